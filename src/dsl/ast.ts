@@ -1,0 +1,427 @@
+// The syntax tree of a `.iam` scenario. Nodes are readonly plain data with a `kind` and a `loc`;
+// the parser builds them, src/dsl/resolve turns them into engine commands.
+
+export interface Loc {
+  readonly line: number; // 1-based
+  readonly col: number; // 1-based
+  readonly offset: number; // 0-based character offset into the file
+}
+
+/** A plain word or a quoted string; `text` is the decoded value. */
+export interface Text {
+  readonly kind: 'Text';
+  readonly text: string;
+  readonly quoted: boolean;
+  readonly loc: Loc;
+}
+
+export type RefEntity =
+  | 'account'
+  | 'user'
+  | 'group'
+  | 'role'
+  | 'policy'
+  | 'bucket'
+  | 'mfa'
+  | 'cluster'
+  | 'oidc-provider';
+
+/** `role Production/UpdateApp`, `account Development`, `mfa Development/alice-phone` … */
+export interface Ref {
+  readonly kind: 'Ref';
+  readonly entity: RefEntity;
+  readonly target: Text;
+  readonly loc: Loc;
+}
+
+/** `oidc-provider for cluster demo` */
+export interface OidcProviderForCluster {
+  readonly kind: 'OidcProviderForCluster';
+  readonly cluster: Text;
+  readonly loc: Loc;
+}
+
+/** `json VALUE`: the raw JSON text (exact source slice) and its parsed value. */
+export interface JsonValue {
+  readonly kind: 'Json';
+  readonly value: unknown;
+  readonly raw: string;
+  readonly loc: Loc; // where the JSON text starts (the `{` or `[`)
+}
+
+export interface EnvValue {
+  readonly kind: 'Env';
+  readonly name: Text;
+  readonly loc: Loc;
+}
+export interface FileVarValue {
+  readonly kind: 'FileVar';
+  readonly name: Text;
+  readonly loc: Loc;
+}
+export interface CredentialsValue {
+  readonly kind: 'Credentials';
+  readonly name: Text;
+  readonly loc: Loc;
+}
+export interface ListValue {
+  readonly kind: 'List';
+  readonly items: readonly Value[];
+  readonly loc: Loc;
+}
+
+export type Value =
+  | Text
+  | Ref
+  | OidcProviderForCluster
+  | JsonValue
+  | EnvValue
+  | FileVarValue
+  | CredentialsValue
+  | ListValue;
+
+/** `Key: value` in parameter, context, tags and annotation blocks. */
+export interface Entry {
+  readonly kind: 'Entry';
+  readonly key: Text;
+  readonly value: Value;
+  readonly loc: Loc;
+}
+
+// ---- policies ---------------------------------------------------------------------------------
+
+export type PrincipalItem =
+  | { readonly kind: 'AnyPrincipal'; readonly loc: Loc } // `*`
+  | Ref // account NAME|ID, user A/N, role A/N
+  | Text // an ARN
+  | { readonly kind: 'ServicePrincipal'; readonly name: Text; readonly loc: Loc }
+  | {
+      readonly kind: 'FederatedPrincipal';
+      readonly target: Text | OidcProviderForCluster;
+      readonly loc: Loc;
+    };
+
+export type ResourceItem = Text | Ref; // `*`, an ARN, or a reference
+
+export interface Condition {
+  readonly kind: 'Condition';
+  readonly operator: Text; // StringEquals, ForAnyValue:StringLikeIfExists …
+  readonly key: Text;
+  readonly values: readonly (Text | Ref)[];
+  readonly loc: Loc;
+}
+
+export type Clause =
+  | { readonly kind: 'Sid'; readonly sid: Text; readonly loc: Loc }
+  | {
+      readonly kind: 'Principal' | 'NotPrincipal';
+      readonly items: readonly PrincipalItem[];
+      readonly loc: Loc;
+    }
+  | { readonly kind: 'Action' | 'NotAction'; readonly items: readonly Text[]; readonly loc: Loc }
+  | {
+      readonly kind: 'Resource' | 'NotResource';
+      readonly items: readonly ResourceItem[];
+      readonly loc: Loc;
+    }
+  | Condition;
+
+export interface Statement {
+  readonly kind: 'Statement';
+  readonly effect: 'Allow' | 'Deny';
+  readonly clauses: readonly Clause[];
+  readonly loc: Loc;
+}
+
+export type PolicyBody =
+  | { readonly kind: 'Statements'; readonly statements: readonly Statement[]; readonly loc: Loc }
+  | JsonValue
+  | { readonly kind: 'PolicyFile'; readonly path: Text; readonly loc: Loc };
+
+// ---- world ------------------------------------------------------------------------------------
+
+export interface TagsDecl {
+  readonly kind: 'Tags';
+  readonly entries: readonly Entry[];
+  readonly loc: Loc;
+}
+export interface InlineDecl {
+  readonly kind: 'Inline';
+  readonly name: Text;
+  readonly body: PolicyBody;
+  readonly loc: Loc;
+}
+/** `attach A, B` — managed policy names, references or ARNs. */
+export interface AttachDecl {
+  readonly kind: 'Attach';
+  readonly policies: readonly ResourceItem[];
+  readonly loc: Loc;
+}
+export interface BoundaryDecl {
+  readonly kind: 'Boundary';
+  readonly policy: ResourceItem;
+  readonly loc: Loc;
+}
+export interface PathDecl {
+  readonly kind: 'Path';
+  readonly path: Text;
+  readonly loc: Loc;
+}
+
+export type UserMember =
+  | { readonly kind: 'Groups'; readonly groups: readonly (Text | Ref)[]; readonly loc: Loc }
+  | InlineDecl
+  | AttachDecl
+  | BoundaryDecl
+  | TagsDecl
+  | PathDecl
+  | {
+      readonly kind: 'MfaDevice';
+      readonly name: Text;
+      readonly code: Text | null;
+      readonly loc: Loc;
+    }
+  | { readonly kind: 'AccessKey'; readonly loc: Loc };
+
+export interface UserDecl {
+  readonly kind: 'User';
+  readonly name: Text;
+  readonly members: readonly UserMember[];
+  readonly loc: Loc;
+}
+
+export interface GroupDecl {
+  readonly kind: 'Group';
+  readonly name: Text;
+  readonly members: readonly (InlineDecl | AttachDecl | PathDecl)[];
+  readonly loc: Loc;
+}
+
+export type RoleMember =
+  | PathDecl
+  | { readonly kind: 'MaxSessionDuration'; readonly duration: Text; readonly loc: Loc }
+  | { readonly kind: 'Trust'; readonly body: PolicyBody; readonly loc: Loc }
+  | InlineDecl
+  | AttachDecl
+  | BoundaryDecl
+  | TagsDecl
+  | { readonly kind: 'Description'; readonly text: Text; readonly loc: Loc };
+
+export interface RoleDecl {
+  readonly kind: 'Role';
+  readonly name: Text;
+  readonly members: readonly RoleMember[];
+  readonly loc: Loc;
+}
+
+/** `policy NAME { statements }` — a customer managed policy. */
+export interface ManagedPolicyDecl {
+  readonly kind: 'ManagedPolicy';
+  readonly name: Text;
+  readonly path: Text | null;
+  readonly body: PolicyBody;
+  readonly loc: Loc;
+}
+
+/** `policy { … }` inside a bucket or resource: its resource-based policy. */
+export interface ResourcePolicyDecl {
+  readonly kind: 'ResourcePolicy';
+  readonly body: PolicyBody;
+  readonly loc: Loc;
+}
+
+export interface BucketDecl {
+  readonly kind: 'Bucket';
+  readonly name: Text;
+  readonly members: readonly (ResourcePolicyDecl | TagsDecl)[];
+  readonly loc: Loc;
+}
+
+export interface ResourceDecl {
+  readonly kind: 'Resource';
+  readonly arn: Text;
+  readonly members: readonly (ResourcePolicyDecl | TagsDecl)[];
+  readonly loc: Loc;
+}
+
+export interface ServiceAccountDecl {
+  readonly kind: 'ServiceAccount';
+  readonly name: Text;
+  readonly annotations: readonly Entry[]; // from `annotation K: V` members
+  readonly loc: Loc;
+}
+export interface PodDecl {
+  readonly kind: 'Pod';
+  readonly name: Text;
+  readonly serviceAccount: Text | null;
+  readonly loc: Loc;
+}
+export interface NamespaceDecl {
+  readonly kind: 'Namespace';
+  readonly name: Text;
+  readonly members: readonly (ServiceAccountDecl | PodDecl)[];
+  readonly loc: Loc;
+}
+export interface ClusterDecl {
+  readonly kind: 'Cluster';
+  readonly name: Text;
+  readonly members: readonly (
+    | { readonly kind: 'Region'; readonly name: Text; readonly loc: Loc }
+    | { readonly kind: 'OidcIssuerId'; readonly id: Text; readonly loc: Loc }
+    | NamespaceDecl
+  )[];
+  readonly loc: Loc;
+}
+
+export interface OidcProviderDecl {
+  readonly kind: 'OidcProvider';
+  /** the URL, or the cluster for `oidc-provider for cluster NAME` */
+  readonly source: Text | OidcProviderForCluster;
+  readonly members: readonly (
+    | { readonly kind: 'ClientIds'; readonly ids: readonly Text[]; readonly loc: Loc }
+    | { readonly kind: 'Thumbprints'; readonly thumbprints: readonly Text[]; readonly loc: Loc }
+  )[];
+  readonly loc: Loc;
+}
+
+export interface OidcIssuerDecl {
+  readonly kind: 'OidcIssuer';
+  readonly name: Text;
+  readonly url: Text;
+  readonly loc: Loc;
+}
+
+export type AccountMember =
+  | UserDecl
+  | GroupDecl
+  | RoleDecl
+  | ManagedPolicyDecl
+  | BucketDecl
+  | ResourceDecl
+  | ClusterDecl
+  | OidcProviderDecl
+  | OidcIssuerDecl
+  | TagsDecl;
+
+export interface AccountDecl {
+  readonly kind: 'Account';
+  readonly name: Text;
+  readonly id: Text;
+  readonly members: readonly AccountMember[];
+  readonly loc: Loc;
+}
+
+// ---- organizations ----------------------------------------------------------------------------
+
+/** `scp NAME { … }` defines and attaches; `scp NAME` attaches one defined elsewhere in the block. */
+export interface OrgPolicyDecl {
+  readonly kind: 'Scp' | 'Rcp';
+  readonly name: Text;
+  readonly body: PolicyBody | null;
+  readonly loc: Loc;
+}
+export interface DetachDecl {
+  readonly kind: 'Detach';
+  readonly name: Text;
+  readonly loc: Loc;
+}
+export interface OrgAccountsDecl {
+  readonly kind: 'OrgAccounts';
+  readonly accounts: readonly Text[];
+  readonly loc: Loc;
+}
+export interface OrgAccountBlock {
+  readonly kind: 'OrgAccount';
+  readonly account: Text;
+  readonly members: readonly (OrgPolicyDecl | DetachDecl)[];
+  readonly loc: Loc;
+}
+export type OuMember = OrgAccountsDecl | OrgAccountBlock | OuDecl | OrgPolicyDecl | DetachDecl;
+export interface OuDecl {
+  readonly kind: 'Ou';
+  readonly name: Text;
+  readonly id: Text | null;
+  readonly members: readonly OuMember[];
+  readonly loc: Loc;
+}
+export interface OrganizationDecl {
+  readonly kind: 'Organization';
+  readonly id: Text | null;
+  readonly members: readonly (
+    | { readonly kind: 'Management'; readonly account: Text; readonly loc: Loc }
+    | OuMember
+  )[];
+  readonly loc: Loc;
+}
+
+// ---- steps ------------------------------------------------------------------------------------
+
+export type Subject =
+  | { readonly kind: 'UserSubject'; readonly user: Text; readonly loc: Loc } // user A/N
+  | { readonly kind: 'RootSubject'; readonly account: Text; readonly loc: Loc } // root A
+  | { readonly kind: 'KeptSubject'; readonly name: Text; readonly loc: Loc } // kept credentials
+  | { readonly kind: 'PodSubject'; readonly path: Text; readonly loc: Loc } // pod A/c/ns/pod
+  | {
+      readonly kind: 'ServiceSubject';
+      readonly service: Text;
+      readonly sourceAccount: Text | null;
+      readonly sourceArn: Text | null;
+      readonly loc: Loc;
+    }
+  | { readonly kind: 'AnonymousSubject'; readonly loc: Loc };
+
+export type Expectation =
+  | {
+      readonly kind: 'ExpectOutcome';
+      readonly outcome: 'allowed' | 'denied' | 'explicit-deny' | 'implicit-deny';
+      readonly loc: Loc;
+    }
+  | { readonly kind: 'ExpectError'; readonly code: Text; readonly loc: Loc }
+  | {
+      readonly kind: 'ExpectDeniedBy';
+      readonly by: Text; // scp, rcp, boundary, session-policy, identity, resource, trust
+      readonly name: Text | null;
+      readonly loc: Loc;
+    }
+  | { readonly kind: 'ExpectResponse'; readonly path: Text; readonly value: Value; readonly loc: Loc };
+
+export interface CallDecl {
+  readonly kind: 'Call';
+  readonly action: Text;
+  readonly resource: ResourceItem | null;
+  readonly params: readonly Entry[] | null;
+  readonly context: readonly Entry[] | null;
+  readonly loc: Loc;
+}
+
+export type StepMember =
+  | { readonly kind: 'As'; readonly subject: Subject; readonly loc: Loc }
+  | { readonly kind: 'Region'; readonly name: Text; readonly loc: Loc }
+  | CallDecl
+  | Expectation
+  | { readonly kind: 'Keep'; readonly name: Text; readonly loc: Loc };
+
+export interface StepDecl {
+  readonly kind: 'Step';
+  readonly title: Text;
+  readonly members: readonly StepMember[];
+  readonly loc: Loc;
+}
+
+export type WorldItem =
+  | { readonly kind: 'ScenarioTitle'; readonly title: Text; readonly loc: Loc }
+  | { readonly kind: 'Description'; readonly text: Text; readonly loc: Loc }
+  | { readonly kind: 'Clock'; readonly time: Text; readonly loc: Loc }
+  | { readonly kind: 'Region'; readonly name: Text; readonly loc: Loc }
+  | AccountDecl
+  | OrganizationDecl
+  | OidcIssuerDecl
+  | OidcProviderDecl
+  | StepDecl
+  | { readonly kind: 'Wait'; readonly duration: Text; readonly loc: Loc };
+
+export interface ScenarioFile {
+  readonly kind: 'ScenarioFile';
+  readonly file: string;
+  readonly items: readonly WorldItem[];
+}

@@ -1,0 +1,75 @@
+// Builders for policy bodies: native statements (`allow action … resource …`), `json {…}` and
+// `file "…"`. Each clause mirrors one element of IAM's JSON statement.
+
+import type {
+  Clause,
+  Condition,
+  OidcProviderForCluster,
+  PolicyBody,
+  PrincipalItem,
+  ResourceItem,
+  Statement,
+  Text,
+} from './ast.js';
+import { type Cons, loc, toArray } from './build.js';
+import type { Token } from './lexer.js';
+
+export function statements(open: Token, list: Cons<Statement> | null): PolicyBody {
+  return { kind: 'Statements', statements: toArray(list), loc: loc(open) };
+}
+
+export function policyFile(keyword: Token, path: Text): PolicyBody {
+  return { kind: 'PolicyFile', path, loc: loc(keyword) };
+}
+
+export function statement(effect: Token, value: 'Allow' | 'Deny', clauses: Cons<Clause>): Statement {
+  return { kind: 'Statement', effect: value, clauses: toArray(clauses), loc: loc(effect) };
+}
+
+export function sid(keyword: Token, name: Text): Clause {
+  return { kind: 'Sid', sid: name, loc: loc(keyword) };
+}
+
+export function principals(
+  keyword: Token,
+  kind: 'Principal' | 'NotPrincipal',
+  items: Cons<PrincipalItem>,
+): Clause {
+  return { kind, items: toArray(items), loc: loc(keyword) };
+}
+
+export function actions(keyword: Token, kind: 'Action' | 'NotAction', items: Cons<Text>): Clause {
+  return { kind, items: toArray(items), loc: loc(keyword) };
+}
+
+export function resources(
+  keyword: Token,
+  kind: 'Resource' | 'NotResource',
+  items: Cons<ResourceItem>,
+): Clause {
+  return { kind, items: toArray(items), loc: loc(keyword) };
+}
+
+export function condition(
+  keyword: Token,
+  operator: Text,
+  key: Text,
+  values: Cons<ResourceItem>,
+): Condition {
+  return { kind: 'Condition', operator, key, values: toArray(values), loc: loc(keyword) };
+}
+
+export function anyPrincipal(star: Token): PrincipalItem {
+  return { kind: 'AnyPrincipal', loc: loc(star) };
+}
+
+export function servicePrincipal(keyword: Token, name: Text): PrincipalItem {
+  return { kind: 'ServicePrincipal', name, loc: loc(keyword) };
+}
+
+export function federatedPrincipal(
+  keyword: Token,
+  target: Text | OidcProviderForCluster,
+): PrincipalItem {
+  return { kind: 'FederatedPrincipal', target, loc: loc(keyword) };
+}

@@ -1,0 +1,99 @@
+// Builders for steps: who acts (`as`), the call, and the expectations checked against its outcome.
+
+import type {
+  CallDecl,
+  Entry,
+  Expectation,
+  ResourceItem,
+  StepDecl,
+  StepMember,
+  Subject,
+  Text,
+  Value,
+} from './ast.js';
+import { type Cons, loc, text, toArray, unreserved } from './build.js';
+import type { Token } from './lexer.js';
+
+export function step(keyword: Token, title: Text, members: Cons<StepMember> | null): StepDecl {
+  return { kind: 'Step', title, members: toArray(members), loc: loc(keyword) };
+}
+
+export function as(keyword: Token, subject: Subject): StepMember {
+  return { kind: 'As', subject, loc: loc(keyword) };
+}
+
+export function region(keyword: Token, name: Text): StepMember {
+  return { kind: 'Region', name, loc: loc(keyword) };
+}
+
+export function keep(keyword: Token, name: Text): StepMember {
+  return { kind: 'Keep', name, loc: loc(keyword) };
+}
+
+type NamedSubject = 'UserSubject' | 'RootSubject' | 'PodSubject';
+
+/** `user A/N`, `root A`, `pod A/cluster/namespace/pod` */
+export function namedSubject(keyword: Token, kind: NamedSubject, name: Text): Subject {
+  const at = loc(keyword);
+  switch (kind) {
+    case 'UserSubject':
+      return { kind, user: name, loc: at };
+    case 'RootSubject':
+      return { kind, account: name, loc: at };
+    case 'PodSubject':
+      return { kind, path: name, loc: at };
+  }
+}
+
+export function serviceSubject(
+  keyword: Token,
+  service: Text,
+  sourceAccount: Text | null,
+  sourceArn: Text | null,
+): Subject {
+  return { kind: 'ServiceSubject', service, sourceAccount, sourceArn, loc: loc(keyword) };
+}
+
+export function anonymous(keyword: Token): Subject {
+  return { kind: 'AnonymousSubject', loc: loc(keyword) };
+}
+
+/** A name kept by `keep credentials as NAME`; subject keywords must be quoted to be used so. */
+export function kept<R>(t: Token, reject: R): Subject | R {
+  const name = unreserved(t, 'subject', reject);
+  return name === reject ? reject : { kind: 'KeptSubject', name: text(t), loc: loc(t) };
+}
+
+export function call(
+  keyword: Token,
+  action: Text,
+  resource: ResourceItem | null,
+  params: readonly Entry[] | null,
+  context: readonly Entry[] | null,
+): CallDecl {
+  return { kind: 'Call', action, resource, params, context, loc: loc(keyword) };
+}
+
+/** An expectation is located at its `expect` keyword. */
+export function expectAt(keyword: Token, expectation: Expectation): Expectation {
+  return { ...expectation, loc: loc(keyword) };
+}
+
+export function expectOutcome(
+  keyword: Token,
+  outcome: 'allowed' | 'denied' | 'explicit-deny' | 'implicit-deny',
+): Expectation {
+  return { kind: 'ExpectOutcome', outcome, loc: loc(keyword) };
+}
+
+export function expectError(keyword: Token, code: Text): Expectation {
+  return { kind: 'ExpectError', code, loc: loc(keyword) };
+}
+
+export function expectDeniedBy(keyword: Token, by: Token, name: Text | null): Expectation {
+  return { kind: 'ExpectDeniedBy', by: text(by), name, loc: loc(keyword) };
+}
+
+export function expectResponse(keyword: Token, path: Text, value: Value): Expectation {
+  return { kind: 'ExpectResponse', path, value, loc: loc(keyword) };
+}

@@ -1,0 +1,201 @@
+// Builders for the world: scenario settings, accounts and what they hold, EKS and OIDC.
+
+import type {
+  AccountDecl,
+  AccountMember,
+  AttachDecl,
+  BoundaryDecl,
+  BucketDecl,
+  ClusterDecl,
+  Entry,
+  GroupDecl,
+  InlineDecl,
+  ManagedPolicyDecl,
+  NamespaceDecl,
+  OidcIssuerDecl,
+  OidcProviderDecl,
+  OidcProviderForCluster,
+  PathDecl,
+  PodDecl,
+  PolicyBody,
+  Ref,
+  ResourceDecl,
+  ResourceItem,
+  ResourcePolicyDecl,
+  RoleDecl,
+  RoleMember,
+  ServiceAccountDecl,
+  TagsDecl,
+  Text,
+  UserDecl,
+  UserMember,
+  WorldItem,
+} from './ast.js';
+import { type Cons, loc, toArray } from './build.js';
+import type { Token } from './lexer.js';
+
+type Members<T> = Cons<T> | null;
+type Setting = 'ScenarioTitle' | 'Description' | 'Clock' | 'Region' | 'Wait';
+
+/** `scenario "t"`, `description """…"""`, `clock ISO`, `region NAME`, `wait 1h` */
+export function setting(keyword: Token, kind: Setting, value: Text): WorldItem {
+  const at = loc(keyword);
+  switch (kind) {
+    case 'ScenarioTitle':
+      return { kind, title: value, loc: at };
+    case 'Description':
+      return { kind, text: value, loc: at };
+    case 'Clock':
+      return { kind, time: value, loc: at };
+    case 'Region':
+      return { kind, name: value, loc: at };
+    case 'Wait':
+      return { kind, duration: value, loc: at };
+  }
+}
+
+export function account(
+  keyword: Token,
+  name: Text,
+  id: Text,
+  members: Members<AccountMember>,
+): AccountDecl {
+  return { kind: 'Account', name, id, members: toArray(members), loc: loc(keyword) };
+}
+
+export function user(keyword: Token, name: Text, members: Members<UserMember>): UserDecl {
+  return { kind: 'User', name, members: toArray(members), loc: loc(keyword) };
+}
+
+export function groups(keyword: Token, list: Cons<Text | Ref>): UserMember {
+  return { kind: 'Groups', groups: toArray(list), loc: loc(keyword) };
+}
+
+export function mfaDevice(keyword: Token, name: Text, code: Text | null): UserMember {
+  return { kind: 'MfaDevice', name, code, loc: loc(keyword) };
+}
+
+export function accessKey(keyword: Token): UserMember {
+  return { kind: 'AccessKey', loc: loc(keyword) };
+}
+
+type GroupMember = GroupDecl['members'][number];
+
+export function group(keyword: Token, name: Text, members: Members<GroupMember>): GroupDecl {
+  return { kind: 'Group', name, members: toArray(members), loc: loc(keyword) };
+}
+
+export function role(keyword: Token, name: Text, members: Members<RoleMember>): RoleDecl {
+  return { kind: 'Role', name, members: toArray(members), loc: loc(keyword) };
+}
+
+export function maxSessionDuration(keyword: Token, duration: Text): RoleMember {
+  return { kind: 'MaxSessionDuration', duration, loc: loc(keyword) };
+}
+
+export function trust(keyword: Token, body: PolicyBody): RoleMember {
+  return { kind: 'Trust', body, loc: loc(keyword) };
+}
+
+export function roleDescription(keyword: Token, text: Text): RoleMember {
+  return { kind: 'Description', text, loc: loc(keyword) };
+}
+
+export function inline(keyword: Token, name: Text, body: PolicyBody): InlineDecl {
+  return { kind: 'Inline', name, body, loc: loc(keyword) };
+}
+
+export function attach(keyword: Token, list: Cons<ResourceItem>): AttachDecl {
+  return { kind: 'Attach', policies: toArray(list), loc: loc(keyword) };
+}
+
+export function boundary(keyword: Token, policy: ResourceItem): BoundaryDecl {
+  return { kind: 'Boundary', policy, loc: loc(keyword) };
+}
+
+export function tags(keyword: Token, entries: readonly Entry[]): TagsDecl {
+  return { kind: 'Tags', entries, loc: loc(keyword) };
+}
+
+export function path(keyword: Token, value: Text): PathDecl {
+  return { kind: 'Path', path: value, loc: loc(keyword) };
+}
+
+export function managedPolicy(
+  keyword: Token,
+  name: Text,
+  policyPath: Text | null,
+  body: PolicyBody,
+): ManagedPolicyDecl {
+  return { kind: 'ManagedPolicy', name, path: policyPath, body, loc: loc(keyword) };
+}
+
+type ResourceMember = ResourcePolicyDecl | TagsDecl;
+
+export function bucket(keyword: Token, name: Text, members: Members<ResourceMember>): BucketDecl {
+  return { kind: 'Bucket', name, members: toArray(members), loc: loc(keyword) };
+}
+
+export function resource(keyword: Token, arn: Text, members: Members<ResourceMember>): ResourceDecl {
+  return { kind: 'Resource', arn, members: toArray(members), loc: loc(keyword) };
+}
+
+export function resourcePolicy(keyword: Token, body: PolicyBody): ResourcePolicyDecl {
+  return { kind: 'ResourcePolicy', body, loc: loc(keyword) };
+}
+
+type ClusterMember = ClusterDecl['members'][number];
+
+export function cluster(keyword: Token, name: Text, members: Members<ClusterMember>): ClusterDecl {
+  return { kind: 'Cluster', name, members: toArray(members), loc: loc(keyword) };
+}
+
+export function clusterRegion(keyword: Token, name: Text): ClusterMember {
+  return { kind: 'Region', name, loc: loc(keyword) };
+}
+
+export function oidcIssuerId(keyword: Token, id: Text): ClusterMember {
+  return { kind: 'OidcIssuerId', id, loc: loc(keyword) };
+}
+
+type NamespaceMember = NamespaceDecl['members'][number];
+
+export function namespace(keyword: Token, name: Text, members: Members<NamespaceMember>): NamespaceDecl {
+  return { kind: 'Namespace', name, members: toArray(members), loc: loc(keyword) };
+}
+
+export function serviceAccount(
+  keyword: Token,
+  name: Text,
+  annotations: Members<Entry>,
+): ServiceAccountDecl {
+  return { kind: 'ServiceAccount', name, annotations: toArray(annotations), loc: loc(keyword) };
+}
+
+export function pod(keyword: Token, name: Text, serviceAccount: Text | null): PodDecl {
+  return { kind: 'Pod', name, serviceAccount, loc: loc(keyword) };
+}
+
+type OidcMember = OidcProviderDecl['members'][number];
+
+/** `oidc-provider URL {…}`; for `oidc-provider for cluster NAME` the keyword is the source node. */
+export function oidcProvider(
+  first: Token | OidcProviderForCluster,
+  source: Text | OidcProviderForCluster,
+  members: Members<OidcMember>,
+): OidcProviderDecl {
+  const at = 'kind' in first ? first.loc : loc(first);
+  return { kind: 'OidcProvider', source, members: toArray(members), loc: at };
+}
+
+export function clientIds(keyword: Token, ids: Cons<Text>): OidcMember {
+  return { kind: 'ClientIds', ids: toArray(ids), loc: loc(keyword) };
+}
+
+export function thumbprints(keyword: Token, list: Cons<Text>): OidcMember {
+  return { kind: 'Thumbprints', thumbprints: toArray(list), loc: loc(keyword) };
+}
+
+export function oidcIssuer(keyword: Token, name: Text, url: Text): OidcIssuerDecl {
+  return { kind: 'OidcIssuer', name, url, loc: loc(keyword) };
+}

@@ -1,0 +1,83 @@
+// Pass 2: a parsed scenario becomes the engine's commands, with every name resolved and every
+// policy validated. Declarations take effect before the first step, wherever they appear.
+import type { CommandEnvelope } from '../../engine/events.js';
+import { metaOf } from '../../engine/envelope.js';
+import type { Loc, ScenarioFile, WorldItem } from '../ast.js';
+import { located } from './located.js';
+import { stepCommands, type StepScope } from './steps.js';
+import { collectSymbols, makeResolver } from './symbols.js';
+import { checkRegion, durationSeconds, formatDuration, instant } from './values.js';
+import { accountCommands } from './world.js';
+
+export interface ResolveOptions {
+  /** reads a file named relative to the scenario (for `file "policy.json"`) */
+  readonly readFile: (path: string) => { text: string; file: string };
+}
+
+export interface ResolvedScenario {
+  readonly title: string;
+  readonly commands: CommandEnvelope[];
+}
+
+const DEFAULT_CLOCK = '2026-01-01T00:00:00Z';
+
+export function resolveScenario(ast: ScenarioFile, options: ResolveOptions): ResolvedScenario {
+  const at = located(ast.file);
+  const once = <K extends WorldItem['kind']>(kind: K): Extract<WorldItem, { kind: K }> | undefined => {
+    const all = ast.items.filter((i): i is Extract<WorldItem, { kind: K }> => i.kind === kind);
+    if (all.length > 1) throw at.error(all[1]!.loc, `the scenario sets ${kind.toLowerCase()} twice`, { expected: `one ${kind.toLowerCase()} for the whole scenario` });
+    return all[0];
+  };
+  const titleItem = once('ScenarioTitle');
+  const description = once('Description');
+  const clockItem = once('Clock');
+  const regionItem = once('Region');
+  const title = titleItem?.title.text ?? baseName(ast.file);
+  const region = regionItem ? checkRegion(regionItem.name, at) : 'us-east-1';
+
+  const commands: CommandEnvelope[] = [];
+  let step: number | undefined;
+  const emit = (command: CommandEnvelope['command'], loc: Loc) => commands.push({ command, meta: metaOf(step, loc) });
+
+  emit({
+    type: 'StartScenario',
+    data: {
+      title,
+      description: description?.text.text ?? null,
+      file: ast.file,
+      seed: title,
+      clock: clockItem ? instant(clockItem.time, at) : DEFAULT_CLOCK,
+      region,
+    },
+  }, titleItem?.loc ?? { line: 1, col: 1, offset: 0 });
+
+  const symbols = collectSymbols(ast, at);
+  const resolver = makeResolver(symbols, at);
+  const ctx = { resolver, readFile: options.readFile };
+  for (const sym of symbols.accounts) emit({ type: 'CreateAccount', data: { id: sym.id, name: sym.name } }, sym.decl.loc);
+  for (const sym of symbols.accounts) accountCommands(sym, ctx, emit);
+  for (const item of ast.items) {
+    if (item.kind === 'Organization') throw at.unsupported(item.loc, 'an `organization` block (SCPs and RCPs)', 12);
+    if (item.kind === 'OidcIssuer') throw at.unsupported(item.loc, 'an `oidc-issuer`', 11);
+    if (item.kind === 'OidcProvider') throw at.unsupported(item.loc, 'an `oidc-provider`', 13);
+  }
+
+  const scope: StepScope = { ctx: { ...ctx, here: null }, region, kept: new Set() };
+  let index = 0;
+  for (const item of ast.items) {
+    if (item.kind === 'Step') {
+      index++;
+      step = index;
+      stepCommands(item, index, scope, emit);
+      step = undefined;
+    } else if (item.kind === 'Wait') {
+      const seconds = durationSeconds(item.duration, at);
+      emit({ type: 'AdvanceClock', data: { seconds, text: formatDuration(seconds) } }, item.loc);
+    }
+  }
+  return { title, commands };
+}
+
+function baseName(file: string): string {
+  return file.replace(/^.*[\\/]/, '').replace(/\.iam$/, '');
+}

@@ -1,0 +1,213 @@
+// A step becomes: StartStep, one Call, its expectations, and keep. Everything a step names is
+// checked before the run starts, so a run never stops half-way on a typo.
+import { nearest } from '../../errors.js';
+import type { CallerRef, ParamValue } from '../../engine/call/command.js';
+import type { CommandEnvelope } from '../../engine/events.js';
+import type { ExpectationSpec } from '../../engine/scenario/index.js';
+import type { ContextValue } from '../../policy/types.js';
+import type { CallDecl, Entry, Expectation, Loc, StepDecl, Subject, Text, Value } from '../ast.js';
+import { checkRegion } from './values.js';
+import { resourceArn, type BodyContext } from './policy-body.js';
+import { STS_ACTIONS, STS_PARAMS } from './sts-catalogue.js';
+
+type Emit = (command: CommandEnvelope['command'], loc: Loc) => void;
+
+export interface StepScope {
+  readonly ctx: BodyContext;
+  readonly region: string;
+  /** credentials names kept by earlier steps */
+  readonly kept: Set<string>;
+}
+
+const DENIED_BY = ['scp', 'rcp', 'boundary', 'session-policy', 'identity', 'resource', 'trust'];
+
+export function stepCommands(step: StepDecl, index: number, scope: StepScope, emit: Emit): void {
+  const at = scope.ctx.resolver.at;
+  const as = step.members.filter((m) => m.kind === 'As');
+  const calls = step.members.filter((m): m is CallDecl => m.kind === 'Call');
+  if (as.length !== 1) {
+    const loc = as[1]?.loc ?? step.loc;
+    throw at.error(loc, as.length === 0 ? `step "${step.title.text}" does not say who calls` : 'a step has one `as`', { expected: 'one `as user A/N`, `as root A`, `as NAME` (kept credentials), `as service NAME` or `as anonymous`' });
+  }
+  if (calls.length !== 1) {
+    throw at.error(calls[1]?.loc ?? step.loc, calls.length === 0 ? `step "${step.title.text}" makes no call` : 'a step makes one call', { expected: 'one `call SERVICE:Action …`' });
+  }
+  const call = calls[0]!;
+  const regions = step.members.filter((m) => m.kind === 'Region');
+  const stepRegion = regions.length > 0 ? (regions[regions.length - 1] as { name: Text }).name : null;
+  const region = stepRegion ? checkRegion(stepRegion, at) : scope.region;
+  const caller = callerRef((as[0] as { subject: Subject }).subject, scope);
+  emit({ type: 'StartStep', data: { index, title: step.title.text } }, step.loc);
+  emit({ type: 'Call', data: callData(call, caller, region, scope) }, call.loc);
+  for (const m of step.members) {
+    if (m.kind === 'ExpectOutcome' || m.kind === 'ExpectError' || m.kind === 'ExpectDeniedBy' || m.kind === 'ExpectResponse') {
+      const { text, spec } = expectation(m, scope);
+      emit({ type: 'CheckExpectation', data: { text, spec } }, m.loc);
+    }
+  }
+  for (const m of step.members) {
+    if (m.kind === 'Keep') {
+      emit({ type: 'KeepCredentials', data: { name: m.name.text } }, m.loc);
+      scope.kept.add(m.name.text);
+    }
+  }
+}
+
+function callerRef(subject: Subject, scope: StepScope): CallerRef {
+  const { resolver, at } = { resolver: scope.ctx.resolver, at: scope.ctx.resolver.at };
+  switch (subject.kind) {
+    case 'UserSubject':
+      return { kind: 'user', arn: resolver.entity('user', subject.user, null).arn };
+    case 'RootSubject':
+      return { kind: 'root', account: resolver.account(subject.account).id };
+    case 'KeptSubject': {
+      const name = subject.name.text;
+      if (!scope.kept.has(name)) {
+        const suggestion = nearest(name, scope.kept);
+        throw at.error(subject.name.loc, `no earlier step keeps credentials named ${name}`, {
+          length: name.length,
+          expected: scope.kept.size ? `credentials kept earlier: ${[...scope.kept].join(', ')}` : 'a name given by `keep credentials as NAME` in an earlier step (or `user A/N`, `root A`)',
+          ...(suggestion ? { suggestion } : {}),
+        });
+      }
+      return { kind: 'kept', name };
+    }
+    case 'PodSubject':
+      throw at.unsupported(subject.loc, 'calling `as pod` (EKS and IRSA)', 3);
+    case 'ServiceSubject':
+      return {
+        kind: 'service',
+        service: subject.service.text,
+        sourceAccount: subject.sourceAccount?.text ?? null,
+        sourceArn: subject.sourceArn?.text ?? null,
+      };
+    case 'AnonymousSubject':
+      return { kind: 'anonymous' };
+    default: {
+      const unreachable: never = subject;
+      throw new Error(`bug: unknown subject ${JSON.stringify(unreachable)}`);
+    }
+  }
+}
+
+function callData(call: CallDecl, caller: CallerRef, region: string, scope: StepScope) {
+  const at = scope.ctx.resolver.at;
+  const action = call.action.text;
+  const m = /^([a-zA-Z0-9-]+):([A-Za-z0-9]+)$/.exec(action);
+  if (!m) {
+    throw at.error(call.action.loc, `"${action}" is not an API action`, { length: action.length, expected: 'service:Action, such as s3:PutObject or sts:AssumeRole' });
+  }
+  const params: Record<string, ParamValue> = {};
+  for (const entry of call.params ?? []) params[entry.key.text] = paramValue(entry.value, scope);
+  if (m[1]!.toLowerCase() === 'sts') {
+    const known = STS_ACTIONS.find((a) => a.toLowerCase() === m[2]!.toLowerCase());
+    if (!known) {
+      const suggestion = nearest(m[2]!, STS_ACTIONS);
+      throw at.error(call.action.loc, `sts:${m[2]} is not an STS action`, { length: action.length, expected: `one of ${STS_ACTIONS.map((a) => `sts:${a}`).join(', ')}`, ...(suggestion ? { suggestion: `sts:${suggestion}` } : {}) });
+    }
+    const spec = STS_PARAMS[known];
+    if (!spec.supported) throw at.unsupported(call.action.loc, `sts:${known}`, action.length);
+    if (call.resource) throw at.error(call.resource.loc, `sts:${known} takes no \`resource\``, { expected: known === 'AssumeRole' ? 'the role in RoleArn: role Account/Name' : 'no resource' });
+    if (caller.kind === 'service' || caller.kind === 'anonymous') throw at.unsupported(call.loc, `sts:${known} called by ${caller.kind === 'service' ? 'a service' : 'an anonymous caller'}`, 4);
+    for (const entry of call.params ?? []) {
+      const name = entry.key.text;
+      if (spec.ready.includes(name)) continue;
+      if (spec.later.includes(name)) throw at.unsupported(entry.key.loc, `the ${name} parameter of sts:${known}`, name.length);
+      const all = [...spec.ready, ...spec.later];
+      const suggestion = nearest(name, all);
+      throw at.error(entry.key.loc, `sts:${known} has no parameter ${name}`, { length: name.length, expected: all.length ? `one of ${all.join(', ')}` : 'no parameters', ...(suggestion ? { suggestion } : {}) });
+    }
+    const duration = call.params?.find((e) => e.key.text === 'DurationSeconds');
+    if (duration && duration.value.kind === 'Text' && !/^\d+$/.test(duration.value.text)) {
+      throw at.error(duration.value.loc, `DurationSeconds is a number of seconds, not "${duration.value.text}"`, { length: duration.value.text.length, expected: 'an integer such as 3600' });
+    }
+  }
+  let resource: string | null = null;
+  if (call.resource) {
+    resource = resourceArn(call.resource, scope.ctx);
+    checkResource(resource, call.resource.loc, scope);
+  }
+  return { caller, action, resource, params, context: contextMap(call.context ?? [], scope), region };
+}
+
+function checkResource(arn: string, loc: Loc, scope: StepScope): void {
+  const at = scope.ctx.resolver.at;
+  if (arn === '*') return;
+  if (!/^arn:aws[\w-]*:[a-z0-9-]+:[^:]*:[^:]*:.+$/.test(arn)) {
+    throw at.error(loc, `"${arn}" is not a resource ARN`, { length: arn.length, expected: 'an ARN, `*`, or a reference such as bucket NAME or role A/N' });
+  }
+  const s3 = /^arn:aws:s3:::([^/]+)/.exec(arn);
+  if (s3) scope.ctx.resolver.entity('bucket', { kind: 'Text', text: s3[1]!, quoted: false, loc: { ...loc, col: loc.col + 13, offset: loc.offset + 13 } }, null);
+}
+
+function paramValue(v: Value, scope: StepScope): ParamValue {
+  const { resolver, here } = scope.ctx;
+  switch (v.kind) {
+    case 'Text':
+      return { t: 'text', v: v.text };
+    case 'Ref':
+      return { t: 'text', v: resolver.refArn(v.entity, v.target, here) };
+    case 'List':
+      return { t: 'list', items: v.items.map((i) => paramValue(i, scope)) };
+    case 'Json':
+      return { t: 'json', v: v.value };
+    case 'Credentials':
+      if (!scope.kept.has(v.name.text)) {
+        throw resolver.at.error(v.name.loc, `no earlier step keeps credentials named ${v.name.text}`, { length: v.name.text.length, expected: 'a name given by `keep credentials as NAME` in an earlier step' });
+      }
+      return { t: 'credentials', name: v.name.text };
+    case 'Env':
+    case 'FileVar':
+    case 'OidcProviderForCluster':
+      throw resolver.at.unsupported(v.loc, v.kind === 'Env' ? '`env VAR` (pods)' : v.kind === 'FileVar' ? '`file VAR` (pods)' : '`oidc-provider for cluster`', 3);
+    default: {
+      const unreachable: never = v;
+      throw new Error(`bug: unknown value ${JSON.stringify(unreachable)}`);
+    }
+  }
+}
+
+export function contextMap(entries: readonly Entry[], scope: StepScope): Record<string, ContextValue> {
+  const out: Record<string, ContextValue> = {};
+  const text = (v: Value): string => {
+    if (v.kind === 'Text') return v.text;
+    if (v.kind === 'Ref') return scope.ctx.resolver.refArn(v.entity, v.target, scope.ctx.here);
+    if (v.kind === 'Json' && (typeof v.value === 'string' || typeof v.value === 'number' || typeof v.value === 'boolean')) return String(v.value);
+    throw scope.ctx.resolver.at.error(v.loc, 'a context value is text, or a list of text', { expected: 'a word, a quoted string or [a, b]' });
+  };
+  for (const e of entries) {
+    const v = e.value;
+    if (v.kind === 'List') out[e.key.text] = v.items.map(text);
+    else if (v.kind === 'Json' && Array.isArray(v.value)) out[e.key.text] = v.value.map((x) => String(x));
+    else out[e.key.text] = text(v);
+  }
+  return out;
+}
+
+function expectation(m: Expectation, scope: StepScope): { text: string; spec: ExpectationSpec } {
+  const at = scope.ctx.resolver.at;
+  switch (m.kind) {
+    case 'ExpectOutcome':
+      return { text: `expect ${m.outcome}`, spec: { kind: 'outcome', outcome: m.outcome } };
+    case 'ExpectError':
+      return { text: `expect error ${m.code.text}`, spec: { kind: 'error', code: m.code.text } };
+    case 'ExpectDeniedBy': {
+      if (!DENIED_BY.includes(m.by.text)) {
+        const suggestion = nearest(m.by.text, DENIED_BY);
+        throw at.error(m.by.loc, `"${m.by.text}" is not a kind of policy`, { length: m.by.text.length, expected: `one of ${DENIED_BY.join(', ')}`, ...(suggestion ? { suggestion } : {}) });
+      }
+      const name = m.name?.text ?? null;
+      return { text: `expect denied by ${m.by.text}${name === null ? '' : ` ${name}`}`, spec: { kind: 'denied-by', by: m.by.text, name } };
+    }
+    case 'ExpectResponse': {
+      const v = m.value;
+      const value = v.kind === 'Text' ? v.text : v.kind === 'Ref' ? scope.ctx.resolver.refArn(v.entity, v.target, null) : v.kind === 'Json' ? (typeof v.value === 'string' ? v.value : JSON.stringify(v.value)) : null;
+      if (value === null) throw at.error(v.loc, 'an expected response value is text', { expected: 'a word, a quoted string or a reference' });
+      return { text: `expect response ${m.path.text} = ${JSON.stringify(value)}`, spec: { kind: 'response', path: m.path.text, value } };
+    }
+    default: {
+      const unreachable: never = m;
+      throw new Error(`bug: unknown expectation ${JSON.stringify(unreachable)}`);
+    }
+  }
+}

@@ -1,0 +1,198 @@
+// Pass 1: every name a scenario declares, and how a reference resolves to an ARN.
+// `Account/name` is always exact; a bare name means the enclosing account's entity if it has one,
+// else the only account that has one; an ARN is taken as written.
+import { nearest } from '../../errors.js';
+import type { AccountDecl, RefEntity, ScenarioFile, Text } from '../ast.js';
+import type { Located } from './located.js';
+
+export type EntityKind = 'user' | 'group' | 'role' | 'policy' | 'mfa' | 'bucket';
+
+export interface EntitySym {
+  readonly kind: EntityKind;
+  readonly name: string;
+  readonly arn: string;
+  readonly account: string; // account id
+  readonly decl: Text;
+}
+
+export interface AccountSym {
+  readonly name: string;
+  readonly id: string;
+  readonly decl: AccountDecl;
+  readonly entities: Map<string, EntitySym>; // key: `${kind}:${name}`
+}
+
+export interface Symbols {
+  readonly accounts: AccountSym[];
+  readonly byName: Map<string, AccountSym>;
+  readonly byId: Map<string, AccountSym>;
+}
+
+export function arnOf(kind: EntityKind, account: string, name: string, path = '/'): string {
+  switch (kind) {
+    case 'bucket':
+      return `arn:aws:s3:::${name}`;
+    case 'mfa':
+      return `arn:aws:iam::${account}:mfa/${name}`;
+    default:
+      return `arn:aws:iam::${account}:${kind}${path}${name}`;
+  }
+}
+
+export function collectSymbols(ast: ScenarioFile, at: Located): Symbols {
+  const accounts: AccountSym[] = [];
+  const byName = new Map<string, AccountSym>();
+  const byId = new Map<string, AccountSym>();
+  const buckets = new Map<string, EntitySym>();
+  for (const item of ast.items) {
+    if (item.kind !== 'Account') continue;
+    const { name, id } = item;
+    if (!/^\d{12}$/.test(id.text)) {
+      throw at.error(id.loc, `account ID "${id.text}" is not 12 digits`, { length: id.text.length, expected: 'a 12-digit account ID such as 111111111111' });
+    }
+    if (byName.has(name.text)) throw at.error(name.loc, `account ${name.text} is declared twice`, { length: name.text.length });
+    if (byId.has(id.text)) throw at.error(id.loc, `account ID ${id.text} is already used by account ${byId.get(id.text)!.name}`, { length: id.text.length });
+    const sym: AccountSym = { name: name.text, id: id.text, decl: item, entities: new Map() };
+    const add = (kind: EntityKind, text: Text, path = '/') => {
+      const key = `${kind}:${text.text}`;
+      if (sym.entities.has(key)) throw at.error(text.loc, `${kind} ${name.text}/${text.text} is declared twice`, { length: text.text.length });
+      const entity: EntitySym = { kind, name: text.text, arn: arnOf(kind, id.text, text.text, path), account: id.text, decl: text };
+      sym.entities.set(key, entity);
+      if (kind === 'bucket') {
+        if (buckets.has(text.text)) throw at.error(text.loc, `bucket names are global: ${text.text} is already declared`, { length: text.text.length });
+        buckets.set(text.text, entity);
+      }
+    };
+    for (const m of item.members) {
+      switch (m.kind) {
+        case 'User':
+          add('user', m.name, pathOf(m.members, at));
+          for (const u of m.members) if (u.kind === 'MfaDevice') add('mfa', u.name);
+          break;
+        case 'Group':
+          add('group', m.name, pathOf(m.members, at));
+          break;
+        case 'Role':
+          add('role', m.name, pathOf(m.members, at));
+          break;
+        case 'ManagedPolicy':
+          add('policy', m.name, m.path ? checkPath(m.path, at) : '/');
+          break;
+        case 'Bucket':
+          add('bucket', m.name);
+          break;
+        default:
+          break;
+      }
+    }
+    accounts.push(sym);
+    byName.set(sym.name, sym);
+    byId.set(sym.id, sym);
+  }
+  return { accounts, byName, byId };
+}
+
+function pathOf(members: readonly { kind: string }[], at: Located): string {
+  const decl = members.find((m): m is { kind: 'Path'; path: Text } => m.kind === 'Path');
+  return decl ? checkPath(decl.path, at) : '/';
+}
+
+/** IAM paths begin and end with `/` and are at most 512 characters (reference §7). */
+export function checkPath(path: Text, at: Located): string {
+  const p = path.text;
+  if (!/^\/([\x21-\x7e]*\/)?$/.test(p) || p.length > 512) {
+    throw at.error(path.loc, `path "${p}" is not a valid IAM path`, { length: p.length, expected: 'a path that begins and ends with /, such as /app/ (at most 512 characters)' });
+  }
+  return p;
+}
+
+export interface Resolver {
+  readonly symbols: Symbols;
+  readonly at: Located;
+  account(text: Text): AccountSym;
+  accountId(text: Text): string;
+  entity(kind: EntityKind, text: Text, here: AccountSym | null): EntitySym;
+  refArn(entity: RefEntity, text: Text, here: AccountSym | null): string;
+}
+
+export function makeResolver(symbols: Symbols, at: Located): Resolver {
+  const self: Resolver = { symbols, at, account, accountId, entity, refArn };
+  return self;
+
+  function account(text: Text): AccountSym {
+    const sym = symbols.byName.get(text.text) ?? symbols.byId.get(text.text);
+    if (sym) return sym;
+    const suggestion = nearest(text.text, symbols.byName.keys());
+    throw at.error(text.loc, `account ${text.text} is not defined`, {
+      length: text.text.length,
+      expected: `one of the declared accounts (${[...symbols.byName.keys()].join(', ') || 'none'})`,
+      ...(suggestion ? { suggestion } : {}),
+    });
+  }
+
+  /** The account ID a principal `account X` names; undeclared 12-digit IDs are external accounts. */
+  function accountId(text: Text): string {
+    if (/^\d{12}$/.test(text.text) && !symbols.byName.has(text.text)) return text.text;
+    return account(text).id;
+  }
+
+  function entity(kind: EntityKind, text: Text, here: AccountSym | null): EntitySym {
+    const raw = text.text;
+    const slash = kind === 'bucket' ? -1 : raw.indexOf('/');
+    if (slash > 0) {
+      const owner = account({ ...text, text: raw.slice(0, slash) });
+      const found = owner.entities.get(`${kind}:${raw.slice(slash + 1)}`);
+      if (found) return found;
+      throw notDefined(kind, text);
+    }
+    const local = here?.entities.get(`${kind}:${raw}`);
+    if (local) return local;
+    const all = symbols.accounts.flatMap((a) => {
+      const e = a.entities.get(`${kind}:${raw}`);
+      return e ? [{ a, e }] : [];
+    });
+    if (all.length === 1) return all[0]!.e;
+    if (all.length > 1) {
+      throw at.error(text.loc, `${kind} ${raw} is ambiguous: ${all.map((x) => `${x.a.name}/${raw}`).join(' and ')} both exist`, {
+        length: raw.length,
+        expected: `Account/${raw}`,
+      });
+    }
+    throw notDefined(kind, text);
+  }
+
+  /** The ARN a reference stands for. */
+  function refArn(kind: RefEntity, text: Text, here: AccountSym | null): string {
+    if (text.text.startsWith('arn:')) return text.text;
+    switch (kind) {
+      case 'account':
+        return `arn:aws:iam::${accountId(text)}:root`;
+      case 'user':
+      case 'group':
+      case 'role':
+      case 'policy':
+      case 'mfa':
+      case 'bucket':
+        return entity(kind, text, here).arn;
+      case 'cluster':
+      case 'oidc-provider':
+        throw at.unsupported(text.loc, `a reference to ${kind} ${text.text}`, text.text.length);
+      default: {
+        const unreachable: never = kind;
+        throw new Error(`bug: unknown reference kind ${String(unreachable)}`);
+      }
+    }
+  }
+
+  function notDefined(kind: EntityKind, text: Text) {
+    const candidates = symbols.accounts.flatMap((a) =>
+      [...a.entities.values()].filter((e) => e.kind === kind).map((e) => (kind === 'bucket' ? e.name : `${a.name}/${e.name}`)),
+    );
+    const suggestion = nearest(text.text, candidates);
+    return at.error(text.loc, `${kind} ${text.text} is not defined`, {
+      length: text.text.length,
+      expected: candidates.length ? `a declared ${kind}: ${candidates.slice(0, 8).join(', ')}` : `a ${kind} declared in an account`,
+      ...(suggestion ? { suggestion } : {}),
+    });
+  }
+}

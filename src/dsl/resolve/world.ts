@@ -1,0 +1,212 @@
+// Account declarations become IAM and resource commands, in an order where everything a command
+// refers to already exists: accounts, then per account managed policies, groups, users, roles and
+// resources.
+import type { CommandEnvelope } from '../../engine/events.js';
+import { metaOf } from '../../engine/envelope.js';
+import type { AccountDecl, AttachDecl, Entry, InlineDecl, Loc, ResourceItem, TagsDecl, Text } from '../ast.js';
+import { policyDocument, type BodyContext } from './policy-body.js';
+import type { AccountSym } from './symbols.js';
+import { durationSeconds } from './values.js';
+
+type Emit = (command: CommandEnvelope['command'], loc: Loc) => void;
+
+const NAME = /^[\w+=,.@-]+$/;
+
+export function accountCommands(sym: AccountSym, ctx0: Omit<BodyContext, 'here'>, emit: Emit): void {
+  const ctx: BodyContext = { ...ctx0, here: sym };
+  const at = ctx.resolver.at;
+  const decl: AccountDecl = sym.decl;
+  const entityArn = (kind: 'user' | 'group' | 'role' | 'policy', name: Text) => ctx.resolver.entity(kind, name, sym);
+  const checkName = (name: Text, what: string, max: number) => {
+    if (!NAME.test(name.text) || name.text.length > max) {
+      throw at.error(name.loc, `${what} name "${name.text}" is not valid in IAM`, {
+        length: name.text.length,
+        expected: `1 to ${max} letters, digits or + = , . @ _ -`,
+      });
+    }
+  };
+  const inline = (owner: string, label: string, m: InlineDecl) => {
+    checkName(m.name, 'policy', 128);
+    const document = policyDocument(m.body, 'identity', `inline policy ${m.name.text} of ${label}`, ctx);
+    emit({ type: 'PutInlinePolicy', data: { entity: owner, name: m.name.text, document } }, m.loc);
+  };
+  const attach = (owner: string, m: AttachDecl) => {
+    for (const p of m.policies) emit({ type: 'AttachPolicy', data: { entity: owner, policy: managedArn(p) } }, m.loc);
+  };
+  const managedArn = (p: ResourceItem): string => {
+    const text = p.kind === 'Text' ? p : p.target;
+    const raw = text.text;
+    if (raw.startsWith('arn:aws:iam::aws:policy/')) {
+      throw at.unsupported(text.loc, `the AWS managed policy ${raw}`, raw.length);
+    }
+    if (raw.startsWith('arn:')) {
+      const found = ctx.resolver.symbols.accounts.flatMap((a) => [...a.entities.values()]).find((e) => e.arn === raw && e.kind === 'policy');
+      if (!found) throw at.error(text.loc, `managed policy ${raw} is not defined in the scenario`, { length: raw.length, expected: 'a `policy NAME { … }` declared in an account' });
+      return found.arn;
+    }
+    return ctx.resolver.entity('policy', text, sym).arn;
+  };
+  const tags = (owner: string, m: TagsDecl) =>
+    emit({ type: 'TagEntity', data: { entity: owner, tags: tagMap(m.entries, ctx) } }, m.loc);
+
+  for (const m of decl.members) {
+    if (m.kind !== 'ManagedPolicy') continue;
+    checkName(m.name, 'policy', 128);
+    const e = entityArn('policy', m.name);
+    const document = policyDocument(m.body, 'managed', `managed policy ${m.name.text}`, ctx);
+    emit({ type: 'CreatePolicy', data: { arn: e.arn, name: e.name, path: pathFromArn(e.arn, 'policy', e.name), account: sym.id, document } }, m.loc);
+  }
+  for (const m of decl.members) {
+    if (m.kind !== 'Group') continue;
+    checkName(m.name, 'group', 128);
+    const e = entityArn('group', m.name);
+    emit({ type: 'CreateGroup', data: { arn: e.arn, name: e.name, path: pathFromArn(e.arn, 'group', e.name), account: sym.id } }, m.loc);
+    for (const g of m.members) {
+      if (g.kind === 'Inline') inline(e.arn, `group ${e.name}`, g);
+      else if (g.kind === 'Attach') attach(e.arn, g);
+    }
+  }
+  for (const m of decl.members) {
+    if (m.kind !== 'User') continue;
+    checkName(m.name, 'user', 64);
+    const e = entityArn('user', m.name);
+    emit({ type: 'CreateUser', data: { arn: e.arn, name: e.name, path: pathFromArn(e.arn, 'user', e.name), account: sym.id } }, m.loc);
+    for (const u of m.members) {
+      switch (u.kind) {
+        case 'Groups':
+          for (const g of u.groups) {
+            const group = ctx.resolver.entity('group', g.kind === 'Text' ? g : g.target, sym);
+            if (group.account !== sym.id) {
+              throw at.error(g.loc, `user ${e.name} cannot join group ${group.name} of another account`, { expected: `a group of account ${sym.name}` });
+            }
+            emit({ type: 'AddUserToGroup', data: { user: e.arn, group: group.arn } }, u.loc);
+          }
+          break;
+        case 'Inline':
+          inline(e.arn, `user ${e.name}`, u);
+          break;
+        case 'Attach':
+          attach(e.arn, u);
+          break;
+        case 'Boundary':
+          emit({ type: 'PutPermissionsBoundary', data: { entity: e.arn, policy: managedArn(u.policy) } }, u.loc);
+          break;
+        case 'Tags':
+          tags(e.arn, u);
+          break;
+        case 'Path':
+          break;
+        case 'MfaDevice': {
+          const mfa = ctx.resolver.entity('mfa', u.name, sym);
+          if (u.code !== null && !/^\d{6}$/.test(u.code.text)) {
+            throw at.error(u.code.loc, `MFA code "${u.code.text}" is not 6 digits`, { length: u.code.text.length, expected: 'the six-digit code the device shows' });
+          }
+          emit({ type: 'EnableMfaDevice', data: { user: e.arn, serialNumber: mfa.arn, code: u.code?.text ?? null } }, u.loc);
+          break;
+        }
+        case 'AccessKey':
+          emit({ type: 'CreateAccessKey', data: { user: e.arn } }, u.loc);
+          break;
+        default: {
+          const unreachable: never = u;
+          throw new Error(`bug: unknown user member ${JSON.stringify(unreachable)}`);
+        }
+      }
+    }
+  }
+  for (const m of decl.members) {
+    if (m.kind !== 'Role') continue;
+    checkName(m.name, 'role', 64);
+    const e = entityArn('role', m.name);
+    const trust = m.members.find((r) => r.kind === 'Trust');
+    if (!trust) {
+      throw at.error(m.name.loc, `role ${e.name} has no trust policy`, { length: e.name.length, expected: 'a `trust { allow principal … action sts:AssumeRole }` block (IAM requires one for every role)' });
+    }
+    const max = m.members.find((r) => r.kind === 'MaxSessionDuration');
+    const seconds = max ? durationSeconds(max.duration, at) : 3600;
+    if (max && (seconds < 3600 || seconds > 43200)) {
+      throw at.error(max.duration.loc, `1 validation error detected: Value '${seconds}' at 'maxSessionDuration' failed to satisfy constraint: Member must have value ${seconds < 3600 ? 'greater than or equal to 3600' : 'less than or equal to 43200'}`, {
+        length: max.duration.text.length,
+        expected: 'a maximum session duration from 1h to 12h',
+      });
+    }
+    const description = m.members.find((r) => r.kind === 'Description');
+    const document = policyDocument(trust.body, 'trust', `trust policy of role ${e.name}`, ctx);
+    emit({
+      type: 'CreateRole',
+      data: { arn: e.arn, name: e.name, path: pathFromArn(e.arn, 'role', e.name), account: sym.id, maxSessionDuration: seconds, trust: document, description: description?.text.text ?? null },
+    }, m.loc);
+    for (const r of m.members) {
+      if (r.kind === 'Inline') inline(e.arn, `role ${e.name}`, r);
+      else if (r.kind === 'Attach') attach(e.arn, r);
+      else if (r.kind === 'Boundary') emit({ type: 'PutPermissionsBoundary', data: { entity: e.arn, policy: managedArn(r.policy) } }, r.loc);
+      else if (r.kind === 'Tags') tags(e.arn, r);
+    }
+  }
+  for (const m of decl.members) {
+    switch (m.kind) {
+      case 'Bucket': {
+        const arn = `arn:aws:s3:::${m.name.text}`;
+        if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(m.name.text)) {
+          throw at.error(m.name.loc, `bucket name "${m.name.text}" is not valid in S3`, { length: m.name.text.length, expected: '3 to 63 lower-case letters, digits, dots and hyphens, starting and ending with a letter or digit' });
+        }
+        emit({ type: 'CreateBucket', data: { name: m.name.text, arn, account: sym.id } }, m.loc);
+        resourceMembers(arn, `bucket policy of ${m.name.text}`, m.members, ctx, emit);
+        break;
+      }
+      case 'Resource': {
+        const arn = m.arn.text;
+        if (!/^arn:aws[\w-]*:[a-z0-9-]+:[^:]*:[^:]*:.+$/.test(arn)) {
+          throw at.error(m.arn.loc, `"${arn}" is not a resource ARN`, { length: arn.length, expected: 'an ARN such as arn:aws:sqs:us-east-1:111111111111:queue' });
+        }
+        const owner = arn.split(':')[4];
+        if (owner && owner !== sym.id) {
+          throw at.error(m.arn.loc, `resource ${arn} names account ${owner}, but it is declared in account ${sym.name} (${sym.id})`, { length: arn.length, expected: `an ARN of account ${sym.id}, or the declaration inside the account that owns it` });
+        }
+        emit({ type: 'RegisterResource', data: { arn, account: sym.id } }, m.loc);
+        resourceMembers(arn, `resource policy of ${arn}`, m.members, ctx, emit);
+        break;
+      }
+      case 'Cluster':
+        throw at.unsupported(m.loc, 'an EKS `cluster`', 7);
+      case 'OidcProvider':
+        throw at.unsupported(m.loc, 'an `oidc-provider`', 13);
+      case 'OidcIssuer':
+        throw at.unsupported(m.loc, 'an `oidc-issuer`', 11);
+      case 'Tags':
+        throw at.unsupported(m.loc, 'tags on an account', 4);
+      default:
+        break;
+    }
+  }
+}
+
+function resourceMembers(arn: string, label: string, members: readonly ({ kind: 'ResourcePolicy'; body: import('../ast.js').PolicyBody; loc: Loc } | TagsDecl)[], ctx: BodyContext, emit: Emit): void {
+  for (const r of members) {
+    if (r.kind === 'ResourcePolicy') {
+      const document = policyDocument(r.body, 'resource', label, ctx);
+      emit({ type: 'PutResourcePolicy', data: { arn, document } }, r.loc);
+    } else {
+      emit({ type: 'TagResource', data: { arn, tags: tagMap(r.entries, ctx) } }, r.loc);
+    }
+  }
+}
+
+export function tagMap(entries: readonly Entry[], ctx: BodyContext): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of entries) {
+    const v = e.value;
+    if (v.kind !== 'Text' && v.kind !== 'Ref') {
+      throw ctx.resolver.at.error(v.loc, `tag ${e.key.text} needs a plain value`, { expected: 'a word or a quoted string' });
+    }
+    out[e.key.text] = v.kind === 'Text' ? v.text : ctx.resolver.refArn(v.entity, v.target, ctx.here);
+  }
+  return out;
+}
+
+function pathFromArn(arn: string, kind: string, name: string): string {
+  const rest = arn.slice(arn.indexOf(`:${kind}/`) + kind.length + 1);
+  return rest.slice(0, rest.length - name.length);
+}
+
+export { metaOf };

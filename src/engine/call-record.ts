@@ -1,0 +1,51 @@
+// What every API call leaves in the event log: who called, what, how it was decided and what came
+// back. The trace is rendered from this alone.
+import type { ContextValue, Decision, Evaluation } from '../policy/types.js';
+
+export type CallerKind =
+  | 'iam-user'
+  | 'root'
+  | 'role-session'
+  | 'anonymous'
+  | 'service';
+
+export interface CallerRecord {
+  readonly kind: CallerKind;
+  readonly arn: string; // the identity AWS reports (assumed-role ARN for sessions), or a service name
+  readonly account: string | null;
+  readonly credentials: 'long-term' | 'temporary' | 'none';
+  readonly accessKeyId: string | null;
+  readonly label: string; // "user alice", "kept credentials alice-update"
+}
+
+/** A statement that matched, with the JSON text it came from (so the trace can quote it). */
+export interface QuotedStatement {
+  readonly policy: string;
+  readonly index: number;
+  readonly text: string;
+}
+
+export interface EvaluationRecord {
+  readonly action: string;
+  readonly resource: string;
+  readonly evaluation: Evaluation;
+  readonly statements: readonly QuotedStatement[];
+}
+
+export type Outcome = 'allowed' | 'denied' | 'error';
+
+export interface CallRecord {
+  readonly caller: CallerRecord;
+  readonly action: string;
+  readonly resource: string | null;
+  readonly region: string;
+  readonly at: string; // ISO-8601, the scenario clock
+  readonly params: { readonly [key: string]: unknown };
+  readonly context: { readonly [key: string]: ContextValue };
+  readonly outcome: Outcome;
+  readonly decision: Decision | null;
+  readonly error: { readonly code: string; readonly message: string } | null;
+  readonly response: { readonly [key: string]: unknown } | null;
+  readonly evaluations: readonly EvaluationRecord[];
+  readonly notes: readonly string[];
+}

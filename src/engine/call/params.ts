@@ -1,0 +1,33 @@
+// Materialise a step's parameters into the plain JSON values the API receives.
+import type { World } from '../world.js';
+import type { ParamValue } from './command.js';
+
+export function materialize(params: Readonly<Record<string, ParamValue>>, world: World): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(params)) out[key] = one(value, world);
+  return out;
+}
+
+function one(value: ParamValue, world: World): unknown {
+  switch (value.t) {
+    case 'text':
+      return value.v;
+    case 'list':
+      return value.items.map((item) => one(item, world));
+    case 'json':
+      return value.v;
+    case 'credentials':
+      return world.scenario.kept[value.name] ?? null;
+    default: {
+      const unreachable: never = value;
+      throw new Error(`bug: unknown parameter ${JSON.stringify(unreachable)}`);
+    }
+  }
+}
+
+/** Text form of a parameter for validation; null when absent. */
+export function textParam(params: Record<string, unknown>, name: string): string | null {
+  const v = params[name];
+  if (v === undefined || v === null) return null;
+  return typeof v === 'string' ? v : JSON.stringify(v);
+}

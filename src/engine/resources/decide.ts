@@ -1,0 +1,73 @@
+// Resources' decider: declarations, and the authorization of every non-STS call. iamsim models
+// the decision, not the data: an allowed s3:PutObject stores nothing.
+import { authenticate } from '../call/caller.js';
+import { authorize } from '../call/authorize.js';
+import type { CallCommand } from '../call/command.js';
+import { requestContext } from '../call/context.js';
+import { materialize } from '../call/params.js';
+import { callerPolicies, compiled } from '../call/policies.js';
+import { accessDeniedMessage, callRecord } from '../call/record.js';
+import type { World } from '../world.js';
+import type { ResourcesCommand } from './commands.js';
+import type { ResourcesEvent } from './events.js';
+import { accessDeniedCode, arnAccount, findResource } from './owner.js';
+
+export function decideResources(command: ResourcesCommand | CallCommand, world: World): ResourcesEvent[] {
+  switch (command.type) {
+    case 'CreateBucket':
+      return [{ type: 'BucketCreated', data: command.data }];
+    case 'RegisterResource':
+      return [{ type: 'ResourceRegistered', data: command.data }];
+    case 'PutResourcePolicy':
+      return [{ type: 'ResourcePolicyPut', data: command.data }];
+    case 'TagResource':
+      return [{ type: 'ResourceTagged', data: command.data }];
+    case 'Call':
+      return decideCall(command, world);
+    default: {
+      const unreachable: never = command;
+      throw new Error(`bug: unknown resources command ${JSON.stringify(unreachable)}`);
+    }
+  }
+}
+
+function decideCall(command: CallCommand, world: World): ResourcesEvent[] {
+  const data = command.data;
+  const params = materialize(data.params, world);
+  const resource = data.resource ?? '*';
+  const auth = authenticate(data.caller, world);
+  if (!auth.ok) {
+    const call = callRecord(data, world, { caller: auth.record, params, resource, error: auth.error, notes: [auth.note] });
+    return [{ type: 'RequestFailed', data: { call } }];
+  }
+  const who = auth.caller;
+  const target = resource === '*' ? null : findResource(resource, world);
+  const account = target?.account ?? (resource === '*' ? who.record.account : arnAccount(resource) ?? who.record.account);
+  const mine = callerPolicies(who, world);
+  const documents = new Map(mine.documents);
+  let resourcePolicy = null;
+  if (target?.policy) {
+    const name = target.kind === 'bucket' ? `bucket policy of ${target.name}` : `resource policy of ${target.arn}`;
+    documents.set(name, target.policy);
+    resourcePolicy = compiled(target.policy, name, 'resource');
+  }
+  const context = requestContext(who, world, data.region, { account, tags: target?.tags ?? {} }, data.context);
+  const request = account === null
+    ? { principal: who.principal, action: data.action, resource, context }
+    : { principal: who.principal, action: data.action, resource, resourceAccount: account, context };
+  const evaluation = authorize(
+    request,
+    { identity: mine.identity, boundary: mine.boundary, resource: resourcePolicy },
+    documents,
+  );
+  const decision = evaluation.evaluation.decision;
+  const base = { caller: who.record, params, resource, context, decision, evaluations: [evaluation] };
+  if (decision === 'Allow') {
+    return [{ type: 'RequestAllowed', data: { call: callRecord(data, world, base) } }];
+  }
+  const error = {
+    code: accessDeniedCode(data.action),
+    message: accessDeniedMessage(who.record.arn, data.action, resource, decision, evaluation.evaluation.decidedBy?.type ?? null),
+  };
+  return [{ type: 'RequestDenied', data: { call: callRecord(data, world, { ...base, error }) } }];
+}

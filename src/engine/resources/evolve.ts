@@ -1,0 +1,33 @@
+// Resources' evolve.
+import type { Draft } from 'immer';
+import type { ResourcesEvent } from './events.js';
+import type { ResourcesState } from './state.js';
+
+export function evolveResources(draft: Draft<ResourcesState>, event: ResourcesEvent): void {
+  switch (event.type) {
+    case 'BucketCreated':
+      draft.byArn[event.data.arn] = { ...event.data, kind: 'bucket', policy: null, tags: {} };
+      return;
+    case 'ResourceRegistered':
+      draft.byArn[event.data.arn] = { ...event.data, kind: 'resource', name: event.data.arn, policy: null, tags: {} };
+      return;
+    case 'ResourcePolicyPut': {
+      const resource = draft.byArn[event.data.arn];
+      if (resource) resource.policy = event.data.document;
+      return;
+    }
+    case 'ResourceTagged': {
+      const resource = draft.byArn[event.data.arn];
+      if (resource) Object.assign(resource.tags, event.data.tags);
+      return;
+    }
+    case 'RequestAllowed':
+    case 'RequestDenied':
+    case 'RequestFailed':
+      return;
+    default: {
+      const unreachable: never = event;
+      throw new Error(`bug: unknown resources event ${JSON.stringify(unreachable)}`);
+    }
+  }
+}

@@ -1,0 +1,100 @@
+// The engine: the only loop. For each command: decide → events; append; evolve with immer.
+import { produce, type Draft } from 'immer';
+import type { CallRecord } from './call-record.js';
+import type { CallCommand } from './call/command.js';
+import {
+  COMMAND_OWNER,
+  EVENT_OWNER,
+  type AnyCommand,
+  type AnyEvent,
+  type CommandEnvelope,
+  type LoggedEvent,
+} from './events.js';
+import type { Meta } from './envelope.js';
+import { decideIam, evolveIam, type IamCommand, type IamEvent } from './iam/index.js';
+import { decideResources, evolveResources, type ResourcesCommand, type ResourcesEvent } from './resources/index.js';
+import { decideScenario, evolveScenario, rememberCall, type ScenarioCommand, type ScenarioEvent } from './scenario/index.js';
+import { decideSts, evolveSts, type StsEvent } from './sts/index.js';
+import { initialWorld, type World } from './world.js';
+
+export function decide(command: AnyCommand, world: World): AnyEvent[] {
+  const owner = COMMAND_OWNER[command.type];
+  switch (owner) {
+    case 'scenario':
+      return decideScenario(command as ScenarioCommand, world);
+    case 'iam':
+      return decideIam(command as IamCommand, world);
+    case 'resources':
+      return decideResources(command as ResourcesCommand, world);
+    case 'sts':
+      throw new Error('bug: STS has no commands of its own; calls are routed');
+    case 'call':
+      return decideCall(command as CallCommand, world);
+    default: {
+      const unreachable: never = owner;
+      throw new Error(`bug: unknown owner ${String(unreachable)}`);
+    }
+  }
+}
+
+function decideCall(command: CallCommand, world: World): AnyEvent[] {
+  const caller = command.data.caller;
+  if (caller.kind === 'kept' && world.scenario.kept[caller.name] === undefined) {
+    const reason = `credentials ${caller.name} were never issued: the step that was to keep them did not get any`;
+    return [{ type: 'CallNotMade', data: { action: command.data.action, reason } }];
+  }
+  const service = command.data.action.slice(0, command.data.action.indexOf(':')).toLowerCase();
+  return service === 'sts' ? decideSts(command, world) : decideResources(command, world);
+}
+
+export function evolve(world: World, event: AnyEvent): World {
+  return produce(world, (draft) => {
+    const owner = EVENT_OWNER[event.type];
+    switch (owner) {
+      case 'scenario':
+        evolveScenario(draft.scenario, event as ScenarioEvent);
+        break;
+      case 'iam':
+        evolveIam(draft.iam, event as IamEvent);
+        break;
+      case 'sts':
+        evolveSts(draft.sts, event as StsEvent);
+        break;
+      case 'resources':
+        evolveResources(draft.resources, event as ResourcesEvent);
+        break;
+      default: {
+        const unreachable: never = owner;
+        throw new Error(`bug: unknown owner ${String(unreachable)}`);
+      }
+    }
+    const call = (event.data as { call?: CallRecord }).call;
+    if (call !== undefined) rememberCall(draft.scenario as Draft<World['scenario']>, call);
+  });
+}
+
+export interface RunResult {
+  readonly events: LoggedEvent[];
+  readonly world: World;
+}
+
+export function run(commands: readonly CommandEnvelope[]): RunResult {
+  let world = initialWorld;
+  const events: LoggedEvent[] = [];
+  for (const { command, meta } of commands) {
+    for (const event of decide(command, world)) {
+      events.push(withMeta(event, meta));
+      world = evolve(world, event);
+    }
+  }
+  return { events, world };
+}
+
+/** Rebuild the world from an event log alone. */
+export function replay(events: readonly AnyEvent[]): World {
+  return events.reduce<World>((world, event) => evolve(world, event), initialWorld);
+}
+
+function withMeta(event: AnyEvent, meta: Meta): LoggedEvent {
+  return { type: event.type, data: event.data, meta } as LoggedEvent;
+}

@@ -1,0 +1,40 @@
+// The scenario's decider.
+import type { World } from '../world.js';
+import type { ScenarioCommand } from './commands.js';
+import type { ScenarioEvent } from './events.js';
+import { checkExpectation } from './expect.js';
+
+export function decideScenario(command: ScenarioCommand, world: World): ScenarioEvent[] {
+  switch (command.type) {
+    case 'StartScenario':
+      return [{ type: 'ScenarioStarted', data: command.data }];
+    case 'AdvanceClock': {
+      const from = world.scenario.clock;
+      const to = isoSeconds(Date.parse(from) + command.data.seconds * 1000);
+      return [{ type: 'ClockAdvanced', data: { from, to, text: command.data.text } }];
+    }
+    case 'StartStep':
+      return [{ type: 'StepStarted', data: { ...command.data, at: world.scenario.clock } }];
+    case 'CheckExpectation': {
+      const verdict = checkExpectation(command.data.spec, world.scenario.lastCall);
+      return [{ type: 'ExpectationChecked', data: { ...command.data, ...verdict } }];
+    }
+    case 'KeepCredentials': {
+      const call = world.scenario.lastCall;
+      const creds = call?.response?.Credentials as { AccessKeyId?: unknown } | undefined;
+      if (typeof creds?.AccessKeyId === 'string') {
+        return [{ type: 'CredentialsKept', data: { name: command.data.name, accessKeyId: creds.AccessKeyId } }];
+      }
+      const reason = call === null ? 'the call was not made' : `the call returned no credentials (${call.outcome})`;
+      return [{ type: 'CredentialsNotKept', data: { name: command.data.name, reason } }];
+    }
+    default: {
+      const unreachable: never = command;
+      throw new Error(`bug: unknown scenario command ${JSON.stringify(unreachable)}`);
+    }
+  }
+}
+
+export function isoSeconds(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}

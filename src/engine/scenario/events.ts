@@ -1,0 +1,38 @@
+// The scenario's events.
+import type { ExpectationSpec } from './commands.js';
+
+export type ScenarioEvent =
+  | {
+      readonly type: 'ScenarioStarted';
+      readonly data: {
+        readonly title: string;
+        readonly description: string | null;
+        readonly file: string;
+        readonly seed: string;
+        readonly clock: string;
+        readonly region: string;
+      };
+    }
+  | {
+      readonly type: 'ClockAdvanced';
+      readonly data: { readonly from: string; readonly to: string; readonly text: string };
+    }
+  | {
+      readonly type: 'StepStarted';
+      readonly data: { readonly index: number; readonly title: string; readonly at: string };
+    }
+  | {
+      readonly type: 'CallNotMade';
+      readonly data: { readonly action: string; readonly reason: string };
+    }
+  | {
+      readonly type: 'ExpectationChecked';
+      readonly data: {
+        readonly text: string;
+        readonly spec: ExpectationSpec;
+        readonly passed: boolean;
+        readonly actual: string;
+      };
+    }
+  | { readonly type: 'CredentialsKept'; readonly data: { readonly name: string; readonly accessKeyId: string } }
+  | { readonly type: 'CredentialsNotKept'; readonly data: { readonly name: string; readonly reason: string } };

@@ -1,0 +1,24 @@
+// The scenario's own state: title, clock, seed, and what steps remembered.
+import type { CallRecord } from '../call-record.js';
+
+export interface ScenarioState {
+  title: string;
+  file: string;
+  seed: string;
+  clock: string; // ISO-8601 UTC to the second
+  region: string;
+  step: number; // index of the step under way, 0 before the first
+  kept: Record<string, string>; // name → access key id
+  lastCall: CallRecord | null;
+}
+
+export const initialScenarioState: ScenarioState = {
+  title: '',
+  file: '',
+  seed: '',
+  clock: '2026-01-01T00:00:00Z',
+  region: 'us-east-1',
+  step: 0,
+  kept: {},
+  lastCall: null,
+};

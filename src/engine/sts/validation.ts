@@ -1,0 +1,54 @@
+// STS's server-side parameter validation, with AWS's message format (reference sts §1.0.4):
+// "1 validation error detected: Value '…' at 'member' failed to satisfy constraint: …".
+
+export interface Constraint {
+  readonly member: string; // camelCase, as AWS reports it
+  readonly value: string | null;
+  readonly constraint: string;
+}
+
+export function validationMessage(violations: readonly Constraint[]): string {
+  const n = violations.length;
+  const items = violations.map(
+    (v) =>
+      `Value ${v.value === null ? 'null' : `'${v.value}'`} at '${v.member}' failed to satisfy constraint: ${v.constraint}`,
+  );
+  return `${n} validation error${n === 1 ? '' : 's'} detected: ${items.join('; ')}`;
+}
+
+export function checkRequired(member: string, value: string | null, out: Constraint[]): void {
+  if (value === null) out.push({ member, value: null, constraint: 'Member must not be null' });
+}
+
+export function checkLength(member: string, value: string | null, min: number, max: number, out: Constraint[]): void {
+  if (value === null) return;
+  const len = [...value].length;
+  if (len < min) out.push({ member, value, constraint: `Member must have length greater than or equal to ${min}` });
+  if (len > max) out.push({ member, value, constraint: `Member must have length less than or equal to ${max}` });
+}
+
+export function checkPattern(member: string, value: string | null, source: string, out: Constraint[]): void {
+  if (value === null) return;
+  if (!new RegExp(`^(?:${source})$`, 'u').test(value)) {
+    out.push({ member, value, constraint: `Member must satisfy regular expression pattern: ${source}` });
+  }
+}
+
+/** An integer parameter within [min, max]; returns the number, or null when absent or invalid. */
+export function checkInteger(
+  member: string,
+  value: string | null,
+  min: number,
+  max: number,
+  out: Constraint[],
+): number | null {
+  if (value === null) return null;
+  if (!/^-?\d+$/.test(value.trim())) {
+    out.push({ member, value, constraint: 'Member must be an integer' });
+    return null;
+  }
+  const n = Number(value.trim());
+  if (n < min) out.push({ member, value: String(n), constraint: `Member must have value greater than or equal to ${min}` });
+  if (n > max) out.push({ member, value: String(n), constraint: `Member must have value less than or equal to ${max}` });
+  return n;
+}

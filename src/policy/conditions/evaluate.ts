@@ -1,0 +1,50 @@
+// Evaluates compiled conditions against the request context (reference §4.3–§4.8).
+import { lookup, type Probe } from '../probe.js';
+import type { ContextValue } from '../types.js';
+import type { CompiledCondition } from './compile.js';
+
+export function conditionsHold(conds: readonly CompiledCondition[], probe: Probe): boolean {
+  for (let i = 0; i < conds.length; i++) if (!holds(conds[i]!, probe)) return false;
+  return true;
+}
+
+function holds(c: CompiledCondition, probe: Probe): boolean {
+  const isNull = c.nullWant !== null;
+  const value = lookup(probe, c.key, c.keyName, !isNull);
+  const absent = value === undefined || (typeof value !== 'string' && value.length === 0);
+  // Null tests presence: "true" wants the key absent, "false" wants it present (§4.6)
+  if (c.nullWant !== null) return absent ? c.nullWant.absent : c.nullWant.present;
+  if (c.set === 'none') return single(c, value, absent, probe);
+  // §4.7: ForAllValues is true on an absent/empty key, ForAnyValue false (IfExists: true)
+  if (absent) return c.set === 'all' || c.ifExists;
+  if (typeof value === 'string') return one(c, value, probe);
+  const values = value as readonly string[];
+  if (c.set === 'all') {
+    for (let i = 0; i < values.length; i++) if (!one(c, values[i]!, probe)) return false;
+    return true;
+  }
+  for (let i = 0; i < values.length; i++) if (one(c, values[i]!, probe)) return true;
+  return false;
+}
+
+/**
+ * No set operator. Missing key (§4.3): positive false, negated true, IfExists true. A multi-valued
+ * key holding two or more values never satisfies a bare operator (§4.8).
+ */
+function single(
+  c: CompiledCondition,
+  value: ContextValue | undefined,
+  absent: boolean,
+  probe: Probe,
+): boolean {
+  if (absent || value === undefined) return c.ifExists || c.negated;
+  if (typeof value === 'string') return one(c, value, probe);
+  return value.length === 1 ? one(c, value[0]!, probe) : false;
+}
+
+/** One request value: positive operators need a match, negated ones need none (NOR, §4.1). */
+function one(c: CompiledCondition, v: string, probe: Probe): boolean {
+  const r = c.test(v, probe);
+  if (r === null) return false;
+  return c.negated ? !r : r;
+}

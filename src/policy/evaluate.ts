@@ -1,0 +1,134 @@
+// The decision algorithm (reference §1.3, §10): special cases, explicit deny anywhere, the RCP and
+// SCP filters (every org level needs an Allow), then the grant rules of decide-grant.ts.
+import { decideGrant } from './decide-grant.js';
+import { explicitDenyReason, orgGapReason } from './explain.js';
+import { makeProbe, type Probe } from './probe.js';
+import { scanPolicy } from './scan.js';
+import type {
+  AuthzRequest,
+  Decision,
+  Evaluation,
+  OrgLevel,
+  PolicySet,
+  PolicyType,
+  PolicyVerdict,
+} from './types.js';
+
+const NO_KEYS: readonly string[] = Object.freeze([]);
+const NO_LEVELS: readonly OrgLevel[] = Object.freeze([]);
+
+export function evaluate(req: AuthzRequest, set: PolicySet): Evaluation {
+  const p = req.principal;
+  const signed =
+    p.kind === 'iamUser' || p.kind === 'roleSession' || p.kind === 'stsFederatedUser' || p.kind === 'root';
+  const hasBoundary = signed && p.kind !== 'root' && set.boundary != null;
+  const sameAccount =
+    p.accountId !== undefined &&
+    (req.resourceAccount === undefined || req.resourceAccount === p.accountId);
+  const probe = makeProbe(req, hasBoundary);
+
+  // §1.3 step 0a: GetCallerIdentity needs no permissions, even against an explicit deny
+  if (probe.action === 'sts:getcalleridentity' && p.kind !== 'anonymous' && p.kind !== 'webIdentity') {
+    const reason = 'sts:GetCallerIdentity needs no permissions: every signed caller may call it';
+    return result('Allow', null, reason, sameAccount, [], NO_KEYS);
+  }
+
+  // §1.2: which policies apply to this caller
+  const policies: PolicyVerdict[] = [];
+  let identityAllow: PolicyVerdict | null = null;
+  if (signed) {
+    for (const pol of set.identity) {
+      const v = scanPolicy(pol, probe, 'identity', 'identity');
+      if (identityAllow === null && v.verdict === 'Allow') identityAllow = v;
+      policies.push(v);
+    }
+  }
+  let boundary: PolicyVerdict | null = null;
+  if (hasBoundary && set.boundary) {
+    boundary = scanPolicy(set.boundary, probe, 'identity', 'boundary');
+    policies.push(boundary);
+  }
+  let sessionFirst: PolicyVerdict | null = null;
+  let sessionAllow = false;
+  if ((p.kind === 'roleSession' || p.kind === 'stsFederatedUser') && set.session) {
+    for (const pol of set.session) {
+      const v = scanPolicy(pol, probe, 'identity', 'session-policy');
+      sessionFirst ??= v;
+      if (v.verdict === 'Allow') sessionAllow = true;
+      policies.push(v);
+    }
+  }
+  let resource: PolicyVerdict | null = null;
+  if (set.resource) {
+    const type = set.resourceMustAllow === true ? 'trust' : 'resource';
+    resource = scanPolicy(set.resource, probe, 'resource', type);
+    policies.push(resource);
+  }
+  // SCPs skip service-linked roles, service principals, anonymous and web-identity callers;
+  // RCPs skip calls made by service-linked roles (§1.2)
+  const slr = p.isServiceLinkedRole === true;
+  const scpLevels = signed && !slr && set.scpLevels ? set.scpLevels : NO_LEVELS;
+  const rcpLevels = !slr && set.rcpLevels ? set.rcpLevels : NO_LEVELS;
+  const rcpGap = scanLevels(rcpLevels, probe, 'rcp', policies);
+  const scpGap = scanLevels(scpLevels, probe, 'scp', policies);
+  const missing = probe.missing ?? NO_KEYS;
+
+  // §1.3 step 2: an explicit deny in any applicable policy ends evaluation
+  for (const v of policies) {
+    if (v.verdict === 'Deny') {
+      const by = { type: v.type, name: v.name };
+      return result('ExplicitDeny', by, explicitDenyReason(v), sameAccount, policies, missing);
+    }
+  }
+  // §1.3 steps 3–4: RCPs of the resource's account, then SCPs of the principal's account
+  const gap = rcpGap ?? scpGap;
+  if (gap !== null) {
+    const type = rcpGap !== null ? 'rcp' : 'scp';
+    const reason = orgGapReason(type, gap.name, req.action);
+    return result('ImplicitDeny', { type, name: gap.name }, reason, sameAccount, policies, missing);
+  }
+
+  const g = decideGrant({
+    req,
+    set,
+    probe,
+    sameAccount,
+    identityAllow,
+    boundary,
+    sessionFirst,
+    sessionAllow,
+    resource,
+  });
+  return result(g.decision, g.decidedBy, g.reason, sameAccount, policies, missing);
+}
+
+function result(
+  decision: Decision,
+  decidedBy: { readonly type: PolicyType; readonly name?: string } | null,
+  reason: string,
+  sameAccount: boolean,
+  policies: readonly PolicyVerdict[],
+  missingContextKeys: readonly string[],
+): Evaluation {
+  return { decision, decidedBy, reason, sameAccount, policies, missingContextKeys };
+}
+
+/** Scans every policy of every level; returns the first level without a matching Allow. */
+function scanLevels(
+  levels: readonly OrgLevel[],
+  probe: Probe,
+  type: 'scp' | 'rcp',
+  policies: PolicyVerdict[],
+): OrgLevel | null {
+  let gap: OrgLevel | null = null;
+  for (const level of levels) {
+    let allowed = false;
+    for (const pol of level.policies) {
+      const v = scanPolicy(pol, probe, type === 'rcp' ? 'rcp' : 'identity', type, level.name);
+      if (v.verdict === 'Allow') allowed = true;
+      policies.push(v);
+    }
+    if (!allowed && gap === null) gap = level;
+  }
+  return gap;
+}

@@ -1,0 +1,67 @@
+// Write-time validation with IAM's own messages (reference §2, §7). Returns every problem found,
+// each with the JSON path of the offending element; an empty list means IAM would accept it.
+import type { PolicyKind, PolicyProblem } from './types.js';
+import { parseJsonText } from './validate/json-text.js';
+import { malformed, MSG } from './validate/messages.js';
+import { isObject } from './validate/shape.js';
+import { checkSize, type SizeOptions } from './validate/size.js';
+import { checkStatement } from './validate/statement.js';
+
+export type ValidateOptions = SizeOptions;
+
+const VERSION_2012_ONLY: ReadonlySet<PolicyKind> = new Set(['managed', 'boundary', 'scp', 'rcp']);
+const IAM_KINDS: ReadonlySet<PolicyKind> = new Set(['identity', 'managed', 'boundary', 'trust']);
+// policy documents may hold TAB, LF, CR and U+0020–U+00FF (§2.1)
+const BAD_CHAR = /[^\t\n\r\u0020-\u00ff]/;
+
+/** `doc` is the parsed JSON, or its text (then repeated keys are reported too). */
+export function validatePolicy(
+  doc: unknown,
+  kind: PolicyKind,
+  options: ValidateOptions = {},
+): PolicyProblem[] {
+  const out: PolicyProblem[] = [];
+  let value = doc;
+  let text: string | null = null;
+  if (typeof doc === 'string') {
+    const parsed = parseJsonText(doc);
+    if (parsed === null) return [malformed(MSG.syntax, [])];
+    text = doc;
+    value = parsed.value;
+    for (const path of parsed.duplicates) out.push(malformed(MSG.syntax, path));
+  }
+  if (!isObject(value)) return [malformed(MSG.syntax, [])];
+  for (const key of Object.keys(value)) {
+    if (key !== 'Version' && key !== 'Id' && key !== 'Statement') out.push(malformed(MSG.syntax, [key]));
+  }
+  const version = value['Version'];
+  if (version !== undefined && version !== '2012-10-17' && version !== '2008-10-17') {
+    out.push(malformed(MSG.syntax, ['Version']));
+  } else if (VERSION_2012_ONLY.has(kind) && version !== '2012-10-17') {
+    out.push(malformed(MSG.version, ['Version']));
+  }
+  if (value['Id'] !== undefined && typeof value['Id'] !== 'string') out.push(malformed(MSG.syntax, ['Id']));
+
+  const statement = value['Statement'];
+  const sids = new Set<string>();
+  if (isObject(statement)) checkStatement(statement, ['Statement'], kind, sids, out);
+  else if (Array.isArray(statement) && statement.length > 0) {
+    statement.forEach((st: unknown, i) => checkStatement(st, ['Statement', i], kind, sids, out));
+  } else out.push(malformed(MSG.syntax, ['Statement']));
+
+  if (IAM_KINDS.has(kind)) checkCharacters(value, [], out);
+  checkSize(value, text, kind, options, out);
+  return out;
+}
+
+function checkCharacters(v: unknown, path: (string | number)[], out: PolicyProblem[]): void {
+  if (typeof v === 'string') {
+    if (BAD_CHAR.test(v)) out.push(malformed(MSG.syntax, path));
+  } else if (Array.isArray(v)) v.forEach((x: unknown, i) => checkCharacters(x, [...path, i], out));
+  else if (isObject(v)) {
+    for (const [k, x] of Object.entries(v)) {
+      if (BAD_CHAR.test(k)) out.push(malformed(MSG.syntax, [...path, k]));
+      else checkCharacters(x, [...path, k], out);
+    }
+  }
+}

@@ -1,0 +1,34 @@
+// Action / NotAction validation (reference §2.8, §2.11): a vendor prefix of [A-Za-z0-9.-], one
+// colon; trust policies only take STS actions; IAM does not check that the action exists.
+import type { PolicyKind, PolicyProblem } from '../types.js';
+import { malformed, MSG, type Path } from './messages.js';
+import { eachString } from './shape.js';
+
+const VENDOR = /^[A-Za-z0-9.-]+$/;
+
+export function checkActions(value: unknown, path: Path, kind: PolicyKind, out: PolicyProblem[]): void {
+  const entries = eachString(value, path, out);
+  if (entries === null) return;
+  if (entries.length === 0) {
+    out.push(malformed(MSG.noActions, path));
+    return;
+  }
+  for (const [action, at] of entries) {
+    const problem = actionProblem(action, kind);
+    if (problem !== null) out.push(malformed(problem, at));
+  }
+}
+
+function actionProblem(action: string, kind: PolicyKind): string | null {
+  if (action === '*') {
+    if (kind === 'trust') return MSG.trustActions;
+    return kind === 'rcp' ? MSG.syntax : null; // customer RCPs must name a service (§2.8)
+  }
+  const parts = action.split(':');
+  if (parts.length === 1 || parts[0] === '') return MSG.vendor;
+  if (parts.length > 2) return MSG.oneColon;
+  const vendor = parts[0]!;
+  if (!VENDOR.test(vendor)) return MSG.vendorInvalid(vendor);
+  if (kind === 'trust' && vendor.toLowerCase() !== 'sts') return MSG.trustActions;
+  return null;
+}

@@ -1,0 +1,42 @@
+// Condition validation (reference §2.10): an object of operator blocks, each an object of keys to a
+// value or a list of values. Operator names are case-sensitive; an unknown operator is only
+// accepted with an empty block; keys need a vendor prefix; Date values must parse.
+import { parseOperator } from '../conditions/operators.js';
+import { parseDate } from '../conditions/values.js';
+import type { PolicyProblem } from '../types.js';
+import { malformed, MSG, type Path } from './messages.js';
+import { isObject } from './shape.js';
+
+export function checkCondition(value: unknown, path: Path, out: PolicyProblem[]): void {
+  if (!isObject(value)) {
+    out.push(malformed(MSG.syntax, path));
+    return;
+  }
+  for (const [operator, block] of Object.entries(value)) {
+    const at = [...path, operator];
+    if (!isObject(block)) {
+      out.push(malformed(MSG.syntax, at));
+      continue;
+    }
+    const keys = Object.entries(block);
+    if (keys.length === 0) continue;
+    const op = parseOperator(operator);
+    if (op === null) {
+      out.push(malformed(MSG.syntax, at));
+      continue;
+    }
+    for (const [key, raw] of keys) {
+      const keyAt = [...at, key];
+      if (!key.includes(':')) out.push(malformed(MSG.vendor, keyAt));
+      const values = Array.isArray(raw) ? (raw as unknown[]) : [raw];
+      values.forEach((v, i) => {
+        const vAt = Array.isArray(raw) ? [...keyAt, i] : keyAt;
+        if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') {
+          out.push(malformed(MSG.syntax, vAt));
+        } else if (op.family === 'date' && parseDate(String(v)) === null) {
+          out.push(malformed(MSG.legacy, vAt));
+        }
+      });
+    }
+  }
+}

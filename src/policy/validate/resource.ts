@@ -1,0 +1,82 @@
+// Resource / NotResource validation (reference §2.9): `*` or an ARN with a known partition and a
+// fully qualified vendor; IAM and S3 ARNs carry no region; IAM resource paths start with a known
+// type. Short ARNs such as `arn:aws:fdsasf` are accepted; `::` with too few colons is not.
+import type { PolicyProblem } from '../types.js';
+import { malformed, MSG, type Path } from './messages.js';
+import { eachString } from './shape.js';
+
+const PARTITIONS = new Set([
+  'aws',
+  'aws-cn',
+  'aws-us-gov',
+  'aws-iso',
+  'aws-iso-b',
+  'aws-iso-e',
+  'aws-iso-f',
+  'aws-eusc',
+]);
+
+const IAM_TYPES = [
+  'user/',
+  'federated-user/',
+  'role/',
+  'group/',
+  'instance-profile/',
+  'mfa/',
+  'server-certificate/',
+  'policy/',
+  'sms-mfa/',
+  'saml-provider/',
+  'oidc-provider/',
+  'report/',
+  'access-report/',
+];
+
+export function checkResources(value: unknown, path: Path, out: PolicyProblem[]): void {
+  const entries = eachString(value, path, out);
+  if (entries === null) return;
+  if (entries.length === 0) {
+    out.push(malformed(MSG.noResources, path));
+    return;
+  }
+  for (const [resource, at] of entries) {
+    const problem = resourceProblem(resource);
+    if (problem !== null) out.push(malformed(problem, at));
+  }
+}
+
+export function resourceProblem(r: string): string | null {
+  if (r === '*') return null;
+  const parts = r.split(':');
+  if (parts.length < 2 || parts[0] !== 'arn') return MSG.notArn(r);
+  const partition = parts[1]!;
+  if (!PARTITIONS.has(partition)) return MSG.partition(partition, expanded(parts));
+  if (parts.length < 3) return MSG.resourceVendor;
+  const service = parts[2]!;
+  if (service === '') return MSG.legacy;
+  if (/[*?$]/.test(service)) return MSG.resourceVendor;
+  if (parts.length < 6 && r.includes('::')) return MSG.legacy;
+  const region = parts[3];
+  if (region !== undefined && region !== '') {
+    if (service === 'iam') return MSG.iamRegion(r);
+    if (service === 's3') return MSG.s3Region(r);
+  }
+  if (service === 'iam' && parts.length >= 6) {
+    const rest = parts.slice(5).join(':');
+    if (!rest.startsWith('*') && !IAM_TYPES.some((t) => rest.startsWith(t))) return MSG.iamPath;
+  }
+  return null;
+}
+
+/** The ARN as IAM repeats it in the partition message: missing parts shown as `*`. */
+function expanded(parts: readonly string[]): string {
+  const rest = parts.slice(2);
+  const seg = (i: number): string =>
+    i === 0
+      ? rest[0] !== undefined && (rest[0] !== '' || rest.length > 1)
+        ? rest[0]
+        : '*'
+      : (rest[i] ?? '*');
+  const tail = rest.length > 3 ? rest.slice(3).join(':') : '*';
+  return `arn:${parts[1]}:${seg(0)}:${seg(1)}:${seg(2)}:${tail}`;
+}

@@ -1,0 +1,30 @@
+// Shape helpers shared by the validators: a string or a list of strings, with element paths.
+import type { PolicyProblem } from '../types.js';
+import { malformed, MSG, type Path } from './messages.js';
+
+/** [value, path] pairs of a string-or-list element; null (and a problem) when the shape is wrong. */
+export function eachString(
+  value: unknown,
+  path: Path,
+  out: PolicyProblem[],
+): [string, Path][] | null {
+  if (typeof value === 'string') return [[value, path]];
+  if (!Array.isArray(value)) {
+    out.push(malformed(MSG.syntax, path));
+    return null;
+  }
+  const items: [string, Path][] = [];
+  let ok = true;
+  value.forEach((v: unknown, i) => {
+    if (typeof v === 'string') items.push([v, [...path, i]]);
+    else {
+      out.push(malformed(MSG.syntax, [...path, i]));
+      ok = false;
+    }
+  });
+  return ok ? items : null;
+}
+
+export function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

@@ -1,0 +1,22 @@
+// The whole pipeline for one scenario text: parse → resolve → run → project. No I/O here: the
+// caller passes the text and a way to read policy files.
+import { parseScenario } from './dsl/parse.js';
+import { resolveScenario, type ResolveOptions } from './dsl/resolve/index.js';
+import type { LoggedEvent } from './engine/events.js';
+import { run } from './engine/run.js';
+import type { World } from './engine/world.js';
+import type { TraceModel } from './trace/model.js';
+import { project } from './trace/project.js';
+
+export interface Simulation {
+  readonly events: LoggedEvent[];
+  readonly world: World;
+  readonly trace: TraceModel;
+}
+
+export function simulate(source: string, file: string, options: ResolveOptions): Simulation {
+  const ast = parseScenario(source, file);
+  const { commands } = resolveScenario(ast, options);
+  const { events, world } = run(commands);
+  return { events, world, trace: project(events) };
+}

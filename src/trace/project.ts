@@ -1,0 +1,141 @@
+// The trace is a pure projection of the event log: fold every event into the trace model.
+import type { CallRecord } from '../engine/call-record.js';
+import type { LoggedEvent } from '../engine/events.js';
+import type { TraceModel, TraceStep, WorldEntity } from './model.js';
+import { formatSeconds } from './format.js';
+
+export function project(events: readonly LoggedEvent[]): TraceModel {
+  const model: TraceModel = {
+    title: '',
+    description: null,
+    file: '',
+    clock: '',
+    region: '',
+    accounts: [],
+    items: [],
+    summary: { steps: 0, expectations: 0, passed: 0, failed: 0 },
+  };
+  const entities = new Map<string, WorldEntity>();
+  const add = (account: string, entity: WorldEntity) => {
+    model.accounts.find((a) => a.id === account)?.entities.push(entity);
+    entities.set(entity.arn, entity);
+  };
+  let step: TraceStep | null = null;
+  for (const event of events) {
+    switch (event.type) {
+      case 'ScenarioStarted':
+        Object.assign(model, {
+          title: event.data.title,
+          description: event.data.description,
+          file: event.data.file,
+          clock: event.data.clock,
+          region: event.data.region,
+        });
+        break;
+      case 'AccountCreated':
+        model.accounts.push({ id: event.data.id, name: event.data.name, entities: [] });
+        break;
+      case 'UserCreated':
+        add(event.data.account, { kind: 'user', name: event.data.name, arn: event.data.arn, id: event.data.id, details: [] });
+        break;
+      case 'GroupCreated':
+        add(event.data.account, { kind: 'group', name: event.data.name, arn: event.data.arn, id: event.data.id, details: [] });
+        break;
+      case 'RoleCreated':
+        add(event.data.account, {
+          kind: 'role',
+          name: event.data.name,
+          arn: event.data.arn,
+          id: event.data.id,
+          details: [`max session ${formatSeconds(event.data.maxSessionDuration)}`],
+        });
+        break;
+      case 'PolicyCreated':
+        add(event.data.account, { kind: 'policy', name: event.data.name, arn: event.data.arn, id: event.data.id, details: [] });
+        break;
+      case 'BucketCreated':
+        add(event.data.account, { kind: 'bucket', name: event.data.name, arn: event.data.arn, id: null, details: [] });
+        break;
+      case 'ResourceRegistered':
+        add(event.data.account, { kind: 'resource', name: event.data.arn, arn: event.data.arn, id: null, details: [] });
+        break;
+      case 'UserAddedToGroup':
+        entities.get(event.data.user)?.details.push(`in group ${entities.get(event.data.group)?.name ?? event.data.group}`);
+        break;
+      case 'InlinePolicyPut':
+        entities.get(event.data.entity)?.details.push(`inline ${event.data.name}`);
+        break;
+      case 'PolicyAttached':
+        entities.get(event.data.entity)?.details.push(`attached ${entities.get(event.data.policy)?.name ?? event.data.policy}`);
+        break;
+      case 'PermissionsBoundarySet':
+        entities.get(event.data.entity)?.details.push(`boundary ${entities.get(event.data.policy)?.name ?? event.data.policy}`);
+        break;
+      case 'EntityTagged':
+      case 'ResourceTagged': {
+        const arn = 'entity' in event.data ? event.data.entity : event.data.arn;
+        const tags = Object.entries(event.data.tags).map(([k, v]) => `${k}=${v}`).join(', ');
+        entities.get(arn)?.details.push(`tags ${tags}`);
+        break;
+      }
+      case 'ResourcePolicyPut':
+        entities.get(event.data.arn)?.details.push('resource policy');
+        break;
+      case 'AccessKeyCreated':
+        entities.get(event.data.user)?.details.push(`access key ${event.data.accessKeyId}`);
+        break;
+      case 'MfaDeviceEnabled':
+        entities.get(event.data.user)?.details.push(`MFA device ${event.data.serialNumber}`);
+        break;
+      case 'StepStarted':
+        step = {
+          kind: 'step',
+          index: event.data.index,
+          title: event.data.title,
+          at: event.data.at,
+          line: event.meta.line ?? null,
+          call: null,
+          notMade: null,
+          expectations: [],
+          kept: [],
+        };
+        model.items.push(step);
+        break;
+      case 'ClockAdvanced':
+        model.items.push({ kind: 'wait', text: event.data.text, from: event.data.from, to: event.data.to });
+        step = null;
+        break;
+      case 'CallNotMade':
+        if (step) step.notMade = event.data.reason;
+        break;
+      case 'ExpectationChecked':
+        step?.expectations.push({ text: event.data.text, passed: event.data.passed, actual: event.data.actual });
+        break;
+      case 'CredentialsKept':
+        step?.kept.push({ name: event.data.name, accessKeyId: event.data.accessKeyId, reason: null });
+        break;
+      case 'CredentialsNotKept':
+        step?.kept.push({ name: event.data.name, accessKeyId: null, reason: event.data.reason });
+        break;
+      case 'RoleAssumed':
+      case 'AssumeRoleDenied':
+      case 'AssumeRoleFailed':
+      case 'CallerIdentityReturned':
+      case 'StsCallFailed':
+      case 'RequestAllowed':
+      case 'RequestDenied':
+      case 'RequestFailed':
+        if (step) step.call = (event.data as { call: CallRecord }).call;
+        break;
+      default: {
+        const unreachable: never = event;
+        throw new Error(`bug: the trace does not know event ${JSON.stringify(unreachable)}`);
+      }
+    }
+  }
+  const steps = model.items.filter((i): i is TraceStep => i.kind === 'step');
+  const checks = steps.flatMap((s) => [...s.expectations.map((e) => e.passed), ...s.kept.map((k) => k.accessKeyId !== null)]);
+  const passed = checks.filter(Boolean).length;
+  model.summary = { steps: steps.length, expectations: checks.length, passed, failed: checks.length - passed };
+  return model;
+}

@@ -1,0 +1,142 @@
+// The text trace: the world, then each step hop by hop — caller, call, every policy consulted with
+// its verdict and the statements that decided, the decision, the result and the expectations.
+import type { CallRecord, EvaluationRecord } from '../engine/call-record.js';
+import type { PolicyVerdict } from '../policy/types.js';
+import { padEnd } from './format.js';
+import type { TraceModel, TraceStep } from './model.js';
+import type { Style } from './style.js';
+
+export interface TextOptions {
+  readonly style: Style;
+  readonly explain: boolean;
+}
+
+export function renderText(model: TraceModel, options: TextOptions): string {
+  const s = options.style;
+  const out: string[] = [];
+  out.push(s.bold(model.title));
+  if (model.description) for (const line of model.description.trim().split('\n')) out.push(line.trim());
+  out.push(s.dim(`${model.file} · clock ${model.clock} · region ${model.region}`));
+  out.push('');
+  out.push(s.bold('World'));
+  for (const account of model.accounts) {
+    out.push(`  account ${account.name} ${account.id}`);
+    for (const e of account.entities) {
+      const head = `    ${padEnd(e.kind, 8)} ${padEnd(e.name, 14)} ${e.arn}${e.id ? `  ${e.id}` : ''}`;
+      out.push(head);
+      if (e.details.length > 0) out.push(s.dim(`${' '.repeat(13)}${e.details.join(' · ')}`));
+    }
+  }
+  for (const item of model.items) {
+    out.push('');
+    if (item.kind === 'wait') {
+      out.push(s.cyan(`wait ${item.text}: the clock moves from ${item.from} to ${item.to}`));
+      continue;
+    }
+    renderStep(item, out, options);
+  }
+  out.push('');
+  const sum = model.summary;
+  const verdict = sum.failed === 0 ? s.green('all expectations held') : s.red(`${sum.failed} failed`);
+  out.push(`${sum.steps} steps, ${sum.expectations} expectations: ${sum.passed} passed, ${sum.failed} failed — ${verdict}`);
+  return out.join('\n') + '\n';
+}
+
+function renderStep(step: TraceStep, out: string[], options: TextOptions): void {
+  const s = options.style;
+  out.push(s.bold(`Step ${step.index} · ${step.title}`) + s.dim(`  (${step.at})`));
+  const call = step.call;
+  if (step.notMade !== null) out.push(`  ${s.yellow('not made')}  ${step.notMade}`);
+  if (call) renderCall(call, out, options);
+  for (const e of step.expectations) {
+    out.push(e.passed ? `  ${s.green('pass')}     ${e.text}` : `  ${s.red('FAIL')}     ${e.text} — actual: ${e.actual}`);
+  }
+  for (const k of step.kept) {
+    out.push(
+      k.accessKeyId !== null
+        ? `  keep     credentials ${k.name} = ${k.accessKeyId}`
+        : `  ${s.red('FAIL')}     keep credentials as ${k.name} — ${k.reason}`,
+    );
+  }
+}
+
+function renderCall(call: CallRecord, out: string[], options: TextOptions): void {
+  const s = options.style;
+  const creds = call.caller.credentials === 'none' ? '' : ` (${call.caller.credentials} credentials${call.caller.accessKeyId ? ` ${call.caller.accessKeyId}` : ''})`;
+  out.push(`  caller   ${call.caller.label}: ${call.caller.arn}${creds}`);
+  const params = Object.entries(call.params).map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`);
+  out.push(`  call     ${call.action}${call.resource && !('RoleArn' in call.params) ? ` on ${call.resource}` : ''}${params.length ? `  ${params.join('  ')}` : ''}`);
+  if (call.region !== 'us-east-1' || options.explain) out.push(`  region   ${call.region}`);
+  for (const note of call.notes) out.push(s.dim(`  note     ${note}`));
+  for (const ev of call.evaluations) renderEvaluation(ev, call, out, options);
+  if (options.explain && Object.keys(call.context).length > 0) {
+    out.push('  context');
+    for (const [k, v] of Object.entries(call.context)) out.push(s.dim(`    ${padEnd(k, 28)} ${typeof v === 'string' ? v : `[${v.join(', ')}]`}`));
+  }
+  if (call.outcome === 'allowed') {
+    out.push(`  result   ${s.green('allowed')}`);
+    if (call.response) for (const line of responseLines(call.response, '')) out.push(`           ${line}`);
+  } else {
+    const label = call.outcome === 'denied' ? s.red(call.decision === 'ExplicitDeny' ? 'explicit deny' : 'implicit deny') : s.red('error');
+    out.push(`  result   ${label}: ${call.error?.code}: ${call.error?.message}`);
+  }
+}
+
+function renderEvaluation(ev: EvaluationRecord, call: CallRecord, out: string[], options: TextOptions): void {
+  const s = options.style;
+  const e = ev.evaluation;
+  const scope = e.sameAccount ? 'same account' : 'cross-account';
+  out.push(`  request  ${ev.action} on ${ev.resource} (${scope})`);
+  if (e.policies.length === 0) out.push(s.dim('    no policy applies'));
+  for (const p of e.policies) {
+    out.push(`    ${padEnd(p.type, 15)} ${padEnd(p.name, 44)} ${verdictWord(p, s)}`);
+    for (const m of p.matched) {
+      const quoted = ev.statements.find((q) => q.policy === p.name && q.index === m.index);
+      const how = m.principalMatch ? ` (principal matched as ${principalWords(m.principalMatch)})` : '';
+      out.push(s.dim(`      #${m.index + 1}${m.sid ? ` ${m.sid}` : ''} ${quoted?.text ?? m.effect}${how}`));
+    }
+  }
+  const decision = e.decision === 'Allow' ? s.green('Allow') : s.red(e.decision);
+  out.push(`  decision ${decision}: ${e.reason}`);
+  if (e.missingContextKeys.length > 0) out.push(s.dim(`  missing  ${e.missingContextKeys.join(', ')}`));
+  void call;
+}
+
+function verdictWord(p: PolicyVerdict, s: { green: (x: string) => string; red: (x: string) => string; dim: (x: string) => string }): string {
+  if (p.verdict === 'Allow') return s.green('allows');
+  if (p.verdict === 'Deny') return s.red('denies');
+  return s.dim('no statement matches');
+}
+
+function principalWords(how: string): string {
+  switch (how) {
+    case 'direct':
+      return 'the caller itself';
+    case 'role':
+      return "the caller's role";
+    case 'userOfFederated':
+      return 'the federated user\'s IAM user';
+    case 'account':
+      return "the caller's account";
+    default:
+      return how;
+  }
+}
+
+function responseLines(value: unknown, prefix: string): string[] {
+  if (value === null || typeof value !== 'object') return [`${prefix}: ${String(value)}`];
+  const lines: string[] = [];
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    const path = prefix ? `${prefix}.${k}` : k;
+    if (v !== null && typeof v === 'object' && !Array.isArray(v)) lines.push(...responseLines(v, path));
+    else lines.push(`${path}: ${shorten(k, v)}`);
+  }
+  return lines;
+}
+
+/** Secrets and tokens are long and mean nothing to a reader; the JSON trace has them whole. */
+function shorten(key: string, v: unknown): string {
+  const text = typeof v === 'string' ? v : JSON.stringify(v);
+  if (key === 'SecretAccessKey' || key === 'SessionToken') return `${text.slice(0, 8)}… (${text.length} characters)`;
+  return text;
+}

@@ -1,0 +1,30 @@
+// The shipped command: compiled JavaScript (dist/, built by `npm test`'s pretest and by `prepare`),
+// byte-for-byte the golden trace whatever the time zone or locale.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..', '..');
+const golden = readFileSync(join(root, 'scenarios/cross-account.trace'), 'utf8');
+
+describe('bin/simulate.js', () => {
+  for (const [tz, lang] of [['UTC', 'C'], ['Pacific/Chatham', 'de_DE.UTF-8'], ['America/St_Johns', 'ar_EG.UTF-8']]) {
+    it(`prints the golden trace in TZ=${tz} LANG=${lang}`, () => {
+      const r = spawnSync(process.execPath, ['bin/simulate.js', 'scenarios/cross-account.iam'], {
+        cwd: root,
+        env: { ...process.env, TZ: tz, LANG: lang, LC_ALL: lang, NO_COLOR: '1' },
+        encoding: 'utf8',
+      });
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      expect(r.stdout).toBe(golden);
+    });
+  }
+
+  it('exits 2 with a located message for a broken scenario', () => {
+    const r = spawnSync(process.execPath, ['bin/simulate.js', 'scenarios/errors/unknown-role.iam'], { cwd: root, encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr.split('\n')[0]).toBe('scenarios/errors/unknown-role.iam:10:39: error: role Production/UpdateAp is not defined');
+  });
+});
