@@ -91,10 +91,13 @@ export function requestContext(
 
 /** The step's context wins over the engine's defaults; key names compare case-insensitively. */
 function overlay(ctx: Record<string, ContextValue>, extra: Readonly<Record<string, ContextValue>>) {
-  for (const [key, value] of Object.entries(extra)) {
-    const existing = Object.keys(ctx).find((k) => k.toLowerCase() === key.toLowerCase());
+  const keys = Object.keys(extra);
+  if (keys.length === 0) return ctx;
+  const lower = new Map(Object.keys(ctx).map((k) => [k.toLowerCase(), k]));
+  for (const key of keys) {
+    const existing = lower.get(key.toLowerCase());
     if (existing !== undefined) delete ctx[existing];
-    ctx[key] = value;
+    ctx[key] = extra[key]!;
   }
   return ctx;
 }

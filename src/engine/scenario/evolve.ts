@@ -41,5 +41,12 @@ export function evolveScenario(draft: Draft<ScenarioState>, event: ScenarioEvent
 }
 
 export function rememberCall(draft: Draft<ScenarioState>, call: CallRecord): void {
-  draft.lastCall = call as Draft<CallRecord>;
+  const last = call.evaluations[call.evaluations.length - 1];
+  draft.lastCall = {
+    outcome: call.outcome,
+    decision: call.decision,
+    error: call.error,
+    response: call.response as Draft<CallRecord['response']>,
+    decidedBy: last?.evaluation.decidedBy ?? null,
+  };
 }

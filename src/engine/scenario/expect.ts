@@ -1,5 +1,5 @@
 // Checking one expectation against the last call.
-import type { CallRecord } from '../call-record.js';
+import type { LastCall } from './state.js';
 import type { ExpectationSpec } from './commands.js';
 
 export interface Verdict {
@@ -8,7 +8,7 @@ export interface Verdict {
 }
 
 /** How the trace names what happened: allowed, explicit-deny, implicit-deny or error CODE. */
-export function describeOutcome(call: CallRecord): string {
+export function describeOutcome(call: LastCall): string {
   if (call.outcome === 'allowed') return 'allowed';
   if (call.outcome === 'denied') {
     const kind = call.decision === 'ExplicitDeny' ? 'explicit-deny' : 'implicit-deny';
@@ -17,7 +17,7 @@ export function describeOutcome(call: CallRecord): string {
   return `error ${call.error?.code ?? 'unknown'}`;
 }
 
-export function checkExpectation(spec: ExpectationSpec, call: CallRecord | null): Verdict {
+export function checkExpectation(spec: ExpectationSpec, call: LastCall | null): Verdict {
   if (call === null) return { passed: false, actual: 'the call was not made' };
   const actual = describeOutcome(call);
   switch (spec.kind) {
@@ -35,7 +35,7 @@ export function checkExpectation(spec: ExpectationSpec, call: CallRecord | null)
     case 'error':
       return { passed: call.error?.code === spec.code, actual };
     case 'denied-by': {
-      const by = call.evaluations[call.evaluations.length - 1]?.evaluation.decidedBy ?? null;
+      const by = call.decidedBy;
       const who = by === null ? 'nothing' : by.name === undefined ? by.type : `${by.type} ${by.name}`;
       const passed =
         call.outcome === 'denied' && by !== null && by.type === spec.by && (spec.name === null || namesMatch(by.name, spec.name));

@@ -1,5 +1,15 @@
 // The scenario's own state: title, clock, seed, and what steps remembered.
 import type { CallRecord } from '../call-record.js';
+import type { PolicyType } from '../../policy/types.js';
+
+/** What expectations and `keep` need of the last call (the full record lives in its event). */
+export interface LastCall {
+  readonly outcome: CallRecord['outcome'];
+  readonly decision: CallRecord['decision'];
+  readonly error: CallRecord['error'];
+  readonly response: CallRecord['response'];
+  readonly decidedBy: { readonly type: PolicyType; readonly name?: string } | null;
+}
 
 export interface ScenarioState {
   title: string;
@@ -9,7 +19,7 @@ export interface ScenarioState {
   region: string;
   step: number; // index of the step under way, 0 before the first
   kept: Record<string, string>; // name → access key id
-  lastCall: CallRecord | null;
+  lastCall: LastCall | null;
 }
 
 export const initialScenarioState: ScenarioState = {
