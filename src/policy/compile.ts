@@ -1,5 +1,5 @@
 // Compiles a (valid) policy document once: action sets and globs, resource patterns, principal
-// sets, parsed condition values, and an index of statements by action service prefix.
+// sets, parsed condition values, and a per-action memo of the statements whose actions match.
 import type { CompiledStatement, PolicyBody } from './compiled.js';
 import { compileConditions } from './conditions/compile.js';
 import { compileActions, matchAction } from './match-action.js';
@@ -56,20 +56,24 @@ function compileStatement(st: unknown, index: number, variables: boolean): Compi
   const notPrincipal = st['Principal'] === undefined && st['NotPrincipal'] !== undefined;
   const principalEl = notPrincipal ? st['NotPrincipal'] : st['Principal'];
   const sid = typeof st['Sid'] === 'string' && st['Sid'] !== '' ? st['Sid'] : undefined;
+  const resources =
+    resourceEl === undefined ? null : strings(resourceEl).map((r) => compileResource(r, variables));
+  const principal = principalEl === undefined ? null : compilePrincipal(principalEl);
+  const anyResource =
+    resources === null || (!notResource && resources.some((e) => e.k === 'glob' && e.g.k === 'all'));
   return {
     index,
     sid,
     effect,
     actions: compileActions(actionList),
     notAction,
-    resources:
-      resourceEl === undefined
-        ? null
-        : strings(resourceEl).map((r) => compileResource(r, variables)),
+    resources,
     notResource,
-    principal: principalEl === undefined ? null : compilePrincipal(principalEl),
+    principal,
     notPrincipal,
     conditions,
+    // a principal-less statement is unconditional only where principals are not checked (scan.ts)
+    unconditional: anyResource && conditions.length === 0 && !notPrincipal && (principal?.wildcard ?? true),
   };
 }
 
@@ -81,14 +85,21 @@ const CACHE_LIMIT = 4096;
  * remembers, per lower-case action, which statements match it (§3.1), so a request only visits those.
  */
 function candidatesByAction(statements: readonly CompiledStatement[]): PolicyBody['candidates'] {
-  const cache = new Map<string, readonly CompiledStatement[]>();
+  const byId: (readonly CompiledStatement[] | undefined)[] = [];
+  const byName = new Map<string, readonly CompiledStatement[]>();
   return (probe) => {
-    let list = cache.get(probe.action);
+    const id = probe.actionId;
+    let list = id >= 0 ? byId[id] : byName.get(probe.action);
     if (list === undefined) {
       const hits = statements.filter((s) => matchAction(s.actions, probe) !== s.notAction);
       list = hits.length === 0 ? NONE : hits;
-      if (cache.size >= CACHE_LIMIT) cache.clear();
-      cache.set(probe.action, list);
+      if (id >= 0) {
+        while (byId.length < id) byId.push(undefined); // stay a dense array
+        byId[id] = list;
+      } else {
+        if (byName.size >= CACHE_LIMIT) byName.clear();
+        byName.set(probe.action, list);
+      }
     }
     return list;
   };

@@ -19,6 +19,8 @@ export interface CompiledStatement {
   readonly principal: PrincipalMatcher | null;
   readonly notPrincipal: boolean;
   readonly conditions: readonly CompiledCondition[];
+  /** matches whenever its action does: any resource, any principal, no condition */
+  readonly unconditional: boolean;
 }
 
 export interface PolicyBody {

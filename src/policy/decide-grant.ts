@@ -29,6 +29,12 @@ export interface Grant {
 
 type IdentityGap = 'identity' | 'boundary' | 'session-policy';
 
+const UNSIGNED = {
+  anonymous: 'anonymous request',
+  servicePrincipal: 'service principal',
+  webIdentity: 'web-identity caller',
+} as const;
+
 const grant = (decision: Decision, decidedBy: DecidedBy, reason: string): Grant => ({
   decision,
   decidedBy,
@@ -42,9 +48,10 @@ export function decideGrant(g: GrantInput): Grant {
 
   // §1.3 steps 8–9, §1.6: unsigned and service callers are decided by the resource side alone
   if (p.kind === 'anonymous' || p.kind === 'servicePrincipal' || p.kind === 'webIdentity') {
+    const who = UNSIGNED[p.kind];
     return probe.rpDirect
-      ? grant('Allow', rBy, `the ${label(rBy.type)} allows ${callerText(p)}`)
-      : grant('ImplicitDeny', rBy, `${callerText(p)}: ${noResourceAllow(g)}`);
+      ? grant('Allow', rBy, `${who}: the ${label(rBy.type)} allows ${callerText(p)}`)
+      : grant('ImplicitDeny', rBy, `${who}: ${noResourceAllow(g)}`);
   }
 
   const idAllow = p.kind === 'root' || g.identityAllow !== null;
@@ -70,19 +77,18 @@ export function decideGrant(g: GrantInput): Grant {
   const anyResource = probe.rpDirect || viaRole || probe.rpAccount;
   const rLabel = label(rBy.type);
 
-  // §1.3 step 7: cross account needs the principal side AND the resource side
+  // §1.3 step 7: cross account needs the principal side AND the resource side; a missing resource
+  // side is reported first (the resource's account never trusted the caller)
   if (!g.sameAccount) {
     if (identityPath && anyResource) {
       return grant('Allow', rBy, `cross-account: the identity side allows and the ${rLabel} ${grantText(how)}`);
     }
-    if (set.resourceMustAllow === true && !anyResource) {
-      return grant('ImplicitDeny', rBy, `cross-account: ${noResourceAllow(g)}`);
+    if (!anyResource) {
+      const side = identityPath ? 'the identity policy allows but' : `${gapText(g, gap)}, and`;
+      return grant('ImplicitDeny', rBy, `cross-account: ${side} ${noResourceAllow(g)}`);
     }
-    if (!identityPath) {
-      const also = anyResource ? `, although the ${rLabel} ${grantText(how)}` : ` and ${noResourceAllow(g)}`;
-      return grant('ImplicitDeny', gapBy(g, gap), `cross-account: ${gapText(g, gap)}${also}`);
-    }
-    return grant('ImplicitDeny', rBy, `cross-account: the identity-based policy allows but ${noResourceAllow(g)}`);
+    const why = `cross-account: ${gapText(g, gap)}, although the ${rLabel} ${grantText(how)}`;
+    return grant('ImplicitDeny', gapBy(g, gap), why);
   }
 
   // §1.3 step 6: trust policies (and KMS key policies) must allow the caller themselves

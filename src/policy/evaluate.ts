@@ -6,6 +6,7 @@ import { makeProbe, type Probe } from './probe.js';
 import { scanPolicy } from './scan.js';
 import type {
   AuthzRequest,
+  CompiledPolicy,
   Decision,
   Evaluation,
   OrgLevel,
@@ -113,7 +114,10 @@ function result(
   return { decision, decidedBy, reason, sameAccount, policies, missingContextKeys };
 }
 
-/** Scans every policy of every level; returns the first level without a matching Allow. */
+/**
+ * Scans every policy of every level; returns the first level without a matching Allow. A policy
+ * attached at several levels (FullAWSAccess is everywhere) is scanned once per request.
+ */
 function scanLevels(
   levels: readonly OrgLevel[],
   probe: Probe,
@@ -121,10 +125,20 @@ function scanLevels(
   policies: PolicyVerdict[],
 ): OrgLevel | null {
   let gap: OrgLevel | null = null;
+  const seen: CompiledPolicy[] = [];
+  const seenVerdicts: PolicyVerdict[] = [];
   for (const level of levels) {
     let allowed = false;
     for (const pol of level.policies) {
-      const v = scanPolicy(pol, probe, type === 'rcp' ? 'rcp' : 'identity', type, level.name);
+      const at = seen.indexOf(pol);
+      const v =
+        at < 0
+          ? scanPolicy(pol, probe, type === 'rcp' ? 'rcp' : 'identity', type, level.name)
+          : { ...seenVerdicts[at]!, level: level.name };
+      if (at < 0) {
+        seen.push(pol);
+        seenVerdicts.push(v);
+      }
       if (v.verdict === 'Allow') allowed = true;
       policies.push(v);
     }

@@ -46,7 +46,7 @@ export function identityGapText(
     case 'identity':
       return `no identity-based policy allows ${action}`;
     case 'boundary':
-      return `the permissions boundary ${name ?? ''} does not allow ${action}`.replace('  ', ' ');
+      return `the permissions boundary ${name === undefined ? '' : `${name} `}does not allow ${action}`;
     case 'session-policy':
       return federatedWithoutSession
         ? 'a federated-user session without a session policy has no permissions'

@@ -1,5 +1,10 @@
 // The policy library: validate IAM JSON, compile it once, evaluate requests (reference
 // ../shared/reference/iam-evaluation.md). The only barrel of src/policy.
+//
+//   validatePolicy(doc, kind, options?) → PolicyProblem[]    IAM's write-time checks and messages
+//   compilePolicy(doc, { name, kind, arn? }) → CompiledPolicy  once per document
+//   evaluate(request, policySet) → Evaluation                  the decision and its explanation
+//   normalizeContext(context) → context with lower-case keys   optional: skips that work per request
 export type * from './types.js';
 export { compilePolicy, type PolicyMeta } from './compile.js';
 export { evaluate } from './evaluate.js';

@@ -8,15 +8,12 @@ export interface ActionMatcher {
   readonly any: boolean;
   readonly literals: ReadonlySet<string> | null; // lower-case `service:name`
   readonly globs: readonly { readonly service: string; readonly g: Glob }[];
-  /** every service prefix a pattern names (feeds the per-policy index) */
-  readonly services: readonly string[];
 }
 
 export function compileActions(patterns: readonly string[]): ActionMatcher {
   let any = false;
   const literals = new Set<string>();
   const globs: { service: string; g: Glob }[] = [];
-  const services = new Set<string>();
   for (const raw of patterns) {
     const p = raw.toLowerCase();
     if (p === '*') {
@@ -28,11 +25,10 @@ export function compileActions(patterns: readonly string[]): ActionMatcher {
     const service = p.slice(0, colon);
     const name = p.slice(colon + 1);
     if (name === '' || /\s/.test(name) || /[*?]/.test(service)) continue;
-    services.add(service);
     if (/[*?]/.test(name)) globs.push({ service, g: compileGlob(name) });
     else literals.add(p);
   }
-  return { any, literals: literals.size > 0 ? literals : null, globs, services: [...services] };
+  return { any, literals: literals.size > 0 ? literals : null, globs };
 }
 
 export function matchAction(m: ActionMatcher, probe: Probe): boolean {

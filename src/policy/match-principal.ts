@@ -148,8 +148,21 @@ function roleKey(probe: Probe): string | null {
   return probe.roleKey;
 }
 
+const roleKeys = new Map<string, string | null>();
+
 /** `partition:account:rolename` for a role session, from its session ARN or its role ARN. */
-export function sessionRoleKey(p: RequestPrincipal): string | null {
+function sessionRoleKey(p: RequestPrincipal): string | null {
+  const id = p.arn ?? p.roleArn ?? '';
+  let key = roleKeys.get(id);
+  if (key === undefined) {
+    key = computeRoleKey(p);
+    if (roleKeys.size > 4096) roleKeys.clear();
+    roleKeys.set(id, key);
+  }
+  return key;
+}
+
+function computeRoleKey(p: RequestPrincipal): string | null {
   const session = p.arn === undefined ? null : ARN.exec(p.arn);
   if (session !== null && session[2] === 'sts' && session[4]!.startsWith('assumed-role/')) {
     const name = session[4]!.split('/')[1] ?? '';

@@ -6,6 +6,8 @@ type Context = Readonly<Record<string, ContextValue>>;
 
 export interface Probe {
   action: string; // lower-case `service:name`
+  /** a small number per distinct action (-1 when too many were seen): indexes per-policy memos */
+  actionId: number;
   service: string;
   actionName: string;
   resource: string;
@@ -25,6 +27,7 @@ export interface Probe {
 }
 
 interface ParsedAction {
+  readonly id: number;
   readonly lower: string;
   readonly service: string;
   readonly name: string;
@@ -40,6 +43,7 @@ const keyCache = new Map<string, string>();
  */
 const probe: Probe = {
   action: '',
+  actionId: -1,
   service: '',
   actionName: '',
   resource: '',
@@ -59,6 +63,7 @@ export function makeProbe(req: AuthzRequest, hasBoundary: boolean): Probe {
   const a = parseAction(req.action);
   const ctx = req.context;
   probe.action = a.lower;
+  probe.actionId = a.id;
   probe.service = a.service;
   probe.actionName = a.name;
   probe.resource = req.resource;
@@ -75,15 +80,25 @@ export function makeProbe(req: AuthzRequest, hasBoundary: boolean): Probe {
   return probe;
 }
 
+const MAX_ACTION_IDS = 4096;
+const lowerIds = new Map<string, number>();
+
 function parseAction(action: string): ParsedAction {
   let parsed = actionCache.get(action);
   if (parsed !== undefined) return parsed;
   const lower = action.toLowerCase();
+  let id = lowerIds.get(lower);
+  if (id === undefined && lowerIds.size < MAX_ACTION_IDS) {
+    id = lowerIds.size;
+    lowerIds.set(lower, id);
+  }
   const colon = lower.indexOf(':');
-  parsed =
-    colon < 0
-      ? { lower, service: lower, name: '' }
-      : { lower, service: lower.slice(0, colon), name: lower.slice(colon + 1) };
+  parsed = {
+    id: id ?? -1,
+    lower,
+    service: colon < 0 ? lower : lower.slice(0, colon),
+    name: colon < 0 ? '' : lower.slice(colon + 1),
+  };
   if (actionCache.size > 8192) actionCache.clear();
   actionCache.set(action, parsed);
   return parsed;

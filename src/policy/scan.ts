@@ -3,6 +3,7 @@
 import type { CompiledStatement } from './compiled.js';
 import { bodyOf } from './compiled.js';
 import { conditionsHold } from './conditions/evaluate.js';
+import { matchGlob } from './glob.js';
 import { exemptByNotPrincipal, matchPrincipal, type PrincipalMatch } from './match-principal.js';
 import { matchResourceEntry } from './match-resource.js';
 import type { Probe } from './probe.js';
@@ -27,10 +28,14 @@ export function scanPolicy(
   let deny = false;
   for (let i = 0; i < candidates.length; i++) {
     const st = candidates[i]!;
-    if (!resourceMatches(st, probe)) continue;
-    const how = mode === 'identity' ? undefined : principalApplies(st, probe);
-    if (how === null) continue;
-    if (!conditionsHold(st.conditions, probe)) continue;
+    let how: PrincipalMatch | null | undefined;
+    if (st.unconditional && (mode === 'identity' || st.principal !== null)) {
+      how = mode === 'identity' ? undefined : 'direct';
+    } else {
+      if (!resourceMatches(st, probe)) continue;
+      how = mode === 'identity' ? undefined : principalApplies(st, probe);
+      if (how === null || !conditionsHold(st.conditions, probe)) continue;
+    }
     if (st.effect === 'Deny') deny = true;
     else {
       allow = true;
@@ -51,8 +56,10 @@ function resourceMatches(st: CompiledStatement, probe: Probe): boolean {
   const entries = st.resources;
   if (entries === null) return true;
   let hit = false;
+  const resource = probe.resource;
   for (let i = 0; i < entries.length && !hit; i++) {
-    hit = matchResourceEntry(entries[i]!, probe.resource, probe);
+    const e = entries[i]!;
+    hit = e.k === 'glob' ? matchGlob(e.g, resource) : matchResourceEntry(e, resource, probe);
   }
   return hit !== st.notResource;
 }

@@ -10,7 +10,7 @@ import { checkStatement } from './validate/statement.js';
 export type ValidateOptions = SizeOptions;
 
 const VERSION_2012_ONLY: ReadonlySet<PolicyKind> = new Set(['managed', 'boundary', 'scp', 'rcp']);
-const IAM_KINDS: ReadonlySet<PolicyKind> = new Set(['identity', 'managed', 'boundary', 'trust']);
+const IAM_KINDS: ReadonlySet<PolicyKind> = new Set(['identity', 'managed', 'boundary', 'trust', 'session']);
 // policy documents may hold TAB, LF, CR and U+0020–U+00FF (§2.1)
 const BAD_CHAR = /[^\t\n\r\u0020-\u00ff]/;
 

@@ -61,10 +61,6 @@ function mergeLiterals(parts: TemplatePart[]): TemplatePart[] {
   return out;
 }
 
-export function hasVariables(parts: readonly TemplatePart[]): boolean {
-  return parts.some((p) => typeof p === 'object');
-}
-
 /** The tokens of a template without variables, or null when it has some. */
 export function staticTokens(parts: readonly TemplatePart[]): GlobToken[] | null {
   const out: GlobToken[] = [];

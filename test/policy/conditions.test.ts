@@ -59,6 +59,10 @@ describe('missing keys and IfExists (§4.3, §4.5)', () => {
     expect(holds(cond, { 'k:a': '1', 'k:b': '3', 'k:c': 'true' })).toBe(false);
     expect(holds(cond, { 'k:a': '1', 'k:b': '2', 'k:c': 'false' })).toBe(false);
   });
+  it('looks keys up ignoring case in the request context too', () => {
+    expect(holds(c('IpAddress', 'aws:SourceIp', '10.0.0.0/8'), { 'AWS:SOURCEIP': '10.1.1.1' })).toBe(true);
+    expect(holds(c('StringEquals', 'aws:principaltag/TEAM', 'x'), { 'aws:PrincipalTag/team': 'x' })).toBe(true);
+  });
   it('reports the keys a condition needed but did not get', () => {
     const id = policy('identity', allow('s3:GetObject', '*', { Condition: { StringEquals: { 'aws:SourceVpc': 'v' }, Null: { 'k:n': 'true' } } }));
     const r = decide(request(alice, 's3:GetObject', 'arn:aws:s3:::b/k', A), { identity: [id] });
@@ -128,6 +132,15 @@ describe('IpAddress (IPv4 and IPv6)', () => {
     expect(ip('::ffff:0:0/96', '::ffff:10.1.2.3')).toBe(true);
     expect(ip('fe80::/10', 'febf::1')).toBe(true);
     expect(ip('fe80::/10', 'fec0::1')).toBe(false);
+  });
+  it('rejects malformed addresses and ranges', () => {
+    expect(ip('10.0.0.0/8', '10.0.0.256')).toBe(false);
+    expect(ip('10.0.0.0/8', '10.0.0.256', 'NotIpAddress')).toBe(false);
+    expect(ip('::/0', '1:2:3:4:5:6:7:8:9')).toBe(false);
+    expect(ip('::/0', ':::')).toBe(false);
+    expect(ip('::/0', '1::2::3')).toBe(false);
+    expect(ip('10.0.0.0/33', '10.0.0.1')).toBe(false);
+    expect(ip('::/0', '::')).toBe(true);
   });
   it('never mixes families', () => {
     expect(ip('::/0', '10.0.0.1')).toBe(false);

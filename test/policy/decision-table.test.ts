@@ -121,7 +121,9 @@ describe('other callers', () => {
     const strangers = policy('trust', { Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${A}:root` }, Action: 'sts:AssumeRole' }, { name: 'trust' });
     const r = decide(assume, { identity: [idAllow], resource: strangers, resourceMustAllow: true });
     expect(r.decidedBy).toEqual({ type: 'trust', name: 'trust' });
-    expect(r.reason).toBe(`cross-account: no statement of the trust policy allows arn:aws:iam::${B}:user/bob`);
+    expect(r.reason).toBe(`cross-account: the identity policy allows but no statement of the trust policy allows arn:aws:iam::${B}:user/bob`);
+    const neither = decide(assume, { resource: strangers, resourceMustAllow: true });
+    expect(neither.decidedBy).toEqual({ type: 'trust', name: 'trust' });
   });
 });
 

@@ -1,4 +1,5 @@
 // Reference §3: action, resource and principal matching edge cases.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { RequestPrincipal } from '../../src/policy/index.js';
 import { compileGlob, matchGlob } from '../../src/policy/glob.js';
@@ -27,6 +28,45 @@ describe('glob engine', () => {
     ['?', '', false],
   ])('%s ~ %s → %s', (pattern, subject, expected) => {
     expect(matchGlob(compileGlob(pattern), subject)).toBe(expected);
+  });
+});
+
+describe('glob engine agrees with a regular-expression oracle', () => {
+  const toRegex = (p: string) => new RegExp(`^${[...p].map((ch) => (ch === '*' ? '.*' : ch === '?' ? '.' : ch)).join('')}$`, 's');
+  it('for random patterns and subjects', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[ab*?:/]{0,8}$/), fc.stringMatching(/^[ab:/]{0,10}$/), (pattern, subject) => {
+        expect(matchGlob(compileGlob(pattern), subject)).toBe(toRegex(pattern).test(subject));
+      }),
+      { seed: 7, numRuns: 3000 },
+    );
+  });
+});
+
+describe('resource patterns agree with the §3.2 oracle', () => {
+  // head: `*` ending a segment may cross colons, other `*`/`?` stay inside their segment; tail: anything
+  const oracle = (pattern: string): RegExp => {
+    const parts = pattern.split(':');
+    const head = parts.slice(0, 5).map((seg) =>
+      [...seg].map((ch, j) => (ch === '*' ? (j === seg.length - 1 ? '.*' : '[^:]*') : ch === '?' ? '[^:]' : ch.replace(/[.-]/g, '\\$&'))).join(''),
+    );
+    const tail = parts.length > 5 ? [...parts.slice(5).join(':')].map((ch) => (ch === '*' ? '.*' : ch === '?' ? '.' : ch.replace(/[.-/]/g, '\\$&'))).join('') : null;
+    return new RegExp(`^${head.join(':')}${tail === null ? '' : `:${tail}`}$`, 's');
+  };
+  const seg = fc.constantFrom('', '*', 'us-*', 'us-east-1', 'u?-east-1', '*-1', '1111*', '111122223333');
+  const res = fc.constantFrom('b/*', 'b/k', '*', 'b/*/x', 'b/?', 'log:*', 'b');
+  const value = fc.tuple(fc.constantFrom('', 'us-east-1', 'us-west-1', 'eu:x'), fc.constantFrom('', '111122223333', '1:2'), fc.constantFrom('b/k', 'b/1/x', 'b', 'log:g:s', 'b/'));
+  it('for generated ARN patterns and values', () => {
+    fc.assert(
+      fc.property(seg, seg, res, value, (region, account, r, [vr, va, vres]) => {
+        const pattern = `arn:aws:s3:${region}:${account}:${r}`;
+        const subject = `arn:aws:s3:${vr}:${va}:${vres}`;
+        const id = policy('identity', allow('s3:GetObject', pattern));
+        const got = decide(request(alice, 's3:GetObject', subject, A), { identity: [id] }).decision === 'Allow';
+        expect(got).toBe(oracle(pattern).test(subject));
+      }),
+      { seed: 11, numRuns: 1500 },
+    );
   });
 });
 

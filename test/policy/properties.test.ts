@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   compilePolicy,
   evaluate,
+  normalizeContext,
   type AuthzRequest,
   type PolicyKind,
   type PolicySet,
@@ -197,6 +198,16 @@ describe('evaluator properties', () => {
         },
       ),
       { seed: 20240602, numRuns: 400 },
+    );
+  });
+
+  it('a pre-normalised context gives the same evaluation', () => {
+    fc.assert(
+      fc.property(scenario, requestArb, (s, req) => {
+        const set = build(s);
+        expect(evaluate({ ...req, context: normalizeContext(req.context) }, set)).toEqual(evaluate(req, set));
+      }),
+      { seed: 20240604, numRuns: 200 },
     );
   });
 

@@ -76,6 +76,11 @@ describe('condition variables', () => {
     const st = withCond({ NumericEquals: { 'k:n': '${k:m}' } });
     expect(grant(st, obj('b', 'k'), { 'k:n': '1', 'k:m': '1' }).decision).toBe('ImplicitDeny');
   });
+  it('Version 2008-10-17 compares condition values literally', () => {
+    const st = withCond({ StringEquals: { 'k:x': '${aws:username}' } });
+    expect(grant(st, obj('b', 'k'), { 'k:x': 'alice' }, '2008-10-17').decision).toBe('ImplicitDeny');
+    expect(grant(st, obj('b', 'k'), { 'k:x': '${aws:username}' }, '2008-10-17').decision).toBe('Allow');
+  });
   it('aws:userid works for role sessions', () => {
     const s = roleSession('app', 's1');
     const id = policy('identity', allow('s3:GetObject', 'arn:aws:s3:::b/${aws:userid}/*'));

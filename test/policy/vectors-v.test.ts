@@ -40,6 +40,8 @@ describe('cross account (V01–V04)', () => {
     const r = decide(getB, { identity: [idGetB] });
     expect(r.decision).toBe('ImplicitDeny');
     expect(r.decidedBy).toEqual({ type: 'resource' });
+    expect(r.reason).toBe('cross-account: the identity policy allows but there is no resource-based policy on arn:aws:s3:::bucket-b/report.csv');
+    expect(decide(getB, {}).decidedBy).toEqual({ type: 'resource' });
   });
 
   it.each([A, `arn:aws:iam::${A}:root`])('V03: both sides allow (account principal %s)', (p) => {
