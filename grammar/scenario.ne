@@ -1,10 +1,19 @@
 # The grammar of `.iam` scenarios (described in the README's language reference).
 # `npm run grammar` compiles it to src/dsl/grammar.generated.ts; src/dsl/parse.ts runs it.
 #
+# This grammar is the specification of the language and the source of every syntax error. For
+# speed (nearley costs microseconds per token), parseScenario first tries src/dsl/fast-parse.ts, a
+# hand-written recursive-descent parser that follows these rules for valid input and calls the same
+# builders; at anything it does not accept it gives up and nearley parses the whole input here.
+# test/dsl/fast-parse*.test.ts check that it never accepts what this grammar rejects nor builds
+# another tree, and that it accepts the fixtures and generated scenarios: a change here needs the
+# same change there.
+#
 # Conventions:
-# - Tokens come from src/dsl/lexer.ts: %word, %string ("…"), %tstring ("""…"""), %key (`Name:` or
-#   `"name":`), %jsontext (the balanced JSON after `json`); punctuation and keywords are matched
-#   by their source text, so a quoted "allow" is never the keyword.
+# - Tokens come from src/dsl/scanner.ts (through lexer.ts): %word, %string ("…"), %tstring
+#   ("""…"""), %key (`Name:` or `"name":`), %jsontext (the balanced JSON after `json`);
+#   punctuation and keywords are matched by their source text, so a quoted "allow" is never the
+#   keyword.
 # - Keywords are contextual: a keyword is an ordinary word, usable as a name wherever that is
 #   unambiguous. Where a free name could swallow a keyword that may follow it, the name is built
 #   with b.unreserved(token, CONTEXT, reject), which rejects that context's keywords (see
@@ -83,8 +92,23 @@ Value -> Name {% id %}
   | "env" Name {% (d) => b.env(d[0], d[1]) %}
   | "file" Name {% (d) => b.fileVar(d[0], d[1]) %}
   | "credentials" Name {% (d) => b.credentials(d[0], d[1]) %}
+  | Token {% id %}
   | "[" "]" {% (d) => b.list(d[0], null) %}
   | "[" ValueList "]" {% (d) => b.list(d[0], d[1]) %}
+
+# A web identity token: `token from pod A/c/ns/p` or `token issuer NAME`, then forgeries
+# (`signed-by KEY`, `alg none`, `tampered`) and claims `{ sub: …, exp: -1h }`.
+Token -> "token" TokenSource TokenModifiers EntryBlock:? {% (d) => b.token(d[0], d[1], d[2], d[3]) %}
+
+TokenSource -> "from" "pod" Name {% (d) => b.tokenSource('pod', d[2]) %}
+  | "issuer" Name {% (d) => b.tokenSource('issuer', d[1]) %}
+
+TokenModifiers -> null {% b.nil %}
+  | TokenModifiers TokenModifier {% (d) => b.snoc(d[0], d[1]) %}
+
+TokenModifier -> "signed-by" Name {% (d) => b.tokenModifier(d[0], d[1]) %}
+  | "alg" Name {% (d) => b.tokenModifier(d[0], d[1]) %}
+  | "tampered" {% (d) => b.tokenModifier(d[0], null) %}
 
 ValueList -> Value {% (d) => b.snoc(null, d[0]) %}
   | ValueList "," Value {% (d) => b.snoc(d[0], d[2]) %}
@@ -271,10 +295,13 @@ NamespaceMember -> ServiceAccount {% id %} | Pod {% id %}
 ServiceAccount -> "service-account" Name ServiceAccountBody:?
   {% (d) => w.serviceAccount(d[0], d[1], d[2]) %}
 
-ServiceAccountBody -> "{" Annotations "}" {% second %}
+ServiceAccountBody -> "{" ServiceAccountMembers "}" {% second %}
 
-Annotations -> null {% b.nil %}
-  | Annotations "annotation" Entry ";":? {% (d) => b.snoc(d[0], d[2]) %}
+ServiceAccountMembers -> null {% b.nil %}
+  | ServiceAccountMembers ServiceAccountMember ";":? {% (d) => b.snoc(d[0], d[1]) %}
+
+ServiceAccountMember -> "annotation" Entry {% (d) => d[1] %}
+  | "pod-identity" RefOrText {% (d) => w.podIdentity(d[0], d[1]) %}
 
 Pod -> "pod" Name {% (d) => w.pod(d[0], d[1], null) %}
   | "pod" Name "{" "}" {% (d) => w.pod(d[0], d[1], null) %}

@@ -4,6 +4,7 @@ import { parseScenario } from './dsl/parse.js';
 import { resolveScenario, type ResolveOptions } from './dsl/resolve/index.js';
 import type { LoggedEvent } from './engine/events.js';
 import { run } from './engine/run.js';
+import { runScenario } from './engine/run-scenario.js';
 import type { World } from './engine/world.js';
 import type { TraceModel } from './trace/model.js';
 import { project } from './trace/project.js';
@@ -18,5 +19,13 @@ export function simulate(source: string, file: string, options: ResolveOptions):
   const ast = parseScenario(source, file);
   const { commands } = resolveScenario(ast, options);
   const { events, world } = run(commands);
+  return { events, world, trace: project(events) };
+}
+
+/** The same for any scenario, including those whose calls need signed tokens (OIDC, EKS). */
+export async function simulateAsync(source: string, file: string, options: ResolveOptions): Promise<Simulation> {
+  const ast = parseScenario(source, file);
+  const { commands } = resolveScenario(ast, options);
+  const { events, world } = await runScenario(commands);
   return { events, world, trace: project(events) };
 }

@@ -1,5 +1,7 @@
-// Golden traces: every scenarios/*.iam has its trace beside it (x.trace), byte for byte what
-// `simulate` prints; every scenarios/errors/*.iam has the error message it must produce.
+// Golden files: every scenarios/*.iam has, beside it, byte for byte what `simulate` prints in every
+// format — x.trace (text), x.explain.trace (text with --explain), x.json, x.yaml, x.md (the Markdown
+// walkthrough), x.mermaid (the whole scenario as one diagram), x.cloudtrail.json; every
+// scenarios/errors/*.iam has the error message it must produce. One runner, driven by the glob.
 // Accept a reviewed change with `npx vitest run test/golden.test.ts -u`.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,13 +15,28 @@ const list = (dir: string) =>
     .sort()
     .map((f) => `${dir}/${f}`);
 
-describe('golden traces', () => {
+/** Each golden format: the file it is kept in, beside the scenario, and the options that print it. */
+const GOLDEN_FORMATS: readonly { readonly ext: string; readonly args: readonly string[] }[] = [
+  { ext: '.trace', args: [] },
+  { ext: '.explain.trace', args: ['--explain'] },
+  { ext: '.json', args: ['--format', 'json'] },
+  { ext: '.yaml', args: ['--format', 'yaml'] },
+  { ext: '.md', args: ['--format', 'markdown'] },
+  { ext: '.mermaid', args: ['--format', 'mermaid'] },
+  { ext: '.cloudtrail.json', args: ['--format', 'cloudtrail'] },
+];
+
+describe('golden outputs', () => {
   for (const file of list('scenarios')) {
-    it(file, async () => {
-      const result = await runCli([file]);
-      expect(result.stderr).toBe('');
-      await expect(result.stdout).toMatchFileSnapshot(join(root, file.replace(/\.iam$/, '.trace')));
-      expect(result.code).toBe(0);
+    describe(file, () => {
+      for (const format of GOLDEN_FORMATS) {
+        it(format.ext, async () => {
+          const result = await runCli([...format.args, file]);
+          expect(result.stderr).toBe('');
+          await expect(result.stdout).toMatchFileSnapshot(join(root, file.replace(/\.iam$/, format.ext)));
+          expect(result.code).toBe(0);
+        });
+      }
     });
   }
 });

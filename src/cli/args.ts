@@ -1,9 +1,9 @@
 // Command-line arguments of `simulate` (../shared/design/cli.md).
 
-export type Format = 'text' | 'json' | 'yaml' | 'markdown' | 'mermaid';
+export type Format = 'text' | 'json' | 'yaml' | 'markdown' | 'mermaid' | 'cloudtrail';
 
 export interface Args {
-  readonly command: 'run' | 'replay' | 'help' | 'version';
+  readonly command: 'run' | 'replay' | 'eval' | 'walk' | 'help' | 'version';
   readonly files: string[];
   readonly format: Format;
   readonly explain: boolean;
@@ -14,7 +14,7 @@ export interface Args {
 
 export class UsageError extends Error {}
 
-const FORMATS: readonly Format[] = ['text', 'json', 'yaml', 'markdown', 'mermaid'];
+const FORMATS: readonly Format[] = ['text', 'json', 'yaml', 'markdown', 'mermaid', 'cloudtrail'];
 
 export function parseArgs(argv: readonly string[]): Args {
   const files: string[] = [];
@@ -69,12 +69,19 @@ export function parseArgs(argv: readonly string[]): Args {
       }
       default:
         if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
-        if (files.length === 0 && a === 'replay' && command === 'run') command = 'replay';
+        if (files.length === 0 && (a === 'replay' || a === 'eval' || a === 'walk') && command === 'run') command = a;
         else files.push(a);
     }
   }
   if (command === 'run' && files.length === 0) throw new UsageError('no scenario file given');
   if (command === 'replay' && files.length !== 1) throw new UsageError('replay takes exactly one event log');
+  if (command === 'eval' && files.length !== 1) throw new UsageError('eval takes exactly one input file');
+  if (command === 'walk' && files.length !== 1) throw new UsageError('walk takes exactly one scenario (or event log)');
+  if (command === 'eval') {
+    if (format !== 'text' && format !== 'json' && format !== 'yaml') throw new UsageError(`eval prints json or yaml, not ${format}`);
+    const scenarioOnly = [explain && '--explain', events !== null && '--events', until !== null && '--until'].filter(Boolean);
+    if (scenarioOnly.length > 0) throw new UsageError(`${scenarioOnly.join(', ')} ${scenarioOnly.length > 1 ? 'apply' : 'applies'} to scenarios, not to eval`);
+  }
   return { command, files, format, explain, events, color, until };
 }
 
@@ -83,14 +90,22 @@ export const HELP = `simulate — replay AWS identity scenarios and explain ever
 usage:
   simulate SCENARIO.iam [SCENARIO.iam …]   run scenarios, print the trace
   simulate replay EVENTS_FILE               rebuild the trace from an event log alone
+  simulate walk SCENARIO.iam                step through a scenario in the terminal: next, back, and
+                                            what changed in the world (prints it all without a TTY)
+  simulate eval FILE.json                   evaluate requests without a scenario: the input and the
+                                            output of aws iam simulate-custom-policy (json or yaml)
   simulate --help | --version
 
 options:
-  --format text|json|yaml    trace format (default text; markdown and mermaid come later)
-  --explain                  show the request context behind every decision
+  --format FORMAT            text (default), json, yaml, markdown (a walkthrough with sequence
+                             diagrams), mermaid (the whole scenario as one diagram), cloudtrail
+                             (one CloudTrail record per API call)
+  --explain                  show the full evaluation under every decision: the rules in AWS's
+                             order, every statement element by element, the request context
   --events FILE              also write the event log (.yaml/.yml or .jsonl)
-  --until N                  stop after step N and print the world state
+  --until N                  stop after step N and print the world state (YAML)
   --no-color                 never colour the text trace (NO_COLOR works too)
 
 exit codes: 0 every expectation held · 1 an expectation failed · 2 the scenario could not run
+            (eval: 0 results printed, whatever the decisions · 2 the input could not run)
 `;

@@ -2,17 +2,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, isAbsolute } from 'node:path';
 import { ScenarioError, formatScenarioError } from '../errors.js';
-import type { LoggedEvent } from '../engine/events.js';
 import { parseScenario } from '../dsl/parse.js';
 import { resolveScenario } from '../dsl/resolve/index.js';
-import { run } from '../engine/run.js';
+import { runScenario } from '../engine/run-scenario.js';
+import type { RunResult } from '../engine/run.js';
 import { project } from '../trace/project.js';
-import type { TraceModel } from '../trace/model.js';
-import { renderText } from '../trace/render-text.js';
-import { renderJson, traceJson } from '../trace/render-json.js';
-import { COLOUR, PLAIN } from '../trace/style.js';
 import { HELP, parseArgs, UsageError, type Args } from './args.js';
 import { EventLogError, parseEvents, serialiseEvents } from './event-log.js';
+import { render, worldYaml } from './render.js';
 
 const VERSION = '0.1.0';
 
@@ -36,15 +33,21 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
   if (args.command === 'help') return io.stdout(HELP), 0;
   if (args.command === 'version') return io.stdout(`simulate (iamsim) ${VERSION}\n`), 0;
-  if (args.format === 'markdown' || args.format === 'mermaid') {
-    io.stderr(`simulate: --format ${args.format} is not supported yet\n`);
-    return 2;
-  }
   try {
+    if (args.command === 'eval') {
+      const { runEval } = await import('../eval/index.js');
+      return await runEval(args.files[0]!, args.format === 'yaml' ? 'yaml' : 'json', io);
+    }
+    if (args.command === 'walk') {
+      const { walk } = await import('./walk.js');
+      const file = args.files[0]!;
+      const loaded = /\.(jsonl|ya?ml)$/i.test(file) ? { events: await parseEvents(readText(file), file) } : await scenarioEvents(file, null, io);
+      return loaded === null ? 2 : await walk(loaded.events, io);
+    }
     if (args.command === 'replay') {
       const file = args.files[0]!;
       const events = await parseEvents(readText(file), file);
-      io.stdout(await render(project(events), args, io));
+      io.stdout(await render(project(events), events, args, io));
       return project(events).summary.failed > 0 ? 1 : 0;
     }
     let code = 0;
@@ -69,9 +72,19 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 }
 
 async function runFile(file: string, args: Args, io: Io): Promise<number> {
-  let source: string;
-  source = readText(file);
-  let events: LoggedEvent[];
+  const result = await scenarioEvents(file, args.until, io);
+  if (result === null) return 2;
+  const { events } = result;
+  if (args.events !== null) writeFileSync(args.events, await serialiseEvents(events, args.events));
+  const model = project(events);
+  io.stdout(await render(model, events, args, io));
+  if (args.until !== null) io.stdout(`\nWorld after step ${args.until}:\n${await worldYaml(result.world)}`);
+  return model.summary.failed > 0 ? 1 : 0;
+}
+
+/** Runs a scenario (up to step `until`); null when it cannot run (the located error is printed). */
+async function scenarioEvents(file: string, until: number | null, io: Io): Promise<RunResult | null> {
+  const source = readText(file);
   try {
     const ast = parseScenario(source, file);
     const { commands } = resolveScenario(ast, {
@@ -80,17 +93,8 @@ async function runFile(file: string, args: Args, io: Io): Promise<number> {
         return { text: readFileSync(full, 'utf8'), file: relative('.', full) || full };
       },
     });
-    const cut = args.until === null ? commands : commands.filter((c) => (c.meta.step ?? 0) <= args.until!);
-    const result = run(cut);
-    events = result.events;
-    if (args.events !== null) writeFileSync(args.events, await serialiseEvents(events, args.events));
-    const model = project(events);
-    io.stdout(await render(model, args, io));
-    if (args.until !== null) {
-      const { lastCall: _omit, ...scenario } = result.world.scenario;
-      io.stdout(`\nWorld after step ${args.until}:\n${JSON.stringify({ ...result.world, scenario }, null, 2)}\n`);
-    }
-    return model.summary.failed > 0 ? 1 : 0;
+    const cut = until === null ? commands : commands.filter((c) => (c.meta.step ?? 0) <= until);
+    return await runScenario(cut);
   } catch (e) {
     if (e instanceof ScenarioError) {
       let src: string | null = source;
@@ -102,24 +106,9 @@ async function runFile(file: string, args: Args, io: Io): Promise<number> {
         }
       }
       io.stderr(formatScenarioError(e, src) + '\n');
-      return 2;
+      return null;
     }
     throw e;
-  }
-}
-
-async function render(model: TraceModel, args: Args, io: Io): Promise<string> {
-  switch (args.format) {
-    case 'json':
-      return renderJson(model);
-    case 'yaml': {
-      const { stringify } = await import('yaml');
-      return stringify(traceJson(model), { aliasDuplicateObjects: false, lineWidth: 0 });
-    }
-    default: {
-      const colour = args.color ?? (io.isTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb');
-      return renderText(model, { style: colour ? COLOUR : PLAIN, explain: args.explain });
-    }
   }
 }
 

@@ -64,6 +64,22 @@ export interface CredentialsValue {
   readonly name: Text;
   readonly loc: Loc;
 }
+/** `token from pod A/c/ns/p …` or `token issuer NAME …`: a web identity token, maybe forged. */
+export interface TokenValue {
+  readonly kind: 'Token';
+  readonly source: { readonly kind: 'pod'; readonly pod: Text } | { readonly kind: 'issuer'; readonly issuer: Text };
+  /** `signed-by NAME`, `alg NAME`, `tampered` */
+  readonly modifiers: readonly TokenModifier[];
+  /** claims `{ sub: …, aud: …, exp: -1h }`, or null */
+  readonly claims: readonly Entry[] | null;
+  readonly loc: Loc;
+}
+export interface TokenModifier {
+  readonly kind: 'TokenModifier';
+  readonly modifier: 'signed-by' | 'alg' | 'tampered';
+  readonly value: Text | null;
+  readonly loc: Loc;
+}
 export interface ListValue {
   readonly kind: 'List';
   readonly items: readonly Value[];
@@ -78,6 +94,7 @@ export type Value =
   | EnvValue
   | FileVarValue
   | CredentialsValue
+  | TokenValue
   | ListValue;
 
 /** `Key: value` in parameter, context, tags and annotation blocks. */
@@ -248,6 +265,13 @@ export interface ServiceAccountDecl {
   readonly kind: 'ServiceAccount';
   readonly name: Text;
   readonly annotations: readonly Entry[]; // from `annotation K: V` members
+  /** `pod-identity ROLE`: an EKS Pod Identity association of this service account (absent if none) */
+  readonly podIdentity?: PodIdentityDecl;
+  readonly loc: Loc;
+}
+export interface PodIdentityDecl {
+  readonly kind: 'PodIdentity';
+  readonly role: ResourceItem;
   readonly loc: Loc;
 }
 export interface PodDecl {

@@ -17,6 +17,7 @@ import type {
   OidcProviderForCluster,
   PathDecl,
   PodDecl,
+  PodIdentityDecl,
   PolicyBody,
   Ref,
   ResourceDecl,
@@ -167,9 +168,18 @@ export function namespace(keyword: Token, name: Text, members: Members<Namespace
 export function serviceAccount(
   keyword: Token,
   name: Text,
-  annotations: Members<Entry>,
+  members: Members<Entry | PodIdentityDecl>,
 ): ServiceAccountDecl {
-  return { kind: 'ServiceAccount', name, annotations: toArray(annotations), loc: loc(keyword) };
+  const all = toArray(members);
+  const annotations = all.filter((m): m is Entry => m.kind === 'Entry');
+  // the last `pod-identity` wins; the resolver refuses a second one
+  const podIdentity = all.filter((m): m is PodIdentityDecl => m.kind === 'PodIdentity');
+  const base = { kind: 'ServiceAccount' as const, name, annotations, loc: loc(keyword) };
+  return podIdentity.length === 0 ? base : { ...base, podIdentity: podIdentity[podIdentity.length - 1]! };
+}
+
+export function podIdentity(keyword: Token, role: ResourceItem): PodIdentityDecl {
+  return { kind: 'PodIdentity', role, loc: loc(keyword) };
 }
 
 export function pod(keyword: Token, name: Text, serviceAccount: Text | null): PodDecl {

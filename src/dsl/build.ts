@@ -13,6 +13,8 @@ import type {
   Loc,
   OidcProviderForCluster,
   Ref,
+  TokenModifier,
+  TokenValue,
   RefEntity,
   Text,
   Value,
@@ -139,4 +141,16 @@ export function entry(key: Token, value: Value): Entry {
 }
 export function entries(list: Cons<Entry> | null): Entry[] {
   return toArray(list);
+}
+
+export function tokenSource(kind: 'pod' | 'issuer', name: Text): TokenValue['source'] {
+  return kind === 'pod' ? { kind, pod: name } : { kind, issuer: name };
+}
+
+export function tokenModifier(keyword: Token, value: Text | null): TokenModifier {
+  return { kind: 'TokenModifier', modifier: keyword.value as TokenModifier['modifier'], value, loc: loc(keyword) };
+}
+
+export function token(keyword: Token, source: TokenValue['source'], modifiers: Cons<TokenModifier> | null, claims: readonly Entry[] | null): TokenValue {
+  return { kind: 'Token', source, modifiers: toArray(modifiers), claims, loc: loc(keyword) };
 }

@@ -1,13 +1,15 @@
 // What every API call leaves in the event log: who called, what, how it was decided and what came
 // back. The trace is rendered from this alone.
-import type { ContextValue, Decision, Evaluation } from '../policy/types.js';
+import type { ContextValue, Decision, Evaluation, EvaluationDetail } from '../policy/index.js';
 
 export type CallerKind =
   | 'iam-user'
   | 'root'
   | 'role-session'
+  | 'federated-user'
   | 'anonymous'
-  | 'service';
+  | 'service'
+  | 'pod'; // a pod before its SDK has credentials (unsigned calls, or none found)
 
 export interface CallerRecord {
   readonly kind: CallerKind;
@@ -30,6 +32,11 @@ export interface EvaluationRecord {
   readonly resource: string;
   readonly evaluation: Evaluation;
   readonly statements: readonly QuotedStatement[];
+  /**
+   * Every statement of every consulted policy, element by element, and the combining rules: what
+   * `--explain` shows. Always recorded by the engine; absent only in event logs written before it.
+   */
+  readonly detail?: EvaluationDetail;
 }
 
 export type Outcome = 'allowed' | 'denied' | 'error';

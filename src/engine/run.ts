@@ -11,7 +11,10 @@ import {
   type LoggedEvent,
 } from './events.js';
 import type { Meta } from './envelope.js';
+import { decideEks, decidePodCall, evolveEks, type EksCommand, type EksEvent } from './eks/index.js';
 import { decideIam, evolveIam, type IamCommand, type IamEvent } from './iam/index.js';
+import { decideOidc, evolveOidc, type OidcCommand, type OidcEvent } from './oidc/index.js';
+import { decideOrganizations, evolveOrganizations, type OrganizationsCommand, type OrganizationsEvent } from './organizations/index.js';
 import { decideResources, evolveResources, type ResourcesCommand, type ResourcesEvent } from './resources/index.js';
 import { decideScenario, evolveScenario, rememberCall, type ScenarioCommand, type ScenarioEvent } from './scenario/index.js';
 import { decideSts, evolveSts, type StsEvent } from './sts/index.js';
@@ -26,6 +29,12 @@ export function decide(command: AnyCommand, world: World): AnyEvent[] {
       return decideIam(command as IamCommand, world);
     case 'resources':
       return decideResources(command as ResourcesCommand, world);
+    case 'organizations':
+      return decideOrganizations(command as OrganizationsCommand, world);
+    case 'oidc':
+      return decideOidc(command as OidcCommand, world);
+    case 'eks':
+      return decideEks(command as EksCommand, world);
     case 'sts':
       throw new Error('bug: STS has no commands of its own; calls are routed');
     case 'call':
@@ -43,6 +52,20 @@ function decideCall(command: CallCommand, world: World): AnyEvent[] {
     const reason = `credentials ${caller.name} were never issued: the step that was to keep them did not get any`;
     return [{ type: 'CallNotMade', data: { action: command.data.action, reason } }];
   }
+  for (const value of Object.values(command.data.params)) {
+    if (value.t === 'unset' && value.fatal) return [{ type: 'CallNotMade', data: { action: command.data.action, reason: value.reason } }];
+  }
+  // a pod's signed call: the SDK's credential chain and its hops first (src/engine/eks/pod-call.ts)
+  if (caller.kind === 'pod' && !UNSIGNED.has(command.data.action.toLowerCase())) {
+    return decidePodCall(command, world, { evolve: (w, events) => events.reduce(evolve, w), decideCall: decideServiceCall });
+  }
+  return decideServiceCall(command, world);
+}
+
+/** Calls an SDK sends without credentials (reference sts-oidc-irsa §1.0.1). */
+const UNSIGNED: ReadonlySet<string> = new Set(['sts:assumerolewithwebidentity', 'sts:assumerolewithsaml']);
+
+function decideServiceCall(command: CallCommand, world: World): AnyEvent[] {
   const service = command.data.action.slice(0, command.data.action.indexOf(':')).toLowerCase();
   return service === 'sts' ? decideSts(command, world) : decideResources(command, world);
 }
@@ -62,6 +85,15 @@ export function evolve(world: World, event: AnyEvent): World {
         break;
       case 'resources':
         evolveResources(draft.resources, event as ResourcesEvent);
+        break;
+      case 'organizations':
+        evolveOrganizations(draft.organizations, event as OrganizationsEvent);
+        break;
+      case 'oidc':
+        evolveOidc(draft.oidc, event as OidcEvent);
+        break;
+      case 'eks':
+        evolveEks(draft.eks, event as EksEvent);
         break;
       default: {
         const unreachable: never = owner;

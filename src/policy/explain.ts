@@ -21,7 +21,7 @@ export function callerText(p: RequestPrincipal): string {
 }
 
 function statementText(s: MatchedStatement): string {
-  return s.sid === undefined ? `statement #${s.index}` : `statement ${s.sid}`;
+  return s.sid === undefined ? `statement #${s.index + 1}` : `statement ${s.sid}`;
 }
 
 export function explicitDenyReason(v: PolicyVerdict): string {

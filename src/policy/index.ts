@@ -5,9 +5,12 @@
 //   compilePolicy(doc, { name, kind, arn? }) → CompiledPolicy  once per document
 //   evaluate(request, policySet) → Evaluation                  the decision and its explanation
 //   normalizeContext(context) → context with lower-case keys   optional: skips that work per request
+//   explainEvaluation(request, set, evaluation, documentOf)    every statement, element by element
 export type * from './types.js';
+export type * from './explain-types.js';
 export { compilePolicy, type PolicyMeta } from './compile.js';
 export { evaluate } from './evaluate.js';
+export { explainEvaluation } from './explain-detail.js';
 export { normalizeContext } from './probe.js';
 export { validatePolicy, type ValidateOptions } from './validate.js';
 export { policySize } from './validate/size.js';

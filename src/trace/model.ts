@@ -2,7 +2,7 @@
 import type { CallRecord } from '../engine/call-record.js';
 
 export interface WorldEntity {
-  readonly kind: 'user' | 'group' | 'role' | 'policy' | 'bucket' | 'resource';
+  readonly kind: 'user' | 'group' | 'role' | 'policy' | 'bucket' | 'resource' | 'cluster' | 'oidc-provider' | 'service-account' | 'pod';
   readonly name: string;
   readonly arn: string;
   readonly id: string | null;
@@ -14,6 +14,37 @@ export interface WorldAccount {
   readonly name: string;
   readonly entities: WorldEntity[];
 }
+
+/** A root, OU or member account of the organization, with the policies attached to it directly. */
+export interface TraceOrgNode {
+  readonly kind: 'root' | 'ou' | 'account';
+  readonly id: string;
+  readonly name: string;
+  readonly parent: string | null;
+  readonly policies: string[]; // policy ids, in the order they were attached
+}
+
+export interface TraceOrganization {
+  readonly id: string;
+  readonly rootId: string;
+  readonly managementAccount: string;
+  readonly nodes: TraceOrgNode[];
+  readonly policies: { readonly id: string; readonly name: string; readonly type: 'scp' | 'rcp'; readonly awsManaged: boolean }[];
+}
+
+/** An OIDC issuer (a cluster's, or one declared with `oidc-issuer`) and the key its JWKS publishes. */
+export interface TraceIssuer {
+  readonly name: string;
+  readonly url: string;
+  readonly kid: string;
+  readonly jwksUri: string;
+  readonly cluster: string | null;
+}
+
+/** What happened in a step before its call: the SDK's credential chain, calls made on its behalf. */
+export type TraceHop =
+  | { readonly kind: 'note'; readonly label: string; readonly lines: readonly string[] }
+  | { readonly kind: 'call'; readonly call: CallRecord };
 
 export interface TraceExpectation {
   readonly text: string;
@@ -28,6 +59,8 @@ export interface TraceStep {
   readonly at: string;
   readonly line: number | null;
   call: CallRecord | null;
+  /** hops before `call` (absent or empty for most steps) */
+  hops?: TraceHop[];
   notMade: string | null;
   readonly expectations: TraceExpectation[];
   readonly kept: { readonly name: string; readonly accessKeyId: string | null; readonly reason: string | null }[];
@@ -54,6 +87,8 @@ export interface TraceModel {
   clock: string;
   region: string;
   readonly accounts: WorldAccount[];
+  organization: TraceOrganization | null;
+  readonly issuers: TraceIssuer[];
   readonly items: (TraceStep | TraceWait)[];
   summary: TraceSummary;
 }

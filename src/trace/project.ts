@@ -3,6 +3,8 @@ import type { CallRecord } from '../engine/call-record.js';
 import type { LoggedEvent } from '../engine/events.js';
 import type { TraceModel, TraceStep, WorldEntity } from './model.js';
 import { formatSeconds } from './format.js';
+import { projectEks, projectOidc, setCall } from './project-eks.js';
+import { projectOrganization } from './project-org.js';
 
 export function project(events: readonly LoggedEvent[]): TraceModel {
   const model: TraceModel = {
@@ -12,6 +14,8 @@ export function project(events: readonly LoggedEvent[]): TraceModel {
     clock: '',
     region: '',
     accounts: [],
+    organization: null,
+    issuers: [],
     items: [],
     summary: { steps: 0, expectations: 0, passed: 0, failed: 0 },
   };
@@ -120,12 +124,42 @@ export function project(events: readonly LoggedEvent[]): TraceModel {
       case 'RoleAssumed':
       case 'AssumeRoleDenied':
       case 'AssumeRoleFailed':
+      case 'SessionTokenIssued':
+      case 'FederationTokenIssued':
       case 'CallerIdentityReturned':
+      case 'AccessKeyInfoReturned':
       case 'StsCallFailed':
       case 'RequestAllowed':
       case 'RequestDenied':
       case 'RequestFailed':
-        if (step) step.call = (event.data as { call: CallRecord }).call;
+      case 'RoleAssumedWithWebIdentity':
+      case 'AssumeRoleWithWebIdentityDenied':
+      case 'AssumeRoleWithWebIdentityFailed':
+        if (step) setCall(step, (event.data as { call: CallRecord }).call);
+        break;
+      case 'OidcIssuerRegistered':
+      case 'OpenIDConnectProviderCreated':
+        projectOidc(model, event, add);
+        break;
+      case 'ClusterCreated':
+      case 'NamespaceCreated':
+      case 'ServiceAccountCreated':
+      case 'PodIdentityAssociationCreated':
+      case 'PodAdmitted':
+      case 'CredentialChainResolved':
+      case 'CredentialChainFailed':
+      case 'PodIdentityTokenExchanged':
+      case 'PodIdentityTokenRefused':
+      case 'PodCredentialsObtained':
+        projectEks(model, event, add, step);
+        break;
+      case 'OrganizationCreated':
+      case 'OrganizationPolicyCreated':
+      case 'OrganizationalUnitCreated':
+      case 'AccountJoinedOrganization':
+      case 'OrganizationPolicyAttached':
+      case 'OrganizationPolicyDetached':
+        projectOrganization(model, event);
         break;
       default: {
         const unreachable: never = event;

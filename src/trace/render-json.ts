@@ -29,6 +29,8 @@ export function traceJson(model: TraceModel): unknown {
         notes: call?.notes ?? [],
         expectations: step.expectations.map((e) => ({ text: e.text, passed: e.passed, actual: e.actual })),
         kept: step.kept,
+        // what happened before the call (a pod's credential chain and the calls made for it)
+        ...(step.hops?.length ? { hops: step.hops } : {}),
       };
     }),
     summary: model.summary,

@@ -4,6 +4,9 @@ import type { CallRecord, EvaluationRecord } from '../engine/call-record.js';
 import type { PolicyVerdict } from '../policy/types.js';
 import { padEnd } from './format.js';
 import type { TraceModel, TraceStep } from './model.js';
+import { renderExplainedEvaluation } from './explain/render-explain.js';
+import { renderHops, renderIssuers } from './render-hops.js';
+import { renderOrganization } from './render-org.js';
 import type { Style } from './style.js';
 
 export interface TextOptions {
@@ -27,6 +30,8 @@ export function renderText(model: TraceModel, options: TextOptions): string {
       if (e.details.length > 0) out.push(s.dim(`${' '.repeat(13)}${e.details.join(' · ')}`));
     }
   }
+  if (model.organization) renderOrganization(model.organization, out, s);
+  renderIssuers(model.issuers, out, s);
   for (const item of model.items) {
     out.push('');
     if (item.kind === 'wait') {
@@ -42,11 +47,12 @@ export function renderText(model: TraceModel, options: TextOptions): string {
   return out.join('\n') + '\n';
 }
 
-function renderStep(step: TraceStep, out: string[], options: TextOptions): void {
+export function renderStep(step: TraceStep, out: string[], options: TextOptions): void {
   const s = options.style;
   out.push(s.bold(`Step ${step.index} · ${step.title}`) + s.dim(`  (${step.at})`));
   const call = step.call;
   if (step.notMade !== null) out.push(`  ${s.yellow('not made')}  ${step.notMade}`);
+  renderHops(step, out, s, (hop) => renderCall(hop, out, options));
   if (call) renderCall(call, out, options);
   for (const e of step.expectations) {
     out.push(e.passed ? `  ${s.green('pass')}     ${e.text}` : `  ${s.red('FAIL')}     ${e.text} — actual: ${e.actual}`);
@@ -85,11 +91,14 @@ function renderCall(call: CallRecord, out: string[], options: TextOptions): void
 function renderEvaluation(ev: EvaluationRecord, call: CallRecord, out: string[], options: TextOptions): void {
   const s = options.style;
   const e = ev.evaluation;
-  const scope = e.sameAccount ? 'same account' : 'cross-account';
+  // a web-identity caller has no account to compare (the reason names it)
+  const scope = e.reason.startsWith('web-identity caller:') ? 'web identity' : e.sameAccount ? 'same account' : 'cross-account';
   out.push(`  request  ${ev.action} on ${ev.resource} (${scope})`);
-  if (e.policies.length === 0) out.push(s.dim('    no policy applies'));
-  for (const p of e.policies) {
-    out.push(`    ${padEnd(p.type, 15)} ${padEnd(p.name, 44)} ${verdictWord(p, s)}`);
+  if (options.explain) renderExplainedEvaluation(ev, call, out, s);
+  else if (e.policies.length === 0) out.push(s.dim('    no policy applies'));
+  for (const p of options.explain ? [] : e.policies) {
+    const name = p.level === undefined ? p.name : `${p.name} at ${p.level}`;
+    out.push(`    ${padEnd(p.type, 15)} ${padEnd(name, 44)} ${verdictWord(p, s)}`);
     for (const m of p.matched) {
       const quoted = ev.statements.find((q) => q.policy === p.name && q.index === m.index);
       const how = m.principalMatch ? ` (principal matched as ${principalWords(m.principalMatch)})` : '';

@@ -98,11 +98,17 @@ describe('simulate', () => {
     expect((await runCli(['--color', EXAMPLE])).stdout).toContain('\u001b[');
   });
 
-  it('--until N stops after step N and prints the world', async () => {
+  it('refuses scenario-only options with eval instead of ignoring them', async () => {
+    const r = await runCli(['eval', '--events', 'x.jsonl', 'examples/eval/cross-account.json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')[0]).toBe('simulate: --events applies to scenarios, not to eval');
+  });
+
+  it('--until N stops after step N and prints the world (YAML)', async () => {
     const r = await runCli(['--until', '1', EXAMPLE]);
     expect(r.stdout).toContain('Step 1 ·');
     expect(r.stdout).not.toContain('Step 2 ·');
     expect(r.stdout).toContain('World after step 1:');
-    expect(r.stdout).toContain('"roleArn": "arn:aws:iam::111111111111:role/UpdateApp"');
+    expect(r.stdout).toContain('roleArn: arn:aws:iam::111111111111:role/UpdateApp');
   });
 });

@@ -119,12 +119,9 @@ describe('declarations are checked as IAM checks them', () => {
 
 describe('what this version does not run yet is refused, never ignored', () => {
   const cases: [string, string][] = [
-    ['organization { management A }', 'an `organization` block (SCPs and RCPs) is not supported yet'],
-    ['account B 222222222222 { cluster c { region us-east-1 } }', 'an EKS `cluster` is not supported yet'],
-    ['oidc-provider https://token.example.com', 'an `oidc-provider` is not supported yet'],
-    ['step "s" { as pod A/c/ns/p; call s3:ListAllMyBuckets resource * }', 'calling `as pod` (EKS and IRSA) is not supported yet'],
-    ['step "s" { as user A/u; call sts:GetSessionToken }', 'sts:GetSessionToken is not supported yet'],
-    ['step "s" { as user A/u; call sts:AssumeRole { RoleArn: role A/R, RoleSessionName: s, ExternalId: x } }', 'the ExternalId parameter of sts:AssumeRole is not supported yet'],
+    ['step "s" { as user A/u; call sts:AssumeRoleWithWebIdentity { RoleArn: role A/R, RoleSessionName: s, WebIdentityToken: x, ProviderId: www.amazon.com } }', 'the ProviderId parameter of sts:AssumeRoleWithWebIdentity is not supported yet'],
+    ['step "s" { as user A/u; call sts:AssumeRoleWithSAML }', 'sts:AssumeRoleWithSAML is not supported yet'],
+    ['step "s" { as user A/u; call sts:AssumeRole { RoleArn: role A/R, RoleSessionName: s, ProvidedContexts: x } }', 'the ProvidedContexts parameter of sts:AssumeRole is not supported yet'],
   ];
   for (const [text, message] of cases) {
     it(message, () => {

@@ -3,7 +3,10 @@
 import type { CommandEnvelope } from '../../engine/events.js';
 import { metaOf } from '../../engine/envelope.js';
 import type { Loc, ScenarioFile, WorldItem } from '../ast.js';
+import { eksCommands } from './eks.js';
 import { located } from './located.js';
+import { oidcCommands } from './oidc.js';
+import { organizationCommands } from './organization.js';
 import { stepCommands, type StepScope } from './steps.js';
 import { collectSymbols, makeResolver } from './symbols.js';
 import { checkRegion, durationSeconds, formatDuration, instant } from './values.js';
@@ -56,11 +59,10 @@ export function resolveScenario(ast: ScenarioFile, options: ResolveOptions): Res
   const ctx = { resolver, readFile: options.readFile };
   for (const sym of symbols.accounts) emit({ type: 'CreateAccount', data: { id: sym.id, name: sym.name } }, sym.decl.loc);
   for (const sym of symbols.accounts) accountCommands(sym, ctx, emit);
-  for (const item of ast.items) {
-    if (item.kind === 'Organization') throw at.unsupported(item.loc, 'an `organization` block (SCPs and RCPs)', 12);
-    if (item.kind === 'OidcIssuer') throw at.unsupported(item.loc, 'an `oidc-issuer`', 11);
-    if (item.kind === 'OidcProvider') throw at.unsupported(item.loc, 'an `oidc-provider`', 13);
-  }
+  const organization = once('Organization');
+  if (organization) organizationCommands(organization, ctx, emit);
+  oidcCommands(ast, resolver, emit);
+  eksCommands(ctx, emit);
 
   const scope: StepScope = { ctx: { ...ctx, here: null }, region, kept: new Set() };
   let index = 0;

@@ -7,6 +7,8 @@ import type { PolicyKind, PolicyProblem } from '../../policy/types.js';
 import type { PolicyDocument } from '../../engine/iam/state.js';
 import type { Clause, Loc, PolicyBody, PrincipalItem, ResourceItem, Statement, Text } from '../ast.js';
 import { findJsonError } from '../json-check.js';
+import { checkJsonPolicy, checkStatements } from './catalogue-check.js';
+import { providerForCluster } from './federated.js';
 import { jsonPathOffset, locInside } from './json-locate.js';
 import type { AccountSym, Resolver } from './symbols.js';
 
@@ -23,11 +25,13 @@ export function policyDocument(body: PolicyBody, kind: PolicyKind, label: string
     case 'Statements': {
       const doc = { Version: '2012-10-17', Statement: body.statements.map((s) => statementJson(s, ctx)) };
       reportProblems(validatePolicy(doc, kind), label, (path) => statementLoc(body.statements, path) ?? body.loc, at.file);
+      checkStatements(body.statements, label, at);
       return doc;
     }
     case 'Json': {
       const doc = asDocument(body.value, body.loc, label, ctx);
       reportProblems(validatePolicy(doc, kind), label, (path) => locInside(body.loc, body.raw, jsonPathOffset(body.raw, path)), at.file);
+      checkJsonPolicy(doc, body.raw, body.loc, label, at.file);
       return doc;
     }
     case 'PolicyFile': {
@@ -53,6 +57,7 @@ export function policyDocument(body: PolicyBody, kind: PolicyKind, label: string
       }
       const doc = asDocument(value, body.path.loc, label, ctx);
       reportProblems(validatePolicy(doc, kind), label, (path) => locInside(start, read.text, jsonPathOffset(read.text, path)), read.file);
+      checkJsonPolicy(doc, read.text, start, label, read.file);
       return doc;
     }
     default: {
@@ -160,8 +165,7 @@ function principalJson(items: readonly PrincipalItem[], ctx: BodyContext): unkno
         add('Service', p.name.text);
         break;
       case 'FederatedPrincipal':
-        if (p.target.kind === 'OidcProviderForCluster') throw ctx.resolver.at.unsupported(p.loc, 'a federated principal `oidc-provider for cluster`', 9);
-        add('Federated', (p.target as Text).text);
+        add('Federated', p.target.kind === 'OidcProviderForCluster' ? providerForCluster(p.target.cluster, ctx) : p.target.text);
         break;
       default: {
         const unreachable: never = p;

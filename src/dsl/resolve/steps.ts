@@ -7,8 +7,12 @@ import type { ExpectationSpec } from '../../engine/scenario/index.js';
 import type { ContextValue } from '../../policy/types.js';
 import type { CallDecl, Entry, Expectation, Loc, StepDecl, Subject, Text, Value } from '../ast.js';
 import { checkRegion } from './values.js';
+import { checkCall } from './catalogue-check.js';
 import { resourceArn, type BodyContext } from './policy-body.js';
-import { STS_ACTIONS, STS_PARAMS } from './sts-catalogue.js';
+import { findPod } from './eks-symbols.js';
+import { providerForCluster } from './federated.js';
+import { checkStsCall } from './sts-call.js';
+import { tokenSpec } from './token.js';
 
 type Emit = (command: CommandEnvelope['command'], loc: Loc) => void;
 
@@ -17,6 +21,8 @@ export interface StepScope {
   readonly region: string;
   /** credentials names kept by earlier steps */
   readonly kept: Set<string>;
+  /** the step's caller is a pod (its `env` and `file` values can be read) */
+  pod?: boolean;
 }
 
 const DENIED_BY = ['scp', 'rcp', 'boundary', 'session-policy', 'identity', 'resource', 'trust'];
@@ -37,6 +43,7 @@ export function stepCommands(step: StepDecl, index: number, scope: StepScope, em
   const stepRegion = regions.length > 0 ? (regions[regions.length - 1] as { name: Text }).name : null;
   const region = stepRegion ? checkRegion(stepRegion, at) : scope.region;
   const caller = callerRef((as[0] as { subject: Subject }).subject, scope);
+  scope.pod = caller.kind === 'pod';
   emit({ type: 'StartStep', data: { index, title: step.title.text } }, step.loc);
   emit({ type: 'Call', data: callData(call, caller, region, scope) }, call.loc);
   for (const m of step.members) {
@@ -73,7 +80,7 @@ function callerRef(subject: Subject, scope: StepScope): CallerRef {
       return { kind: 'kept', name };
     }
     case 'PodSubject':
-      throw at.unsupported(subject.loc, 'calling `as pod` (EKS and IRSA)', 3);
+      return { kind: 'pod', pod: findPod(resolver.symbols.eks, subject.path, at).key };
     case 'ServiceSubject':
       return {
         kind: 'service',
@@ -97,31 +104,10 @@ function callData(call: CallDecl, caller: CallerRef, region: string, scope: Step
   if (!m) {
     throw at.error(call.action.loc, `"${action}" is not an API action`, { length: action.length, expected: 'service:Action, such as s3:PutObject or sts:AssumeRole' });
   }
+  checkCall(call, at);
   const params: Record<string, ParamValue> = {};
   for (const entry of call.params ?? []) params[entry.key.text] = paramValue(entry.value, scope);
-  if (m[1]!.toLowerCase() === 'sts') {
-    const known = STS_ACTIONS.find((a) => a.toLowerCase() === m[2]!.toLowerCase());
-    if (!known) {
-      const suggestion = nearest(m[2]!, STS_ACTIONS);
-      throw at.error(call.action.loc, `sts:${m[2]} is not an STS action`, { length: action.length, expected: `one of ${STS_ACTIONS.map((a) => `sts:${a}`).join(', ')}`, ...(suggestion ? { suggestion: `sts:${suggestion}` } : {}) });
-    }
-    const spec = STS_PARAMS[known];
-    if (!spec.supported) throw at.unsupported(call.action.loc, `sts:${known}`, action.length);
-    if (call.resource) throw at.error(call.resource.loc, `sts:${known} takes no \`resource\``, { expected: known === 'AssumeRole' ? 'the role in RoleArn: role Account/Name' : 'no resource' });
-    if (caller.kind === 'service' || caller.kind === 'anonymous') throw at.unsupported(call.loc, `sts:${known} called by ${caller.kind === 'service' ? 'a service' : 'an anonymous caller'}`, 4);
-    for (const entry of call.params ?? []) {
-      const name = entry.key.text;
-      if (spec.ready.includes(name)) continue;
-      if (spec.later.includes(name)) throw at.unsupported(entry.key.loc, `the ${name} parameter of sts:${known}`, name.length);
-      const all = [...spec.ready, ...spec.later];
-      const suggestion = nearest(name, all);
-      throw at.error(entry.key.loc, `sts:${known} has no parameter ${name}`, { length: name.length, expected: all.length ? `one of ${all.join(', ')}` : 'no parameters', ...(suggestion ? { suggestion } : {}) });
-    }
-    const duration = call.params?.find((e) => e.key.text === 'DurationSeconds');
-    if (duration && duration.value.kind === 'Text' && !/^\d+$/.test(duration.value.text)) {
-      throw at.error(duration.value.loc, `DurationSeconds is a number of seconds, not "${duration.value.text}"`, { length: duration.value.text.length, expected: 'an integer such as 3600' });
-    }
-  }
+  if (m[1]!.toLowerCase() === 'sts') checkStsCall(call, m[2]!, caller, params, at);
   let resource: string | null = null;
   if (call.resource) {
     resource = resourceArn(call.resource, scope.ctx);
@@ -158,8 +144,14 @@ function paramValue(v: Value, scope: StepScope): ParamValue {
       return { t: 'credentials', name: v.name.text };
     case 'Env':
     case 'FileVar':
+      if (!scope.pod) {
+        throw resolver.at.error(v.loc, `\`${v.kind === 'Env' ? 'env' : 'file'} ${v.name.text}\` reads ${v.kind === 'Env' ? 'the environment' : 'a file'} of a pod, and this step's caller is not one`, { length: v.kind === 'Env' ? 3 : 4, expected: 'a step `as pod Account/cluster/namespace/pod`' });
+      }
+      return v.kind === 'Env' ? { t: 'env', name: v.name.text } : { t: 'file', name: v.name.text };
     case 'OidcProviderForCluster':
-      throw resolver.at.unsupported(v.loc, v.kind === 'Env' ? '`env VAR` (pods)' : v.kind === 'FileVar' ? '`file VAR` (pods)' : '`oidc-provider for cluster`', 3);
+      return { t: 'text', v: providerForCluster(v.cluster, scope.ctx) };
+    case 'Token':
+      return { t: 'token', spec: tokenSpec(v, scope.ctx) };
     default: {
       const unreachable: never = v;
       throw new Error(`bug: unknown value ${JSON.stringify(unreachable)}`);

@@ -1,5 +1,6 @@
 // STS's actions and their request parameters (botocore's sts service model), and which of them
-// this version runs. The rest are refused with "not supported yet" rather than ignored.
+// this version runs. The rest are refused before a run starts rather than ignored: "not supported
+// yet" for what later work will run, or a reason when iamsim does not model the action.
 
 export const STS_ACTIONS = [
   'AssumeRole',
@@ -17,10 +18,14 @@ export const STS_ACTIONS = [
 
 export type StsAction = (typeof STS_ACTIONS)[number];
 
-interface ParamSpec {
+export interface ParamSpec {
   readonly supported: boolean;
+  /** parameters the engine runs */
   readonly ready: readonly string[];
+  /** parameters AWS has that this version refuses as "not supported yet" */
   readonly later: readonly string[];
+  /** why iamsim does not run the action at all (instead of "not supported yet") */
+  readonly refusal?: string;
 }
 
 const later = (...names: string[]): ParamSpec => ({ supported: false, ready: [], later: names });
@@ -28,17 +33,40 @@ const later = (...names: string[]): ParamSpec => ({ supported: false, ready: [],
 export const STS_PARAMS: Record<StsAction, ParamSpec> = {
   AssumeRole: {
     supported: true,
-    ready: ['RoleArn', 'RoleSessionName', 'DurationSeconds'],
-    later: ['PolicyArns', 'Policy', 'Tags', 'TransitiveTagKeys', 'ExternalId', 'SerialNumber', 'TokenCode', 'SourceIdentity', 'ProvidedContexts'],
+    ready: [
+      'RoleArn',
+      'RoleSessionName',
+      'DurationSeconds',
+      'PolicyArns',
+      'Policy',
+      'Tags',
+      'TransitiveTagKeys',
+      'ExternalId',
+      'SerialNumber',
+      'TokenCode',
+      'SourceIdentity',
+    ],
+    later: ['ProvidedContexts'],
   },
   GetCallerIdentity: { supported: true, ready: [], later: [] },
+  GetSessionToken: { supported: true, ready: ['DurationSeconds', 'SerialNumber', 'TokenCode'], later: [] },
+  GetFederationToken: { supported: true, ready: ['Name', 'Policy', 'PolicyArns', 'DurationSeconds', 'Tags'], later: [] },
+  GetAccessKeyInfo: { supported: true, ready: ['AccessKeyId'], later: [] },
+  DecodeAuthorizationMessage: {
+    supported: false,
+    ready: [],
+    later: ['EncodedMessage'],
+    refusal:
+      'iamsim produces no encoded authorization messages to decode (AWS encrypts them with a key only AWS holds, and only some services, such as EC2, return one); the trace shows the full evaluation of every denial instead',
+  },
   AssumeRoleWithSAML: later('RoleArn', 'PrincipalArn', 'SAMLAssertion', 'PolicyArns', 'Policy', 'DurationSeconds'),
-  AssumeRoleWithWebIdentity: later('RoleArn', 'RoleSessionName', 'WebIdentityToken', 'ProviderId', 'PolicyArns', 'Policy', 'DurationSeconds'),
+  AssumeRoleWithWebIdentity: {
+    supported: true,
+    ready: ['RoleArn', 'RoleSessionName', 'WebIdentityToken', 'PolicyArns', 'Policy', 'DurationSeconds'],
+    // only for OAuth 2.0 access tokens of Login with Amazon and Facebook, which iamsim has no IdP for
+    later: ['ProviderId'],
+  },
   AssumeRoot: later('TargetPrincipal', 'TaskPolicyArn', 'DurationSeconds'),
-  DecodeAuthorizationMessage: later('EncodedMessage'),
-  GetAccessKeyInfo: later('AccessKeyId'),
   GetDelegatedAccessToken: later('TradeInToken'),
-  GetFederationToken: later('Name', 'Policy', 'PolicyArns', 'DurationSeconds', 'Tags'),
-  GetSessionToken: later('DurationSeconds', 'SerialNumber', 'TokenCode'),
   GetWebIdentityToken: later('Audience', 'DurationSeconds', 'SigningAlgorithm', 'Tags'),
 };

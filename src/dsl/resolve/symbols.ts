@@ -3,6 +3,7 @@
 // else the only account that has one; an ARN is taken as written.
 import { nearest } from '../../errors.js';
 import type { AccountDecl, RefEntity, ScenarioFile, Text } from '../ast.js';
+import { collectEks, findCluster, type EksSymbols } from './eks-symbols.js';
 import type { Located } from './located.js';
 
 export type EntityKind = 'user' | 'group' | 'role' | 'policy' | 'mfa' | 'bucket';
@@ -26,6 +27,7 @@ export interface Symbols {
   readonly accounts: AccountSym[];
   readonly byName: Map<string, AccountSym>;
   readonly byId: Map<string, AccountSym>;
+  readonly eks: EksSymbols;
 }
 
 export function arnOf(kind: EntityKind, account: string, name: string, path = '/'): string {
@@ -89,7 +91,7 @@ export function collectSymbols(ast: ScenarioFile, at: Located): Symbols {
     byName.set(sym.name, sym);
     byId.set(sym.id, sym);
   }
-  return { accounts, byName, byId };
+  return { accounts, byName, byId, eks: collectEks(ast, at, accounts) };
 }
 
 function pathOf(members: readonly { kind: string }[], at: Located): string {
@@ -175,13 +177,27 @@ export function makeResolver(symbols: Symbols, at: Located): Resolver {
       case 'bucket':
         return entity(kind, text, here).arn;
       case 'cluster':
+        return findCluster(symbols.eks, text, here, at).arn;
       case 'oidc-provider':
-        throw at.unsupported(text.loc, `a reference to ${kind} ${text.text}`, text.text.length);
+        return oidcProviderRef(text, here);
       default: {
         const unreachable: never = kind;
         throw new Error(`bug: unknown reference kind ${String(unreachable)}`);
       }
     }
+  }
+
+  /** `oidc-provider HOST/PATH` (or its https:// URL): the provider of the enclosing account, else of the only account declaring it. */
+  function oidcProviderRef(text: Text, here: AccountSym | null): string {
+    const url = text.text.startsWith('https://') ? text.text : `https://${text.text}`;
+    const host = url.slice('https://'.length);
+    if (here) return `arn:aws:iam::${here.id}:oidc-provider/${host}`;
+    const declaring = symbols.accounts.filter((a) => a.decl.members.some((m) => m.kind === 'OidcProvider' && m.source.kind === 'Text' && m.source.text === url));
+    if (declaring.length === 1) return `arn:aws:iam::${declaring[0]!.id}:oidc-provider/${host}`;
+    throw at.error(text.loc, declaring.length ? `oidc-provider ${text.text} is declared in several accounts` : `oidc-provider ${text.text} is not declared`, {
+      length: text.text.length,
+      expected: 'its ARN, arn:aws:iam::ACCOUNT:oidc-provider/HOST/PATH',
+    });
   }
 
   function notDefined(kind: EntityKind, text: Text) {

@@ -168,11 +168,9 @@ export function accountCommands(sym: AccountSym, ctx0: Omit<BodyContext, 'here'>
         break;
       }
       case 'Cluster':
-        throw at.unsupported(m.loc, 'an EKS `cluster`', 7);
       case 'OidcProvider':
-        throw at.unsupported(m.loc, 'an `oidc-provider`', 13);
       case 'OidcIssuer':
-        throw at.unsupported(m.loc, 'an `oidc-issuer`', 11);
+        break; // eks.ts and oidc.ts
       case 'Tags':
         throw at.unsupported(m.loc, 'tags on an account', 4);
       default:

@@ -1,6 +1,7 @@
 // Ask the policy library for a decision and keep, beside it, the text of every statement that
-// matched, so the trace can quote the statements that decided without re-evaluating anything.
-import { evaluate } from '../../policy/index.js';
+// matched, so the trace can quote the statements that decided without re-evaluating anything, and
+// the full explanation of the evaluation (every statement, element by element) for `--explain`.
+import { evaluate, explainEvaluation } from '../../policy/index.js';
 import type { AuthzRequest, PolicySet } from '../../policy/types.js';
 import type { EvaluationRecord, QuotedStatement } from '../call-record.js';
 import type { PolicyDocument } from '../iam/state.js';
@@ -23,5 +24,6 @@ export function authorize(
       }
     }
   }
-  return { action: request.action, resource: request.resource, evaluation, statements };
+  const detail = explainEvaluation(request, set, evaluation, (name) => documents.get(name));
+  return { action: request.action, resource: request.resource, evaluation, statements, detail };
 }

@@ -3,7 +3,7 @@
 import type { RequestPrincipal } from '../../policy/types.js';
 import type { CallerRecord } from '../call-record.js';
 import type { IamRole, IamUser } from '../iam/state.js';
-import type { Session } from '../sts/state.js';
+import type { FederatedSession, RoleSession, Session, SessionToken } from '../sts/state.js';
 import type { World } from '../world.js';
 import type { CallerRef } from './command.js';
 
@@ -24,7 +24,11 @@ export type Authentication =
       readonly note: string;
     };
 
-export function authenticate(ref: CallerRef, world: World): Authentication {
+/**
+ * `action` (service:Action) lets authentication apply the limits AWS puts on some temporary
+ * credentials: GetSessionToken credentials without MFA, and federation tokens, cannot call IAM.
+ */
+export function authenticate(ref: CallerRef, world: World, action: string | null = null): Authentication {
   switch (ref.kind) {
     case 'user': {
       const user = world.iam.users[ref.arn];
@@ -59,7 +63,7 @@ export function authenticate(ref: CallerRef, world: World): Authentication {
       return { ok: true, caller: { record, principal, user: null, role: null, session: null } };
     }
     case 'kept':
-      return authenticateKept(ref.name, world);
+      return authenticateKept(ref.name, world, action);
     case 'anonymous': {
       const record: CallerRecord = {
         kind: 'anonymous',
@@ -83,6 +87,13 @@ export function authenticate(ref: CallerRef, world: World): Authentication {
       const principal: RequestPrincipal = { kind: 'servicePrincipal', service: ref.service };
       return { ok: true, caller: { record, principal, user: null, role: null, session: null } };
     }
+    case 'pod': {
+      // the credentials the pod's SDK obtained in this step (src/engine/eks/pod-call.ts)
+      const keyId = world.eks.podCredentials[ref.pod];
+      const session = keyId === undefined ? undefined : world.sts.sessions[keyId];
+      if (!session) throw new Error(`bug: pod ${ref.pod} calls without credentials`);
+      return { ok: true, caller: sessionCaller(session, `pod ${ref.pod}`, world) };
+    }
     default: {
       const unreachable: never = ref;
       throw new Error(`bug: unknown caller ${JSON.stringify(unreachable)}`);
@@ -90,27 +101,62 @@ export function authenticate(ref: CallerRef, world: World): Authentication {
   }
 }
 
-function authenticateKept(name: string, world: World): Authentication {
+function authenticateKept(name: string, world: World, action: string | null): Authentication {
   const keyId = world.scenario.kept[name];
   const session = keyId === undefined ? undefined : world.sts.sessions[keyId];
   if (keyId === undefined || !session) throw new Error(`bug: credentials ${name} were never kept`);
-  const role = world.iam.roles[session.roleArn] ?? null;
+  const label = `credentials ${name}`;
+  const caller = sessionCaller(session, label, world);
+  if (Date.parse(world.scenario.clock) >= Date.parse(session.expiration)) {
+    return {
+      ok: false,
+      record: caller.record,
+      error: { code: 'ExpiredToken', message: 'The security token included in the request is expired' },
+      note: `credentials ${name} expired at ${session.expiration} and the clock reads ${world.scenario.clock}; AWS refuses them before it looks at any policy`,
+    };
+  }
+  const iamLimit = action !== null && action.toLowerCase().startsWith('iam:') ? iamRefusal(session) : null;
+  if (iamLimit !== null) {
+    // the error AWS returns to GetSessionToken credentials without MFA (observed, see aws-vault #15)
+    const error = { code: 'InvalidClientTokenId', message: 'The security token included in the request is invalid' };
+    return { ok: false, record: caller.record, error, note: iamLimit };
+  }
+  return { ok: true, caller };
+}
+
+/** STS API reference, GetSessionToken and GetFederationToken: who may not call IAM. */
+function iamRefusal(session: Session): string | null {
+  if (session.kind === 'session-token' && session.mfa === null) {
+    return 'credentials from GetSessionToken cannot call IAM unless MFA was used to get them';
+  }
+  if (session.kind === 'federated-user') return 'credentials from GetFederationToken cannot call IAM through the API';
+  return null;
+}
+
+function sessionCaller(session: Session, label: string, world: World): Caller {
+  switch (session.kind) {
+    case 'role-session':
+      return roleSessionCaller(session, label, world);
+    case 'federated-user':
+      return federatedCaller(session, label, world);
+    case 'session-token':
+      return sessionTokenCaller(session, label, world);
+    default: {
+      const unreachable: never = session;
+      throw new Error(`bug: unknown session ${JSON.stringify(unreachable)}`);
+    }
+  }
+}
+
+function roleSessionCaller(session: RoleSession, label: string, world: World): Caller {
   const record: CallerRecord = {
     kind: 'role-session',
     arn: session.arn,
     account: session.account,
     credentials: 'temporary',
     accessKeyId: session.accessKeyId,
-    label: `credentials ${name}`,
+    label,
   };
-  if (Date.parse(world.scenario.clock) >= Date.parse(session.expiration)) {
-    return {
-      ok: false,
-      record,
-      error: { code: 'ExpiredToken', message: 'The security token included in the request is expired' },
-      note: `credentials ${name} expired at ${session.expiration} and the clock reads ${world.scenario.clock}; AWS refuses them before it looks at any policy`,
-    };
-  }
   const principal: RequestPrincipal = {
     kind: 'roleSession',
     accountId: session.account,
@@ -119,5 +165,41 @@ function authenticateKept(name: string, world: World): Authentication {
     uniqueId: session.roleId,
     isServiceLinkedRole: session.roleArn.includes(':role/aws-service-role/'),
   };
-  return { ok: true, caller: { record, principal, user: null, role, session } };
+  return { record, principal, user: null, role: world.iam.roles[session.roleArn] ?? null, session };
+}
+
+/** A federated user acts with its IAM user's policies, cut down by its session policies. */
+function federatedCaller(session: FederatedSession, label: string, world: World): Caller {
+  const record: CallerRecord = {
+    kind: 'federated-user',
+    arn: session.arn,
+    account: session.account,
+    credentials: 'temporary',
+    accessKeyId: session.accessKeyId,
+    label,
+  };
+  const principal: RequestPrincipal = {
+    kind: 'stsFederatedUser',
+    accountId: session.account,
+    arn: session.arn,
+    underlyingUserArn: session.userArn,
+  };
+  return { record, principal, user: world.iam.users[session.userArn] ?? null, role: null, session };
+}
+
+/** GetSessionToken credentials are the user (or root) itself, temporarily (reference sts §3.4). */
+function sessionTokenCaller(session: SessionToken, label: string, world: World): Caller {
+  const user = world.iam.users[session.principalArn] ?? null;
+  const record: CallerRecord = {
+    kind: user ? 'iam-user' : 'root',
+    arn: session.principalArn,
+    account: session.account,
+    credentials: 'temporary',
+    accessKeyId: session.accessKeyId,
+    label,
+  };
+  const principal: RequestPrincipal = user
+    ? { kind: 'iamUser', accountId: user.account, arn: user.arn, uniqueId: user.id }
+    : { kind: 'root', accountId: session.account, arn: session.principalArn };
+  return { record, principal, user, role: null, session };
 }

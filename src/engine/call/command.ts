@@ -1,5 +1,6 @@
 // The command every API call step becomes. The engine routes it by service prefix.
 import type { ContextValue } from '../../policy/types.js';
+import type { PreparedToken, TokenSpec } from '../oidc/token.js';
 
 /** Who makes the call, as the scenario names it; authentication turns it into a caller. */
 export type CallerRef =
@@ -12,14 +13,30 @@ export type CallerRef =
       readonly service: string;
       readonly sourceAccount: string | null;
       readonly sourceArn: string | null;
-    };
+    }
+  /**
+   * A pod (ACCOUNT/CLUSTER/NAMESPACE/POD): its SDK finds credentials through the default chain.
+   * `tokens` are its projected service-account tokens, read by the token service before the call is
+   * decided (by volume name: aws-iam-token, eks-pod-identity-token).
+   */
+  | { readonly kind: 'pod'; readonly pod: string; readonly tokens?: { readonly [volume: string]: PreparedToken } };
 
 /** A parameter value; `credentials NAME` is looked up when the call runs. */
 export type ParamValue =
   | { readonly t: 'text'; readonly v: string }
   | { readonly t: 'list'; readonly items: readonly ParamValue[] }
   | { readonly t: 'json'; readonly v: unknown }
-  | { readonly t: 'credentials'; readonly name: string };
+  | { readonly t: 'credentials'; readonly name: string }
+  /** `token …`, `env VAR` and `file VAR` (in a pod): the token service turns them into text or `jwt` */
+  | { readonly t: 'token'; readonly spec: TokenSpec }
+  | { readonly t: 'env'; readonly name: string }
+  | { readonly t: 'file'; readonly name: string }
+  | { readonly t: 'jwt'; readonly token: PreparedToken }
+  /**
+   * an `env`/`file` value the pod does not have: an unset variable leaves the parameter out (as an
+   * SDK omits undefined members); a file that cannot be read stops the call (`fatal`)
+   */
+  | { readonly t: 'unset'; readonly name: string; readonly reason: string; readonly fatal: boolean };
 
 export interface CallData {
   readonly caller: CallerRef;

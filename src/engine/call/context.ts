@@ -2,7 +2,11 @@
 // resource and the clock (reference iam-evaluation §6.2), then the step's own `context` on top.
 import type { ContextValue } from '../../policy/types.js';
 import type { World } from '../world.js';
+import { mfaContext } from '../sts/mfa.js';
+import type { Session } from '../sts/state.js';
+import { overlayTags } from '../sts/tags.js';
 import type { Caller } from './caller.js';
+import { orgContext } from './org-context.js';
 
 export interface ResourceFacts {
   readonly account: string | null;
@@ -30,7 +34,8 @@ export function requestContext(
         'aws:username': user.name,
         'aws:PrincipalIsAWSService': 'false',
       });
-      for (const [k, v] of Object.entries(user.tags)) ctx[`aws:PrincipalTag/${k}`] = v;
+      principalTags(ctx, user.tags);
+      temporaryKeys(ctx, caller.session, clock);
       break;
     }
     case 'root':
@@ -41,19 +46,38 @@ export function requestContext(
         'aws:userid': p.accountId,
         'aws:PrincipalIsAWSService': 'false',
       });
+      temporaryKeys(ctx, caller.session, clock);
       break;
     case 'roleSession': {
-      const s = caller.session!;
+      const s = caller.session;
+      if (s?.kind !== 'role-session') throw new Error('bug: a role session caller without its session');
       Object.assign(ctx, {
         'aws:PrincipalArn': s.roleArn,
         'aws:PrincipalAccount': s.account,
         'aws:PrincipalType': 'AssumedRole',
         'aws:userid': `${s.roleId}:${s.sessionName}`,
         'aws:PrincipalIsAWSService': 'false',
-        'aws:TokenIssueTime': s.issuedAt,
-        'aws:MultiFactorAuthPresent': s.mfa ? 'true' : 'false',
       });
-      for (const [k, v] of Object.entries(caller.role?.tags ?? {})) ctx[`aws:PrincipalTag/${k}`] = v;
+      temporaryKeys(ctx, s, clock);
+      if (s.sourceIdentity !== null) ctx['aws:SourceIdentity'] = s.sourceIdentity;
+      if (s.webIdentity) Object.assign(ctx, webIdentityKeys(s.webIdentity));
+      // session tags (incl. inherited transitive ones) win over the role's tags (reference sts §6.2)
+      principalTags(ctx, overlayTags(caller.role?.tags ?? {}, s.tags));
+      break;
+    }
+    case 'stsFederatedUser': {
+      const s = caller.session;
+      if (s?.kind !== 'federated-user') throw new Error('bug: a federated caller without its session');
+      Object.assign(ctx, {
+        'aws:PrincipalArn': s.arn,
+        'aws:PrincipalAccount': s.account,
+        'aws:PrincipalType': 'FederatedUser',
+        'aws:userid': `${s.account}:${s.name}`,
+        'aws:PrincipalIsAWSService': 'false',
+      });
+      temporaryKeys(ctx, s, clock);
+      // GetFederationToken: session tags override the user's tags of the same key (STS API reference)
+      principalTags(ctx, overlayTags(caller.user?.tags ?? {}, s.tags));
       break;
     }
     case 'anonymous':
@@ -69,7 +93,6 @@ export function requestContext(
         'aws:PrincipalServiceName': p.service,
       });
       break;
-    case 'stsFederatedUser':
     case 'webIdentity':
       break;
     default: {
@@ -86,7 +109,19 @@ export function requestContext(
   });
   if (resource?.account) ctx['aws:ResourceAccount'] = resource.account;
   for (const [k, v] of Object.entries(resource?.tags ?? {})) ctx[`aws:ResourceTag/${k}`] = v;
+  Object.assign(ctx, orgContext(caller.principal, resource?.account ?? null, world));
   return overlay(ctx, extra);
+}
+
+/** Keys that only temporary credentials carry (reference iam-evaluation §6.2): absent for access keys. */
+function temporaryKeys(ctx: Record<string, ContextValue>, session: Session | null, clock: string): void {
+  if (session === null) return;
+  ctx['aws:TokenIssueTime'] = session.issuedAt;
+  Object.assign(ctx, mfaContext(session.mfa, clock));
+}
+
+function principalTags(ctx: Record<string, ContextValue>, tags: Readonly<Record<string, string>>): void {
+  for (const [k, v] of Object.entries(tags)) ctx[`aws:PrincipalTag/${k}`] = v;
 }
 
 /** The step's context wins over the engine's defaults; key names compare case-insensitively. */
@@ -100,4 +135,13 @@ function overlay(ctx: Record<string, ContextValue>, extra: Readonly<Record<strin
     ctx[key] = extra[key]!;
   }
   return ctx;
+}
+
+/**
+ * A web identity session keeps aws:FederatedProvider and its provider's aud and sub keys in every
+ * later request (reference iam-evaluation §6.3: of the claim keys, amr, aud, id and sub remain).
+ */
+function webIdentityKeys(w: { readonly provider: string; readonly subject: string; readonly audience: string }): Record<string, string> {
+  const prefix = w.provider.slice(w.provider.indexOf(':oidc-provider/') + ':oidc-provider/'.length);
+  return { 'aws:FederatedProvider': w.provider, [`${prefix}:aud`]: w.audience, [`${prefix}:sub`]: w.subject };
 }

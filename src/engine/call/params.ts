@@ -1,10 +1,11 @@
 // Materialise a step's parameters into the plain JSON values the API receives.
 import type { World } from '../world.js';
+import type { PreparedToken } from '../oidc/token.js';
 import type { ParamValue } from './command.js';
 
 export function materialize(params: Readonly<Record<string, ParamValue>>, world: World): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(params)) out[key] = one(value, world);
+  for (const [key, value] of Object.entries(params)) if (value.t !== 'unset') out[key] = one(value, world);
   return out;
 }
 
@@ -18,6 +19,14 @@ function one(value: ParamValue, world: World): unknown {
       return value.v;
     case 'credentials':
       return world.scenario.kept[value.name] ?? null;
+    case 'jwt':
+      return tokenText(value.token);
+    case 'unset':
+      return null;
+    case 'token':
+    case 'env':
+    case 'file':
+      throw new Error(`bug: a ${value.t} parameter reached the engine unprepared (run the scenario with runScenario)`);
     default: {
       const unreachable: never = value;
       throw new Error(`bug: unknown parameter ${JSON.stringify(unreachable)}`);
@@ -30,4 +39,10 @@ export function textParam(params: Record<string, unknown>, name: string): string
   const v = params[name];
   if (v === undefined || v === null) return null;
   return typeof v === 'string' ? v : JSON.stringify(v);
+}
+
+/** How a call record shows a token: what it is, never its signed text (that changes every run). */
+export function tokenText(t: PreparedToken): string {
+  const alg = typeof t.header?.['alg'] === 'string' ? t.header['alg'] : null;
+  return t.claims === null ? `<${t.length} characters, not a JWT>` : `<JWT ${alg ?? 'without alg'}, ${t.length} characters>`;
 }

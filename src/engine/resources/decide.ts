@@ -4,8 +4,10 @@ import { authenticate } from '../call/caller.js';
 import { authorize } from '../call/authorize.js';
 import type { CallCommand } from '../call/command.js';
 import { requestContext } from '../call/context.js';
+import { orgLevels, orgNotes } from '../call/org-levels.js';
 import { materialize } from '../call/params.js';
 import { callerPolicies, compiled } from '../call/policies.js';
+import { sessionPolicies } from '../call/session-policies.js';
 import { accessDeniedMessage, callRecord } from '../call/record.js';
 import type { World } from '../world.js';
 import type { ResourcesCommand } from './commands.js';
@@ -35,7 +37,7 @@ function decideCall(command: CallCommand, world: World): ResourcesEvent[] {
   const data = command.data;
   const params = materialize(data.params, world);
   const resource = data.resource ?? '*';
-  const auth = authenticate(data.caller, world);
+  const auth = authenticate(data.caller, world, data.action);
   if (!auth.ok) {
     const call = callRecord(data, world, { caller: auth.record, params, resource, error: auth.error, notes: [auth.note] });
     return [{ type: 'RequestFailed', data: { call } }];
@@ -57,11 +59,18 @@ function decideCall(command: CallCommand, world: World): ResourcesEvent[] {
     : { principal: who.principal, action: data.action, resource, resourceAccount: account, context };
   const evaluation = authorize(
     request,
-    { identity: mine.identity, boundary: mine.boundary, resource: resourcePolicy },
+    {
+      identity: mine.identity,
+      boundary: mine.boundary,
+      session: sessionPolicies(who, world, documents),
+      resource: resourcePolicy,
+      ...orgLevels(who.principal, resource === '*' ? null : account, data.action, world, documents),
+    },
     documents,
   );
   const decision = evaluation.evaluation.decision;
-  const base = { caller: who.record, params, resource, context, decision, evaluations: [evaluation] };
+  const notes = orgNotes(who.principal, resource === '*' ? null : account, data.action, world);
+  const base = { caller: who.record, params, resource, context, decision, evaluations: [evaluation], notes };
   if (decision === 'Allow') {
     return [{ type: 'RequestAllowed', data: { call: callRecord(data, world, base) } }];
   }

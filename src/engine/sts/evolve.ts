@@ -1,17 +1,23 @@
 // STS's evolve: remember the sessions it issued.
-import type { Draft } from 'immer';
+import { castDraft, type Draft } from 'immer';
 import type { StsEvent } from './events.js';
 import type { StsState } from './state.js';
 
 export function evolveSts(draft: Draft<StsState>, event: StsEvent): void {
   switch (event.type) {
     case 'RoleAssumed':
-      draft.sessions[event.data.session.accessKeyId] = event.data.session;
+    case 'SessionTokenIssued':
+    case 'FederationTokenIssued':
+    case 'RoleAssumedWithWebIdentity':
+      draft.sessions[event.data.session.accessKeyId] = castDraft(event.data.session);
       return;
     case 'AssumeRoleDenied':
     case 'AssumeRoleFailed':
     case 'CallerIdentityReturned':
+    case 'AccessKeyInfoReturned':
     case 'StsCallFailed':
+    case 'AssumeRoleWithWebIdentityDenied':
+    case 'AssumeRoleWithWebIdentityFailed':
       return;
     default: {
       const unreachable: never = event;

@@ -3,16 +3,17 @@
 
 export interface Constraint {
   readonly member: string; // camelCase, as AWS reports it
-  readonly value: string | null;
+  /** the offending value; null when absent; undefined when AWS does not echo it (policy documents) */
+  readonly value: string | null | undefined;
   readonly constraint: string;
 }
 
 export function validationMessage(violations: readonly Constraint[]): string {
   const n = violations.length;
-  const items = violations.map(
-    (v) =>
-      `Value ${v.value === null ? 'null' : `'${v.value}'`} at '${v.member}' failed to satisfy constraint: ${v.constraint}`,
-  );
+  const items = violations.map((v) => {
+    const value = v.value === undefined ? 'Value' : v.value === null ? 'Value null' : `Value '${v.value}'`;
+    return `${value} at '${v.member}' failed to satisfy constraint: ${v.constraint}`;
+  });
   return `${n} validation error${n === 1 ? '' : 's'} detected: ${items.join('; ')}`;
 }
 
@@ -51,4 +52,9 @@ export function checkInteger(
   if (n < min) out.push({ member, value: String(n), constraint: `Member must have value greater than or equal to ${min}` });
   if (n > max) out.push({ member, value: String(n), constraint: `Member must have value less than or equal to ${max}` });
   return n;
+}
+
+/** A list parameter with at most `max` members. */
+export function checkCount(member: string, count: number, max: number, out: Constraint[]): void {
+  if (count > max) out.push({ member, value: undefined, constraint: `Member must have length less than or equal to ${max}` });
 }

@@ -1,0 +1,45 @@
+// The catalogue problems of a policy document in IAM JSON, each with the JSON path of the offending
+// action or condition key, so that the resolver can point at it inside a `json {…}` body or a file.
+import { conditionKeyProblem, policyActionProblem, type CatalogueProblem } from './problems.js';
+
+export type JsonPath = readonly (string | number)[];
+
+export interface PolicyCatalogueProblem extends CatalogueProblem {
+  /** an action: the path of its string; a condition key: the path of its value (the key is its last step) */
+  readonly path: JsonPath;
+  readonly what: 'action' | 'condition-key';
+  /** the action or the key as written */
+  readonly text: string;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+export function policyCatalogueProblems(doc: unknown): PolicyCatalogueProblem[] {
+  const out: PolicyCatalogueProblem[] = [];
+  if (!isObject(doc)) return out;
+  const statements = doc.Statement;
+  if (Array.isArray(statements)) statements.forEach((s, i) => statementProblems(s, ['Statement', i], out));
+  else statementProblems(statements, ['Statement'], out);
+  return out;
+}
+
+function statementProblems(s: unknown, path: JsonPath, out: PolicyCatalogueProblem[]): void {
+  if (!isObject(s)) return;
+  for (const element of ['Action', 'NotAction']) {
+    const value = s[element];
+    const entries: [unknown, JsonPath][] = Array.isArray(value) ? value.map((v, j) => [v, [...path, element, j]]) : [[value, [...path, element]]];
+    for (const [text, at] of entries) {
+      const problem = typeof text === 'string' ? policyActionProblem(text) : null;
+      if (problem) out.push({ ...problem, path: at, what: 'action', text: text as string });
+    }
+  }
+  const condition = s.Condition;
+  if (!isObject(condition)) return;
+  for (const [operator, block] of Object.entries(condition)) {
+    if (!isObject(block)) continue;
+    for (const key of Object.keys(block)) {
+      const problem = conditionKeyProblem(key);
+      if (problem) out.push({ ...problem, path: [...path, 'Condition', operator, key], what: 'condition-key', text: key });
+    }
+  }
+}

@@ -1,0 +1,27 @@
+// The organization keys of the request context (reference iam-evaluation §6.1): aws:PrincipalOrgID
+// and aws:PrincipalOrgPaths when the caller's account is in the organization (the management account
+// included), aws:ResourceOrgID and aws:ResourceOrgPaths when the resource's account is. The paths are
+// multi-valued keys holding the entity path of the OU (or root) the account sits in.
+import type { ContextValue, RequestPrincipal } from '../../policy/types.js';
+import { orgEntityPath } from '../organizations/index.js';
+import type { World } from '../world.js';
+
+const SIGNED = new Set<RequestPrincipal['kind']>(['iamUser', 'roleSession', 'stsFederatedUser', 'root']);
+
+export function orgContext(principal: RequestPrincipal, resourceAccount: string | null, world: World): Record<string, ContextValue> {
+  const org = world.organizations.organization;
+  const ctx: Record<string, ContextValue> = {};
+  if (org === null) return ctx;
+  const caller = SIGNED.has(principal.kind) ? principal.accountId : undefined;
+  const callerPath = caller === undefined ? null : orgEntityPath(org, caller);
+  if (callerPath !== null) {
+    ctx['aws:PrincipalOrgID'] = org.id;
+    ctx['aws:PrincipalOrgPaths'] = [callerPath];
+  }
+  const resourcePath = resourceAccount === null ? null : orgEntityPath(org, resourceAccount);
+  if (resourcePath !== null) {
+    ctx['aws:ResourceOrgID'] = org.id;
+    ctx['aws:ResourceOrgPaths'] = [resourcePath];
+  }
+  return ctx;
+}

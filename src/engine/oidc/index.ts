@@ -1,0 +1,6 @@
+export type { OidcCommand } from './commands.js';
+export type { OidcEvent } from './events.js';
+export * from './state.js';
+export type * from './token.js';
+export { decideOidc } from './decide.js';
+export { evolveOidc } from './evolve.js';

@@ -1,0 +1,45 @@
+// Authorizing an STS action: the caller's identity policies, boundary and session policies, the
+// organization's SCPs and RCPs, and — for AssumeRole — the role's trust policy, which must allow
+// the caller itself (reference sts-oidc-irsa §4.2).
+import type { Caller } from '../call/caller.js';
+import { authorize } from '../call/authorize.js';
+import { orgLevels } from '../call/org-levels.js';
+import { callerPolicies, compiled } from '../call/policies.js';
+import { sessionPolicies } from '../call/session-policies.js';
+import type { EvaluationRecord } from '../call-record.js';
+import type { ContextValue } from '../../policy/types.js';
+import type { PolicyDocument } from '../iam/state.js';
+import type { World } from '../world.js';
+
+export interface StsAuthzRequest {
+  readonly who: Caller;
+  readonly action: string;
+  readonly resource: string;
+  /** the account that owns the resource; null for actions on `*` */
+  readonly resourceAccount: string | null;
+  readonly context: Readonly<Record<string, ContextValue>>;
+  readonly trust?: { readonly name: string; readonly document: PolicyDocument };
+}
+
+export function authorizeSts(req: StsAuthzRequest, world: World): EvaluationRecord {
+  const { who, action, resource, resourceAccount, context, trust } = req;
+  const mine = callerPolicies(who, world);
+  const documents = new Map(mine.documents);
+  if (trust) documents.set(trust.name, trust.document);
+  const request =
+    resourceAccount === null
+      ? { principal: who.principal, action, resource, context }
+      : { principal: who.principal, action, resource, resourceAccount, context };
+  return authorize(
+    request,
+    {
+      identity: mine.identity,
+      boundary: mine.boundary,
+      session: sessionPolicies(who, world, documents),
+      resource: trust ? compiled(trust.document, trust.name, 'trust') : null,
+      resourceMustAllow: trust !== undefined,
+      ...orgLevels(who.principal, resourceAccount, action, world, documents),
+    },
+    documents,
+  );
+}

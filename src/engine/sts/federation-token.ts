@@ -1,0 +1,107 @@
+// sts:GetFederationToken (reference sts-oidc-irsa §1.5): a federated user of the calling IAM user,
+// `arn:aws:sts::ACCT:federated-user/NAME`. Its permissions are the user's identity policies cut down
+// by the session policies passed here — with none, it has no permissions at all, except what
+// resource-based policies grant to the federated user itself.
+import type { CallData } from '../call/command.js';
+import { textParam } from '../call/params.js';
+import { accessDeniedMessage } from '../call/record.js';
+import { requestContext } from '../call/context.js';
+import type { World } from '../world.js';
+import { NAME } from './assume-role-request.js';
+import { authorizeSts } from './authorize-sts.js';
+import { startStsCall, tokenDuration } from './call-kit.js';
+import { durationNote, mint } from './credentials.js';
+import type { StsEvent } from './events.js';
+import { packedSize, packedTooLarge } from './packed-size.js';
+import { checkSessionPolicies, checkSessionPolicyParams, hasSessionPolicies, policyText, readPolicyArns } from './session-policies.js';
+import type { FederatedSession } from './state.js';
+import { checkTags, readTags, tagRecord, tagRuleError, tagText } from './tags.js';
+import { checkInteger, checkLength, checkPattern, checkRequired, validationMessage, type Constraint } from './validation.js';
+
+export function getFederationToken(data: CallData, world: World): StsEvent[] {
+  const call = startStsCall(data, world, (params, caller) => {
+    const n = textParam(params, 'Name');
+    return n !== null && caller.account !== null ? federatedUserArn(caller.account, n) : null;
+  });
+  const name = textParam(call.params, 'Name');
+  const tags = readTags(call.params['Tags']);
+  const arns = readPolicyArns(call.params['PolicyArns']);
+  if (typeof tags === 'string') return call.failed('ValidationError', tags);
+  if (typeof arns === 'string') return call.failed('ValidationError', arns);
+  const v: Constraint[] = [];
+  checkRequired('name', name, v);
+  checkLength('name', name, 2, 32, v);
+  checkPattern('name', name, NAME, v);
+  const requested = checkInteger('durationSeconds', textParam(call.params, 'DurationSeconds'), 900, 129600, v);
+  const policy = { text: policyText(call.params['Policy']), arns };
+  checkSessionPolicyParams(policy, v);
+  checkTags(tags, [], v);
+  if (v.length > 0) return call.failed('ValidationError', validationMessage(v));
+  if (!call.auth.ok) return call.failed(call.auth.error.code, call.auth.error.message, [call.auth.note]);
+  const who = call.auth.caller;
+  if (who.session !== null) {
+    return call.denied('Cannot call GetFederationToken with session credentials', ['GetFederationToken takes long-term credentials: an access key of an IAM user or of the root user']);
+  }
+  const tagError = tagRuleError(tags, [], []);
+  if (tagError !== null) return call.failed('InvalidParameterValue', tagError.message, [tagError.note]);
+  const userAccount = who.record.account ?? '';
+  const policies = checkSessionPolicies(policy, userAccount, who.record.label, world);
+  if (!policies.ok) return call.failed(policies.code, policies.message, [policies.note]);
+
+  const federatedArn = federatedUserArn(userAccount, name!);
+  const keys: Record<string, string | string[]> = {};
+  for (const t of tags) keys[`aws:RequestTag/${t.key}`] = t.value;
+  if (tags.length > 0) keys['aws:TagKeys'] = tags.map((t) => t.key);
+  const context = requestContext(who, world, data.region, { account: userAccount, tags: {} }, { ...keys, ...data.context });
+  const evaluations = [];
+  for (const action of tags.length > 0 ? ['sts:GetFederationToken', 'sts:TagSession'] : ['sts:GetFederationToken']) {
+    const record = authorizeSts({ who, action, resource: federatedArn, resourceAccount: userAccount, context }, world);
+    evaluations.push(record);
+    const e = record.evaluation;
+    if (e.decision !== 'Allow') {
+      const message = accessDeniedMessage(who.record.arn, action, federatedArn, e.decision, e.decidedBy?.type ?? null);
+      const notes = action === 'sts:TagSession' ? ['the request passes session tags, so sts:TagSession must be allowed too'] : [];
+      return call.denied(message, notes, { context, evaluations, decision: e.decision });
+    }
+  }
+
+  const size = packedSize(policy.text, policy.arns, tags);
+  const tooLarge = packedTooLarge(size);
+  if (tooLarge !== null) return call.failed('PackedPolicyTooLarge', tooLarge, [], { context, evaluations, decision: 'Allow' });
+  const root = who.principal.kind === 'root';
+  const duration = tokenDuration(root, requested);
+  const minted = mint(world, userAccount, `${federatedArn}|federation-token`, duration.seconds);
+  const limit = root ? 'the root user may have at most 3600 seconds' : 'an IAM user may ask for 900 to 129600 seconds';
+  const notes = [durationNote(requested, duration.seconds, minted.expiration, limit)];
+  if (duration.note !== null) notes.push(duration.note);
+  if (!hasSessionPolicies(policies.policies)) {
+    notes.push(`no session policy: the federated user has no permissions, except what resource-based policies grant to ${federatedArn} itself`);
+  }
+  notes.push(...policies.notes);
+  if (tags.length > 0) notes.push(`session tags: ${tagText(tagRecord(tags))}; they override the user's tags of the same key`);
+  notes.push(`PackedPolicySize ${size.percent} is iamsim's estimate of the share of STS's packed allowance the session policies and tags use; AWS does not publish its packing`);
+  const session: FederatedSession = {
+    kind: 'federated-user',
+    accessKeyId: minted.accessKeyId,
+    arn: federatedArn,
+    name: name!,
+    userArn: who.record.arn,
+    account: userAccount,
+    issuedAt: world.scenario.clock,
+    expiration: minted.expiration,
+    sourceArn: who.record.arn,
+    mfa: null,
+    tags: tagRecord(tags),
+    policies: policies.policies,
+  };
+  const response = {
+    Credentials: minted.credentials,
+    FederatedUser: { FederatedUserId: `${userAccount}:${name!}`, Arn: federatedArn },
+    PackedPolicySize: size.percent,
+  };
+  return [{ type: 'FederationTokenIssued', data: { call: call.record({ context, evaluations, response, notes }), session } }];
+}
+
+export function federatedUserArn(account: string, name: string): string {
+  return `arn:aws:sts::${account}:federated-user/${name}`;
+}

@@ -1,0 +1,54 @@
+// sts:GetSessionToken (reference sts-oidc-irsa §1.4): temporary credentials for an IAM user (or the
+// root user) calling with long-term keys, optionally MFA-authenticated. It is an authentication
+// operation: no policy is consulted.
+import type { CallData } from '../call/command.js';
+import { textParam } from '../call/params.js';
+import type { World } from '../world.js';
+import { SERIAL, TOKEN_CODE } from './assume-role-request.js';
+import { startStsCall, tokenDuration } from './call-kit.js';
+import { durationNote, mint } from './credentials.js';
+import type { StsEvent } from './events.js';
+import { checkMfa } from './mfa.js';
+import type { SessionToken } from './state.js';
+import { checkInteger, checkLength, checkPattern, validationMessage, type Constraint } from './validation.js';
+
+export function getSessionToken(data: CallData, world: World): StsEvent[] {
+  const call = startStsCall(data, world);
+  const v: Constraint[] = [];
+  const requested = checkInteger('durationSeconds', textParam(call.params, 'DurationSeconds'), 900, 129600, v);
+  const serial = textParam(call.params, 'SerialNumber');
+  checkLength('serialNumber', serial, 9, 256, v);
+  checkPattern('serialNumber', serial, SERIAL, v);
+  const code = textParam(call.params, 'TokenCode');
+  checkLength('tokenCode', code, 6, 6, v);
+  checkPattern('tokenCode', code, TOKEN_CODE, v);
+  if (v.length > 0) return call.failed('ValidationError', validationMessage(v));
+  if (!call.auth.ok) return call.failed(call.auth.error.code, call.auth.error.message, [call.auth.note]);
+  const who = call.auth.caller;
+  if (who.session !== null) {
+    return call.denied('Cannot call GetSessionToken with session credentials', ['GetSessionToken takes long-term credentials: an access key of an IAM user or of the root user']);
+  }
+  const mfa = checkMfa('GetSessionToken', serial, code, who, world);
+  if (!mfa.ok) return call.denied(mfa.message, [mfa.note]);
+
+  const root = who.principal.kind === 'root';
+  const duration = tokenDuration(root, requested);
+  const minted = mint(world, who.record.account ?? '', `${who.record.arn}|session-token`, duration.seconds);
+  const limit = root ? 'the root user may have at most 3600 seconds' : 'an IAM user may ask for 900 to 129600 seconds';
+  const notes = [durationNote(requested, duration.seconds, minted.expiration, limit)];
+  if (duration.note !== null) notes.push(duration.note);
+  notes.push(mfa.note ?? 'no MFA: the credentials carry aws:MultiFactorAuthPresent = false and cannot call IAM');
+  notes.push('GetSessionToken needs no permission: it authenticates the caller, and policies cannot control it; the credentials act as the caller itself, with its own policies');
+  const session: SessionToken = {
+    kind: 'session-token',
+    accessKeyId: minted.accessKeyId,
+    account: who.record.account ?? '',
+    issuedAt: world.scenario.clock,
+    expiration: minted.expiration,
+    sourceArn: who.record.arn,
+    mfa: mfa.mfa,
+    principalArn: who.record.arn,
+  };
+  const record = call.record({ response: { Credentials: minted.credentials }, notes });
+  return [{ type: 'SessionTokenIssued', data: { call: record, session } }];
+}

@@ -1,0 +1,80 @@
+// Before a call is decided, the token service does what needs keys or a pod's files: it reads
+// `env VAR` and `file VAR` in the calling pod, signs the tokens a step describes and the projected
+// tokens a pod's SDK will read, and verifies every token sent to AssumeRoleWithWebIdentity. What it
+// puts into the command is deterministic (src/engine/oidc/token.ts).
+import type { CallCommand, ParamValue } from '../call/command.js';
+import { tokenFile, type Pod } from '../eks/state.js';
+import type { PreparedToken } from '../oidc/token.js';
+import type { World } from '../world.js';
+import type { Keyring } from './keyring.js';
+import { mintProjected, mintSpec } from './mint.js';
+import { inspect } from './verify.js';
+
+const WEB_IDENTITY = 'sts:assumerolewithwebidentity';
+
+export function needsTokens(command: CallCommand): boolean {
+  const d = command.data;
+  return d.caller.kind === 'pod' || d.action.toLowerCase() === WEB_IDENTITY || Object.values(d.params).some((v) => v.t === 'token' || v.t === 'env' || v.t === 'file');
+}
+
+export async function prepareCall(command: CallCommand, world: World, keys: Keyring): Promise<CallCommand> {
+  const d = command.data;
+  const pod = d.caller.kind === 'pod' ? world.eks.pods[d.caller.pod] ?? null : null;
+  const params: Record<string, ParamValue> = {};
+  for (const [key, value] of Object.entries(d.params)) {
+    let v = await prepareValue(value, pod, world, keys);
+    if (key === 'WebIdentityToken' && v.t === 'text' && d.action.toLowerCase() === WEB_IDENTITY) {
+      v = { t: 'jwt', token: await inspect(v.v, 'the text given as WebIdentityToken', null, world, keys) };
+    }
+    params[key] = v;
+  }
+  let caller = d.caller;
+  if (caller.kind === 'pod' && pod !== null && d.action.toLowerCase() !== WEB_IDENTITY) {
+    const tokens: Record<string, PreparedToken> = {};
+    for (const volume of pod.tokens) {
+      const minted = await mintProjected(pod, volume, world, keys);
+      tokens[volume.volume] = await inspect(minted.compact, minted.origin, null, world, keys);
+    }
+    caller = { ...caller, tokens };
+  }
+  return { type: 'Call', data: { ...d, caller, params } };
+}
+
+async function prepareValue(value: ParamValue, pod: Pod | null, world: World, keys: Keyring): Promise<ParamValue> {
+  switch (value.t) {
+    case 'token': {
+      const minted = await mintSpec(value.spec, world, keys);
+      return { t: 'jwt', token: await inspect(minted.compact, minted.origin, minted.forgery, world, keys) };
+    }
+    case 'env': {
+      const v = pod?.env[value.name];
+      if (pod === null) return { t: 'unset', name: value.name, reason: `env ${value.name} reads a pod's environment, and the caller is not a pod`, fatal: true };
+      return v === undefined ? { t: 'unset', name: value.name, reason: `${value.name} is not set in pod ${pod.key} — ${notMutated(pod)} — so the request leaves the parameter out`, fatal: false } : { t: 'text', v };
+    }
+    case 'file': {
+      if (pod === null) return { t: 'unset', name: value.name, reason: `file ${value.name} reads a file in a pod, and the caller is not a pod`, fatal: true };
+      const path = pod.env[value.name];
+      if (path === undefined) return { t: 'unset', name: value.name, reason: `${value.name} is not set in pod ${pod.key}, so the program has no file to read: ${notMutated(pod)}`, fatal: true };
+      const volume = pod.tokens.find((t) => tokenFile(t) === path);
+      if (!volume) return { t: 'unset', name: value.name, reason: `pod ${pod.key} has no file ${path}`, fatal: true };
+      const minted = await mintProjected(pod, volume, world, keys);
+      return { t: 'jwt', token: await inspect(minted.compact, minted.origin, null, world, keys) };
+    }
+    case 'list':
+      return { t: 'list', items: await Promise.all(value.items.map((i) => prepareValue(i, pod, world, keys))) };
+    case 'text':
+    case 'json':
+    case 'credentials':
+    case 'jwt':
+    case 'unset':
+      return value;
+    default: {
+      const unreachable: never = value;
+      throw new Error(`bug: unknown parameter ${JSON.stringify(unreachable)}`);
+    }
+  }
+}
+
+function notMutated(pod: Pod): string {
+  return pod.identity === null ? `the webhook did not mutate it: service account ${pod.serviceAccount} has no role-arn annotation` : 'the webhook did not inject it';
+}

@@ -1,0 +1,46 @@
+// The evaluation loop: every action of the page on every resource, against policies compiled once.
+// A resource is owned by the account its ARN names, else by ResourceOwner, else by the caller's
+// account (API SimulateCustomPolicy, ResourceOwner); "*" belongs to the caller's account.
+import { evaluate, type AuthzRequest, type RequestPrincipal } from '../policy/index.js';
+import type { Batch } from './batch.js';
+import { evaluationResult, type EvaluationResult, type SimulatePolicyResponse } from './output.js';
+import { nextMarker } from './pagination.js';
+import { pairResult, type PairResult } from './pair-result.js';
+import { arnAccount } from './principal.js';
+
+/** The account of a caller given by no CallerArn, when nothing names the resource's owner. */
+const DEFAULT_ACCOUNT = '123456789012';
+
+export function runBatch(b: Batch): SimulatePolicyResponse {
+  const owners = b.resources.map((r) => (r === '*' ? undefined : arnAccount(r)) ?? b.owner ?? undefined);
+  const anonymousCallers = new Map<string, RequestPrincipal>();
+  const callerFor = (account: string | undefined): RequestPrincipal => {
+    if (b.principal !== null) return b.principal;
+    // without CallerArn the simulation runs as an IAM user of the resource's own account
+    const acct = account ?? DEFAULT_ACCOUNT;
+    let p = anonymousCallers.get(acct);
+    if (p === undefined) anonymousCallers.set(acct, (p = { kind: 'iamUser', accountId: acct }));
+    return p;
+  };
+  const root = b.principal?.kind === 'root';
+  const results: EvaluationResult[] = [];
+  for (let a = b.page.start; a < b.page.end; a++) {
+    const action = b.actions[a]!;
+    const pairs: PairResult[] = [];
+    for (let r = 0; r < b.resources.length; r++) {
+      const resource = b.resources[r]!;
+      const owner = owners[r];
+      const req: AuthzRequest = {
+        principal: callerFor(owner),
+        action,
+        resource,
+        ...(owner === undefined ? {} : { resourceAccount: owner }),
+        context: b.context,
+      };
+      pairs.push(pairResult(resource, evaluate(req, b.set), b.records, root));
+    }
+    results.push(evaluationResult(action, pairs, b.perResource));
+  }
+  const marker = nextMarker(b.page);
+  return { EvaluationResults: results, IsTruncated: marker !== null, ...(marker === null ? {} : { Marker: marker }) };
+}

@@ -1,0 +1,92 @@
+// One statement against one request, element by element (reference §1.3: Action, Resource, Principal
+// for resource-side policies, then every Condition). The verdict follows scan.ts rule for rule; the
+// per-value detail says which value of each element matched.
+import { explainCondition } from './explain-condition.js';
+import type { XStatement } from './explain-compile.js';
+import type {
+  ActionDetail,
+  ConditionDetail,
+  PrincipalDetail,
+  ResourceDetail,
+  StatementDetail,
+} from './explain-types.js';
+import { matchAction } from './match-action.js';
+import { exemptByNotPrincipal, matchPrincipal } from './match-principal.js';
+import { matchResourceEntry } from './match-resource.js';
+import type { Probe } from './probe.js';
+import type { ScanMode } from './scan.js';
+import { resolveTemplate, tokensText } from './variables.js';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+export function explainStatement(st: XStatement, probe: Probe, mode: ScanMode): StatementDetail {
+  const out: Mutable<StatementDetail> = { index: st.index, effect: st.effect, matched: false };
+  if (st.sid !== undefined) out.sid = st.sid;
+  if (st.never !== null) {
+    out.never = st.never;
+    return out;
+  }
+  const action = actionDetail(st, probe);
+  out.action = action;
+  if (!action.matched) return out;
+  const resource = resourceDetail(st, probe);
+  if (resource !== null) out.resource = resource;
+  let principalOK = true;
+  if (mode !== 'identity') {
+    const principal = principalDetail(st, probe);
+    out.principal = principal;
+    principalOK = principal.matched;
+  }
+  const conditions: ConditionDetail[] = st.conditions.map((c) => explainCondition(c, probe));
+  out.conditions = conditions;
+  out.matched = (resource?.matched ?? true) && principalOK && conditions.every((c) => c.holds);
+  return out;
+}
+
+function actionDetail(st: XStatement, probe: Probe): ActionDetail {
+  const matching = st.actions.filter((a) => matchAction(a.m, probe)).map((a) => a.value);
+  return {
+    element: st.actionElement,
+    matching,
+    matched: matching.length > 0 !== (st.actionElement === 'NotAction'),
+  };
+}
+
+function resourceDetail(st: XStatement, probe: Probe): ResourceDetail | null {
+  if (st.resourceElement === null) return null;
+  const values = st.resources.map((r) => {
+    const matches = matchResourceEntry(r.e, probe.resource, probe);
+    if (r.template === null) return { value: r.value, matches };
+    const tokens = resolveTemplate(r.template, probe);
+    return { value: r.value, resolved: tokens === null ? null : tokensText(tokens), matches };
+  });
+  const any = values.some((v) => v.matches);
+  return { element: st.resourceElement, values, matched: any !== (st.resourceElement === 'NotResource') };
+}
+
+/**
+ * Mirrors scan.ts: a statement without Principal/NotPrincipal never applies on the resource side;
+ * Allow + NotPrincipal never applies; Deny + NotPrincipal applies to a caller with a permissions
+ * boundary whatever it lists, otherwise to every caller it does not fully exempt (§3.3).
+ */
+function principalDetail(st: XStatement, probe: Probe): PrincipalDetail {
+  const values = st.principals.map((p) => ({ type: p.type, value: p.value, match: matchPrincipal(p.m, probe) }));
+  const m = st.principal;
+  if (m === null || st.principalElement === null) {
+    return { element: null, values, matched: false, rule: 'a statement of a resource-based policy without Principal or NotPrincipal never applies' };
+  }
+  if (st.principalElement === 'Principal') {
+    const how = matchPrincipal(m, probe);
+    return how === null ? { element: 'Principal', values, matched: false } : { element: 'Principal', values, matched: true, how };
+  }
+  if (st.effect === 'Allow') {
+    return { element: 'NotPrincipal', values, matched: false, rule: 'iamsim never applies Allow with NotPrincipal (AWS advises against it)' };
+  }
+  if (probe.hasBoundary) {
+    return { element: 'NotPrincipal', values, matched: true, rule: 'the caller has a permissions boundary, so Deny with NotPrincipal applies whatever it lists' };
+  }
+  const exempt = exemptByNotPrincipal(m, probe);
+  return exempt
+    ? { element: 'NotPrincipal', values, matched: false, rule: 'NotPrincipal lists every identity level of the caller, which exempts it' }
+    : { element: 'NotPrincipal', values, matched: true, rule: 'NotPrincipal does not list every identity level of the caller, so the Deny applies to it' };
+}

@@ -1,0 +1,90 @@
+// `--format cloudtrail`: the calls of a run as the CloudTrail log file AWS would deliver, one record
+// per API call in a `Records` list, with CloudTrail's field names, order and shapes (CloudTrail User
+// Guide, "record contents" and "userIdentity element"). IDs are derived from the scenario and step,
+// so the output is the same on every run. The network facts AWS records and iamsim does not model
+// take fixed values: the request's aws:SourceIp if the step gave one, else 203.0.113.10 (TEST-NET-3).
+import { createHash } from 'node:crypto';
+import type { CallRecord } from '../../engine/call-record.js';
+import type { LoggedEvent } from '../../engine/events.js';
+import type { TraceModel } from '../model.js';
+import { collectFacts, type Facts } from '../walkthrough/facts.js';
+import { stepCalls } from '../walkthrough/step-calls.js';
+import { requestParameters, resources, responseElements } from './elements.js';
+import { userIdentity } from './user-identity.js';
+
+export const EVENT_VERSION = '1.08'; // the version whose fields cover everything written here
+export const USER_AGENT = 'aws-cli/2.27.0 iamsim/0.1.0';
+const DEFAULT_IP = '203.0.113.10';
+
+export function renderCloudTrail(model: TraceModel, events: readonly LoggedEvent[]): string {
+  const facts = collectFacts(events);
+  const records: unknown[] = [];
+  for (const item of model.items) {
+    if (item.kind !== 'step') continue;
+    const calls = stepCalls(item);
+    calls.forEach((call, i) => records.push(trailRecord(call, `${model.file}|${model.title}|${item.index}${i === calls.length - 1 ? '' : `|hop ${i + 1}`}`, facts)));
+  }
+  return JSON.stringify({ Records: records }, null, 2) + '\n';
+}
+
+function trailRecord(call: CallRecord, seed: string, facts: Facts): Record<string, unknown> {
+  const colon = call.action.indexOf(':');
+  const service = call.action.slice(0, colon).toLowerCase();
+  const name = eventName(call.action);
+  const byService = call.caller.kind === 'service';
+  const ip = call.context['aws:SourceIp'];
+  const rec: Record<string, unknown> = {
+    eventVersion: EVENT_VERSION,
+    userIdentity: userIdentity(call.caller, facts, call),
+    eventTime: call.at,
+    eventSource: `${service}.amazonaws.com`,
+    eventName: name,
+    awsRegion: call.region,
+    sourceIPAddress: byService ? call.caller.arn : typeof ip === 'string' ? ip : DEFAULT_IP,
+    userAgent: byService ? call.caller.arn : USER_AGENT,
+  };
+  if (call.error !== null) {
+    rec['errorCode'] = call.error.code;
+    rec['errorMessage'] = call.error.message;
+  }
+  rec['requestParameters'] = requestParameters(call);
+  rec['responseElements'] = responseElements(call);
+  rec['requestID'] = uuid(`${seed}|request`);
+  rec['eventID'] = uuid(`${seed}|event`);
+  rec['readOnly'] = service === 'sts' || /^(Get|List|Describe|Head)/.test(name);
+  const res = resources(call, facts);
+  if (res !== undefined) rec['resources'] = res;
+  rec['eventType'] = 'AwsApiCall';
+  const data = isDataEvent(call.action);
+  rec['managementEvent'] = !data;
+  rec['recipientAccountId'] = call.caller.account ?? resourceAccount(call) ?? '';
+  rec['eventCategory'] = data ? 'Data' : 'Management';
+  return rec;
+}
+
+/** CloudTrail names the API operation; a few IAM actions differ from it (s3:ListBucket is ListObjects). */
+function eventName(action: string): string {
+  const name = action.slice(action.indexOf(':') + 1);
+  return action.toLowerCase() === 's3:listbucket' ? 'ListObjects' : name;
+}
+
+/** Object-level S3 operations and a few other per-item APIs are data events, not management events. */
+function isDataEvent(action: string): boolean {
+  const [service = '', name = ''] = action.toLowerCase().split(':');
+  if (service === 's3') return name.includes('object') || name === 'listbucket' || name.includes('multipart');
+  if (service === 'dynamodb') return /item$|^query$|^scan$/.test(name);
+  if (service === 'lambda') return name === 'invokefunction' || name === 'invoke';
+  return (service === 'sqs' && /message/.test(name)) || (service === 'sns' && name === 'publish');
+}
+
+function resourceAccount(call: CallRecord): string | null {
+  const v = call.context['aws:ResourceAccount'];
+  return typeof v === 'string' ? v : null;
+}
+
+/** A UUID-shaped id derived from the text (version 5 layout, SHA-256 based: stable across runs). */
+function uuid(text: string): string {
+  const h = createHash('sha256').update(text).digest('hex');
+  const variant = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}

@@ -1,0 +1,49 @@
+// The Markdown walkthrough (`--format markdown`): title and description, the world as tables, then
+// each step as a short narrative, a Mermaid sequence diagram of its hops, the decision with the
+// statements that decided, and the expectations. Renders on GitHub as it is.
+import type { LoggedEvent } from '../../engine/events.js';
+import type { TraceModel, TraceStep } from '../model.js';
+import { stepDiagram } from '../mermaid/render-mermaid.js';
+import { collectFacts, type Facts } from '../walkthrough/facts.js';
+import { narrate } from '../walkthrough/narrative.js';
+import { stepCalls } from '../walkthrough/step-calls.js';
+import { decisionBlock } from './decision.js';
+import { cell, code } from './escape.js';
+import { worldSection } from './world.js';
+
+export function renderMarkdown(model: TraceModel, events: readonly LoggedEvent[]): string {
+  const facts = collectFacts(events);
+  const out: string[] = [`# ${model.title}`, ''];
+  if (model.description) out.push(model.description.trim(), '');
+  const sum = model.summary;
+  out.push(`${code(model.file)} · clock ${model.clock} · region ${model.region} · ${sum.steps} steps, ${sum.expectations} expectations: ${sum.passed} passed, ${sum.failed} failed`, '');
+  out.push(...worldSection(model, facts));
+  for (const item of model.items) {
+    if (item.kind === 'wait') {
+      out.push(`> ⏱ **wait ${item.text}**: the clock moves from ${item.from} to ${item.to}.`, '');
+      continue;
+    }
+    out.push(...stepSection(item, facts));
+  }
+  out.push('## Summary', '', `${sum.steps} steps, ${sum.expectations} expectations: ${sum.passed} passed, ${sum.failed} failed${sum.failed === 0 ? ' — all expectations held.' : '.'}`);
+  return out.join('\n') + '\n';
+}
+
+function stepSection(step: TraceStep, facts: Facts): string[] {
+  const out = [`## Step ${step.index} · ${step.title}`, ''];
+  out.push(`*${step.at}${step.line === null ? '' : ` · scenario line ${step.line}`}*`, '');
+  const story = narrate(step, facts, code);
+  if (story.length > 0) out.push(story.join(' '), '');
+  const diagram = stepDiagram(step, facts);
+  if (diagram !== null) out.push('```mermaid', diagram.trimEnd(), '```', '');
+  for (const call of stepCalls(step)) out.push(...decisionBlock(call));
+  if (step.expectations.length > 0 || step.kept.length > 0) {
+    out.push('**Expectations**', '');
+    for (const e of step.expectations) out.push(e.passed ? `- ✅ ${code(e.text)}` : `- ❌ ${code(e.text)} — actual: ${cell(e.actual)}`);
+    for (const k of step.kept) {
+      out.push(k.accessKeyId !== null ? `- 🔑 keep credentials as ${code(k.name)} = ${code(k.accessKeyId)}` : `- ❌ keep credentials as ${code(k.name)} — ${cell(k.reason ?? '')}`);
+    }
+    out.push('');
+  }
+  return out;
+}

@@ -1,0 +1,66 @@
+// Mermaid sequence diagrams: one per step (in the Markdown walkthrough) or the whole scenario in one
+// (`--format mermaid`). Text is escaped with Mermaid's entity codes so that `;`, `#` and angle
+// brackets in ARNs and reasons never end a statement or open a tag.
+import type { TraceModel, TraceStep } from '../model.js';
+import type { Facts } from '../walkthrough/facts.js';
+import { stepCalls, stepNotes } from '../walkthrough/step-calls.js';
+import { callerId, callLines, newCast, type Cast, type Line } from './hops.js';
+
+export function escapeMermaid(text: string): string {
+  return text
+    .replace(/#/g, '#35;')
+    .replace(/;/g, '#59;')
+    .replace(/<(?!br\/>)/g, '#lt;')
+    .replace(/(?<!<br\/)>/g, '#gt;')
+    .replace(/[\r\n]+/g, ' ');
+}
+
+const ARROW = { call: '->>', reply: '-->>', fail: '--x' } as const;
+
+function lineText(l: Line): string {
+  return l.kind === 'hop'
+    ? `  ${l.from}${ARROW[l.arrow]}${l.to}: ${escapeMermaid(l.text)}`
+    : `  Note over ${l.over.join(',')}: ${escapeMermaid(l.text)}`;
+}
+
+function diagram(cast: Cast, body: readonly string[]): string {
+  const head = ['sequenceDiagram', '  autonumber'];
+  for (const p of cast.list) head.push(`  ${p.actor ? 'actor' : 'participant'} ${p.id} as ${escapeMermaid(p.label)}`);
+  return [...head, ...body].join('\n') + '\n';
+}
+
+function stepLines(step: TraceStep, cast: Cast, facts: Facts): string[] {
+  const calls = stepCalls(step);
+  const first = calls[0];
+  const notes = first === undefined ? [] : stepNotes(step).map((n) => `  Note over ${callerId(cast, first.caller, facts)}: ${escapeMermaid(`SDK: ${n.label}`)}`);
+  return [...notes, ...calls.flatMap((c) => callLines(c, cast, facts).map(lineText))];
+}
+
+/** The diagram of one step, or null when the step made no call. */
+export function stepDiagram(step: TraceStep, facts: Facts): string | null {
+  if (stepCalls(step).length === 0) return null;
+  const cast = newCast();
+  return diagram(cast, stepLines(step, cast, facts));
+}
+
+/** The whole scenario as one diagram: each step opens with a note, waits appear as notes too. */
+export function scenarioDiagram(model: TraceModel, facts: Facts): string {
+  const cast = newCast();
+  const body: string[] = [];
+  // callers appear in the order they first act, before the services they reach
+  for (const item of model.items) if (item.kind === 'step') for (const c of stepCalls(item)) callerId(cast, c.caller, facts);
+  for (const item of model.items) {
+    if (item.kind === 'wait') {
+      body.push(`  Note over ${cast.list[0]?.id ?? 'SDK'}: ${escapeMermaid(`wait ${item.text}: the clock moves to ${item.to}`)}`);
+      continue;
+    }
+    const lines = stepLines(item, cast, facts);
+    const first = stepCalls(item)[0];
+    const anchor = first === undefined ? (cast.list[0]?.id ?? null) : callerId(cast, first.caller, facts);
+    if (anchor !== null) body.push(`  Note over ${anchor}: ${escapeMermaid(`Step ${item.index} · ${item.title}`)}`);
+    if (item.notMade !== null && anchor !== null) body.push(`  Note over ${anchor}: ${escapeMermaid(`not made: ${item.notMade}`)}`);
+    body.push(...lines);
+  }
+  if (cast.list.length === 0) cast.list.push({ id: 'SDK', actor: false, label: 'AWS SDK' });
+  return diagram(cast, body);
+}

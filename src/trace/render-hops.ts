@@ -1,0 +1,30 @@
+// The text trace of OIDC issuers (in the world) and of a step's hops: the SDK's credential chain,
+// EKS Pod Identity's exchange, and each call made before the step's own call.
+import type { CallRecord } from '../engine/call-record.js';
+import type { TraceIssuer, TraceStep } from './model.js';
+import type { Style } from './style.js';
+
+export function renderIssuers(issuers: readonly TraceIssuer[], out: string[], s: Style): void {
+  if (issuers.length === 0) return;
+  out.push('  oidc issuers (identity providers outside AWS)');
+  for (const i of issuers) {
+    out.push(`    ${i.name.padEnd(14)} ${i.url}`);
+    out.push(s.dim(`${' '.repeat(13)}JWKS ${i.jwksUri}: RSA key ${i.kid} (RS256; made at random for each run, so the trace shows its id, never the key)`));
+  }
+}
+
+/** Hops are rendered in order; each call hop with the same renderer as the step's call. */
+export function renderHops(step: TraceStep, out: string[], s: Style, renderCall: (call: CallRecord) => void): void {
+  let n = 0;
+  for (const hop of step.hops ?? []) {
+    if (hop.kind === 'note') {
+      out.push(`  ${s.cyan('sdk')}      ${hop.label}`);
+      for (const line of hop.lines) out.push(s.dim(`             ${line}`));
+      continue;
+    }
+    n++;
+    out.push(`  ${s.cyan(`hop ${n}`)}    ${hop.call.action}, made for the pod`);
+    renderCall(hop.call);
+  }
+  if (n > 0 && step.call !== null) out.push(`  ${s.cyan('then')}     ${step.call.action}, with the credentials of hop ${n}`);
+}

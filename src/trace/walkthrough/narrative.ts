@@ -1,0 +1,117 @@
+// A step told in plain sentences, generated from its call record: who calls, what they ask for, the
+// rule that applies across or within an account, what AWS decided and why, what came back. Nothing
+// is written per scenario; every kind of caller and outcome has its wording here.
+import type { CallRecord } from '../../engine/call-record.js';
+import type { TraceStep } from '../model.js';
+import type { Facts } from './facts.js';
+import { callerPhrase, resourcePhrase } from './phrases.js';
+import { stepCalls } from './step-calls.js';
+
+/** How inline code is shown: backticks in Markdown, as is in a terminal. */
+export type Code = (text: string) => string;
+
+export function narrate(step: TraceStep, facts: Facts, code: Code): string[] {
+  const out: string[] = [];
+  const calls = stepCalls(step);
+  calls.forEach((call, i) => {
+    const first = i === 0 && calls.length > 1 ? 'First, ' : i > 0 ? 'Then ' : '';
+    out.push(sentence(`${first}${callerPhrase(call.caller, facts, code)} ${requestPhrase(call, facts, code)}`));
+    const scope = scopeSentence(call);
+    if (scope !== null) out.push(scope);
+    out.push(...outcomeSentences(call, code));
+  });
+  if (step.notMade !== null) out.push(sentence(`The call is not made: ${step.notMade}`));
+  for (const k of step.kept) {
+    out.push(
+      k.accessKeyId !== null
+        ? `The scenario keeps these credentials as ${code(k.name)} (${code(k.accessKeyId)}) for later steps.`
+        : sentence(`There are no credentials to keep as ${code(k.name)}: ${k.reason ?? 'the call returned none'}`),
+    );
+  }
+  return out;
+}
+
+function requestPhrase(call: CallRecord, facts: Facts, code: Code): string {
+  const p = call.params;
+  const text = (k: string) => (typeof p[k] === 'string' ? (p[k] as string) : null);
+  switch (call.action.toLowerCase()) {
+    case 'sts:assumerole': {
+      const role = text('RoleArn') ?? call.resource ?? '';
+      const name = text('RoleSessionName');
+      return `asks STS for a session of ${resourcePhrase(role, facts, code)}${name ? ` named ${code(name)}` : ''} (${code(call.action)})`;
+    }
+    case 'sts:assumerolewithwebidentity':
+      return `exchanges a web identity token for a session of ${resourcePhrase(text('RoleArn') ?? call.resource ?? '', facts, code)} (${code(call.action)})`;
+    case 'sts:getsessiontoken': {
+      const serial = text('SerialNumber');
+      return `asks STS for temporary credentials of its own${serial ? `, proving MFA with ${code(serial)}` : ''} (${code(call.action)})`;
+    }
+    case 'sts:getfederationtoken':
+      return `asks STS for federated-user credentials named ${code(text('Name') ?? '?')} (${code(call.action)})`;
+    case 'sts:getcalleridentity':
+      return `asks STS who it is (${code(call.action)})`;
+    case 'sts:getaccesskeyinfo':
+      return `asks STS which account owns the access key ${code(text('AccessKeyId') ?? '?')} (${code(call.action)})`;
+    default:
+      return `calls ${code(call.action)} on ${call.resource === null ? 'no particular resource' : resourcePhrase(call.resource, facts, code)}`;
+  }
+}
+
+function scopeSentence(call: CallRecord): string | null {
+  const last = call.evaluations[call.evaluations.length - 1];
+  if (last === undefined || last.evaluation.policies.length === 0) return null;
+  if (call.caller.credentials === 'none' || call.caller.kind === 'service') {
+    const unsigned = call.caller.kind === 'service' ? 'An AWS service' : 'An unsigned request';
+    return `${unsigned} has no identity-based policies: only the ${last.evaluation.policies.some((v) => v.type === 'trust') ? "role's trust policy" : 'resource-based policy'} can allow it.`;
+  }
+  const trust = last.evaluation.policies.some((v) => v.type === 'trust');
+  const has = trust || last.evaluation.policies.some((v) => v.type === 'resource');
+  const resource = trust ? "the role's trust policy" : has ? "the resource's own policy" : 'a resource-based policy (this resource has none)';
+  return last.evaluation.sameAccount
+    ? `Caller and resource are in the same account, so one Allow is enough: from the caller's identity-based policies or from ${resource}${trust ? ' (which must name the caller itself)' : ''}.`
+    : `The resource is in another account, so both sides must allow: the caller's identity-based policies and ${resource}.`;
+}
+
+function outcomeSentences(call: CallRecord, code: Code): string[] {
+  const last = call.evaluations[call.evaluations.length - 1];
+  const reason = last?.evaluation.reason ?? null;
+  switch (call.outcome) {
+    case 'allowed': {
+      const out = [sentence(reason === null ? 'AWS allows it without consulting any policy' : `AWS allows it: ${reason}`)];
+      const answer = responseSentence(call, code);
+      if (answer !== null) out.push(answer);
+      return out;
+    }
+    case 'denied': {
+      const kind = call.decision === 'ExplicitDeny' ? 'an explicit deny' : 'an implicit deny';
+      return [sentence(`AWS refuses it with ${kind}${reason ? `: ${reason}` : ''}`)];
+    }
+    case 'error': {
+      const error = call.error ?? { code: 'Error', message: '' };
+      if (last !== undefined && last.evaluation.decision === 'Allow') {
+        return [sentence(`The request is authorized, but fails with ${code(error.code)}: ${error.message}`)];
+      }
+      return [sentence(`It fails with ${code(error.code)} before any policy is consulted${call.notes[0] ? `: ${call.notes[0]}` : `: ${error.message}`}`)];
+    }
+  }
+}
+
+function responseSentence(call: CallRecord, code: Code): string | null {
+  const r = call.response;
+  if (r === null) return null;
+  const creds = r['Credentials'] as Record<string, unknown> | undefined;
+  if (creds !== undefined) {
+    const who = (r['AssumedRoleUser'] ?? r['FederatedUser']) as Record<string, unknown> | undefined;
+    const arn = typeof who?.['Arn'] === 'string' ? `, for ${code(who['Arn'])}` : '';
+    return `STS returns temporary credentials ${code(String(creds['AccessKeyId']))}${arn}, valid until ${String(creds['Expiration'])}.`;
+  }
+  const fields = Object.entries(r).filter(([, v]) => typeof v === 'string' || typeof v === 'number');
+  if (fields.length === 0) return null;
+  return `The answer: ${fields.map(([k, v]) => `${k} ${code(String(v))}`).join(', ')}.`;
+}
+
+function sentence(text: string): string {
+  const t = text.trim();
+  const capital = t.charAt(0).toUpperCase() + t.slice(1);
+  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
+}

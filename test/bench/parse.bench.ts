@@ -1,0 +1,85 @@
+// Parse throughput on the generated scenario of issue 3 (2,000 one-line calls with `context`,
+// JSON policies; test/bench/large-scenario.ts): tokens per second of the scanner, of the fast
+// parser (scanning included), of nearley with the real grammar, and of the moo lexer the scanner
+// replaced. Each is also given as a ratio to a baseline measured in the same run: a trivial
+// nearley grammar (`main -> null | main ANY`) over the same tokens, so numbers from different
+// machines compare. Prints; asserts nothing about time.
+// Run: npx vitest bench --run test/bench/parse.bench.ts
+import nearley from 'nearley';
+import { bench, describe } from 'vitest';
+import { fastParse } from '../../src/dsl/fast-parse.js';
+import { tokenize, type Token } from '../../src/dsl/lexer.js';
+import { parseWithNearley } from '../../src/dsl/parse.js';
+import { mooTokens } from '../dsl/oracle/moo-lexer.js';
+import { largeScenario } from './large-scenario.js';
+
+const source = largeScenario();
+const tokens = tokenize(source, 'large.iam');
+
+/** A lexer over tokens already read, for the baseline grammar. */
+function replay(all: readonly Token[]): nearley.Lexer {
+  let i = 0;
+  return {
+    reset: () => void (i = 0),
+    next: () => all[i++] as nearley.Token | undefined,
+    save: () => ({}),
+    formatError: () => 'error',
+  };
+}
+
+const trivial = nearley.Grammar.fromCompiled({
+  Lexer: replay(tokens),
+  ParserStart: 'main',
+  ParserRules: [
+    { name: 'main', symbols: [], postprocess: () => null },
+    { name: 'main', symbols: ['main', { test: () => true }], postprocess: () => null },
+  ],
+} as unknown as nearley.CompiledRules);
+
+function baseline(): void {
+  const parser = new nearley.Parser(trivial);
+  parser.feed(source);
+  if (parser.results.length !== 1) throw new Error('the baseline grammar should parse once');
+}
+
+const CASES: readonly (readonly [string, () => unknown, number])[] = [
+  ['baseline: trivial nearley grammar', baseline, 5],
+  ['scanner (lexing)', () => tokenize(source, 'large.iam'), 30],
+  ['fast parser (scanning included)', () => fastParse(source, 'large.iam') ?? fail(), 30],
+  ['nearley, the grammar (scanning included)', () => parseWithNearley(source, 'large.iam'), 5],
+  ['moo lexer (replaced by the scanner)', () => mooTokens(source, 'large.iam'), 10],
+];
+
+function fail(): never {
+  throw new Error('the fast parser should accept the generated scenario');
+}
+
+/** Warms up, then times whole passes (the machine may be shared: median and best of the rounds). */
+function measure(run: () => unknown, rounds: number): { median: number; best: number } {
+  const warm = performance.now() + 1000;
+  while (performance.now() < warm) run();
+  const rates: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const t0 = performance.now();
+    run();
+    rates.push(tokens.length / ((performance.now() - t0) / 1000));
+  }
+  rates.sort((a, b) => a - b);
+  return { median: rates[Math.floor(rates.length / 2)] ?? 0, best: rates[rates.length - 1] ?? 0 };
+}
+
+const fmt = (n: number): string => Math.round(n).toLocaleString('en-US').padStart(12);
+console.log(`large scenario: ${source.length.toLocaleString('en-US')} characters, ${tokens.length.toLocaleString('en-US')} tokens`);
+let base = 0;
+for (const [label, run, rounds] of CASES) {
+  const { median, best } = measure(run, rounds);
+  if (base === 0) base = median;
+  const ms = (tokens.length / median) * 1000;
+  console.log(
+    `${label.padEnd(42)} median ${fmt(median)} tokens/s (${ms.toFixed(1).padStart(6)} ms), best ${fmt(best)}, ${(median / base).toFixed(1).padStart(6)}× baseline`,
+  );
+}
+
+describe('parse throughput', () => {
+  for (const [label, run] of CASES) bench(label, () => void run(), { iterations: 5 });
+});
