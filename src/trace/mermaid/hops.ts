@@ -68,14 +68,21 @@ export function serviceId(cast: Cast, action: string): string {
 
 const fixed = (cast: Cast, id: string, label: string) => join(cast, id, () => ({ actor: false, label }), id);
 
+const SDK_ERRORS = new Set(['CredentialsProviderError']);
+
 export function callLines(call: CallRecord, cast: Cast, facts: Facts): Line[] {
   const lines: Line[] = [];
   const caller = callerId(cast, call.caller, facts);
   const direct = call.caller.kind === 'service';
   const sdk = direct ? caller : fixed(cast, 'SDK', 'AWS SDK');
+  if (!direct) lines.push({ kind: 'hop', from: caller, to: sdk, arrow: 'call', text: `${call.action}${paramsText(call)}` });
+  if (!direct && SDK_ERRORS.has(call.error?.code ?? '')) {
+    // the SDK found no credentials: the request never leaves the client
+    lines.push({ kind: 'hop', from: sdk, to: caller, arrow: 'fail', text: `error ${call.error?.code}` });
+    return lines;
+  }
   const svc = serviceId(cast, call.action);
   const name = call.action.slice(call.action.indexOf(':') + 1);
-  if (!direct) lines.push({ kind: 'hop', from: caller, to: sdk, arrow: 'call', text: `${call.action}${paramsText(call)}` });
   const how = call.caller.credentials === 'none' ? 'unsigned request' : `signed (SigV4) with ${call.caller.accessKeyId ?? 'its access key'}`;
   lines.push({ kind: 'hop', from: sdk, to: svc, arrow: 'call', text: `${name}: ${how}` });
   if (call.action.toLowerCase() === 'sts:assumerolewithwebidentity') {
