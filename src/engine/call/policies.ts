@@ -69,7 +69,7 @@ export function callerPolicies(caller: Caller, world: World): CallerPolicies {
   if (boundaryArn !== null) {
     const policy = world.iam.policies[boundaryArn];
     if (!policy) throw new Error(`bug: unknown boundary policy ${boundaryArn}`);
-    const name = `boundary ${policy.name}`;
+    const name = policy.name; // the trace says "permissions boundary NAME"
     documents.set(name, policy.document);
     boundary = compiled(policy.document, name, 'boundary', boundaryArn);
   }

@@ -49,7 +49,7 @@ export function accessDeniedMessage(
   const kind = policyTypeWords(decidedBy);
   if (kind === null) return base;
   return decision === 'ExplicitDeny'
-    ? `${base} with an explicit deny in a ${kind}`
+    ? `${base} with an explicit deny in ${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}`
     : `${base} because no ${kind} allows the ${action} action`;
 }
 
