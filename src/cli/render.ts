@@ -44,9 +44,9 @@ export async function render(model: TraceModel, events: readonly LoggedEvent[], 
   }
 }
 
-/** The world state after a step, as YAML (without the engine's memo of the last call). */
+/** The world state after a step, as YAML (without the engine's memo of the last call and settings). */
 export async function worldYaml(world: { readonly scenario: object }): Promise<string> {
   const { stringify } = await import('yaml');
-  const { lastCall: _omit, ...scenario } = world.scenario as { lastCall?: unknown };
+  const { lastCall: _omit, detail: _setting, ...scenario } = world.scenario as { lastCall?: unknown; detail?: unknown };
   return stringify({ ...world, scenario }, { aliasDuplicateObjects: false, lineWidth: 0 });
 }

@@ -34,7 +34,9 @@ export interface EvaluationRecord {
   readonly statements: readonly QuotedStatement[];
   /**
    * Every statement of every consulted policy, element by element, and the combining rules: what
-   * `--explain` shows. Always recorded by the engine; absent only in event logs written before it.
+   * `--explain` and the Markdown walkthrough show. Recorded when the run asks for it (ScenarioStarted
+   * says whether it did: --explain, --format markdown, --events) and always for a pod's hops, which
+   * the JSON and YAML traces show whole; absent otherwise, and in event logs written before it.
    */
   readonly detail?: EvaluationDetail;
 }

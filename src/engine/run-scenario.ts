@@ -10,7 +10,15 @@ export async function runScenario(commands: readonly CommandEnvelope[]): Promise
   return runWithTokens(commands);
 }
 
+const WEB_IDENTITY = 'sts:assumerolewithwebidentity';
+
 function mayNeedTokens(command: CallCommand): boolean {
   const d = command.data;
-  return d.caller.kind === 'pod' || d.action.toLowerCase() === 'sts:assumerolewithwebidentity' || Object.values(d.params).some((v) => v.t === 'token' || v.t === 'env' || v.t === 'file');
+  if (d.caller.kind === 'pod') return true;
+  if (d.action.length === WEB_IDENTITY.length && d.action.toLowerCase() === WEB_IDENTITY) return true;
+  for (const key in d.params) {
+    const t = d.params[key]!.t;
+    if (t === 'token' || t === 'env' || t === 'file') return true;
+  }
+  return false;
 }

@@ -1,23 +1,22 @@
 // The engine: the only loop. For each command: decide → events; append; evolve with immer.
-import { produce, type Draft } from 'immer';
-import type { CallRecord } from './call-record.js';
+// (evolve.ts applies each event to its component's slice.)
 import type { CallCommand } from './call/command.js';
 import {
   COMMAND_OWNER,
-  EVENT_OWNER,
   type AnyCommand,
   type AnyEvent,
   type CommandEnvelope,
   type LoggedEvent,
 } from './events.js';
 import type { Meta } from './envelope.js';
-import { decideEks, decidePodCall, evolveEks, type EksCommand, type EksEvent } from './eks/index.js';
-import { decideIam, evolveIam, type IamCommand, type IamEvent } from './iam/index.js';
-import { decideOidc, evolveOidc, type OidcCommand, type OidcEvent } from './oidc/index.js';
-import { decideOrganizations, evolveOrganizations, type OrganizationsCommand, type OrganizationsEvent } from './organizations/index.js';
-import { decideResources, evolveResources, type ResourcesCommand, type ResourcesEvent } from './resources/index.js';
-import { decideScenario, evolveScenario, rememberCall, type ScenarioCommand, type ScenarioEvent } from './scenario/index.js';
-import { decideSts, evolveSts, type StsEvent } from './sts/index.js';
+import { decideEks, decidePodCall, type EksCommand } from './eks/index.js';
+import { decideIam, type IamCommand } from './iam/index.js';
+import { decideOidc, type OidcCommand } from './oidc/index.js';
+import { decideOrganizations, type OrganizationsCommand } from './organizations/index.js';
+import { decideResources, type ResourcesCommand } from './resources/index.js';
+import { decideScenario, type ScenarioCommand } from './scenario/index.js';
+import { decideSts } from './sts/index.js';
+import { evolve } from './evolve.js';
 import { initialWorld, type World } from './world.js';
 
 export function decide(command: AnyCommand, world: World): AnyEvent[] {
@@ -52,7 +51,8 @@ function decideCall(command: CallCommand, world: World): AnyEvent[] {
     const reason = `credentials ${caller.name} were never issued: the step that was to keep them did not get any`;
     return [{ type: 'CallNotMade', data: { action: command.data.action, reason } }];
   }
-  for (const value of Object.values(command.data.params)) {
+  for (const key in command.data.params) {
+    const value = command.data.params[key]!;
     if (value.t === 'unset' && value.fatal) return [{ type: 'CallNotMade', data: { action: command.data.action, reason: value.reason } }];
   }
   // a pod's signed call: the SDK's credential chain and its hops first (src/engine/eks/pod-call.ts)
@@ -70,40 +70,7 @@ function decideServiceCall(command: CallCommand, world: World): AnyEvent[] {
   return service === 'sts' ? decideSts(command, world) : decideResources(command, world);
 }
 
-export function evolve(world: World, event: AnyEvent): World {
-  return produce(world, (draft) => {
-    const owner = EVENT_OWNER[event.type];
-    switch (owner) {
-      case 'scenario':
-        evolveScenario(draft.scenario, event as ScenarioEvent);
-        break;
-      case 'iam':
-        evolveIam(draft.iam, event as IamEvent);
-        break;
-      case 'sts':
-        evolveSts(draft.sts, event as StsEvent);
-        break;
-      case 'resources':
-        evolveResources(draft.resources, event as ResourcesEvent);
-        break;
-      case 'organizations':
-        evolveOrganizations(draft.organizations, event as OrganizationsEvent);
-        break;
-      case 'oidc':
-        evolveOidc(draft.oidc, event as OidcEvent);
-        break;
-      case 'eks':
-        evolveEks(draft.eks, event as EksEvent);
-        break;
-      default: {
-        const unreachable: never = owner;
-        throw new Error(`bug: unknown owner ${String(unreachable)}`);
-      }
-    }
-    const call = (event.data as { call?: CallRecord }).call;
-    if (call !== undefined) rememberCall(draft.scenario as Draft<World['scenario']>, call);
-  });
-}
+export { evolve };
 
 export interface RunResult {
   readonly events: LoggedEvent[];

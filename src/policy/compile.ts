@@ -61,6 +61,8 @@ function compileStatement(st: unknown, index: number, variables: boolean): Compi
   const principal = principalEl === undefined ? null : compilePrincipal(principalEl);
   const anyResource =
     resources === null || (!notResource && resources.some((e) => e.k === 'glob' && e.g.k === 'all'));
+  const match: { index: number; effect: 'Allow' | 'Deny'; sid?: string } = { index, effect };
+  if (sid !== undefined) match.sid = sid;
   return {
     index,
     sid,
@@ -74,6 +76,7 @@ function compileStatement(st: unknown, index: number, variables: boolean): Compi
     conditions,
     // a principal-less statement is unconditional only where principals are not checked (scan.ts)
     unconditional: anyResource && conditions.length === 0 && !notPrincipal && (principal?.wildcard ?? true),
+    match,
   };
 }
 

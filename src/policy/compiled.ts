@@ -4,7 +4,7 @@ import type { ActionMatcher } from './match-action.js';
 import type { PrincipalMatcher } from './match-principal.js';
 import type { ResourceEntry } from './match-resource.js';
 import type { Probe } from './probe.js';
-import type { CompiledPolicy } from './types.js';
+import type { CompiledPolicy, MatchedStatement } from './types.js';
 
 export interface CompiledStatement {
   readonly index: number;
@@ -21,6 +21,8 @@ export interface CompiledStatement {
   readonly conditions: readonly CompiledCondition[];
   /** matches whenever its action does: any resource, any principal, no condition */
   readonly unconditional: boolean;
+  /** what a verdict lists when the statement matches without a principal match (made once) */
+  readonly match: MatchedStatement;
 }
 
 export interface PolicyBody {

@@ -2,6 +2,7 @@
 // equal and the action-name part is a glob, both ignoring case. Literal actions are a set lookup.
 // A pattern with no prefix, an empty name or white space in the name can never match.
 import { compileGlob, matchGlob, type Glob } from './glob.js';
+import { memo } from './memo.js';
 import type { Probe } from './probe.js';
 
 export interface ActionMatcher {
@@ -11,6 +12,12 @@ export interface ActionMatcher {
 }
 
 export function compileActions(patterns: readonly string[]): ActionMatcher {
+  return compiled(JSON.stringify(patterns), () => compile(patterns));
+}
+
+const compiled = memo<ActionMatcher>();
+
+function compile(patterns: readonly string[]): ActionMatcher {
   let any = false;
   const literals = new Set<string>();
   const globs: { service: string; g: Glob }[] = [];

@@ -4,6 +4,7 @@
 // glob whose `*`/`?` also match `/` and `:`. Matching is case-sensitive. Policy variables are only
 // allowed in the resource part; an unresolvable one makes the entry match nothing (§5).
 import { buildGlob, globTokens, matchGlob, MATCH_ALL, STAR, type Glob, type GlobToken } from './glob.js';
+import { memo } from './memo.js';
 import type { Probe } from './probe.js';
 import { parseTemplate, resolveTemplate, staticTokens, type TemplatePart } from './variables.js';
 
@@ -18,6 +19,12 @@ export type ResourceEntry =
     };
 
 export function compileResource(pattern: string, variables: boolean): ResourceEntry {
+  return compiled(`${variables ? 'v' : '-'}${pattern}`, () => compile(pattern, variables));
+}
+
+const compiled = memo<ResourceEntry>();
+
+function compile(pattern: string, variables: boolean): ResourceEntry {
   if (pattern === '*') return { k: 'glob', g: MATCH_ALL };
   const cut = nthColon(pattern, 5);
   const head = cut < 0 ? pattern : pattern.slice(0, cut + 1);

@@ -94,9 +94,11 @@ function recordGrant(probe: Probe, how: PrincipalMatch): void {
   }
 }
 
+/** Shared and immutable: the statement's own record, unless a principal match is to be told. */
 function matchedStatement(st: CompiledStatement, how: PrincipalMatch | undefined): MatchedStatement {
+  if (how === undefined) return st.match;
   const m: Mutable<MatchedStatement> = { index: st.index, effect: st.effect };
   if (st.sid !== undefined) m.sid = st.sid;
-  if (how !== undefined) m.principalMatch = how;
+  m.principalMatch = how;
   return m;
 }

@@ -49,9 +49,19 @@ export function validatePolicy(
     statement.forEach((st: unknown, i) => checkStatement(st, ['Statement', i], kind, sids, out));
   } else out.push(malformed(MSG.syntax, ['Statement']));
 
-  if (IAM_KINDS.has(kind)) checkCharacters(value, [], out);
+  if (IAM_KINDS.has(kind) && hasBadCharacter(value)) checkCharacters(value, [], out);
   checkSize(value, text, kind, options, out);
   return out;
+}
+
+/** The quick test first: a valid document builds no paths. */
+function hasBadCharacter(v: unknown): boolean {
+  if (typeof v === 'string') return BAD_CHAR.test(v);
+  if (Array.isArray(v)) return v.some(hasBadCharacter);
+  if (isObject(v)) {
+    for (const k in v) if (BAD_CHAR.test(k) || hasBadCharacter(v[k])) return true;
+  }
+  return false;
 }
 
 function checkCharacters(v: unknown, path: (string | number)[], out: PolicyProblem[]): void {

@@ -15,6 +15,11 @@ import { accountCommands } from './world.js';
 export interface ResolveOptions {
   /** reads a file named relative to the scenario (for `file "policy.json"`) */
   readonly readFile: (path: string) => { text: string; file: string };
+  /**
+   * whether the run records every evaluation's full detail (`--explain`, the Markdown walkthrough,
+   * an event log); recorded unless false. It costs about half the run, so plain runs leave it out.
+   */
+  readonly detail?: boolean;
 }
 
 export interface ResolvedScenario {
@@ -26,8 +31,15 @@ const DEFAULT_CLOCK = '2026-01-01T00:00:00Z';
 
 export function resolveScenario(ast: ScenarioFile, options: ResolveOptions): ResolvedScenario {
   const at = located(ast.file);
+  // the first two items of each kind, in one pass over thousands of steps
+  const firstTwo = new Map<string, WorldItem[]>();
+  for (const item of ast.items) {
+    const seen = firstTwo.get(item.kind);
+    if (seen === undefined) firstTwo.set(item.kind, [item]);
+    else if (seen.length < 2) seen.push(item);
+  }
   const once = <K extends WorldItem['kind']>(kind: K): Extract<WorldItem, { kind: K }> | undefined => {
-    const all = ast.items.filter((i): i is Extract<WorldItem, { kind: K }> => i.kind === kind);
+    const all = (firstTwo.get(kind) ?? []) as Extract<WorldItem, { kind: K }>[];
     if (all.length > 1) throw at.error(all[1]!.loc, `the scenario sets ${kind.toLowerCase()} twice`, { expected: `one ${kind.toLowerCase()} for the whole scenario` });
     return all[0];
   };
@@ -51,6 +63,7 @@ export function resolveScenario(ast: ScenarioFile, options: ResolveOptions): Res
       seed: title,
       clock: clockItem ? instant(clockItem.time, at) : DEFAULT_CLOCK,
       region,
+      detail: options.detail ?? true,
     },
   }, titleItem?.loc ?? { line: 1, col: 1, offset: 0 });
 

@@ -119,6 +119,8 @@ export interface Resolver {
 
 export function makeResolver(symbols: Symbols, at: Located): Resolver {
   const self: Resolver = { symbols, at, account, accountId, entity, refArn };
+  // steps name the same few entities thousands of times: each reference is resolved once
+  const resolved = new Map<string, EntitySym>();
   return self;
 
   function account(text: Text): AccountSym {
@@ -139,6 +141,13 @@ export function makeResolver(symbols: Symbols, at: Located): Resolver {
   }
 
   function entity(kind: EntityKind, text: Text, here: AccountSym | null): EntitySym {
+    const key = `${kind} ${here?.id ?? ''} ${text.text}`;
+    let found = resolved.get(key);
+    if (found === undefined) resolved.set(key, (found = lookup(kind, text, here)));
+    return found;
+  }
+
+  function lookup(kind: EntityKind, text: Text, here: AccountSym | null): EntitySym {
     const raw = text.text;
     const slash = kind === 'bucket' ? -1 : raw.indexOf('/');
     if (slash > 0) {

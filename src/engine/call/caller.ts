@@ -33,21 +33,9 @@ export function authenticate(ref: CallerRef, world: World, action: string | null
     case 'user': {
       const user = world.iam.users[ref.arn];
       if (!user) throw new Error(`bug: unknown user ${ref.arn}`);
-      const record: CallerRecord = {
-        kind: 'iam-user',
-        arn: user.arn,
-        account: user.account,
-        credentials: 'long-term',
-        accessKeyId: user.accessKeys[0] ?? null,
-        label: `user ${user.name}`,
-      };
-      const principal: RequestPrincipal = {
-        kind: 'iamUser',
-        accountId: user.account,
-        arn: user.arn,
-        uniqueId: user.id,
-      };
-      return { ok: true, caller: { record, principal, user, role: null, session: null } };
+      let known = asUser.get(user);
+      if (known === undefined) asUser.set(user, (known = userCaller(user)));
+      return known;
     }
     case 'root': {
       const arn = `arn:aws:iam::${ref.account}:root`;
@@ -99,6 +87,22 @@ export function authenticate(ref: CallerRef, world: World, action: string | null
       throw new Error(`bug: unknown caller ${JSON.stringify(unreachable)}`);
     }
   }
+}
+
+/** An IAM user's caller depends on the user alone (a new object whenever it changes): made once. */
+const asUser = new WeakMap<IamUser, Authentication>();
+
+function userCaller(user: IamUser): Authentication {
+  const record: CallerRecord = {
+    kind: 'iam-user',
+    arn: user.arn,
+    account: user.account,
+    credentials: 'long-term',
+    accessKeyId: user.accessKeys[0] ?? null,
+    label: `user ${user.name}`,
+  };
+  const principal: RequestPrincipal = { kind: 'iamUser', accountId: user.account, arn: user.arn, uniqueId: user.id };
+  return { ok: true, caller: { record, principal, user, role: null, session: null } };
 }
 
 function authenticateKept(name: string, world: World, action: string | null): Authentication {

@@ -26,14 +26,12 @@ export function requestContext(
   switch (p.kind) {
     case 'iamUser': {
       const user = caller.user!;
-      Object.assign(ctx, {
-        'aws:PrincipalArn': user.arn,
-        'aws:PrincipalAccount': user.account,
-        'aws:PrincipalType': 'User',
-        'aws:userid': user.id,
-        'aws:username': user.name,
-        'aws:PrincipalIsAWSService': 'false',
-      });
+      ctx['aws:PrincipalArn'] = user.arn;
+      ctx['aws:PrincipalAccount'] = user.account;
+      ctx['aws:PrincipalType'] = 'User';
+      ctx['aws:userid'] = user.id;
+      ctx['aws:username'] = user.name;
+      ctx['aws:PrincipalIsAWSService'] = 'false';
       principalTags(ctx, user.tags);
       temporaryKeys(ctx, caller.session, clock);
       break;
@@ -100,17 +98,28 @@ export function requestContext(
       throw new Error(`bug: unknown principal kind ${String(unreachable)}`);
     }
   }
-  Object.assign(ctx, {
-    'aws:CurrentTime': clock,
-    'aws:EpochTime': String(Math.floor(Date.parse(clock) / 1000)),
-    'aws:SecureTransport': 'true',
-    'aws:RequestedRegion': region,
-    'aws:ViaAWSService': 'false',
-  });
+  ctx['aws:CurrentTime'] = clock;
+  ctx['aws:EpochTime'] = epochSeconds(clock);
+  ctx['aws:SecureTransport'] = 'true';
+  ctx['aws:RequestedRegion'] = region;
+  ctx['aws:ViaAWSService'] = 'false';
   if (resource?.account) ctx['aws:ResourceAccount'] = resource.account;
-  for (const [k, v] of Object.entries(resource?.tags ?? {})) ctx[`aws:ResourceTag/${k}`] = v;
-  Object.assign(ctx, orgContext(caller.principal, resource?.account ?? null, world));
+  const tags = resource?.tags;
+  if (tags) for (const k in tags) ctx[`aws:ResourceTag/${k}`] = tags[k]!;
+  if (world.organizations.organization !== null) Object.assign(ctx, orgContext(caller.principal, resource?.account ?? null, world));
   return overlay(ctx, extra);
+}
+
+let lastClock = '';
+let lastEpoch = '';
+
+/** aws:EpochTime of the clock (which changes only when a scenario waits). */
+function epochSeconds(clock: string): string {
+  if (clock !== lastClock) {
+    lastEpoch = String(Math.floor(Date.parse(clock) / 1000));
+    lastClock = clock;
+  }
+  return lastEpoch;
 }
 
 /** Keys that only temporary credentials carry (reference iam-evaluation §6.2): absent for access keys. */
@@ -121,20 +130,40 @@ function temporaryKeys(ctx: Record<string, ContextValue>, session: Session | nul
 }
 
 function principalTags(ctx: Record<string, ContextValue>, tags: Readonly<Record<string, string>>): void {
-  for (const [k, v] of Object.entries(tags)) ctx[`aws:PrincipalTag/${k}`] = v;
+  for (const k in tags) ctx[`aws:PrincipalTag/${k}`] = tags[k]!;
 }
 
-/** The step's context wins over the engine's defaults; key names compare case-insensitively. */
+/**
+ * The step's context wins over the engine's defaults; key names compare case-insensitively. A key
+ * given again moves to the end (the record shows the step's keys last); of two engine keys that
+ * differ only in case, the later one is replaced.
+ */
 function overlay(ctx: Record<string, ContextValue>, extra: Readonly<Record<string, ContextValue>>) {
-  const keys = Object.keys(extra);
-  if (keys.length === 0) return ctx;
-  const lower = new Map(Object.keys(ctx).map((k) => [k.toLowerCase(), k]));
-  for (const key of keys) {
-    const existing = lower.get(key.toLowerCase());
-    if (existing !== undefined) delete ctx[existing];
+  let base: string[] | null = null;
+  for (const key in extra) {
+    base ??= Object.keys(ctx);
+    const lower = lowerCase(key);
+    for (let i = base.length - 1; i >= 0; i--) {
+      if (lowerCase(base[i]!) === lower) {
+        delete ctx[base[i]!];
+        break;
+      }
+    }
     ctx[key] = extra[key]!;
   }
   return ctx;
+}
+
+const lowered = new Map<string, string>();
+
+/** Context keys recur in every call: lower-case each spelling once. */
+function lowerCase(key: string): string {
+  let l = lowered.get(key);
+  if (l === undefined) {
+    if (lowered.size > 4096) lowered.clear();
+    lowered.set(key, (l = key.toLowerCase()));
+  }
+  return l;
 }
 
 /**

@@ -5,7 +5,10 @@ import type { ParamValue } from './command.js';
 
 export function materialize(params: Readonly<Record<string, ParamValue>>, world: World): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(params)) if (value.t !== 'unset') out[key] = one(value, world);
+  for (const key in params) {
+    const value = params[key]!;
+    if (value.t !== 'unset') out[key] = one(value, world);
+  }
   return out;
 }
 

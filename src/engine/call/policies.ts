@@ -7,7 +7,7 @@ import type { Caller } from './caller.js';
 
 const cache = new WeakMap<object, Map<string, CompiledPolicy>>();
 
-/** Compile a document once per (name, kind); documents are frozen by immer, so identity is stable. */
+/** Compile a document once per (name, kind): immer never changes a document, it makes a new one. */
 export function compiled(document: PolicyDocument, name: string, kind: PolicyKind, arn?: string): CompiledPolicy {
   let byName = cache.get(document);
   if (!byName) {
@@ -30,7 +30,21 @@ export interface CallerPolicies {
   readonly documents: Map<string, PolicyDocument>;
 }
 
+/** Per IAM state (a new object whenever IAM changes), per user or role: what applies to it. */
+const byIamState = new WeakMap<object, WeakMap<object, CallerPolicies>>();
+
+/** The result is shared: callers copy `documents` before adding to it. */
 export function callerPolicies(caller: Caller, world: World): CallerPolicies {
+  const owner = caller.user ?? (caller.session ? caller.role : null);
+  if (owner === null) return collect(caller, world);
+  let memo = byIamState.get(world.iam);
+  if (memo === undefined) byIamState.set(world.iam, (memo = new WeakMap()));
+  let found = memo.get(owner);
+  if (found === undefined) memo.set(owner, (found = collect(caller, world)));
+  return found;
+}
+
+function collect(caller: Caller, world: World): CallerPolicies {
   const documents = new Map<string, PolicyDocument>();
   const identity: CompiledPolicy[] = [];
   const addInline = (owner: string, list: readonly InlinePolicy[]) => {

@@ -40,7 +40,7 @@ export function decidePodCall(command: CallCommand, world: World, kit: PodCallKi
   const head: EksEvent = { type: 'CredentialChainResolved', data: { pod: pod.key, chain: chain.links, provider: chain.provider, token } };
   let hop: AnyEvent[];
   if (chain.provider === 'web-identity') {
-    hop = kit.decideCall({ type: 'Call', data: webIdentityCall(pod, token, command.data, world) }, world);
+    hop = kit.decideCall({ type: 'Call', data: webIdentityCall(pod, token, command.data, world) }, hopWorld(world));
   } else {
     const exchange = exchangeToken(pod, token, world);
     if (!exchange.ok) {
@@ -54,13 +54,18 @@ export function decidePodCall(command: CallCommand, world: World, kit: PodCallKi
       return [head, { type: 'PodIdentityTokenRefused', data: { pod: pod.key, call: { ...call, action: 'eks-auth:AssumeRoleForPodIdentity' } } }];
     }
     const exchanged: EksEvent = { type: 'PodIdentityTokenExchanged', data: { pod: pod.key, association: exchange.association, notes: exchange.notes } };
-    hop = [exchanged, ...kit.decideCall({ type: 'Call', data: podIdentityAssumeRole(pod, exchange.association, world) }, world)];
+    hop = [exchanged, ...kit.decideCall({ type: 'Call', data: podIdentityAssumeRole(pod, exchange.association, world) }, hopWorld(world))];
   }
   const session = issuedSession(hop);
   if (session === null) return [head, ...hop];
   const obtained: EksEvent = { type: 'PodCredentialsObtained', data: { pod: pod.key, ...session } };
   const before: AnyEvent[] = [head, ...hop, obtained];
   return [...before, ...kit.decideCall(command, kit.evolve(world, before))];
+}
+
+/** The JSON and YAML traces show a hop's call whole, detail included: a hop always records it. */
+function hopWorld(world: World): World {
+  return world.scenario.detail ? world : { ...world, scenario: { ...world.scenario, detail: true } };
 }
 
 /** What the SDK's fromTokenFile sends: the role and token from the environment, its session name. */

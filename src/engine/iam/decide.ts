@@ -1,8 +1,12 @@
 // IAM's decider: mints IDs and records the identities a scenario declares.
+import { freeze } from 'immer';
 import { accessKeyId, uniqueId } from '../ids.js';
 import type { World } from '../world.js';
 import type { IamCommand } from './commands.js';
 import type { IamEvent } from './events.js';
+
+// Policy documents are frozen (shallowly) as they enter the log: immer then knows that no draft
+// hides in them and does not walk them when they join the state (a third of a large scenario's setup).
 
 export function decideIam(command: IamCommand, world: World): IamEvent[] {
   const seed = world.scenario.seed;
@@ -14,11 +18,11 @@ export function decideIam(command: IamCommand, world: World): IamEvent[] {
     case 'CreateGroup':
       return [{ type: 'GroupCreated', data: { ...command.data, id: uniqueId('AGPA', seed, command.data.arn) } }];
     case 'CreateRole':
-      return [{ type: 'RoleCreated', data: { ...command.data, id: uniqueId('AROA', seed, command.data.arn) } }];
+      return [{ type: 'RoleCreated', data: { ...command.data, trust: freeze(command.data.trust), id: uniqueId('AROA', seed, command.data.arn) } }];
     case 'CreatePolicy':
-      return [{ type: 'PolicyCreated', data: { ...command.data, id: uniqueId('ANPA', seed, command.data.arn) } }];
+      return [{ type: 'PolicyCreated', data: { ...command.data, document: freeze(command.data.document), id: uniqueId('ANPA', seed, command.data.arn) } }];
     case 'PutInlinePolicy':
-      return [{ type: 'InlinePolicyPut', data: command.data }];
+      return [{ type: 'InlinePolicyPut', data: { ...command.data, document: freeze(command.data.document) } }];
     case 'AttachPolicy':
       return [{ type: 'PolicyAttached', data: command.data }];
     case 'PutPermissionsBoundary':

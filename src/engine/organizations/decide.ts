@@ -1,5 +1,6 @@
 // Organizations' decider: mints IDs and records the organization a scenario declares. The
 // resolver has already checked the block, so a command that does not fit the world is a bug.
+import { freeze } from 'immer';
 import type { World } from '../world.js';
 import type { OrganizationsCommand, OrgTarget } from './commands.js';
 import type { OrganizationsEvent } from './events.js';
@@ -30,7 +31,8 @@ export function decideOrganizations(command: OrganizationsCommand, world: World)
       const { name, policyType, document } = command.data;
       if (findPolicy(org, name, false) !== null) throw new Error(`bug: policy ${name} exists`);
       const id = policyId(seed, policyType, name);
-      return [{ type: 'OrganizationPolicyCreated', data: { id, name, policyType, awsManaged: false, document } }];
+      // frozen: immer does not walk it into the state (src/engine/iam/decide.ts)
+      return [{ type: 'OrganizationPolicyCreated', data: { id, name, policyType, awsManaged: false, document: freeze(document) } }];
     }
     case 'CreateOrganizationalUnit': {
       const { name, parent } = command.data;

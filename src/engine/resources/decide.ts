@@ -1,5 +1,6 @@
 // Resources' decider: declarations, and the authorization of every non-STS call. iamsim models
 // the decision, not the data: an allowed s3:PutObject stores nothing.
+import { freeze } from 'immer';
 import { authenticate } from '../call/caller.js';
 import { authorize } from '../call/authorize.js';
 import type { CallCommand } from '../call/command.js';
@@ -21,7 +22,8 @@ export function decideResources(command: ResourcesCommand | CallCommand, world: 
     case 'RegisterResource':
       return [{ type: 'ResourceRegistered', data: command.data }];
     case 'PutResourcePolicy':
-      return [{ type: 'ResourcePolicyPut', data: command.data }];
+      // frozen: immer does not walk it into the state (src/engine/iam/decide.ts)
+      return [{ type: 'ResourcePolicyPut', data: { ...command.data, document: freeze(command.data.document) } }];
     case 'TagResource':
       return [{ type: 'ResourceTagged', data: command.data }];
     case 'Call':
@@ -67,16 +69,14 @@ function decideCall(command: CallCommand, world: World): ResourcesEvent[] {
       ...orgLevels(who.principal, resource === '*' ? null : account, data.action, world, documents),
     },
     documents,
+    world.scenario.detail,
   );
   const decision = evaluation.evaluation.decision;
   const notes = orgNotes(who.principal, resource === '*' ? null : account, data.action, world);
-  const base = { caller: who.record, params, resource, context, decision, evaluations: [evaluation], notes };
-  if (decision === 'Allow') {
-    return [{ type: 'RequestAllowed', data: { call: callRecord(data, world, base) } }];
-  }
-  const error = {
+  const error = decision === 'Allow' ? null : {
     code: accessDeniedCode(data.action),
     message: accessDeniedMessage(who.record.arn, data.action, resource, decision, evaluation.evaluation.decidedBy?.type ?? null),
   };
-  return [{ type: 'RequestDenied', data: { call: callRecord(data, world, { ...base, error }) } }];
+  const call = callRecord(data, world, { caller: who.record, params, resource, context, decision, evaluations: [evaluation], notes, error });
+  return [error === null ? { type: 'RequestAllowed', data: { call } } : { type: 'RequestDenied', data: { call } }];
 }

@@ -17,6 +17,8 @@ export type ScenarioCommand =
         readonly seed: string;
         readonly clock: string;
         readonly region: string;
+        /** record every evaluation's full detail (what --explain shows); absent: recorded */
+        readonly detail?: boolean;
       };
     }
   | { readonly type: 'AdvanceClock'; readonly data: { readonly seconds: number; readonly text: string } }

@@ -7,7 +7,7 @@ import { checkExpectation } from './expect.js';
 export function decideScenario(command: ScenarioCommand, world: World): ScenarioEvent[] {
   switch (command.type) {
     case 'StartScenario':
-      return [{ type: 'ScenarioStarted', data: command.data }];
+      return [{ type: 'ScenarioStarted', data: { ...command.data, detail: command.data.detail ?? true } }];
     case 'AdvanceClock': {
       const from = world.scenario.clock;
       const to = isoSeconds(Date.parse(from) + command.data.seconds * 1000);

@@ -11,6 +11,11 @@ export type ScenarioEvent =
         readonly seed: string;
         readonly clock: string;
         readonly region: string;
+        /**
+         * whether every evaluation of the run records its full detail (EvaluationRecord.detail), which
+         * --explain and the Markdown walkthrough show; absent in event logs written before the choice
+         */
+        readonly detail?: boolean;
       };
     }
   | {

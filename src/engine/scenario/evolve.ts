@@ -13,6 +13,7 @@ export function evolveScenario(draft: Draft<ScenarioState>, event: ScenarioEvent
         seed: event.data.seed,
         clock: event.data.clock,
         region: event.data.region,
+        detail: event.data.detail ?? true,
       });
       return;
     case 'ClockAdvanced':

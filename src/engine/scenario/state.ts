@@ -17,6 +17,8 @@ export interface ScenarioState {
   seed: string;
   clock: string; // ISO-8601 UTC to the second
   region: string;
+  /** the run records every evaluation's full detail (a setting of the run, not a fact of the world) */
+  detail: boolean;
   step: number; // index of the step under way, 0 before the first
   kept: Record<string, string>; // name → access key id
   lastCall: LastCall | null;
@@ -28,6 +30,7 @@ export const initialScenarioState: ScenarioState = {
   seed: '',
   clock: '2026-01-01T00:00:00Z',
   region: 'us-east-1',
+  detail: true,
   step: 0,
   kept: {},
   lastCall: null,

@@ -41,5 +41,6 @@ export function authorizeSts(req: StsAuthzRequest, world: World): EvaluationReco
       ...orgLevels(who.principal, resourceAccount, action, world, documents),
     },
     documents,
+    world.scenario.detail,
   );
 }

@@ -1,5 +1,6 @@
 // Compiles a Condition element into a flat list of (operator, key) checks, all of which must hold
 // (reference §4.1: AND across operators and keys). Key names are matched case-insensitively (§4.2).
+import { memo } from '../memo.js';
 import { parseOperator, type SetOperator } from './operators.js';
 import { compileValueTest, type ValueTest } from './value-tests.js';
 
@@ -32,24 +33,27 @@ export function compileConditions(
     for (const [keyName, raw] of entries) {
       const values = conditionValues(raw);
       if (values === null) return null;
-      const lower = values.map((v) => v.toLowerCase());
-      out.push({
-        operator,
-        keyName,
-        key: keyName.toLowerCase(),
-        set: op.set,
-        ifExists: op.ifExists,
-        negated: op.negated,
-        nullWant:
-          op.family === 'null'
-            ? { absent: lower.includes('true'), present: lower.includes('false') }
-            : null,
-        test: compileValueTest(op, values, variables),
-      });
+      out.push(
+        compiled(JSON.stringify([variables, operator, keyName, values]), () => {
+          const lower = values.map((v) => v.toLowerCase());
+          return {
+            operator,
+            keyName,
+            key: keyName.toLowerCase(),
+            set: op.set,
+            ifExists: op.ifExists,
+            negated: op.negated,
+            nullWant: op.family === 'null' ? { absent: lower.includes('true'), present: lower.includes('false') } : null,
+            test: compileValueTest(op, values, variables),
+          };
+        }),
+      );
     }
   }
   return out;
 }
+
+const compiled = memo<CompiledCondition>();
 
 /** Condition values may be strings, numbers or booleans, alone or in a list (reference §2.1). */
 export function conditionValues(raw: unknown): string[] | null {

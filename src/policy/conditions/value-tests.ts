@@ -57,7 +57,9 @@ export function compileValueTest(
       const ranges = values.map(parseCidr).filter((c): c is Cidr => c !== null);
       return (v) => {
         const ip = requestIp(v);
-        return ip === null ? null : ranges.some((r) => inCidr(ip, r));
+        if (ip === null) return null;
+        for (let i = 0; i < ranges.length; i++) if (inCidr(ip, ranges[i]!)) return true;
+        return false;
       };
     }
     case 'arn':
@@ -118,7 +120,7 @@ function orderedTest(
   return (v) => {
     const got = read(v);
     if (got === null) return null;
-    for (const n of nums) if (compareNumbers(got, n, compare)) return true;
+    for (let i = 0; i < nums.length; i++) if (compareNumbers(got, nums[i]!, compare)) return true;
     return false;
   };
 }

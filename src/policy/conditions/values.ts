@@ -51,10 +51,12 @@ export function decodeBase64(s: string): string | null {
   return Buffer.from(s, 'base64').toString('hex');
 }
 
+/** Parsers never return undefined: one lookup tells a hit (null included) from a miss. */
 function memo<T>(parse: (s: string) => T): (s: string) => T {
   const cache = new Map<string, T>();
   return (s) => {
-    if (cache.has(s)) return cache.get(s) as T;
+    const hit = cache.get(s);
+    if (hit !== undefined) return hit;
     const v = parse(s);
     if (cache.size > 4096) cache.clear();
     cache.set(s, v);

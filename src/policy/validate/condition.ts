@@ -2,7 +2,7 @@
 // value or a list of values. Operator names are case-sensitive; an unknown operator is only
 // accepted with an empty block; keys need a vendor prefix; Date values must parse.
 import { parseOperator } from '../conditions/operators.js';
-import { parseDate } from '../conditions/values.js';
+import { requestDate } from '../conditions/values.js';
 import type { PolicyProblem } from '../types.js';
 import { malformed, MSG, type Path } from './messages.js';
 import { isObject } from './shape.js';
@@ -29,14 +29,15 @@ export function checkCondition(value: unknown, path: Path, out: PolicyProblem[])
       const keyAt = [...at, key];
       if (!key.includes(':')) out.push(malformed(MSG.vendor, keyAt));
       const values = Array.isArray(raw) ? (raw as unknown[]) : [raw];
-      values.forEach((v, i) => {
-        const vAt = Array.isArray(raw) ? [...keyAt, i] : keyAt;
-        if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') {
-          out.push(malformed(MSG.syntax, vAt));
-        } else if (op.family === 'date' && parseDate(String(v)) === null) {
-          out.push(malformed(MSG.legacy, vAt));
-        }
-      });
+      for (let i = 0; i < values.length; i++) {
+        const v = values[i];
+        // the values of a policy repeat: dates are parsed once each (requestDate is memoised)
+        const problem =
+          typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean' ? MSG.syntax
+          : op.family === 'date' && requestDate(String(v)) === null ? MSG.legacy
+          : null;
+        if (problem !== null) out.push(malformed(problem, Array.isArray(raw) ? [...keyAt, i] : keyAt));
+      }
     }
   }
 }

@@ -45,7 +45,19 @@ export function checkResources(value: unknown, path: Path, out: PolicyProblem[])
   }
 }
 
+const problems = new Map<string, string | null>();
+
+/** Resource patterns repeat across statements and policies: each is checked once. */
 export function resourceProblem(r: string): string | null {
+  let p = problems.get(r);
+  if (p === undefined) {
+    if (problems.size > 4096) problems.clear();
+    problems.set(r, (p = problemOf(r)));
+  }
+  return p;
+}
+
+function problemOf(r: string): string | null {
   if (r === '*') return null;
   const parts = r.split(':');
   if (parts.length < 2 || parts[0] !== 'arn') return MSG.notArn(r);

@@ -1,0 +1,82 @@
+// evolve(world, event): the owning component's recipe, applied with immer to that component's slice
+// alone, then the memo of the last call. A slice no event touches keeps its identity (so caches
+// keyed by a slice, such as the caller's compiled policies, last until that slice changes).
+import { Immer } from 'immer';
+import type { CallRecord } from './call-record.js';
+import { EVENT_OWNER, type AnyEvent, type Component } from './events.js';
+import { evolveEks, type EksEvent } from './eks/index.js';
+import { evolveIam, type IamEvent } from './iam/index.js';
+import { evolveOidc, type OidcEvent } from './oidc/index.js';
+import { evolveOrganizations, type OrganizationsEvent } from './organizations/index.js';
+import { evolveResources, type ResourcesEvent } from './resources/index.js';
+import { evolveScenario, rememberCall, type ScenarioEvent } from './scenario/index.js';
+import { evolveSts, type StsEvent } from './sts/index.js';
+import type { World } from './world.js';
+
+/**
+ * Immer without auto-freeze: freezing walks every new value of every event (a third of the cost
+ * of a large run) and guards nothing here, since only recipes change state and immer never
+ * mutates a base object.
+ */
+const immer = new Immer({ autoFreeze: false });
+
+/**
+ * Events that only record an outcome: their owner's recipe leaves its slice as it is, so evolve does
+ * not run it (only the memo of the call they carry changes). test/engine/record-only.test.ts checks
+ * on every scenario that the recipe indeed changes nothing.
+ */
+export const RECORD_ONLY: ReadonlySet<AnyEvent['type']> = new Set<AnyEvent['type']>([
+  'RequestAllowed',
+  'RequestDenied',
+  'RequestFailed',
+  'AssumeRoleDenied',
+  'AssumeRoleFailed',
+  'CallerIdentityReturned',
+  'AccessKeyInfoReturned',
+  'StsCallFailed',
+  'AssumeRoleWithWebIdentityDenied',
+  'AssumeRoleWithWebIdentityFailed',
+]);
+
+export function evolve(world: World, event: AnyEvent): World {
+  const owner = EVENT_OWNER[event.type];
+  const call = (event.data as { call?: CallRecord }).call;
+  let next = RECORD_ONLY.has(event.type) ? world : withSlice(world, owner, evolveSlice(world, owner, event, call));
+  if (call !== undefined && owner !== 'scenario') {
+    next = withSlice(next, 'scenario', immer.produce(next.scenario, (d) => rememberCall(d, call)));
+  }
+  return next;
+}
+
+/** The owner's recipe applied to its slice (and, for the scenario's own events, the memo of the call). */
+export function evolveSlice(world: World, owner: Component, event: AnyEvent, call: CallRecord | undefined): World[Component] {
+  switch (owner) {
+    case 'scenario':
+      return immer.produce(world.scenario, (d) => {
+        evolveScenario(d, event as ScenarioEvent);
+        if (call !== undefined) rememberCall(d, call);
+      });
+    case 'iam':
+      return immer.produce(world.iam, (d) => evolveIam(d, event as IamEvent));
+    case 'sts':
+      return immer.produce(world.sts, (d) => evolveSts(d, event as StsEvent));
+    case 'resources':
+      return immer.produce(world.resources, (d) => evolveResources(d, event as ResourcesEvent));
+    case 'organizations':
+      return immer.produce(world.organizations, (d) => evolveOrganizations(d, event as OrganizationsEvent));
+    case 'oidc':
+      return immer.produce(world.oidc, (d) => evolveOidc(d, event as OidcEvent));
+    case 'eks':
+      return immer.produce(world.eks, (d) => evolveEks(d, event as EksEvent));
+    default: {
+      const unreachable: never = owner;
+      throw new Error(`bug: unknown owner ${String(unreachable)}`);
+    }
+  }
+}
+
+function withSlice(world: World, owner: Component, slice: World[Component]): World {
+  if (world[owner] === slice) return world;
+  return { ...world, [owner]: slice };
+}
+
