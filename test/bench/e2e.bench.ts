@@ -2,9 +2,10 @@
 // policies; test/bench/large-scenario.ts): the in-process pipeline of `simulate --format json`
 // (parse → resolve → run → project → JSON), in calls per second, phase by phase, and as a ratio to
 // two baselines measured in the same run, so that numbers from different machines compare: the
-// same pipeline on a 200-call scenario (does the cost grow linearly?), and the policy evaluation
-// alone of the same 2,000 requests (what the engine adds to the evaluator). The first pass of the
-// process is printed too: the CLI runs cold, once. Prints; asserts nothing about time.
+// same pipeline on a 200-call scenario with the same 50 users and policies (the fixed cost shows),
+// and the policy evaluation alone of the same 2,000 requests (what the engine adds to the
+// evaluator). The first pass of the process is printed too: the CLI runs cold, once. Prints;
+// asserts nothing about time.
 // Run: npx vitest bench --run test/bench/e2e.bench.ts
 import { bench, describe } from 'vitest';
 import { parseScenario } from '../../src/dsl/parse.js';
@@ -79,7 +80,7 @@ const report = (label: string, calls: number, m: { median: number; best: number 
 
 console.log(`large scenario: ${large.length.toLocaleString('en-US')} characters, ${CALLS} calls; first pass in this process (cold): ${cold.toFixed(0)} ms`);
 const evaluator = report('baseline 1: the evaluator alone, same requests', CALLS, measure(evaluateAll, 15));
-const smallRate = report('baseline 2: the pipeline on 200 calls', 200, measure(() => pipeline(small), 15));
+const smallRate = report('baseline 2: the pipeline on 200 calls, same users', 200, measure(() => pipeline(small), 15));
 report('pipeline, 2,000 calls (vs baseline 1)', CALLS, measure(() => pipeline(large), 10), evaluator);
 report('pipeline, 2,000 calls (vs baseline 2)', CALLS, measure(() => pipeline(large), 10), smallRate);
 report('  with evaluation detail (--explain, --events)', CALLS, measure(() => pipeline(large, true), 6), evaluator);
