@@ -1,7 +1,6 @@
 // ContextEntries (IAM API ContextEntry): each key's values are checked against its ContextKeyType and
 // become the request context. Single-valued types hold one value, the *List types a list; values
 // stay text (the evaluator parses them per condition operator), booleans are lower-cased.
-import { isIP } from 'node:net';
 import type { ContextValue } from '../policy/index.js';
 import { EvalInputError, invalidType } from './errors.js';
 import { checkLength, isObject } from './params.js';
@@ -114,4 +113,9 @@ function entryValue(entry: Record<string, unknown>, at: (...rest: (string | numb
   });
   if (list) return parsed;
   return parsed[0] ?? null;
+}
+
+/** node:net, loaded only when an eval input has an IP value (the bundle would otherwise load it at start). */
+function isIP(value: string): number {
+  return process.getBuiltinModule('node:net').isIP(value);
 }
