@@ -240,6 +240,27 @@ const normal = measure('evaluate, contexts pre-normalised', normalised, runCorpu
 const naive = measure('baseline: compile policies per request', slice, runBaseline, 3);
 console.log(`compiled once: ${(asBuilt / naive).toFixed(0)}× (as built) / ${(normal / naive).toFixed(0)}× (pre-normalised) the baseline`);
 
+/**
+ * Bytes allocated per request: the growth of the heap over batches small enough that no
+ * collection runs in between (a batch whose heap shrank saw a collection and is dropped).
+ */
+function allocation(label: string, cases: readonly Case[]): void {
+  const batch = 500;
+  const samples: number[] = [];
+  for (let start = 0; start + batch <= cases.length && samples.length < 40; start += batch) {
+    const part = cases.slice(start, start + batch);
+    const before = process.memoryUsage().heapUsed;
+    runCorpus(part);
+    const grown = process.memoryUsage().heapUsed - before;
+    if (grown > 0) samples.push(grown / batch);
+  }
+  samples.sort((a, b) => a - b);
+  const median = samples[Math.floor(samples.length / 2)] ?? NaN;
+  console.log(`${label.padEnd(44)} about ${fmt(median)} bytes allocated per request (median of ${samples.length} batches)`);
+}
+allocation('allocation, contexts as built', corpus);
+allocation('allocation, contexts pre-normalised', normalised);
+
 describe('policy evaluation', () => {
   bench(`evaluate ${CORPUS_SIZE} mixed requests`, () => {
     runCorpus(corpus);
