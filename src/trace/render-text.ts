@@ -4,6 +4,7 @@ import type { CallRecord, EvaluationRecord } from '../engine/call-record.js';
 import type { PolicyVerdict } from '../policy/types.js';
 import { padEnd } from './format.js';
 import type { TraceModel, TraceStep } from './model.js';
+import { howWords } from './explain/element-words.js';
 import { renderExplainedEvaluation } from './explain/render-explain.js';
 import { renderHops, renderIssuers } from './render-hops.js';
 import { renderOrganization } from './render-org.js';
@@ -101,7 +102,7 @@ function renderEvaluation(ev: EvaluationRecord, call: CallRecord, out: string[],
     out.push(`    ${padEnd(p.type, 15)} ${padEnd(name, 44)} ${verdictWord(p, s)}`);
     for (const m of p.matched) {
       const quoted = ev.statements.find((q) => q.policy === p.name && q.index === m.index);
-      const how = m.principalMatch ? ` (principal matched as ${principalWords(m.principalMatch)})` : '';
+      const how = m.principalMatch ? ` (principal matched as ${howWords(m.principalMatch)})` : '';
       out.push(s.dim(`      #${m.index + 1}${m.sid ? ` ${m.sid}` : ''} ${quoted?.text ?? m.effect}${how}`));
     }
   }
@@ -115,21 +116,6 @@ function verdictWord(p: PolicyVerdict, s: { green: (x: string) => string; red: (
   if (p.verdict === 'Allow') return s.green('allows');
   if (p.verdict === 'Deny') return s.red('denies');
   return s.dim('no statement matches');
-}
-
-function principalWords(how: string): string {
-  switch (how) {
-    case 'direct':
-      return 'the caller itself';
-    case 'role':
-      return "the caller's role";
-    case 'userOfFederated':
-      return 'the federated user\'s IAM user';
-    case 'account':
-      return "the caller's account";
-    default:
-      return how;
-  }
 }
 
 function responseLines(value: unknown, prefix: string): string[] {
