@@ -7,6 +7,7 @@ import type { World } from '../world.js';
 import type { AssumeRoleParams } from './assume-role-request.js';
 import { durationNote, mint } from './credentials.js';
 import { packedSize, packedTooLarge } from './packed-size.js';
+import { roleSession } from './role-session.js';
 import { hasSessionPolicies } from './session-policies.js';
 import type { MfaAuth, RoleSession, SessionPolicies } from './state.js';
 import { overlayTags, tagRecord, tagText, type Tag } from './tags.js';
@@ -62,17 +63,7 @@ export function newRoleSession(input: SessionInput, world: World): IssuedSession
   }
   if (sizeNote !== null) notes.push(sizeNote);
 
-  const arn = `arn:aws:sts::${role.account}:assumed-role/${role.name}/${p.sessionName}`;
-  const session: RoleSession = {
-    kind: 'role-session',
-    accessKeyId: minted.accessKeyId,
-    arn,
-    roleArn: role.arn,
-    roleId: role.id,
-    sessionName: p.sessionName,
-    account: role.account,
-    issuedAt: world.scenario.clock,
-    expiration: minted.expiration,
+  const { session, assumedRoleUser } = roleSession(world, role, p.sessionName, minted, {
     sourceArn: who.record.arn,
     chained: input.chained,
     mfa,
@@ -80,11 +71,8 @@ export function newRoleSession(input: SessionInput, world: World): IssuedSession
     transitiveTagKeys: transitive,
     sourceIdentity: input.sourceIdentity,
     policies: input.policies,
-  };
-  const response: Record<string, unknown> = {
-    Credentials: minted.credentials,
-    AssumedRoleUser: { AssumedRoleId: `${role.id}:${p.sessionName}`, Arn: arn },
-  };
+  });
+  const response: Record<string, unknown> = { Credentials: minted.credentials, AssumedRoleUser: assumedRoleUser };
   if (size !== null) response['PackedPolicySize'] = size.percent;
   if (input.sourceIdentity !== null) response['SourceIdentity'] = input.sourceIdentity;
   return { ok: true, session, response, notes };

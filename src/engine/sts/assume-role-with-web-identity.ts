@@ -18,7 +18,7 @@ import { durationNote, mint } from './credentials.js';
 import type { StsEvent } from './events.js';
 import { packedSize, packedTooLarge } from './packed-size.js';
 import { checkSessionPolicies, hasSessionPolicies } from './session-policies.js';
-import type { RoleSession } from './state.js';
+import { roleSession } from './role-session.js';
 import { tagRecord, tagText } from './tags.js';
 
 const NOT_AUTHORIZED = 'Not authorized to perform sts:AssumeRoleWithWebIdentity';
@@ -89,18 +89,8 @@ export function assumeRoleWithWebIdentity(data: CallData, world: World): StsEven
   if (tooLarge !== null) return failed('PackedPolicyTooLarge', tooLarge, checked.notes, evaluated);
 
   const minted = mint(world, role.account, `${role.arn}|${p.sessionName}|web-identity`, duration);
-  const arn = `arn:aws:sts::${role.account}:assumed-role/${role.name}/${p.sessionName}`;
   const tags = tagRecord(extra.tags);
-  const session: RoleSession = {
-    kind: 'role-session',
-    accessKeyId: minted.accessKeyId,
-    arn,
-    roleArn: role.arn,
-    roleId: role.id,
-    sessionName: p.sessionName,
-    account: role.account,
-    issuedAt: world.scenario.clock,
-    expiration: minted.expiration,
+  const { session, assumedRoleUser } = roleSession(world, role, p.sessionName, minted, {
     sourceArn: caller.arn,
     chained: false,
     mfa: null,
@@ -109,7 +99,7 @@ export function assumeRoleWithWebIdentity(data: CallData, world: World): StsEven
     sourceIdentity: extra.sourceIdentity,
     policies: policies.policies,
     webIdentity: { provider: checked.provider.arn, subject: checked.subject, audience: checked.audience },
-  };
+  });
   const notes = [...lead, ...checked.notes, durationNote(p.duration, duration, minted.expiration, `the role allows up to ${role.maxSessionDuration} seconds; the token's own exp does not shorten the session`), ...policies.notes];
   if (extra.tags.length > 0) notes.push(`session tags from the token's https://aws.amazon.com/tags claim: ${tagText(tags, extra.transitiveTagKeys)}`);
   if (extra.sourceIdentity !== null) notes.push(`source identity ${extra.sourceIdentity} from the token's https://aws.amazon.com/source_identity claim`);
@@ -117,7 +107,7 @@ export function assumeRoleWithWebIdentity(data: CallData, world: World): StsEven
   const response: Record<string, unknown> = {
     Credentials: minted.credentials,
     SubjectFromWebIdentityToken: checked.subject,
-    AssumedRoleUser: { AssumedRoleId: `${role.id}:${p.sessionName}`, Arn: arn },
+    AssumedRoleUser: assumedRoleUser,
   };
   if (size !== null) response['PackedPolicySize'] = size.percent;
   response['Provider'] = checked.provider.arn;
