@@ -3,7 +3,7 @@
 // policies, boundary, session policies) each said, and how they combine for this caller and account.
 // Descriptive only: the decision and its reason are the evaluator's.
 import { label } from './explain.js';
-import type { RuleStep } from './explain-types.js';
+import type { PrincipalHow, RuleStep } from './explain-types.js';
 import type { AuthzRequest, Evaluation, PolicySet, PolicyVerdict } from './types.js';
 
 const SIGNED = new Set(['iamUser', 'roleSession', 'stsFederatedUser', 'root']);
@@ -107,7 +107,8 @@ function combineRule(req: AuthzRequest, set: PolicySet, e: Evaluation): string {
   return 'same account: an Allow from the identity side or from the resource-based policy is enough (boundary and session policies still limit)';
 }
 
-function howWords(how: 'direct' | 'role' | 'userOfFederated' | 'account'): string {
+/** How a principal entry named the caller, in words (the trace and --explain use these too). */
+export function howWords(how: PrincipalHow): string {
   switch (how) {
     case 'direct':
       return 'the caller itself';

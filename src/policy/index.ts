@@ -11,6 +11,7 @@ export type * from './explain-types.js';
 export { compilePolicy, type PolicyMeta } from './compile.js';
 export { evaluate } from './evaluate.js';
 export { explainEvaluation } from './explain-detail.js';
+export { howWords } from './explain-rules.js';
 export { normalizeContext } from './probe.js';
 export { validatePolicy, type ValidateOptions } from './validate.js';
 export { policySize } from './validate/size.js';

@@ -1,10 +1,10 @@
 // The text trace: the world, then each step hop by hop — caller, call, every policy consulted with
 // its verdict and the statements that decided, the decision, the result and the expectations.
 import type { CallRecord, EvaluationRecord } from '../engine/call-record.js';
+import { howWords } from '../policy/index.js';
 import type { PolicyVerdict } from '../policy/types.js';
 import { padEnd } from './format.js';
 import type { TraceModel, TraceStep } from './model.js';
-import { howWords } from './explain/element-words.js';
 import { renderExplainedEvaluation } from './explain/render-explain.js';
 import { renderHops, renderIssuers } from './render-hops.js';
 import { renderOrganization } from './render-org.js';

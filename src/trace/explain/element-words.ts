@@ -1,19 +1,6 @@
 // Words for one statement's elements, from the recorded explanation (never re-evaluated): which value
 // of Action, Resource and Principal matched, and how each condition compared with the request.
-import type { ContextValue, PrincipalHow, StatementDetail, ConditionDetail } from '../../policy/index.js';
-
-export function howWords(how: PrincipalHow): string {
-  switch (how) {
-    case 'direct':
-      return 'the caller itself';
-    case 'role':
-      return "the caller's role";
-    case 'userOfFederated':
-      return 'the IAM user behind the federated user';
-    case 'account':
-      return "the caller's account";
-  }
-}
+import { howWords, type ContextValue, type StatementDetail, type ConditionDetail } from '../../policy/index.js';
 
 /** "applies", "does not apply: …", "can never apply: …" */
 export function statementVerdict(st: StatementDetail): string {
