@@ -1,7 +1,8 @@
 // The evaluation loop: every action of the page on every resource, against policies compiled once.
 // A resource is owned by the account its ARN names, else by ResourceOwner, else by the caller's
 // account (API SimulateCustomPolicy, ResourceOwner); "*" belongs to the caller's account.
-import { evaluate, type AuthzRequest, type RequestPrincipal } from '../policy/index.js';
+import { rcpAppliesTo } from '../engine/organizations/rcp-services.js';
+import { evaluate, type AuthzRequest, type PolicySet, type RequestPrincipal } from '../policy/index.js';
 import type { Batch } from './batch.js';
 import { evaluationResult, type EvaluationResult, type SimulatePolicyResponse } from './output.js';
 import { nextMarker } from './pagination.js';
@@ -23,9 +24,13 @@ export function runBatch(b: Batch): SimulatePolicyResponse {
     return p;
   };
   const root = b.principal?.kind === 'root';
+  // RCPs apply to the services that support them only (rcp-services.ts); other actions skip them
+  const { rcpLevels: _rcps, ...withoutRcps } = b.set;
+  const setFor = (action: string): PolicySet => (b.set.rcpLevels !== undefined && !rcpAppliesTo(action) ? withoutRcps : b.set);
   const results: EvaluationResult[] = [];
   for (let a = b.page.start; a < b.page.end; a++) {
     const action = b.actions[a]!;
+    const set = setFor(action);
     const pairs: PairResult[] = [];
     for (let r = 0; r < b.resources.length; r++) {
       const resource = b.resources[r]!;
@@ -37,7 +42,7 @@ export function runBatch(b: Batch): SimulatePolicyResponse {
         ...(owner === undefined ? {} : { resourceAccount: owner }),
         context: b.context,
       };
-      pairs.push(pairResult(resource, evaluate(req, b.set), b.records, root));
+      pairs.push(pairResult(resource, evaluate(req, set), b.records, root));
     }
     results.push(evaluationResult(action, pairs, b.perResource));
   }

@@ -119,6 +119,22 @@ describe('organizations: SCP levels (OrderedOrganizationPolicyInputList) and RCP
     expect(get!.MatchedStatements[0]!.SourcePolicyId).toBe('OrderedResourceControlPolicyInputList.1.ResourceControlPolicyInputList.1');
     expect(put).toMatchObject({ EvalDecision: 'allowed', OrganizationsDecisionDetail: { AllowedByOrganizations: true } });
   });
+
+  it('RCPs apply only to the services that support them', async () => {
+    const rcp = policy({ Effect: 'Deny', Principal: '*', Action: ['s3:*', 'sqs:*', 'ec2:*', 'iam:*'], Resource: '*' });
+    const d = await decisions({
+      CallerArn: USER,
+      PolicyInputList: [policy(allow('*'))],
+      OrderedResourceControlPolicyInputList: [{ ResourceControlPolicyInputList: [rcp] }],
+      ActionNames: ['s3:GetObject', 'sqs:SendMessage', 'ec2:DescribeInstances', 'iam:GetUser'],
+    });
+    expect(d).toEqual({
+      's3:GetObject': 'explicitDeny',
+      'sqs:SendMessage': 'explicitDeny',
+      'ec2:DescribeInstances': 'allowed',
+      'iam:GetUser': 'allowed',
+    });
+  });
 });
 
 describe('sessions (SessionPolicyInputList) and callers derived from CallerArn', () => {
