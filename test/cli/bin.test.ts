@@ -1,7 +1,8 @@
 // The shipped command: compiled JavaScript (dist/, built by `npm test`'s pretest and by `prepare`),
 // byte-for-byte the golden trace whatever the time zone or locale.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -27,4 +28,33 @@ describe('bin/simulate.js', () => {
     expect(r.status).toBe(2);
     expect(r.stderr.split('\n')[0]).toBe('scenarios/errors/unknown-role.iam:10:39: error: role Production/UpdateAp is not defined');
   });
+
+  it('starts from the code cache the build wrote, which fits this Node.js', () => {
+    const probe = "const r = require('./bin/load.cjs').load({ useCache: true }); console.log(r.cacheRejected ? 'rejected' : 'accepted')";
+    const r = spawnSync(process.execPath, ['-e', probe], { cwd: root, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim()).toBe('accepted');
+  });
+
+  for (const [what, cache] of [['without a code cache', null], ['with a code cache that does not fit', 'not bytecode']] as const) {
+    it(`prints the same trace ${what}`, () => {
+      const copy = mkdtempSync(join(tmpdir(), 'iamsim-bin-'));
+      try {
+        cpSync(join(root, 'bin'), join(copy, 'bin'), { recursive: true });
+        cpSync(join(root, 'dist'), join(copy, 'dist'), { recursive: true });
+        cpSync(join(root, 'package.json'), join(copy, 'package.json'));
+        rmSync(join(copy, 'dist', 'simulate.cache'));
+        if (cache !== null) writeFileSync(join(copy, 'dist', 'simulate.cache'), cache);
+        const r = spawnSync(process.execPath, [join(copy, 'bin', 'simulate.js'), 'scenarios/cross-account.iam'], {
+          cwd: root,
+          env: { ...process.env, NO_COLOR: '1' },
+          encoding: 'utf8',
+        });
+        expect(r.stderr).toBe('');
+        expect(r.stdout).toBe(golden);
+      } finally {
+        rmSync(copy, { recursive: true, force: true });
+      }
+    });
+  }
 });
