@@ -35,7 +35,8 @@ function load(options) {
   const script = new vm.Script(wrapped, { filename: FILE, cachedData });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(FILE), module, FILE, DIST);
-  return { exports: module.exports, script, cacheRejected: cachedData !== undefined && script.cachedDataRejected === true };
+  const cache = cachedData === undefined ? 'missing' : script.cachedDataRejected === true ? 'rejected' : 'accepted';
+  return { exports: module.exports, script, cache };
 }
 
 module.exports = { load, CACHE };

@@ -30,10 +30,9 @@ describe('bin/simulate.js', () => {
   });
 
   it('starts from the code cache the build wrote, which fits this Node.js', () => {
-    const probe = "const r = require('./bin/load.cjs').load({ useCache: true }); console.log(r.cacheRejected ? 'rejected' : 'accepted')";
-    const r = spawnSync(process.execPath, ['-e', probe], { cwd: root, encoding: 'utf8' });
-    expect(r.stderr).toBe('');
-    expect(r.stdout.trim()).toBe('accepted');
+    const r = spawnSync(process.execPath, ['bin/simulate.js', '--version'], { cwd: root, env: { ...process.env, IAMSIM_DEBUG: '1' }, encoding: 'utf8' });
+    expect(r.stderr).toBe('simulate: code cache accepted\n');
+    expect(r.status).toBe(0);
   });
 
   for (const [what, cache] of [['without a code cache', null], ['with a code cache that does not fit', 'not bytecode']] as const) {
@@ -52,6 +51,8 @@ describe('bin/simulate.js', () => {
         });
         expect(r.stderr).toBe('');
         expect(r.stdout).toBe(golden);
+        const debug = spawnSync(process.execPath, [join(copy, 'bin', 'simulate.js'), '--version'], { env: { ...process.env, IAMSIM_DEBUG: '1' }, encoding: 'utf8' });
+        expect(debug.stderr).toBe(`simulate: code cache ${cache === null ? 'missing' : 'rejected'}\n`);
       } finally {
         rmSync(copy, { recursive: true, force: true });
       }
