@@ -73,21 +73,29 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 }
 
 async function runFile(file: string, args: Args, io: Io): Promise<number> {
-  const result = await scenarioEvents(file, args.until, needsDetail(args), io);
+  const clock = phaseClock(io);
+  const result = await scenarioEvents(file, args.until, needsDetail(args), io, clock);
   if (result === null) return 2;
   const { events } = result;
   if (args.events !== null) writeFileSync(args.events, await serialiseEvents(events, args.events));
   const model = project(events);
-  io.stdout(await render(model, events, args, io));
+  clock.mark('project');
+  const output = await render(model, events, args, io);
+  clock.mark('render');
+  io.stdout(output);
+  clock.mark('write');
+  clock.report(file);
   if (args.until !== null) io.stdout(`\nWorld after step ${args.until}:\n${await worldYaml(result.world)}`);
   return model.summary.failed > 0 ? 1 : 0;
 }
 
 /** Runs a scenario (up to step `until`); null when it cannot run (the located error is printed). */
-async function scenarioEvents(file: string, until: number | null, detail: boolean, io: Io): Promise<RunResult | null> {
+async function scenarioEvents(file: string, until: number | null, detail: boolean, io: Io, clock = phaseClock(io)): Promise<RunResult | null> {
   const source = readText(file);
+  clock.mark('read');
   try {
     const ast = parseScenario(source, file);
+    clock.mark('parse');
     const { commands } = resolveScenario(ast, {
       readFile: (path) => {
         const full = isAbsolute(path) ? path : join(dirname(file), path);
@@ -95,8 +103,11 @@ async function scenarioEvents(file: string, until: number | null, detail: boolea
       },
       detail,
     });
+    clock.mark('resolve');
     const cut = until === null ? commands : commands.filter((c) => (c.meta.step ?? 0) <= until);
-    return await runScenario(cut);
+    const result = await runScenario(cut);
+    clock.mark('run');
+    return result;
   } catch (e) {
     if (e instanceof ScenarioError) {
       let src: string | null = source;
@@ -112,6 +123,28 @@ async function scenarioEvents(file: string, until: number | null, detail: boolea
     }
     throw e;
   }
+}
+
+/** With IAMSIM_DEBUG set, how long each phase of a run took (on stderr); otherwise nothing. */
+interface PhaseClock {
+  mark(phase: string): void;
+  report(file: string): void;
+}
+
+function phaseClock(io: Io): PhaseClock {
+  if (!io.env.IAMSIM_DEBUG) return { mark: () => {}, report: () => {} };
+  let last = performance.now();
+  const phases: string[] = [];
+  return {
+    mark(phase) {
+      const now = performance.now();
+      phases.push(`${phase} ${(now - last).toFixed(1)}`);
+      last = now;
+    },
+    report(file) {
+      io.stderr(`simulate: ${file}: ms ${phases.join(', ')}; process ${performance.now().toFixed(0)}\n`);
+    },
+  };
 }
 
 class ReadError extends Error {
