@@ -1,42 +1,20 @@
 // AssumeRole's parameters: AWS's model constraints and messages, ExternalId in the trust policy,
 // and who may call it at all.
 import { describe, expect, it } from 'vitest';
-import {
-  account,
-  asKept,
-  asRoot,
-  asUser,
-  DEV,
-  given,
-  inline,
-  keep,
-  outcome,
-  PROD,
-  role,
-  roleArn,
-  start,
-  sts,
-  trustWith,
-  user,
-  userArn,
-  type Param,
-} from './sts-helpers.js';
+import { account, asKept, asRoot, assumeRoleAs, asUser, DEV, keep, outcome, production, PROD, role, roleArn, rootArn, sts, trustWith, userWith, type Param } from './sts-helpers.js';
 
 const ROLE = roleArn(PROD, 'Audit');
 
 const world = () =>
-  given([
-    start(),
-    account(PROD, 'Production'),
+  production(
     account(DEV, 'Development'),
     role(PROD, 'Audit', trustWith([
-      { Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${DEV}:root` }, Action: 'sts:AssumeRole', Condition: { StringEquals: { 'sts:ExternalId': 'ext-123' } } },
+      { Effect: 'Allow', Principal: { AWS: rootArn(DEV) }, Action: 'sts:AssumeRole', Condition: { StringEquals: { 'sts:ExternalId': 'ext-123' } } },
     ])),
-    user(DEV, 'vendor'),
-    inline(userArn(DEV, 'vendor'), 'Assume', [{ Effect: 'Allow', Action: ['sts:AssumeRole', 'sts:GetFederationToken'], Resource: '*' }]),
-  ]);
+    ...userWith(DEV, 'vendor', 'Assume', [{ Effect: 'Allow', Action: ['sts:AssumeRole', 'sts:GetFederationToken'], Resource: '*' }]),
+  );
 
-const assume = (params: Record<string, Param>) => sts(asUser(DEV, 'vendor'), 'AssumeRole', { RoleArn: ROLE, RoleSessionName: 'vendor-run', ...params });
+const assume = assumeRoleAs(asUser(DEV, 'vendor'), ROLE, 'vendor-run');
 const message = (params: Record<string, Param>) => outcome(world(), assume(params)).error?.message;
 
 describe('sts:AssumeRole parameters', () => {

@@ -6,6 +6,7 @@ import type { CallRecord } from '../../src/engine/call-record.js';
 import type { AnyCommand, AnyEvent } from '../../src/engine/events.js';
 import { decide, evolve } from '../../src/engine/run.js';
 import type { World } from '../../src/engine/world.js';
+import { account, given, inline, PROD, start, user, userArn } from './given.js';
 
 export { account, DEV, given, inline, PROD, role, roleArn, start, trustAccount, user, userArn, when } from './given.js';
 
@@ -50,6 +51,23 @@ export const bucketWithPolicy = (acct: string, name: string, statements: object[
 ];
 
 export const trustWith = (statements: object[]) => ({ Version: '2012-10-17', Statement: statements });
+
+export const rootArn = (acct: string) => `arn:aws:iam::${acct}:root`;
+
+/** Every STS test starts at the same moment in the Production account; `commands` add the rest. */
+export const production = (...commands: AnyCommand[]): World => given([start(), account(PROD, 'Production'), ...commands]);
+
+/** A user with the one inline policy that lets it call STS. */
+export const userWith = (acct: string, name: string, policy: string, statements: object[]): AnyCommand[] => [
+  user(acct, name),
+  inline(userArn(acct, name), policy, statements),
+];
+
+/** AssumeRole by one caller of one role under one session name: a test passes only the parameters it is about. */
+export const assumeRoleAs =
+  (caller: CallerRef, roleArn: string, sessionName: string) =>
+  (params: Record<string, Param> = {}): AnyCommand =>
+    sts(caller, 'AssumeRole', { RoleArn: roleArn, RoleSessionName: sessionName, ...params });
 
 export const wait = (seconds: number): AnyCommand => ({ type: 'AdvanceClock', data: { seconds, text: `${seconds}s` } });
 

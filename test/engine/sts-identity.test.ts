@@ -1,36 +1,14 @@
 // GetCallerIdentity for every kind of caller (reference sts-oidc-irsa §3.4) and GetAccessKeyInfo.
 import { describe, expect, it } from 'vitest';
 import { accessKeyId } from '../../src/engine/ids.js';
-import {
-  account,
-  asKept,
-  asRoot,
-  asUser,
-  DEV,
-  eventType,
-  given,
-  inline,
-  keep,
-  outcome,
-  PROD,
-  role,
-  roleArn,
-  start,
-  sts,
-  trustAccount,
-  user,
-  userArn,
-} from './sts-helpers.js';
+import { asKept, asRoot, asUser, DEV, eventType, keep, outcome, production, PROD, role, roleArn, rootArn, sts, trustAccount, userArn, userWith } from './sts-helpers.js';
 
 const world = () =>
-  given([
-    start(),
-    account(PROD, 'Production'),
+  production(
     role(PROD, 'Ops', trustAccount(PROD)),
-    user(PROD, 'ann'),
-    inline(userArn(PROD, 'ann'), 'All', [{ Effect: 'Allow', Action: ['sts:AssumeRole', 'sts:GetFederationToken'], Resource: '*' }]),
+    ...userWith(PROD, 'ann', 'All', [{ Effect: 'Allow', Action: ['sts:AssumeRole', 'sts:GetFederationToken'], Resource: '*' }]),
     { type: 'CreateAccessKey', data: { user: userArn(PROD, 'ann') } },
-  ]);
+  );
 
 const identity = (w: ReturnType<typeof world>, caller: Parameters<typeof sts>[0]) => outcome(w, sts(caller, 'GetCallerIdentity')).response;
 
@@ -43,7 +21,7 @@ describe('sts:GetCallerIdentity', () => {
     w = keep(w, sts(asUser(PROD, 'ann'), 'GetFederationToken', { Name: 'guest' }), 'fed');
     w = keep(w, sts(asUser(PROD, 'ann'), 'GetSessionToken'), 'token');
     expect(identity(w, asUser(PROD, 'ann'))).toEqual({ UserId: ann.id, Account: PROD, Arn: ann.arn });
-    expect(identity(w, asRoot(PROD))).toEqual({ UserId: PROD, Account: PROD, Arn: `arn:aws:iam::${PROD}:root` });
+    expect(identity(w, asRoot(PROD))).toEqual({ UserId: PROD, Account: PROD, Arn: rootArn(PROD) });
     expect(identity(w, asKept('ops'))).toEqual({ UserId: `${role.id}:ann-ops`, Account: PROD, Arn: `arn:aws:sts::${PROD}:assumed-role/Ops/ann-ops` });
     expect(identity(w, asKept('fed'))).toEqual({ UserId: `${PROD}:guest`, Account: PROD, Arn: `arn:aws:sts::${PROD}:federated-user/guest` });
     expect(identity(w, asKept('token'))).toEqual({ UserId: ann.id, Account: PROD, Arn: ann.arn });

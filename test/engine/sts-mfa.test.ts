@@ -1,38 +1,15 @@
 // MFA with AssumeRole and GetSessionToken: AWS's three failure messages, and the MFA keys the
 // trust policy and every later request of the session see.
 import { describe, expect, it } from 'vitest';
-import {
-  account,
-  asKept,
-  asUser,
-  given,
-  inline,
-  keep,
-  mfaDevice,
-  outcome,
-  PROD,
-  role,
-  roleArn,
-  run,
-  s3,
-  start,
-  sts,
-  trustWith,
-  user,
-  userArn,
-  wait,
-  type Param,
-} from './sts-helpers.js';
+import { asKept, assumeRoleAs, asUser, inline, keep, mfaDevice, outcome, production, PROD, role, roleArn, rootArn, run, s3, sts, trustWith, user, userArn, wait, type Param } from './sts-helpers.js';
 
 const ADMIN = roleArn(PROD, 'Admin');
 const SERIAL = `arn:aws:iam::${PROD}:mfa/dana-token`;
 
 const world = () =>
-  given([
-    start(),
-    account(PROD, 'Production'),
+  production(
     role(PROD, 'Admin', trustWith([
-      { Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${PROD}:root` }, Action: 'sts:AssumeRole', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' }, NumericLessThan: { 'aws:MultiFactorAuthAge': '3600' } } },
+      { Effect: 'Allow', Principal: { AWS: rootArn(PROD) }, Action: 'sts:AssumeRole', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' }, NumericLessThan: { 'aws:MultiFactorAuthAge': '3600' } } },
     ])),
     inline(ADMIN, 'All', [{ Effect: 'Allow', Action: '*', Resource: '*' }]),
     user(PROD, 'dana'),
@@ -41,9 +18,9 @@ const world = () =>
     mfaDevice(PROD, 'eric', 'eric-token', '111111'),
     mfaDevice(PROD, 'dana', 'dana-blank', null),
     inline(userArn(PROD, 'dana'), 'MayAssume', [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: ADMIN }]),
-  ]);
+  );
 
-const assume = (params: Record<string, Param>) => sts(asUser(PROD, 'dana'), 'AssumeRole', { RoleArn: ADMIN, RoleSessionName: 'dana', ...params });
+const assume = assumeRoleAs(asUser(PROD, 'dana'), ADMIN, 'dana');
 
 describe('MFA with sts:AssumeRole', () => {
   describe('given a role whose trust policy demands a fresh MFA', () => {
@@ -92,12 +69,10 @@ describe('MFA with sts:AssumeRole', () => {
     });
 
     it('a session without MFA reports aws:MultiFactorAuthPresent = false', () => {
-      let w = given([
-        start(),
-        account(PROD, 'Production'),
+      let w = production(
         role(PROD, 'Open', trustWith([{ Effect: 'Allow', Principal: { AWS: userArn(PROD, 'dana') }, Action: 'sts:AssumeRole' }])),
         user(PROD, 'dana'),
-      ]);
+      );
       w = keep(w, sts(asUser(PROD, 'dana'), 'AssumeRole', { RoleArn: roleArn(PROD, 'Open'), RoleSessionName: 'plain' }), 'plain');
       const later = outcome(w, s3(asKept('plain'), 's3:ListAllMyBuckets', '*'));
       expect(later.context['aws:MultiFactorAuthPresent']).toBe('false');

@@ -1,47 +1,23 @@
 // Session policies (Policy, PolicyArns) and PackedPolicySize.
 import { describe, expect, it } from 'vitest';
 import { packedSize } from '../../src/engine/sts/packed-size.js';
-import {
-  account,
-  asKept,
-  asUser,
-  DEV,
-  field,
-  given,
-  inline,
-  keep,
-  managedPolicy,
-  outcome,
-  PROD,
-  role,
-  roleArn,
-  s3,
-  start,
-  sts,
-  trustAccount,
-  user,
-  userArn,
-  type Param,
-} from './sts-helpers.js';
+import { account, asKept, assumeRoleAs, asUser, DEV, field, inline, keep, managedPolicy, outcome, production, PROD, role, roleArn, s3, sts, trustAccount, userWith, type Param } from './sts-helpers.js';
 
 const DATA = roleArn(PROD, 'Data');
 const doc = (...statements: object[]) => ({ Version: '2012-10-17', Statement: statements });
 const readOnly = doc({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::data/*' });
 
 const world = () =>
-  given([
-    start(),
-    account(PROD, 'Production'),
+  production(
     account(DEV, 'Development'),
     managedPolicy(PROD, 'Reports', [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::data/reports/*' }]),
     managedPolicy(DEV, 'Elsewhere', [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }]),
     role(PROD, 'Data', trustAccount(PROD)),
     inline(DATA, 'Bucket', [{ Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: 'arn:aws:s3:::data/*' }]),
-    user(PROD, 'erin'),
-    inline(userArn(PROD, 'erin'), 'Assume', [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: DATA }]),
-  ]);
+    ...userWith(PROD, 'erin', 'Assume', [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: DATA }]),
+  );
 
-const assume = (params: Record<string, Param>) => sts(asUser(PROD, 'erin'), 'AssumeRole', { RoleArn: DATA, RoleSessionName: 'erin', ...params });
+const assume = assumeRoleAs(asUser(PROD, 'erin'), DATA, 'erin');
 const withSession = (params: Record<string, Param>) => keep(world(), assume(params), 's');
 
 describe('session policies on sts:AssumeRole', () => {

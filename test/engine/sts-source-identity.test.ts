@@ -1,44 +1,21 @@
 // SourceIdentity: sts:SetSourceIdentity, the keys it puts in requests, and its persistence along a
 // chain of sessions.
 import { describe, expect, it } from 'vitest';
-import {
-  account,
-  asKept,
-  asUser,
-  field,
-  given,
-  inline,
-  keep,
-  outcome,
-  PROD,
-  role,
-  roleArn,
-  s3,
-  start,
-  sts,
-  trustWith,
-  user,
-  userArn,
-  type Param,
-} from './sts-helpers.js';
+import { asKept, assumeRoleAs, asUser, field, inline, keep, outcome, production, PROD, role, roleArn, rootArn, s3, trustWith, userArn, userWith } from './sts-helpers.js';
 
 const OPS = roleArn(PROD, 'Ops');
 const NEXT = roleArn(PROD, 'Next');
-const ROOT = `arn:aws:iam::${PROD}:root`;
 
 const world = (opsActions: string[] = ['sts:AssumeRole', 'sts:SetSourceIdentity']) =>
-  given([
-    start(),
-    account(PROD, 'Production'),
-    role(PROD, 'Ops', trustWith([{ Effect: 'Allow', Principal: { AWS: ROOT }, Action: opsActions }])),
+  production(
+    role(PROD, 'Ops', trustWith([{ Effect: 'Allow', Principal: { AWS: rootArn(PROD) }, Action: opsActions }])),
     inline(OPS, 'Next', [{ Effect: 'Allow', Action: ['sts:AssumeRole', 'sts:SetSourceIdentity'], Resource: NEXT }]),
     role(PROD, 'Next', trustWith([{ Effect: 'Allow', Principal: { AWS: OPS }, Action: ['sts:AssumeRole', 'sts:SetSourceIdentity'] }])),
-    user(PROD, 'gina'),
-    inline(userArn(PROD, 'gina'), 'Ops', [{ Effect: 'Allow', Action: ['sts:AssumeRole', 'sts:SetSourceIdentity'], Resource: '*' }]),
-  ]);
+    ...userWith(PROD, 'gina', 'Ops', [{ Effect: 'Allow', Action: ['sts:AssumeRole', 'sts:SetSourceIdentity'], Resource: '*' }]),
+  );
 
-const assume = (params: Record<string, Param>) => sts(asUser(PROD, 'gina'), 'AssumeRole', { RoleArn: OPS, RoleSessionName: 'gina', ...params });
-const chain = (params: Record<string, Param> = {}) => sts(asKept('s'), 'AssumeRole', { RoleArn: NEXT, RoleSessionName: 'hop', ...params });
+const assume = assumeRoleAs(asUser(PROD, 'gina'), OPS, 'gina');
+const chain = assumeRoleAs(asKept('s'), NEXT, 'hop');
 
 describe('SourceIdentity on sts:AssumeRole', () => {
   it('needs sts:SetSourceIdentity in the trust policy', () => {

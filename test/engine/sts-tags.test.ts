@@ -1,36 +1,14 @@
 // Session tags: sts:TagSession, the request's tag keys, principal tags in later requests,
 // transitive tags in role chaining, and AWS's tag rules.
 import { describe, expect, it } from 'vitest';
-import {
-  account,
-  asKept,
-  asUser,
-  field,
-  given,
-  inline,
-  keep,
-  outcome,
-  PROD,
-  role,
-  roleArn,
-  s3,
-  start,
-  sts,
-  tagged,
-  trustWith,
-  user,
-  userArn,
-  type Param,
-} from './sts-helpers.js';
+import { account, asKept, assumeRoleAs, asUser, field, inline, keep, outcome, production, PROD, role, roleArn, rootArn, s3, sts, tagged, trustWith, user, userArn, userWith, type Param } from './sts-helpers.js';
 
 const WORKER = roleArn(PROD, 'Worker');
 const NEXT = roleArn(PROD, 'Next');
-const ROOT = `arn:aws:iam::${PROD}:root`;
+const ROOT = rootArn(PROD);
 
 const world = (workerTrust: object[] = [{ Effect: 'Allow', Principal: { AWS: ROOT }, Action: ['sts:AssumeRole', 'sts:TagSession'] }]) =>
-  given([
-    start(),
-    account(PROD, 'Production'),
+  production(
     role(PROD, 'Worker', trustWith(workerTrust)),
     tagged(WORKER, { Project: 'none', team: 'platform' }),
     inline(WORKER, 'Next', [{ Effect: 'Allow', Action: ['sts:AssumeRole', 'sts:TagSession'], Resource: NEXT }]),
@@ -39,10 +17,10 @@ const world = (workerTrust: object[] = [{ Effect: 'Allow', Principal: { AWS: ROO
     user(PROD, 'frank'),
     tagged(userArn(PROD, 'frank'), { project: 'apollo' }),
     inline(userArn(PROD, 'frank'), 'Work', [{ Effect: 'Allow', Action: ['sts:AssumeRole', 'sts:TagSession'], Resource: '*' }]),
-  ]);
+  );
 
-const assume = (params: Record<string, Param>) => sts(asUser(PROD, 'frank'), 'AssumeRole', { RoleArn: WORKER, RoleSessionName: 'frank', ...params });
-const chain = (params: Record<string, Param> = {}) => sts(asKept('s'), 'AssumeRole', { RoleArn: NEXT, RoleSessionName: 'hop', ...params });
+const assume = assumeRoleAs(asUser(PROD, 'frank'), WORKER, 'frank');
+const chain = assumeRoleAs(asKept('s'), NEXT, 'hop');
 
 describe('session tags on sts:AssumeRole', () => {
   describe('given a trust policy that allows sts:AssumeRole but not sts:TagSession', () => {
@@ -116,15 +94,12 @@ describe('session tags on sts:AssumeRole', () => {
     });
 
     it('carrying it on needs sts:TagSession', () => {
-      const w = given([
-        start(),
-        account(PROD, 'Production'),
+      const w = production(
         role(PROD, 'Worker', trustWith([{ Effect: 'Allow', Principal: { AWS: ROOT }, Action: ['sts:AssumeRole', 'sts:TagSession'] }])),
         inline(WORKER, 'Next', [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: NEXT }]),
         role(PROD, 'Next', trustWith([{ Effect: 'Allow', Principal: { AWS: WORKER }, Action: 'sts:AssumeRole' }])),
-        user(PROD, 'frank'),
-        inline(userArn(PROD, 'frank'), 'Work', [{ Effect: 'Allow', Action: ['sts:AssumeRole', 'sts:TagSession'], Resource: '*' }]),
-      ]);
+        ...userWith(PROD, 'frank', 'Work', [{ Effect: 'Allow', Action: ['sts:AssumeRole', 'sts:TagSession'], Resource: '*' }]),
+      );
       const tagged1 = keep(w, assume({ Tags: ['project=apollo'], TransitiveTagKeys: ['project'] }), 's');
       expect(outcome(tagged1, chain()).error?.message).toContain('is not authorized to perform: sts:TagSession');
       const plain = keep(w, assume({}), 's');
@@ -143,14 +118,11 @@ describe('session tags on sts:AssumeRole', () => {
   describe('given a role in another account', () => {
     const OTHER = '222222222222';
     const cross = (callerActions: string[]) =>
-      given([
-        start(),
-        account(PROD, 'Production'),
+      production(
         account(OTHER, 'Other'),
-        role(PROD, 'Worker', trustWith([{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${OTHER}:root` }, Action: ['sts:AssumeRole', 'sts:TagSession'] }])),
-        user(OTHER, 'olga'),
-        inline(userArn(OTHER, 'olga'), 'Hop', [{ Effect: 'Allow', Action: callerActions, Resource: WORKER }]),
-      ]);
+        role(PROD, 'Worker', trustWith([{ Effect: 'Allow', Principal: { AWS: rootArn(OTHER) }, Action: ['sts:AssumeRole', 'sts:TagSession'] }])),
+        ...userWith(OTHER, 'olga', 'Hop', [{ Effect: 'Allow', Action: callerActions, Resource: WORKER }]),
+      );
     const tagging = sts(asUser(OTHER, 'olga'), 'AssumeRole', { RoleArn: WORKER, RoleSessionName: 'olga', Tags: ['team=x'] });
 
     it("needs sts:TagSession on the caller's side as well as in the trust policy", () => {

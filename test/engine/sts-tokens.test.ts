@@ -2,39 +2,12 @@
 // and how those credentials authenticate afterwards.
 import { describe, expect, it } from 'vitest';
 import { accountFromAccessKeyId } from '../../src/engine/ids.js';
-import {
-  account,
-  asKept,
-  asRoot,
-  asUser,
-  bucketWithPolicy,
-  eventType,
-  field,
-  given,
-  inline,
-  keep,
-  managedPolicy,
-  outcome,
-  PROD,
-  role,
-  roleArn,
-  run,
-  s3,
-  start,
-  sts,
-  tagged,
-  trustAccount,
-  user,
-  userArn,
-  wait,
-} from './sts-helpers.js';
+import { asKept, asRoot, asUser, bucketWithPolicy, eventType, field, inline, keep, managedPolicy, outcome, production, PROD, role, roleArn, rootArn, run, s3, sts, tagged, trustAccount, user, userArn, wait } from './sts-helpers.js';
 
 const FED = (name: string) => `arn:aws:sts::${PROD}:federated-user/${name}`;
 
 const world = () =>
-  given([
-    start(),
-    account(PROD, 'Production'),
+  production(
     user(PROD, 'broker'),
     tagged(userArn(PROD, 'broker'), { team: 'web', tier: 'gold' }),
     inline(userArn(PROD, 'broker'), 'Broker', [
@@ -45,7 +18,7 @@ const world = () =>
     role(PROD, 'Any', trustAccount(PROD)),
     inline(userArn(PROD, 'intern'), 'Assume', [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: roleArn(PROD, 'Any') }]),
     ...bucketWithPolicy(PROD, 'uploads', [{ Effect: 'Allow', Principal: { AWS: FED('partner') }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::uploads/shared/*' }]),
-  ]);
+  );
 
 const readOwn = { json: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::uploads/v/*' }] } };
 
@@ -70,7 +43,7 @@ describe('sts:GetSessionToken', () => {
     expect(c.error).toBeNull();
     expect(field(c, 'Credentials.Expiration')).toBe('2026-01-01T10:00:00Z');
     const w = keep(world(), sts(asRoot(PROD), 'GetSessionToken'), 'root');
-    expect(outcome(w, sts(asKept('root'), 'GetCallerIdentity')).response).toEqual({ UserId: PROD, Account: PROD, Arn: `arn:aws:iam::${PROD}:root` });
+    expect(outcome(w, sts(asKept('root'), 'GetCallerIdentity')).response).toEqual({ UserId: PROD, Account: PROD, Arn: rootArn(PROD) });
   });
 
   it('needs no permission, but refuses temporary credentials', () => {
