@@ -63,6 +63,13 @@ export function name(c: Cursor): Text {
   return text(t);
 }
 
+/** `(keyword Name):?`: the Name after `keyword` where the current token is `keyword`, else null. */
+export function nameAfter(c: Cursor, keyword: string): Text | null {
+  if (!at(c, keyword)) return null;
+  take(c);
+  return name(c);
+}
+
 /** NameList -> Name ("," Name)* */
 export function nameList(c: Cursor): Cons<Text> {
   let list = snoc(null, name(c));

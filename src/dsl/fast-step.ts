@@ -3,7 +3,7 @@
 import type { CallDecl, Expectation, StepDecl, StepMember, Subject, Text } from './ast.js';
 import { text, unreserved } from './build.js';
 import * as s from './build-step.js';
-import { accepted, at, bail, block, type Cursor, expect, name, take } from './fast-cursor.js';
+import { accepted, at, bail, block, type Cursor, expect, name, nameAfter, take } from './fast-cursor.js';
 import { entryBlock, refOrText, value } from './fast-values.js';
 import type { Token } from './token.js';
 
@@ -59,22 +59,10 @@ function subject(c: Cursor): Subject {
 /** "service" Name, then `source-account Name` and `source-arn Name`, each at most once, either order. */
 function serviceSubject(c: Cursor, keyword: Token): Subject {
   const service = name(c);
-  let sourceAccount: Text | null = null;
-  let sourceArn: Text | null = null;
-  if (at(c, 'source-account')) {
-    sourceAccount = after(c, 'source-account');
-    if (at(c, 'source-arn')) sourceArn = after(c, 'source-arn');
-  } else if (at(c, 'source-arn')) {
-    sourceArn = after(c, 'source-arn');
-    if (at(c, 'source-account')) sourceAccount = after(c, 'source-account');
-  }
+  let sourceAccount = nameAfter(c, 'source-account');
+  const sourceArn = nameAfter(c, 'source-arn');
+  sourceAccount ??= nameAfter(c, 'source-account'); // after the source-arn
   return s.serviceSubject(keyword, service, sourceAccount, sourceArn);
-}
-
-/** The Name after the keyword `keyword`. */
-function after(c: Cursor, keyword: string): Text {
-  expect(c, keyword);
-  return name(c);
 }
 
 /** Call -> "call" Name CallResource:? EntryBlock:? CallContext:? */

@@ -16,7 +16,7 @@ import type {
 } from './ast.js';
 import { text } from './build.js';
 import * as w from './build-world.js';
-import { at, bail, type Cursor, name, optionalBlock, take } from './fast-cursor.js';
+import { bail, type Cursor, name, nameAfter, optionalBlock, take } from './fast-cursor.js';
 import { clusterMember, oidcIssuer, oidcProvider } from './fast-eks.js';
 import { policyBody } from './fast-policy.js';
 import { entryBlock, refOrText, refOrTextList } from './fast-values.js';
@@ -36,13 +36,8 @@ function accountMember(c: Cursor, t: Token): AccountMember {
       return w.group(t, name(c), optionalBlock(c, groupMember));
     case 'role':
       return w.role(t, name(c), optionalBlock(c, roleMember));
-    case 'policy': {
-      const policyName = name(c);
-      if (!at(c, 'path')) return w.managedPolicy(t, policyName, null, policyBody(c));
-      take(c);
-      const path = name(c);
-      return w.managedPolicy(t, policyName, path, policyBody(c));
-    }
+    case 'policy':
+      return w.managedPolicy(t, name(c), nameAfter(c, 'path'), policyBody(c));
     case 'bucket':
       return w.bucket(t, name(c), optionalBlock(c, resourceMember));
     case 'resource':
@@ -64,14 +59,18 @@ function userMember(c: Cursor, t: Token): UserMember {
   switch (t.text) {
     case 'groups':
       return w.groups(t, refOrTextList(c));
-    case 'mfa-device': {
-      const device = name(c);
-      if (!at(c, 'code')) return w.mfaDevice(t, device, null);
-      take(c);
-      return w.mfaDevice(t, device, name(c));
-    }
+    case 'mfa-device':
+      return w.mfaDevice(t, name(c), nameAfter(c, 'code'));
     case 'access-key':
       return w.accessKey(t);
+    default:
+      return principalMember(c, t);
+  }
+}
+
+/** What users and roles both hold: a group's members, a boundary and tags. */
+function principalMember(c: Cursor, t: Token): GroupDecl['members'][number] | BoundaryDecl | TagsDecl {
+  switch (t.text) {
     case 'boundary':
       return boundary(c, t);
     case 'tags':
@@ -102,12 +101,8 @@ function roleMember(c: Cursor, t: Token): RoleMember {
       return w.trust(t, policyBody(c));
     case 'description':
       return w.roleDescription(t, description(c));
-    case 'boundary':
-      return boundary(c, t);
-    case 'tags':
-      return tags(c, t);
     default:
-      return groupMember(c, t);
+      return principalMember(c, t);
   }
 }
 
