@@ -2,8 +2,24 @@
 // TokenCode must be the code the simulated device shows (`mfa-device NAME code 123456`). AWS's
 // messages differ by action (reference sts-oidc-irsa §1.0.3).
 import type { Caller } from '../call/caller.js';
+import { textParam } from '../call/params.js';
 import type { World } from '../world.js';
 import type { MfaAuth } from './state.js';
+import { checkLength, checkPattern, type Constraint } from './validation.js';
+
+const SERIAL = '[\\w+=/:,.@-]*';
+const TOKEN_CODE = '[\\d]*';
+
+/** SerialNumber and TokenCode, which AssumeRole and GetSessionToken take under the same model constraints. */
+export function readMfaParams(params: Record<string, unknown>, v: Constraint[]): { readonly serialNumber: string | null; readonly tokenCode: string | null } {
+  const serialNumber = textParam(params, 'SerialNumber');
+  checkLength('serialNumber', serialNumber, 9, 256, v);
+  checkPattern('serialNumber', serialNumber, SERIAL, v);
+  const tokenCode = textParam(params, 'TokenCode');
+  checkLength('tokenCode', tokenCode, 6, 6, v);
+  checkPattern('tokenCode', tokenCode, TOKEN_CODE, v);
+  return { serialNumber, tokenCode };
+}
 
 export type MfaCheck =
   | { readonly ok: true; readonly mfa: MfaAuth | null; readonly note: string | null }

@@ -4,24 +4,18 @@
 import type { CallData } from '../call/command.js';
 import { textParam } from '../call/params.js';
 import type { World } from '../world.js';
-import { SERIAL, TOKEN_CODE } from './assume-role-request.js';
 import { startStsCall, tokenDuration } from './call-kit.js';
 import { durationNote, mint } from './credentials.js';
 import type { StsEvent } from './events.js';
-import { checkMfa } from './mfa.js';
+import { checkMfa, readMfaParams } from './mfa.js';
 import type { SessionToken } from './state.js';
-import { checkInteger, checkLength, checkPattern, validationMessage, type Constraint } from './validation.js';
+import { checkInteger, validationMessage, type Constraint } from './validation.js';
 
 export function getSessionToken(data: CallData, world: World): StsEvent[] {
   const call = startStsCall(data, world);
   const v: Constraint[] = [];
   const requested = checkInteger('durationSeconds', textParam(call.params, 'DurationSeconds'), 900, 129600, v);
-  const serial = textParam(call.params, 'SerialNumber');
-  checkLength('serialNumber', serial, 9, 256, v);
-  checkPattern('serialNumber', serial, SERIAL, v);
-  const code = textParam(call.params, 'TokenCode');
-  checkLength('tokenCode', code, 6, 6, v);
-  checkPattern('tokenCode', code, TOKEN_CODE, v);
+  const { serialNumber: serial, tokenCode: code } = readMfaParams(call.params, v);
   if (v.length > 0) return call.failed('ValidationError', validationMessage(v));
   if (!call.auth.ok) return call.failed(call.auth.error.code, call.auth.error.message, [call.auth.note]);
   const who = call.auth.caller;
