@@ -152,15 +152,13 @@ function sessionCaller(session: Session, label: string, world: World): Caller {
   }
 }
 
+/** What every kind of session reports of its caller: its temporary key in the session's account. */
+function sessionRecord(kind: CallerRecord['kind'], arn: string, session: Session, label: string): CallerRecord {
+  return { kind, arn, account: session.account, credentials: 'temporary', accessKeyId: session.accessKeyId, label };
+}
+
 function roleSessionCaller(session: RoleSession, label: string, world: World): Caller {
-  const record: CallerRecord = {
-    kind: 'role-session',
-    arn: session.arn,
-    account: session.account,
-    credentials: 'temporary',
-    accessKeyId: session.accessKeyId,
-    label,
-  };
+  const record = sessionRecord('role-session', session.arn, session, label);
   const principal: RequestPrincipal = {
     kind: 'roleSession',
     accountId: session.account,
@@ -174,14 +172,7 @@ function roleSessionCaller(session: RoleSession, label: string, world: World): C
 
 /** A federated user acts with its IAM user's policies, cut down by its session policies. */
 function federatedCaller(session: FederatedSession, label: string, world: World): Caller {
-  const record: CallerRecord = {
-    kind: 'federated-user',
-    arn: session.arn,
-    account: session.account,
-    credentials: 'temporary',
-    accessKeyId: session.accessKeyId,
-    label,
-  };
+  const record = sessionRecord('federated-user', session.arn, session, label);
   const principal: RequestPrincipal = {
     kind: 'stsFederatedUser',
     accountId: session.account,
@@ -194,14 +185,7 @@ function federatedCaller(session: FederatedSession, label: string, world: World)
 /** GetSessionToken credentials are the user (or root) itself, temporarily (reference sts §3.4). */
 function sessionTokenCaller(session: SessionToken, label: string, world: World): Caller {
   const user = world.iam.users[session.principalArn] ?? null;
-  const record: CallerRecord = {
-    kind: user ? 'iam-user' : 'root',
-    arn: session.principalArn,
-    account: session.account,
-    credentials: 'temporary',
-    accessKeyId: session.accessKeyId,
-    label,
-  };
+  const record = sessionRecord(user ? 'iam-user' : 'root', session.principalArn, session, label);
   const principal: RequestPrincipal = user
     ? { kind: 'iamUser', accountId: user.account, arn: user.arn, uniqueId: user.id }
     : { kind: 'root', accountId: session.account, arn: session.principalArn };
