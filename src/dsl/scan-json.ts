@@ -1,10 +1,10 @@
 // The JSON value after `json`: find where it ends (brackets balanced, strings skipped), then
-// JSON.parse it; on failure json-check.ts locates the problem. A regex finds the end of values
+// JSON.parse it; on failure src/json/check.ts locates the problem. A regex finds the end of values
 // nested up to NESTING deep in native code (a loop over characters costs several milliseconds on
 // a large file before the JIT warms up); anything it does not match, and any value JSON.parse
 // rejects, goes through jsonSpan, which reports the problems in order.
 
-import { findJsonError } from './json-check.js';
+import { findJsonError } from '../json/check.js';
 import { posAt } from './token.js';
 
 /** Reports a problem at an offset of the source (the caller turns it into a ScenarioError). */

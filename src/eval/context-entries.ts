@@ -4,7 +4,7 @@
 import type { ContextValue } from '../policy/index.js';
 import { EvalInputError, invalidType } from './errors.js';
 import { checkLength, isObject } from './params.js';
-import type { JsonPath } from './json-scan.js';
+import type { JsonPath } from '../json/locate.js';
 
 type Base = 'string' | 'numeric' | 'boolean' | 'ip' | 'binary' | 'date';
 export type ContextKeyType = Base | `${Base}List`;

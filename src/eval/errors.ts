@@ -1,5 +1,5 @@
 // An input file `simulate eval` cannot run: the message and where in the file it is.
-import type { JsonPath } from './json-scan.js';
+import type { JsonPath } from '../json/locate.js';
 
 /**
  * Where the problem is: a raw offset into the file, or a JSON path into it (at the member's key

@@ -5,7 +5,7 @@
 import { nearest } from '../errors.js';
 import type { PolicyKind } from '../policy/index.js';
 import { EvalInputError, invalidType, paramName } from './errors.js';
-import type { JsonPath } from './json-scan.js';
+import type { JsonPath } from '../json/locate.js';
 import { checkAction, checkLength, isObject, maxItems, optString, stringList } from './params.js';
 
 export type SourcePolicyType =

@@ -1,7 +1,7 @@
 // Checks of single parameters of the input, with botocore's and IAM's wording (botocore parameter
 // validation; IAM's `1 validation error detected: Value … failed to satisfy constraint` errors).
 import { EvalInputError, invalidType, paramName } from './errors.js';
-import type { JsonPath } from './json-scan.js';
+import type { JsonPath } from '../json/locate.js';
 
 export function optString(doc: Record<string, unknown>, key: string): string | null {
   const v = doc[key];

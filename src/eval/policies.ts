@@ -2,11 +2,11 @@
 // IAM's words), compiled once, and knows how to report its statements as SimulatePolicyResponse
 // `Statement`s: positions inside the JSON string for policies given as text (AWS's meaning), inside
 // the input file for policies given as objects.
-import { findJsonError } from '../dsl/json-check.js';
+import { findJsonError } from '../json/check.js';
 import { compilePolicy, validatePolicy, type CompiledPolicy } from '../policy/index.js';
 import { EvalInputError, paramName } from './errors.js';
 import type { PolicyEntry, SourcePolicyType } from './input.js';
-import { lineIndex, locate, type LineCol, type Span } from './json-scan.js';
+import { lineIndex, locate, type LineCol, type Span } from '../json/locate.js';
 import { position, statementSpans, type Position } from './positions.js';
 
 export interface StatementOut {

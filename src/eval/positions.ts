@@ -7,7 +7,7 @@
 //   the first one (before any white space or line break), just after the previous statement's `}`
 //   for the others (so at the comma);
 // - a lone Statement object starts just after its `{`.
-import { elements, members, skipWs, valueEnd, type LineCol, type Span } from './json-scan.js';
+import { elements, members, skipWs, valueEnd, type LineCol, type Span } from '../json/locate.js';
 
 /** The spans IAM reports for each statement of the policy object at `rootAt` in `t`. */
 export function statementSpans(t: string, rootAt: number): Span[] {

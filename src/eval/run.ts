@@ -2,12 +2,12 @@
 // CLI does (JSON indented by 4, or YAML). Exit 0 with results (a deny is a result, not a failure),
 // 2 when the input cannot run, with FILE:LINE:COLUMN and the problem.
 import { readFileSync } from 'node:fs';
-import { findJsonError } from '../dsl/json-check.js';
+import { findJsonError } from '../json/check.js';
 import { formatScenarioError, ScenarioError } from '../errors.js';
 import { prepareBatch } from './batch.js';
 import { EvalInputError } from './errors.js';
 import { readInput } from './input.js';
-import { lineIndex, locate, rawStringOffset } from './json-scan.js';
+import { lineIndex, locate, rawStringOffset } from '../json/locate.js';
 import { runBatch } from './run-batch.js';
 
 export interface EvalIo {

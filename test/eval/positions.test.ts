@@ -1,7 +1,7 @@
 // MatchedStatements positions: the line/column IAM's simulator reports for a statement, checked
 // against published AWS output, then through `simulate eval`.
 import { describe, expect, it } from 'vitest';
-import { lineIndex } from '../../src/eval/json-scan.js';
+import { lineIndex } from '../../src/json/locate.js';
 import { statementSpans } from '../../src/eval/positions.js';
 import { allow, deny, evalRun, policy } from './helpers.js';
 

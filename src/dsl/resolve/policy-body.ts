@@ -6,7 +6,7 @@ import { validatePolicy } from '../../policy/index.js';
 import type { PolicyKind, PolicyProblem } from '../../policy/types.js';
 import type { PolicyDocument } from '../../engine/iam/state.js';
 import type { Clause, Loc, PolicyBody, PrincipalItem, ResourceItem, Statement, Text } from '../ast.js';
-import { findJsonError } from '../json-check.js';
+import { findJsonError } from '../../json/check.js';
 import { checkJsonPolicy, checkStatements } from './catalogue-check.js';
 import { providerForCluster } from './federated.js';
 import { jsonPathOffset, locInside } from './json-locate.js';

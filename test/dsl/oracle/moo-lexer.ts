@@ -4,7 +4,7 @@
 
 import type moo from 'moo';
 import { ScenarioError } from '../../../src/errors.js';
-import { findJsonError } from '../../../src/dsl/json-check.js';
+import { findJsonError } from '../../../src/json/check.js';
 import { compileRules } from './moo-rules.js';
 import { decodeString, trimIndent } from '../../../src/dsl/strings.js';
 import type { Token, TokenType } from '../../../src/dsl/token.js';

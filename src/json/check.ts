@@ -1,5 +1,6 @@
 // Locates the first syntax error in a JSON text, for the messages JSON.parse does not give
-// (V8's messages carry no reliable position). Iterative, so any nesting depth is fine.
+// (V8's messages carry no reliable position). Iterative, so any nesting depth is fine. Scenarios
+// (`json` values, policy files) and `simulate eval` input report JSON errors with it.
 
 export interface JsonProblem {
   readonly index: number; // 0-based, into the text
