@@ -1,6 +1,7 @@
 // Position-keeping walks over JSON text that JSON.parse has already accepted: where the value at a
 // path (or its member key) starts, where a value ends, and where a character of a string literal
-// sits in the raw text. Iterative and allocation-light, so large input files stay cheap.
+// sits in the raw text. Iterative and allocation-light, so large input files stay cheap. Used for
+// `simulate eval` input and for the JSON policies of scenarios.
 
 export type JsonPath = readonly (string | number)[];
 

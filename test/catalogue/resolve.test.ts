@@ -157,6 +157,12 @@ ${body}
     expect(at(e)).toEqual([6, 61, 22]);
   });
 
+  it('a condition key is located where it is written as a key, not where its text first stands', () => {
+    const e = failure(json('      {"Effect": "Allow", "Action": "s3:*", "Resource": "*", "Condition": {"StringEquals": {"aws:username": "aws:PrincipalTags/team", "aws:PrincipalTags/team": "b"}}}'));
+    expect(e.message).toBe('managed policy P: unknown condition key aws:PrincipalTags/team');
+    expect(at(e)).toEqual([5, 136, 22]);
+  });
+
   it('a policy file is checked and the error names the file', () => {
     const file = '{\n  "Version": "2012-10-17",\n  "Statement": [{"Effect": "Allow", "Action": "s3:PutObjet", "Resource": "*"}]\n}\n';
     const e = failure('account A 111111111111 { policy P file "p.json" }', { 'p.json': file });

@@ -103,6 +103,16 @@ describe('declarations are checked as IAM checks them', () => {
     expect(e.pos.line).toBe(3);
   });
 
+  it('locates a problem under a repeated key at the value JSON.parse keeps, the last', () => {
+    const e = failure(`account A 111111111111 {
+  user u {
+    inline P json { "Version": "2012-10-17", "Statement": { "Effect": "Allow", "Effect": "allow", "Action": "s3:*", "Resource": "*" } }
+  }
+}`);
+    expect(e.message).toMatch(/^inline policy P of user u: MalformedPolicyDocument: /);
+    expect([e.pos.line, e.pos.col]).toEqual([3, 90]);
+  });
+
   it('reads policy files relative to the scenario and locates their problems in the file', () => {
     const ok = sim('account A 111111111111 { user u { inline P file "p.json" } }', {
       'p.json': '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}',

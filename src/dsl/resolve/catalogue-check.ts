@@ -4,10 +4,11 @@
 // native or JSON. IAM would store such a policy (reference §2.8), but no call iamsim runs could
 // ever match the name, so it is a typo; quoting it changes nothing (src/catalogue/supplement.ts
 // is where a real name missing from the catalogue is added).
-import { callActionProblem, conditionKeyProblem, policyActionProblem, policyCatalogueProblems, type CatalogueProblem, type JsonPath } from '../../catalogue/index.js';
+import { callActionProblem, conditionKeyProblem, policyActionProblem, policyCatalogueProblems, type CatalogueProblem } from '../../catalogue/index.js';
 import { ScenarioError } from '../../errors.js';
 import type { CallDecl, Loc, Statement, Text } from '../ast.js';
-import { jsonPathOffset, locInside } from './json-locate.js';
+import { locate } from '../../json/locate.js';
+import { locInside } from './json-locate.js';
 import type { Located } from './located.js';
 
 const options = (problem: CatalogueProblem, text: Text) => ({
@@ -42,7 +43,10 @@ export function checkStatements(statements: readonly Statement[], label: string,
 export function checkJsonPolicy(doc: unknown, raw: string, start: Loc, label: string, file: string): void {
   const first = policyCatalogueProblems(doc)[0];
   if (!first) return;
-  const quote = first.what === 'action' ? jsonPathOffset(raw, first.path) : keyOffset(raw, first.path);
+  const at = locate(raw, first.path);
+  // the quote that opens the action, or the condition key where it is written (were the key not
+  // found, quote + 1 would be the object's own "{")
+  const quote = first.what === 'action' ? at.offset : (at.keyAt ?? at.offset - 1);
   throw new ScenarioError({
     file,
     pos: locInside(start, raw, quote + 1),
@@ -51,11 +55,4 @@ export function checkJsonPolicy(doc: unknown, raw: string, start: Loc, label: st
     suggestion: first.suggestion,
     expected: first.expected,
   });
-}
-
-/** Where the key that ends `path` is written: the first `"key"` inside its object. */
-function keyOffset(raw: string, path: JsonPath): number {
-  const parent = jsonPathOffset(raw, path.slice(0, -1));
-  const at = raw.indexOf(JSON.stringify(path[path.length - 1]), parent);
-  return at < 0 ? parent - 1 : at;
 }

@@ -7,9 +7,10 @@ import type { PolicyKind, PolicyProblem } from '../../policy/types.js';
 import type { PolicyDocument } from '../../engine/iam/state.js';
 import type { Clause, Loc, PolicyBody, PrincipalItem, ResourceItem, Statement, Text } from '../ast.js';
 import { findJsonError } from '../../json/check.js';
+import { locate } from '../../json/locate.js';
 import { checkJsonPolicy, checkStatements } from './catalogue-check.js';
 import { providerForCluster } from './federated.js';
-import { jsonPathOffset, locInside } from './json-locate.js';
+import { locInside } from './json-locate.js';
 import type { AccountSym, Resolver } from './symbols.js';
 
 export interface BodyContext {
@@ -30,7 +31,7 @@ export function policyDocument(body: PolicyBody, kind: PolicyKind, label: string
     }
     case 'Json': {
       const doc = asDocument(body.value, body.loc, label, ctx);
-      reportProblems(validatePolicy(doc, kind), label, (path) => locInside(body.loc, body.raw, jsonPathOffset(body.raw, path)), at.file);
+      reportProblems(validatePolicy(doc, kind), label, (path) => locInside(body.loc, body.raw, locate(body.raw, path).offset), at.file);
       checkJsonPolicy(doc, body.raw, body.loc, label, at.file);
       return doc;
     }
@@ -56,7 +57,7 @@ export function policyDocument(body: PolicyBody, kind: PolicyKind, label: string
         });
       }
       const doc = asDocument(value, body.path.loc, label, ctx);
-      reportProblems(validatePolicy(doc, kind), label, (path) => locInside(start, read.text, jsonPathOffset(read.text, path)), read.file);
+      reportProblems(validatePolicy(doc, kind), label, (path) => locInside(start, read.text, locate(read.text, path).offset), read.file);
       checkJsonPolicy(doc, read.text, start, label, read.file);
       return doc;
     }
