@@ -72,6 +72,13 @@ describe('condition variables', () => {
     expect(grant(st, obj('b', 'k'), { 'k:x': 'everyone' }).decision).toBe('Allow');
     expect(grant(st, obj('b', 'k'), { 'k:x': 'everyone', 'aws:PrincipalTag/team': 'red' }).decision).toBe('ImplicitDeny');
   });
+
+  it('escapes ${*} ${?} ${$} are literal characters in StringEquals values too', () => {
+    const st = withCond({ StringEquals: { 'aws:PrincipalTag/team': 'bl${?}e${*}${$}' } });
+    expect(grant(st, obj('b', 'k'), { 'aws:PrincipalTag/team': 'bl?e*$' }).decision).toBe('Allow');
+    expect(grant(st, obj('b', 'k'), { 'aws:PrincipalTag/team': 'blue*$' }).decision).toBe('ImplicitDeny');
+    expect(grant(st, obj('b', 'k'), { 'aws:PrincipalTag/team': 'bl${?}e${*}${$}' }).decision).toBe('ImplicitDeny');
+  });
   it('Numeric values take no variables', () => {
     const st = withCond({ NumericEquals: { 'k:n': '${k:m}' } });
     expect(grant(st, obj('b', 'k'), { 'k:n': '1', 'k:m': '1' }).decision).toBe('ImplicitDeny');
