@@ -58,7 +58,18 @@ export function evolve(world: World, event: AnyEvent): World {
  * same state and that the base is left as it was.
  */
 export function onFlatCopy(base: ScenarioState, recipe: (draft: Draft<ScenarioState>) => void): ScenarioState {
-  const draft: ScenarioState = { ...base, kept: { ...base.kept } };
+  // field by field rather than a spread: one object shape, and this runs twice a step
+  const draft: ScenarioState = {
+    title: base.title,
+    file: base.file,
+    seed: base.seed,
+    clock: base.clock,
+    region: base.region,
+    detail: base.detail,
+    step: base.step,
+    kept: { ...base.kept },
+    lastCall: base.lastCall,
+  };
   recipe(draft as Draft<ScenarioState>);
   return draft;
 }
@@ -92,6 +103,17 @@ export function evolveSlice(world: World, owner: Component, event: AnyEvent, cal
 
 function withSlice(world: World, owner: Component, slice: World[Component]): World {
   if (world[owner] === slice) return world;
-  return { ...world, [owner]: slice };
+  // field by field rather than a spread with a computed key: one object shape for every world
+  const next: World = {
+    scenario: world.scenario,
+    iam: world.iam,
+    sts: world.sts,
+    resources: world.resources,
+    organizations: world.organizations,
+    oidc: world.oidc,
+    eks: world.eks,
+  };
+  (next as unknown as Record<Component, World[Component]>)[owner] = slice;
+  return next;
 }
 

@@ -14,7 +14,7 @@ export function decideScenario(command: ScenarioCommand, world: World): Scenario
       return [{ type: 'ClockAdvanced', data: { from, to, text: command.data.text } }];
     }
     case 'StartStep':
-      return [{ type: 'StepStarted', data: { ...command.data, at: world.scenario.clock } }];
+      return [{ type: 'StepStarted', data: { index: command.data.index, title: command.data.title, at: world.scenario.clock } }];
     case 'CheckExpectation': {
       const verdict = checkExpectation(command.data.spec, world.scenario.lastCall);
       return [{ type: 'ExpectationChecked', data: { ...command.data, ...verdict } }];
