@@ -6,7 +6,11 @@
 // and the policy evaluation alone of the same 2,000 requests (what the engine adds to the
 // evaluator). The first pass of the process is printed too: the CLI runs cold, once. Prints;
 // asserts nothing about time.
-// Run: npx vitest bench --run test/bench/e2e.bench.ts
+// Run: npm run build && npx vitest bench --run test/bench/e2e.bench.ts
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { bench, describe } from 'vitest';
 import { parseScenario } from '../../src/dsl/parse.js';
 import { resolveScenario } from '../../src/dsl/resolve/index.js';
@@ -90,6 +94,37 @@ report('  phase: parse', CALLS, measure(() => parse(large), 10));
 report('  phase: resolve', CALLS, measure(() => resolveScenario(ast, { ...noFiles, detail: false }), 10));
 report('  phase: run (decide, evolve)', CALLS, measure(() => run(commands), 10));
 report('  phase: project and render JSON', CALLS, measure(() => renderJson(project(events)), 10));
+
+// Whole processes, as a person runs them: `simulate --format json` on the generated file, against
+// `node -e 0` and, when another evaluator is installed out of tree (scripts/oracle-bench.mjs; ORACLE
+// or /tmp/oracle), that evaluator checking the same 2,000 requests in its own process. Interleaved
+// rounds; medians. Needs dist/ (`npm run bench` builds it).
+const root = join(import.meta.dirname, '..', '..');
+const largeFile = join(mkdtempSync(join(tmpdir(), 'iamsim-bench-')), 'large.iam');
+writeFileSync(largeFile, large);
+const oracle = process.env.ORACLE ?? '/tmp/oracle/node_modules/@cloud-copilot/iam-simulate';
+const processes: [string, string[]][] = [
+  ['node -e 0', ['-e', '0']],
+  ['simulate --format json (2,000 calls)', [join(root, 'bin', 'simulate.js'), '--format', 'json', largeFile]],
+  ...(existsSync(oracle) ? [['the other evaluator, same requests', [join(root, 'scripts', 'oracle-bench.mjs'), largeFile]] as [string, string[]]] : []),
+];
+const wall = new Map<string, number[]>(processes.map(([label]) => [label, []]));
+for (let round = 0; round < 5; round++) {
+  for (const [label, args] of processes) {
+    const start = performance.now();
+    const r = spawnSync(process.execPath, args, { env: { ...process.env, ORACLE: oracle }, maxBuffer: 64 * 1024 * 1024 });
+    if (r.status !== 0) throw new Error(`${label} failed: ${String(r.stderr)}`);
+    wall.get(label)!.push(performance.now() - start);
+  }
+}
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+const simulateMs = median(wall.get(processes[1]![0])!);
+for (const [label] of processes) {
+  const ms = median(wall.get(label)!);
+  const ratio = label === processes[1]![0] ? '' : `, ${(ms / simulateMs).toFixed(2)}× simulate's time`;
+  console.log(`whole process: ${label.padEnd(40)} ${ms.toFixed(0).padStart(6)} ms (median of 5)${ratio}`);
+}
+if (processes.length < 3) console.log(`whole process: no other evaluator at ${oracle} (see scripts/oracle-bench.mjs)`);
 
 describe('end to end', () => {
   bench(`simulate --format json, ${CALLS} calls`, () => void pipeline(large), { iterations: 5 });

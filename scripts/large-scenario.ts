@@ -1,0 +1,16 @@
+// Writes the generated scenario of issue 3 (test/bench/large-scenario.ts: 50 users with JSON
+// policies, 2,000 one-line calls with `context`) to a file, for timing whole processes on it:
+//
+//   npx tsx scripts/large-scenario.ts /tmp/large.iam [USERS] [CALLS]
+//   hyperfine -N 'node bin/simulate.js --format json /tmp/large.iam'
+import { writeFileSync } from 'node:fs';
+import { largeScenario } from '../test/bench/large-scenario.js';
+
+const [file, users = '50', calls = '2000'] = process.argv.slice(2);
+if (file === undefined) {
+  process.stderr.write('usage: npx tsx scripts/large-scenario.ts FILE [USERS] [CALLS]\n');
+  process.exit(2);
+}
+const text = largeScenario(Number(users), Number(calls));
+writeFileSync(file, text);
+process.stdout.write(`${file}: ${text.length.toLocaleString('en-US')} characters, ${users} users, ${calls} calls\n`);
