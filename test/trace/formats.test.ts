@@ -25,13 +25,20 @@ describe('--format yaml', () => {
 describe('--format cloudtrail', () => {
   it('writes one record per API call with CloudTrail field names, in CloudTrail order', async () => {
     const doc = JSON.parse((await runCli(['--format', 'cloudtrail', EXAMPLE])).stdout);
-    expect(doc.Records).toHaveLength(6);
-    const [assume, put, denied, bob, whoami, expired] = doc.Records;
-    expect(Object.keys(assume)).toEqual([
+    expect(doc.Records).toHaveLength(7);
+    const [assume, assumeInRoleAccount, put, denied, bob, whoami, expired] = doc.Records;
+    expect(Object.keys(put)).toEqual([
       'eventVersion', 'userIdentity', 'eventTime', 'eventSource', 'eventName', 'awsRegion', 'sourceIPAddress', 'userAgent',
       'requestParameters', 'responseElements', 'requestID', 'eventID', 'readOnly', 'resources', 'eventType', 'managementEvent',
       'recipientAccountId', 'eventCategory',
     ]);
+    // alice (222222222222) assumes a role of 111111111111: each account receives the event
+    expect(Object.keys(assume)).toEqual([...Object.keys(put).slice(0, -1), 'sharedEventID', 'eventCategory']);
+    expect(assume.recipientAccountId).toBe('222222222222');
+    expect(assumeInRoleAccount).toEqual({ ...assume, eventID: assumeInRoleAccount.eventID, recipientAccountId: '111111111111' });
+    expect(assumeInRoleAccount.eventID).not.toBe(assume.eventID);
+    expect(assumeInRoleAccount.sharedEventID).toBe(assume.sharedEventID);
+    expect(denied).not.toHaveProperty('sharedEventID'); // a refused call goes to the caller's account only
     expect(assume).toMatchObject({
       eventSource: 'sts.amazonaws.com',
       eventName: 'AssumeRole',
@@ -49,8 +56,18 @@ describe('--format cloudtrail', () => {
     expect(bob.errorMessage).toMatch(/^User: arn:aws:iam::222222222222:user\/bob is not authorized/);
     expect(whoami).toMatchObject({ eventName: 'GetCallerIdentity', requestParameters: null, responseElements: null, readOnly: true });
     expect(expired.errorCode).toBe('ExpiredToken');
-    expect(new Set(doc.Records.map((r: { eventID: string }) => r.eventID)).size).toBe(6);
+    expect(new Set(doc.Records.map((r: { eventID: string }) => r.eventID)).size).toBe(7);
     expect(assume.eventID).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
+  it('leaves out calls the SDK never sent, and files a refused web-identity call in the role account', async () => {
+    const doc = JSON.parse((await runCli(['--format', 'cloudtrail', 'scenarios/irsa-failures.iam'])).stdout);
+    type Rec = { errorCode?: string; eventName: string; recipientAccountId: string; requestParameters: { roleArn?: string } | null };
+    const records = doc.Records as Rec[];
+    expect(records.some((r) => r.errorCode === 'CredentialsProviderError')).toBe(false);
+    const refused = records.filter((r) => r.eventName === 'AssumeRoleWithWebIdentity' && r.errorCode === 'InvalidIdentityToken');
+    expect(refused.length).toBeGreaterThan(0);
+    for (const r of refused) expect(r.recipientAccountId).toBe(r.requestParameters?.roleArn?.split(':')[4]);
   });
 
   it('names every kind of caller as CloudTrail does', async () => {

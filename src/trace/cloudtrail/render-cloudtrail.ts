@@ -1,10 +1,11 @@
 // `--format cloudtrail`: the calls of a run as the CloudTrail log file AWS would deliver, one record
-// per API call in a `Records` list, with CloudTrail's field names, order and shapes (CloudTrail User
-// Guide, "record contents" and "userIdentity element"). IDs are derived from the scenario and step,
+// per API call that reached AWS (two for a cross-account call, one per account) in a `Records` list,
+// with CloudTrail's field names, order and shapes (CloudTrail User Guide, "record contents" and
+// "userIdentity element"). IDs are derived from the scenario and step,
 // so the output is the same on every run. The network facts AWS records and iamsim does not model
 // take fixed values: the request's aws:SourceIp if the step gave one, else 203.0.113.10 (TEST-NET-3).
 import { createHash } from 'node:crypto';
-import type { CallRecord } from '../../engine/call-record.js';
+import { reachedAws, type CallRecord } from '../../engine/call-record.js';
 import type { LoggedEvent } from '../../engine/events.js';
 import type { TraceModel } from '../model.js';
 import { collectFacts, type Facts } from '../walkthrough/facts.js';
@@ -22,9 +23,37 @@ export function renderCloudTrail(model: TraceModel, events: readonly LoggedEvent
   for (const item of model.items) {
     if (item.kind !== 'step') continue;
     const calls = stepCalls(item);
-    calls.forEach((call, i) => records.push(trailRecord(call, `${model.file}|${model.title}|${item.index}${i === calls.length - 1 ? '' : `|hop ${i + 1}`}`, facts)));
+    calls.forEach((call, i) => {
+      if (!reachedAws(call)) return; // the SDK found no credentials and sent nothing
+      const seed = `${model.file}|${model.title}|${item.index}${i === calls.length - 1 ? '' : `|hop ${i + 1}`}`;
+      records.push(...trailRecords(call, seed, facts));
+    });
   }
   return JSON.stringify({ Records: records }, null, 2) + '\n';
+}
+
+/**
+ * The records of one call. A call that one account makes on another's resource and that succeeds is
+ * delivered to both accounts (CloudTrail User Guide, "sharedEventID example"): two records of the
+ * same request, each with its own eventID and recipientAccountId, joined by one sharedEventID. The
+ * guide documents this for allowed calls; a refused cross-account call is written once, to the
+ * caller's account.
+ */
+function trailRecords(call: CallRecord, seed: string, facts: Facts): Record<string, unknown>[] {
+  const rec = trailRecord(call, seed, facts);
+  const caller = call.caller.account;
+  const owner = resourceAccount(call);
+  if (call.error !== null || caller === null || owner === null || caller === owner) return [rec];
+  const shared = uuid(`${seed}|shared`);
+  const copy = (recipient: string, eventID: string): Record<string, unknown> => {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(rec)) {
+      if (k === 'eventCategory') out['sharedEventID'] = shared;
+      out[k] = k === 'eventID' ? eventID : k === 'recipientAccountId' ? recipient : v;
+    }
+    return out;
+  };
+  return [copy(caller, rec['eventID'] as string), copy(owner, uuid(`${seed}|event|${owner}`))];
 }
 
 function trailRecord(call: CallRecord, seed: string, facts: Facts): Record<string, unknown> {
@@ -77,9 +106,12 @@ function isDataEvent(action: string): boolean {
   return (service === 'sqs' && /message/.test(name)) || (service === 'sns' && name === 'publish');
 }
 
+/** The account that owns what the call is on: from the request context, else from the ARN the call names. */
 function resourceAccount(call: CallRecord): string | null {
   const v = call.context['aws:ResourceAccount'];
-  return typeof v === 'string' ? v : null;
+  if (typeof v === 'string') return v;
+  const account = call.resource?.split(':')[4];
+  return account !== undefined && /^\d{12}$/.test(account) ? account : null;
 }
 
 /** A UUID-shaped id derived from the text (version 5 layout, SHA-256 based: stable across runs). */

@@ -1,7 +1,7 @@
 // The hops of one API call, as a sequence: the caller asks its SDK, the SDK signs and sends the
 // request to the service, the service has IAM evaluate the policies (once per action authorized),
 // and the answer travels back. Derived from the call record alone.
-import type { CallRecord, CallerRecord } from '../../engine/call-record.js';
+import { reachedAws, type CallRecord, type CallerRecord } from '../../engine/call-record.js';
 import type { Facts } from '../walkthrough/facts.js';
 import { sessionParts } from '../walkthrough/phrases.js';
 
@@ -68,15 +68,13 @@ export function serviceId(cast: Cast, action: string): string {
 
 const fixed = (cast: Cast, id: string, label: string) => join(cast, id, () => ({ actor: false, label }), id);
 
-const SDK_ERRORS = new Set(['CredentialsProviderError']);
-
 export function callLines(call: CallRecord, cast: Cast, facts: Facts): Line[] {
   const lines: Line[] = [];
   const caller = callerId(cast, call.caller, facts);
   const direct = call.caller.kind === 'service';
   const sdk = direct ? caller : fixed(cast, 'SDK', 'AWS SDK');
   if (!direct) lines.push({ kind: 'hop', from: caller, to: sdk, arrow: 'call', text: `${call.action}${paramsText(call)}` });
-  if (!direct && SDK_ERRORS.has(call.error?.code ?? '')) {
+  if (!direct && !reachedAws(call)) {
     // the SDK found no credentials: the request never leaves the client
     lines.push({ kind: 'hop', from: sdk, to: caller, arrow: 'fail', text: `error ${call.error?.code}` });
     return lines;
