@@ -5,7 +5,13 @@ import { createRequire } from 'node:module';
 import { setFlagsFromString } from 'node:v8';
 
 const { load } = createRequire(import.meta.url)('./load.cjs');
-const loaded = load({ useCache: true });
+let loaded;
+try {
+  loaded = load({ useCache: true });
+} catch (e) {
+  process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(2);
+}
 const { main } = loaded.exports;
 if (process.env.IAMSIM_DEBUG) process.stderr.write(`simulate: code cache ${loaded.cache}\n`);
 

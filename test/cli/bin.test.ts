@@ -58,4 +58,17 @@ describe('bin/simulate.js', () => {
       }
     });
   }
+
+  it('says how to build when the compiled command is missing, without a stack trace', () => {
+    const copy = mkdtempSync(join(tmpdir(), 'iamsim-bin-'));
+    try {
+      cpSync(join(root, 'bin'), join(copy, 'bin'), { recursive: true });
+      cpSync(join(root, 'package.json'), join(copy, 'package.json'));
+      const r = spawnSync(process.execPath, [join(copy, 'bin', 'simulate.js'), 'scenarios/cross-account.iam'], { cwd: root, encoding: 'utf8' });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toBe(`simulate: ${join(copy, 'dist', 'simulate.cjs')} is missing: run \`npm run build\` (or \`npm ci\`, which builds it)\n`);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
 });

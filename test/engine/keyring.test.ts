@@ -17,9 +17,11 @@ describe('the pool of keys made at build time', () => {
     expect(payload.sub).toBe('system:serviceaccount:demo:shop');
   });
 
-  it('is empty when the file is missing, and skips entries that are not RSA private keys', async () => {
+  it('is empty when the file is missing or not JSON, and skips entries that are not RSA private keys', async () => {
     expect(poolFromFile(() => { throw new Error('ENOENT'); })).toEqual([]);
     expect(poolFromFile(() => JSON.stringify({ nothing: true }))).toEqual([]);
+    expect(poolFromFile(() => '{"keys": [')).toEqual([]);
+    expect(poolFromFile(() => 'null')).toEqual([]);
     const { publicKey } = await generateKeyPair('RS256', { modulusLength: 2048, extractable: true });
     const publicJwk = await exportJWK(publicKey);
     expect(poolFromFile(() => JSON.stringify({ keys: [publicJwk, { kty: 'EC', d: 'x' }, 'text'] }))).toEqual([]);

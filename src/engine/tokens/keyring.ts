@@ -33,13 +33,12 @@ async function importPair(jwk: JWK): Promise<KeyPair> {
 
 /** The build's key pairs, or none when the file is not there (or is not a list of RSA JWKs). */
 export function poolFromFile(read: () => string): Promise<KeyPair>[] {
-  let text: string;
+  let keys: unknown;
   try {
-    text = read();
+    keys = (JSON.parse(read()) as { keys?: unknown } | null)?.keys;
   } catch {
-    return [];
+    return []; // no file, or not JSON: the keyring makes its own keys
   }
-  const keys: unknown = (JSON.parse(text) as { keys?: unknown }).keys;
   if (!Array.isArray(keys)) return [];
   return keys
     .filter((k): k is JWK => typeof k === 'object' && k !== null && (k as JWK).kty === 'RSA' && typeof (k as JWK).d === 'string')
