@@ -124,6 +124,7 @@ function scanLevels(
   type: 'scp' | 'rcp',
   policies: PolicyVerdict[],
 ): OrgLevel | null {
+  if (levels.length === 0) return null;
   let gap: OrgLevel | null = null;
   const seen: CompiledPolicy[] = [];
   const seenVerdicts: PolicyVerdict[] = [];
@@ -134,7 +135,7 @@ function scanLevels(
       const v =
         at < 0
           ? scanPolicy(pol, probe, type === 'rcp' ? 'rcp' : 'identity', type, level.name)
-          : { ...seenVerdicts[at]!, level: level.name };
+          : atLevel(seenVerdicts[at]!, level.name);
       if (at < 0) {
         seen.push(pol);
         seenVerdicts.push(v);
@@ -145,4 +146,12 @@ function scanLevels(
     if (!allowed && gap === null) gap = level;
   }
   return gap;
+}
+
+/** The verdict of a policy scanned at another level, built field by field (one object shape). */
+function atLevel(v: PolicyVerdict, level: string): PolicyVerdict {
+  const out: { -readonly [K in keyof PolicyVerdict]: PolicyVerdict[K] } = { type: v.type, name: v.name, verdict: v.verdict, matched: v.matched };
+  if (v.arn !== undefined) out.arn = v.arn;
+  out.level = level;
+  return out;
 }
