@@ -71,4 +71,14 @@ describe('bin/simulate.js', () => {
       rmSync(copy, { recursive: true, force: true });
     }
   });
+
+  it('run as a command, it starts without loading the certificates NODE_EXTRA_CA_CERTS names', () => {
+    // Node warns when it cannot load that file: through the first line of bin/simulate.js it never tries
+    const env = { ...process.env, NODE_EXTRA_CA_CERTS: '/nonexistent/ca.pem' };
+    const plain = spawnSync(process.execPath, ['bin/simulate.js', '--version'], { cwd: root, env, encoding: 'utf8' });
+    expect(plain.stderr).toMatch(/Ignoring extra certs from `\/nonexistent\/ca.pem`/);
+    const command = spawnSync(join(root, 'bin', 'simulate.js'), ['--version'], { cwd: root, env, encoding: 'utf8' });
+    expect(command.stderr).toBe('');
+    expect(command.stdout).toBe('simulate (iamsim) 0.1.0\n');
+  });
 });
