@@ -8,7 +8,8 @@ import { checkInteger, checkLength, checkPattern, checkRequired, validationMessa
 
 export const NAME = '[\\w+=,.@-]*';
 const EXTERNAL_ID = '[\\w+=,.@:\\/-]*';
-// the shape STS checks before anything else: "arn:partition:service:region:account:resource"
+// the shape STS checks once the request meets its model constraints (those errors come first):
+// "arn:partition:service:region:account:resource"
 const ARN_SHAPE = /^arn:[^:]+:[^:]+:[^:]*:[^:]*:[^:]+$/;
 
 export interface AssumeRoleParams {
