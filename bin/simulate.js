@@ -1,10 +1,7 @@
-#!/usr/bin/env -S -u NODE_EXTRA_CA_CERTS node
+#!/usr/bin/env node
 // The shipped command runs the compiled JavaScript in dist/ (built on install by `prepare`), loaded
-// with the code cache the build wrote (bin/load.cjs).
-//
-// The first line drops NODE_EXTRA_CA_CERTS from the command's environment: Node 20 reads and parses
-// the certificates it names at every start (about 70 ms on these machines), and simulate opens no
-// TLS connection, nor any connection at all. Run as `node bin/simulate.js`, Node reads them anyway.
+// with the code cache the build wrote (bin/load.cjs). The `simulate` command is bin/simulate, which
+// starts this file without NODE_EXTRA_CA_CERTS.
 import { createRequire } from 'node:module';
 import { setFlagsFromString } from 'node:v8';
 

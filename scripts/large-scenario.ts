@@ -2,7 +2,7 @@
 // policies, 2,000 one-line calls with `context`) to a file, for timing whole processes on it:
 //
 //   npx tsx scripts/large-scenario.ts /tmp/large.iam [USERS] [CALLS]
-//   hyperfine -N 'node bin/simulate.js --format json /tmp/large.iam'
+//   hyperfine -N './bin/simulate --format json /tmp/large.iam'
 import { writeFileSync } from 'node:fs';
 import { largeScenario } from '../test/bench/large-scenario.js';
 

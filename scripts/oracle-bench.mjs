@@ -5,7 +5,7 @@
 //
 //   npm i --prefix /tmp/oracle @cloud-copilot/iam-simulate@0.1.173
 //   npx tsx scripts/large-scenario.ts /tmp/large.iam
-//   hyperfine -N -r 8 'node scripts/oracle-bench.mjs /tmp/large.iam' 'node bin/simulate.js --format json /tmp/large.iam'
+//   hyperfine -N -r 8 'node scripts/oracle-bench.mjs /tmp/large.iam' './bin/simulate --format json /tmp/large.iam'
 //
 // ORACLE names the package folder (default: /tmp/oracle/node_modules/@cloud-copilot/iam-simulate);
 // it is AGPL-3.0, so it is never a dependency of this repository (see scripts/differential.ts).

@@ -103,10 +103,10 @@ const root = join(import.meta.dirname, '..', '..');
 const largeFile = join(mkdtempSync(join(tmpdir(), 'iamsim-bench-')), 'large.iam');
 writeFileSync(largeFile, large);
 const oracle = process.env.ORACLE ?? '/tmp/oracle/node_modules/@cloud-copilot/iam-simulate';
-// simulate runs as a person runs it, bin/simulate.js itself (its first line matters: see there)
+// simulate runs as a person runs it: the command bin/simulate (it starts Node without the certificates)
 const processes: [string, string, string[]][] = [
   ['node -e 0', process.execPath, ['-e', '0']],
-  ['simulate --format json (2,000 calls)', join(root, 'bin', 'simulate.js'), ['--format', 'json', largeFile]],
+  ['simulate --format json (2,000 calls)', join(root, 'bin', 'simulate'), ['--format', 'json', largeFile]],
   ...(existsSync(oracle) ? [['the other evaluator, same requests', process.execPath, [join(root, 'scripts', 'oracle-bench.mjs'), largeFile]] as [string, string, string[]]] : []),
 ];
 const wall = new Map<string, number[]>(processes.map(([label]) => [label, []]));

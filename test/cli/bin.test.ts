@@ -1,7 +1,7 @@
 // The shipped command: compiled JavaScript (dist/, built by `npm test`'s pretest and by `prepare`),
 // byte-for-byte the golden trace whatever the time zone or locale.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -73,12 +73,24 @@ describe('bin/simulate.js', () => {
   });
 
   it('run as a command, it starts without loading the certificates NODE_EXTRA_CA_CERTS names', () => {
-    // Node warns when it cannot load that file: through the first line of bin/simulate.js it never tries
+    // Node warns when it cannot load that file: started by bin/simulate, it never tries
     const env = { ...process.env, NODE_EXTRA_CA_CERTS: '/nonexistent/ca.pem' };
     const plain = spawnSync(process.execPath, ['bin/simulate.js', '--version'], { cwd: root, env, encoding: 'utf8' });
     expect(plain.stderr).toMatch(/Ignoring extra certs from `\/nonexistent\/ca.pem`/);
-    const command = spawnSync(join(root, 'bin', 'simulate.js'), ['--version'], { cwd: root, env, encoding: 'utf8' });
+    const command = spawnSync(join(root, 'bin', 'simulate'), ['--version'], { cwd: root, env, encoding: 'utf8' });
     expect(command.stderr).toBe('');
     expect(command.stdout).toBe('simulate (iamsim) 0.1.0\n');
+  });
+
+  it('bin/simulate runs the same when reached through a link, as npm installs it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'iamsim-link-'));
+    try {
+      symlinkSync(join(root, 'bin', 'simulate'), join(dir, 'simulate'));
+      const r = spawnSync(join(dir, 'simulate'), ['scenarios/cross-account.iam'], { cwd: root, env: { ...process.env, NO_COLOR: '1' }, encoding: 'utf8' });
+      expect(r.stderr).toBe('');
+      expect(r.stdout).toBe(golden);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
