@@ -6,6 +6,7 @@ import { compileActions, matchAction } from './match-action.js';
 import { compilePrincipal } from './match-principal.js';
 import { compileResource } from './match-resource.js';
 import type { CompiledPolicy, PolicyKind } from './types.js';
+import { isObject, strings } from './json-values.js';
 
 export interface PolicyMeta {
   readonly name: string;
@@ -106,14 +107,4 @@ function candidatesByAction(statements: readonly CompiledStatement[]): PolicyBod
     }
     return list;
   };
-}
-
-function strings(v: unknown): string[] {
-  if (typeof v === 'string') return [v];
-  if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string');
-  return [];
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

@@ -7,6 +7,7 @@ import { compileActions, type ActionMatcher } from './match-action.js';
 import { compilePrincipal, type PrincipalMatcher } from './match-principal.js';
 import { compileResource, type ResourceEntry } from './match-resource.js';
 import { parseTemplate, staticTokens, type TemplatePart } from './variables.js';
+import { isObject, strings } from './json-values.js';
 
 export interface XAction {
   readonly value: string;
@@ -141,16 +142,6 @@ function conditions(element: unknown, variables: boolean): XCondition[] {
     }
   }
   return out;
-}
-
-function strings(v: unknown): string[] {
-  if (typeof v === 'string') return [v];
-  if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string');
-  return [];
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function safeParse(text: string): unknown {

@@ -4,6 +4,7 @@
 // path); user, session and federated-user ARNs match exactly; unique ids stand for their entity.
 import type { Probe } from './probe.js';
 import type { RequestPrincipal } from './types.js';
+import { strings } from './json-values.js';
 
 export type PrincipalMatch = 'direct' | 'role' | 'userOfFederated' | 'account';
 
@@ -68,12 +69,6 @@ function addArn(m: Building, v: string): void {
     m.roles.add(`${partition}:${account}:${lastSegment(res).toLowerCase()}`);
   } else if (service === 'sts' && res.startsWith('assumed-role/')) m.sessions.add(v);
   else if (service === 'sts' && res.startsWith('federated-user/')) m.federatedUsers.add(v);
-}
-
-function strings(v: unknown): string[] {
-  if (typeof v === 'string') return [v];
-  if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string');
-  return [];
 }
 
 function lastSegment(res: string): string {

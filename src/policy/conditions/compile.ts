@@ -3,6 +3,7 @@
 import { memo } from '../memo.js';
 import { parseOperator, type SetOperator } from './operators.js';
 import { compileValueTest, type ValueTest } from './value-tests.js';
+import { isObject } from '../json-values.js';
 
 export interface CompiledCondition {
   readonly operator: string;
@@ -65,8 +66,4 @@ export function conditionValues(raw: unknown): string[] | null {
     else return null;
   }
   return out;
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

@@ -25,6 +25,4 @@ export function eachString(
   return ok ? items : null;
 }
 
-export function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+export { isObject } from '../json-values.js';
