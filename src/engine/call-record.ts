@@ -63,7 +63,7 @@ export interface CallRecord {
  * Errors the SDK raises before sending anything (no credentials found): the request never reached
  * AWS, so no service saw it and CloudTrail has no record of it.
  */
-export const CLIENT_SIDE_ERRORS: ReadonlySet<string> = new Set(['CredentialsProviderError']);
+const CLIENT_SIDE_ERRORS: ReadonlySet<string> = new Set(['CredentialsProviderError']);
 
 export function reachedAws(call: CallRecord): boolean {
   return call.error === null || !CLIENT_SIDE_ERRORS.has(call.error.code);

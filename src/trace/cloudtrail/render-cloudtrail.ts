@@ -1,12 +1,13 @@
 // `--format cloudtrail`: the calls of a run as the CloudTrail log file AWS would deliver, one record
 // per API call that reached AWS (two for a cross-account call, one per account) in a `Records` list,
 // with CloudTrail's field names, order and shapes (CloudTrail User Guide, "record contents" and
-// "userIdentity element"). IDs are derived from the scenario and step,
-// so the output is the same on every run. The network facts AWS records and iamsim does not model
-// take fixed values: the request's aws:SourceIp if the step gave one, else 203.0.113.10 (TEST-NET-3).
+// "userIdentity element"). IDs are derived from the scenario and step, so the output is the same on
+// every run. The network facts AWS records and iamsim does not model take fixed values: the
+// request's aws:SourceIp if the step gave one, else 203.0.113.10 (TEST-NET-3).
 import { createHash } from 'node:crypto';
 import { reachedAws, type CallRecord } from '../../engine/call-record.js';
 import type { LoggedEvent } from '../../engine/events.js';
+import { arnAccount } from '../../engine/resources/owner.js';
 import type { TraceModel } from '../model.js';
 import { collectFacts, type Facts } from '../walkthrough/facts.js';
 import { stepCalls } from '../walkthrough/step-calls.js';
@@ -110,8 +111,7 @@ function isDataEvent(action: string): boolean {
 function resourceAccount(call: CallRecord): string | null {
   const v = call.context['aws:ResourceAccount'];
   if (typeof v === 'string') return v;
-  const account = call.resource?.split(':')[4];
-  return account !== undefined && /^\d{12}$/.test(account) ? account : null;
+  return call.resource === null ? null : arnAccount(call.resource);
 }
 
 /** A UUID-shaped id derived from the text (version 5 layout, SHA-256 based: stable across runs). */
