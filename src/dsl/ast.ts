@@ -1,11 +1,8 @@
 // The syntax tree of a `.iam` scenario. Nodes are readonly plain data with a `kind` and a `loc`;
 // the parser builds them, src/dsl/resolve turns them into engine commands.
+import type { Loc } from '../engine/envelope.js';
 
-export interface Loc {
-  readonly line: number; // 1-based
-  readonly col: number; // 1-based
-  readonly offset: number; // 0-based character offset into the file
-}
+export type { Loc };
 
 /** A plain word or a quoted string; `text` is the decoded value. */
 export interface Text {

@@ -1,6 +1,12 @@
 // Commands and events are `{ type, data }`; the engine adds metadata (step index, source
 // location) beside them, never inside `data`.
-import type { Loc } from '../dsl/ast.js';
+
+/** A position in a scenario's source text (the parser's syntax tree carries it on every node). */
+export interface Loc {
+  readonly line: number; // 1-based
+  readonly col: number; // 1-based
+  readonly offset: number; // 0-based character offset into the file
+}
 
 export interface Meta {
   readonly step?: number;

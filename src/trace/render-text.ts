@@ -1,6 +1,7 @@
 // The text trace: the world, then each step hop by hop — caller, call, every policy consulted with
 // its verdict and the statements that decided, the decision, the result and the expectations.
 import type { CallRecord, EvaluationRecord } from '../engine/call-record.js';
+import { DEFAULT_REGION } from '../engine/scenario/state.js';
 import { howWords } from '../policy/index.js';
 import type { PolicyVerdict } from '../policy/types.js';
 import { padEnd } from './format.js';
@@ -73,7 +74,7 @@ function renderCall(call: CallRecord, out: string[], options: TextOptions): void
   out.push(`  caller   ${call.caller.label}: ${call.caller.arn}${creds}`);
   const params = Object.entries(call.params).map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`);
   out.push(`  call     ${call.action}${call.resource && !('RoleArn' in call.params) ? ` on ${call.resource}` : ''}${params.length ? `  ${params.join('  ')}` : ''}`);
-  if (call.region !== 'us-east-1' || options.explain) out.push(`  region   ${call.region}`);
+  if (call.region !== DEFAULT_REGION || options.explain) out.push(`  region   ${call.region}`);
   for (const note of call.notes) out.push(s.dim(`  note     ${note}`));
   for (const ev of call.evaluations) renderEvaluation(ev, call, out, options);
   if (options.explain && Object.keys(call.context).length > 0) {

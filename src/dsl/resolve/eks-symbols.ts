@@ -2,6 +2,7 @@
 // and how `cluster X`, `pod A/c/ns/p` and `token issuer X` resolve.
 import { createHash } from 'node:crypto';
 import { nearest } from '../../errors.js';
+import { DEFAULT_REGION, defaultTitle } from '../../engine/scenario/state.js';
 import type { ClusterDecl, NamespaceDecl, OidcIssuerDecl, ScenarioFile, Text } from '../ast.js';
 import type { Located } from './located.js';
 import type { AccountSym } from './symbols.js';
@@ -29,10 +30,10 @@ export interface EksSymbols {
 
 export function collectEks(ast: ScenarioFile, at: Located, accounts: readonly AccountSym[]): EksSymbols {
   const regionItem = ast.items.find((i) => i.kind === 'Region');
-  const region = regionItem?.kind === 'Region' ? regionItem.name.text : 'us-east-1';
+  const region = regionItem?.kind === 'Region' ? regionItem.name.text : DEFAULT_REGION;
   const title = ast.items.find((i) => i.kind === 'ScenarioTitle');
   // the engine's seed is the title (src/dsl/resolve/index.ts); derived issuer IDs use the same
-  const seed = title?.kind === 'ScenarioTitle' ? title.title.text : ast.file.replace(/^.*[\\/]/, '').replace(/\.iam$/, '');
+  const seed = title?.kind === 'ScenarioTitle' ? title.title.text : defaultTitle(ast.file);
   const clusters: ClusterSym[] = [];
   const issuers = new Map<string, IssuerSym>();
   const addIssuer = (decl: OidcIssuerDecl) => {

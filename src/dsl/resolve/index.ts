@@ -2,6 +2,7 @@
 // policy validated. Declarations take effect before the first step, wherever they appear.
 import type { CommandEnvelope } from '../../engine/events.js';
 import { metaOf } from '../../engine/envelope.js';
+import { DEFAULT_CLOCK, DEFAULT_REGION, defaultTitle } from '../../engine/scenario/state.js';
 import type { Loc, ScenarioFile, WorldItem } from '../ast.js';
 import { eksCommands } from './eks.js';
 import { located } from './located.js';
@@ -27,7 +28,6 @@ export interface ResolvedScenario {
   readonly commands: CommandEnvelope[];
 }
 
-const DEFAULT_CLOCK = '2026-01-01T00:00:00Z';
 
 export function resolveScenario(ast: ScenarioFile, options: ResolveOptions): ResolvedScenario {
   const at = located(ast.file);
@@ -47,8 +47,8 @@ export function resolveScenario(ast: ScenarioFile, options: ResolveOptions): Res
   const description = once('Description');
   const clockItem = once('Clock');
   const regionItem = once('Region');
-  const title = titleItem?.title.text ?? baseName(ast.file);
-  const region = regionItem ? checkRegion(regionItem.name, at) : 'us-east-1';
+  const title = titleItem?.title.text ?? defaultTitle(ast.file);
+  const region = regionItem ? checkRegion(regionItem.name, at) : DEFAULT_REGION;
 
   const commands: CommandEnvelope[] = [];
   let step: number | undefined;
@@ -91,8 +91,4 @@ export function resolveScenario(ast: ScenarioFile, options: ResolveOptions): Res
     }
   }
   return { title, commands };
-}
-
-function baseName(file: string): string {
-  return file.replace(/^.*[\\/]/, '').replace(/\.iam$/, '');
 }

@@ -3,6 +3,7 @@
 // environment keys → SSO → shared ini files → credential_process → web identity token file →
 // remote provider (the container credentials endpoint, else EC2 instance metadata) → an error.
 // Each step of a scenario is a fresh SDK client, so it walks the chain anew.
+import { DEFAULT_REGION } from '../scenario/state.js';
 import type { ChainLink } from './events.js';
 import type { Pod } from './state.js';
 
@@ -25,7 +26,7 @@ export function walkChain(pod: Pod): Chain {
   const tokenFile = env['AWS_WEB_IDENTITY_TOKEN_FILE'];
   const roleArn = env['AWS_ROLE_ARN'];
   if (tokenFile !== undefined && roleArn !== undefined) {
-    const region = env['AWS_REGION'] ?? 'us-east-1';
+    const region = env['AWS_REGION'] ?? DEFAULT_REGION;
     const endpoint = env['AWS_STS_REGIONAL_ENDPOINTS'] === 'regional' ? `the regional endpoint ${stsEndpoint(pod, region)}` : `the global endpoint ${stsEndpoint(pod, region)} (AWS_STS_REGIONAL_ENDPOINTS is not regional)`;
     links.push({ provider: 'fromTokenFile', found: `AWS_WEB_IDENTITY_TOKEN_FILE=${tokenFile} and AWS_ROLE_ARN=${roleArn}: calls sts:AssumeRoleWithWebIdentity at ${endpoint} with the token in the file` });
     return { links, provider: 'web-identity' };

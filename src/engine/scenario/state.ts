@@ -24,12 +24,21 @@ export interface ScenarioState {
   lastCall: LastCall | null;
 }
 
+/** Where a scenario runs and when its clock starts, unless it says otherwise. */
+export const DEFAULT_REGION = 'us-east-1';
+export const DEFAULT_CLOCK = '2026-01-01T00:00:00Z';
+
+/** A scenario's title, and so its seed (from which its IDs and names derive), unless it names one: its file's base name. */
+export function defaultTitle(file: string): string {
+  return file.replace(/^.*[\\/]/, '').replace(/\.iam$/, '');
+}
+
 export const initialScenarioState: ScenarioState = {
   title: '',
   file: '',
   seed: '',
-  clock: '2026-01-01T00:00:00Z',
-  region: 'us-east-1',
+  clock: DEFAULT_CLOCK,
+  region: DEFAULT_REGION,
   detail: true,
   step: 0,
   kept: {},
