@@ -1,6 +1,6 @@
 // Writing and reading the event log: JSON Lines (.jsonl) or YAML (.yaml/.yml).
 import type { LoggedEvent } from '../engine/events.js';
-import { EVENT_OWNER } from '../engine/events.js';
+import { isEventType } from '../engine/deciders.js';
 
 export class EventLogError extends Error {}
 
@@ -44,7 +44,7 @@ export async function parseEvents(text: string, file: string): Promise<LoggedEve
   items.forEach((item, i) => {
     const e = item as { type?: unknown; data?: unknown; meta?: unknown };
     if (
-      e === null || typeof e !== 'object' || typeof e.type !== 'string' || !(e.type in EVENT_OWNER) ||
+      e === null || typeof e !== 'object' || typeof e.type !== 'string' || !isEventType(e.type) ||
       e.data === null || typeof e.data !== 'object' || e.meta === null || typeof e.meta !== 'object'
     ) {
       throw new EventLogError(`${file}: error: event ${i + 1} is not an iamsim event (expected { type, data, meta } with a known type)`);

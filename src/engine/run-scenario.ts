@@ -1,24 +1,17 @@
-// Running a scenario's commands: synchronously when no call needs a token, otherwise through the
-// token service, whose JOSE library is loaded only then (so start-up stays fast).
-import type { CallCommand } from './call/command.js';
+// Running a scenario: the engine's loop (run.ts), with the token service answering the calls that
+// need tokens. Signing and verifying are async and use the JOSE library, which is loaded only when
+// the first such call comes (so a scenario without tokens starts as fast as before).
 import type { CommandEnvelope } from './events.js';
-import { run, type RunResult } from './run.js';
+import { engine, type RunResult } from './run.js';
+import type { TokenService } from './tokens/prepare.js';
 
 export async function runScenario(commands: readonly CommandEnvelope[]): Promise<RunResult> {
-  if (!commands.some((c) => c.command.type === 'Call' && mayNeedTokens(c.command))) return run(commands);
-  const { runWithTokens } = await import('./tokens/run.js');
-  return runWithTokens(commands);
-}
-
-const WEB_IDENTITY = 'sts:assumerolewithwebidentity';
-
-function mayNeedTokens(command: CallCommand): boolean {
-  const d = command.data;
-  if (d.caller.kind === 'pod') return true;
-  if (d.action.length === WEB_IDENTITY.length && d.action.toLowerCase() === WEB_IDENTITY) return true;
-  for (const key in d.params) {
-    const t = d.params[key]!.t;
-    if (t === 'token' || t === 'env' || t === 'file') return true;
+  const loop = engine(commands);
+  let next = loop.next();
+  let tokens: TokenService | undefined;
+  while (!next.done) {
+    tokens ??= (await import('./tokens/prepare.js')).createTokenService();
+    next = loop.next(await tokens.prepare(next.value.command, next.value.world));
   }
-  return false;
+  return next.value;
 }

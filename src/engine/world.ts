@@ -1,11 +1,12 @@
-// The whole simulated world: one slice per component.
-import { initialEksState, type EksState } from './eks/state.js';
-import { initialIamState, type IamState } from './iam/state.js';
-import { initialOidcState, type OidcState } from './oidc/state.js';
-import { initialOrganizationsState, type OrganizationsState } from './organizations/state.js';
-import { initialResourcesState, type ResourcesState } from './resources/state.js';
-import { initialScenarioState, type ScenarioState } from './scenario/state.js';
-import { initialStsState, type StsState } from './sts/state.js';
+// The whole simulated world: one slice per component (its decider's state; deciders.ts builds the
+// initial world from them).
+import type { EksState } from './eks/state.js';
+import type { IamState } from './iam/state.js';
+import type { OidcState } from './oidc/state.js';
+import type { OrganizationsState } from './organizations/state.js';
+import type { ResourcesState } from './resources/state.js';
+import type { ScenarioState } from './scenario/state.js';
+import type { StsState } from './sts/state.js';
 
 export interface World {
   scenario: ScenarioState;
@@ -16,13 +17,3 @@ export interface World {
   oidc: OidcState;
   eks: EksState;
 }
-
-export const initialWorld: World = {
-  scenario: initialScenarioState,
-  iam: initialIamState,
-  sts: initialStsState,
-  resources: initialResourcesState,
-  organizations: initialOrganizationsState,
-  oidc: initialOidcState,
-  eks: initialEksState,
-};

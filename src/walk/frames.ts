@@ -2,8 +2,8 @@
 // its trace and what changed in the world. Pure: built from the event log alone (the world before
 // and after each step is the log replayed up to there).
 import type { LoggedEvent } from '../engine/events.js';
-import { evolve } from '../engine/run.js';
-import { initialWorld, type World } from '../engine/world.js';
+import { evolve, initialWorld } from '../engine/run.js';
+import type { World } from '../engine/world.js';
 import type { TraceModel } from '../trace/model.js';
 import { project } from '../trace/project.js';
 import { renderStep, renderText } from '../trace/render-text.js';

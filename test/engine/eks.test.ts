@@ -2,7 +2,7 @@
 // (IRSA and EKS Pod Identity), given/when/then.
 import { describe, expect, it } from 'vitest';
 import type { AnyCommand } from '../../src/engine/events.js';
-import { runWithTokens } from '../../src/engine/tokens/run.js';
+import { runScenario } from '../../src/engine/run-scenario.js';
 import { walkChain } from '../../src/engine/eks/sdk-chain.js';
 import { account, given, inline, PROD, role, roleArn, start, when } from './given.js';
 import { CLUSTER, cluster, irsaTrust, pod, provider, serviceAccount } from './oidc-helpers.js';
@@ -80,7 +80,7 @@ const s3 = (podName: string, resource = 'arn:aws:s3:::b/k'): AnyCommand => ({
   data: { caller: { kind: 'pod', pod: `Production/demo/shop/${podName}` }, action: 's3:GetObject', resource, params: {}, context: {}, region: 'us-east-1' },
 });
 
-const run = (commands: AnyCommand[]) => runWithTokens(commands.map((command) => ({ command, meta: {} })));
+const run = (commands: AnyCommand[]) => runScenario(commands.map((command) => ({ command, meta: {} })));
 
 describe("a pod's call", () => {
   const world: AnyCommand[] = [

@@ -2,5 +2,4 @@ export type { OidcCommand } from './commands.js';
 export type { OidcEvent } from './events.js';
 export * from './state.js';
 export type * from './token.js';
-export { decideOidc } from './decide.js';
-export { evolveOidc } from './evolve.js';
+export { oidc } from './decider.js';

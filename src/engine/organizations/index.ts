@@ -1,6 +1,5 @@
 export type { OrganizationsCommand, OrgPolicyType, OrgTarget } from './commands.js';
 export type { OrganizationsEvent } from './events.js';
 export * from './state.js';
-export { decideOrganizations } from './decide.js';
-export { evolveOrganizations } from './evolve.js';
 export { RCP_SERVICES, rcpAppliesTo } from './rcp-services.js';
+export { organizations } from './decider.js';

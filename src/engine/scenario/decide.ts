@@ -1,10 +1,12 @@
-// The scenario's decider.
+// The scenario's decide.
+import type { CallCommand } from '../call/command.js';
+import { notMadeReason } from '../call/stage.js';
 import type { World } from '../world.js';
 import type { ScenarioCommand } from './commands.js';
 import type { ScenarioEvent } from './events.js';
 import { checkExpectation } from './expect.js';
 
-export function decideScenario(command: ScenarioCommand, world: World): ScenarioEvent[] {
+export function decideScenario(command: ScenarioCommand | CallCommand, world: World): ScenarioEvent[] {
   switch (command.type) {
     case 'StartScenario':
       return [{ type: 'ScenarioStarted', data: { ...command.data, detail: command.data.detail ?? true } }];
@@ -27,6 +29,12 @@ export function decideScenario(command: ScenarioCommand, world: World): Scenario
       }
       const reason = call === null ? 'the call was not made' : `the call returned no credentials (${call.outcome})`;
       return [{ type: 'CredentialsNotKept', data: { name: command.data.name, reason } }];
+    }
+    case 'Call': {
+      // a call the step cannot make: the scenario records why, and nothing is sent
+      const reason = notMadeReason(command, world);
+      if (reason === null) throw new Error(`bug: the scenario was handed ${command.data.action}, which can be made`);
+      return [{ type: 'CallNotMade', data: { action: command.data.action, reason } }];
     }
     default: {
       const unreachable: never = command;

@@ -1,4 +1,4 @@
 export type { StsEvent } from './events.js';
 export * from './state.js';
-export { decideSts, SUPPORTED_STS_ACTIONS } from './decide.js';
-export { evolveSts } from './evolve.js';
+export { SUPPORTED_STS_ACTIONS } from './decide.js';
+export { sts } from './decider.js';

@@ -3,18 +3,24 @@
 // tokens a pod's SDK will read, and verifies every token sent to AssumeRoleWithWebIdentity. What it
 // puts into the command is deterministic (src/engine/oidc/token.ts).
 import type { CallCommand, ParamValue } from '../call/command.js';
+import { isUnsigned } from '../call/stage.js';
 import { tokenFile, type Pod } from '../eks/state.js';
 import type { PreparedToken } from '../oidc/token.js';
 import type { World } from '../world.js';
-import type { Keyring } from './keyring.js';
+import { createKeyring, type Keyring } from './keyring.js';
 import { mintProjected, mintSpec } from './mint.js';
 import { inspect } from './verify.js';
 
 const WEB_IDENTITY = 'sts:assumerolewithwebidentity';
 
-export function needsTokens(command: CallCommand): boolean {
-  const d = command.data;
-  return d.caller.kind === 'pod' || d.action.toLowerCase() === WEB_IDENTITY || Object.values(d.params).some((v) => v.t === 'token' || v.t === 'env' || v.t === 'file');
+/** The token service of one run: its keys, and the calls it prepares (needs-tokens.ts says which). */
+export interface TokenService {
+  prepare(command: CallCommand, world: World): Promise<CallCommand>;
+}
+
+export function createTokenService(): TokenService {
+  const keys = createKeyring();
+  return { prepare: (command, world) => prepareCall(command, world, keys) };
 }
 
 export async function prepareCall(command: CallCommand, world: World, keys: Keyring): Promise<CallCommand> {
@@ -29,10 +35,11 @@ export async function prepareCall(command: CallCommand, world: World, keys: Keyr
     params[key] = v;
   }
   let caller = d.caller;
-  if (caller.kind === 'pod' && pod !== null && d.action.toLowerCase() !== WEB_IDENTITY) {
+  // a signed call: the pod's SDK will read its projected tokens (src/engine/call/stage.ts)
+  if (caller.kind === 'pod' && !isUnsigned(d.action)) {
     const tokens: Record<string, PreparedToken> = {};
-    for (const volume of pod.tokens) {
-      const minted = await mintProjected(pod, volume, world, keys);
+    for (const volume of pod?.tokens ?? []) {
+      const minted = await mintProjected(pod!, volume, world, keys);
       tokens[volume.volume] = await inspect(minted.compact, minted.origin, null, world, keys);
     }
     caller = { ...caller, tokens };

@@ -1,0 +1,32 @@
+// Resources' decider: buckets and other resources, and the requests to every service but STS.
+import type { CallCommand } from '../call/command.js';
+import { callStage, serviceOf } from '../call/stage.js';
+import type { Decider } from '../decider.js';
+import type { ResourcesCommand } from './commands.js';
+import { decideResources } from './decide.js';
+import type { ResourcesEvent } from './events.js';
+import { evolveResources } from './evolve.js';
+import { initialResourcesState, type ResourcesState } from './state.js';
+
+export const resources: Decider<ResourcesCommand | CallCommand, ResourcesEvent, ResourcesState> = {
+  commands: {
+    CreateBucket: true,
+    RegisterResource: true,
+    PutResourcePolicy: true,
+    TagResource: true,
+    Call: true,
+  },
+  events: {
+    BucketCreated: true,
+    ResourceRegistered: true,
+    ResourcePolicyPut: true,
+    ResourceTagged: true,
+    RequestAllowed: true,
+    RequestDenied: true,
+    RequestFailed: true,
+  },
+  initialState: initialResourcesState,
+  takes: (command, world) => command.type !== 'Call' || (serviceOf(command) !== 'sts' && callStage(command, world) === 'request'),
+  decide: decideResources,
+  evolve: evolveResources,
+};

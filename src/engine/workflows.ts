@@ -1,0 +1,5 @@
+// The engine's workflows: the flows that span components (workflow.ts).
+import { podCall } from './eks/pod-call.js';
+import type { Workflow } from './workflow.js';
+
+export const workflows: readonly Workflow[] = [podCall];
