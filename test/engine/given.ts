@@ -1,6 +1,6 @@
 // Given/when/then for deciders: build a world from commands, then decide one command against it.
 import type { CallData, CallerRef, ParamValue } from '../../src/engine/call/command.js';
-import type { AnyCommand, AnyEvent } from '../../src/engine/events.js';
+import type { AnyCommand, AnyEvent, EngineCommand } from '../../src/engine/events.js';
 import { decide, run } from '../../src/engine/run.js';
 import type { World } from '../../src/engine/world.js';
 
@@ -11,7 +11,7 @@ export function given(commands: AnyCommand[]): World {
   return run(commands.map((command) => ({ command, meta: {} }))).world;
 }
 
-export function when(world: World, command: AnyCommand): AnyEvent[] {
+export function when(world: World, command: EngineCommand): AnyEvent[] {
   return decide(command, world);
 }
 
