@@ -16,8 +16,9 @@ export type CallerRef =
     }
   /**
    * A pod (ACCOUNT/CLUSTER/NAMESPACE/POD): its SDK finds credentials through the default chain.
-   * `tokens` are its projected service-account tokens, read by the token service before the call is
-   * decided (by volume name: aws-iam-token, eks-pod-identity-token).
+   * `tokens` are its projected service-account tokens, read by the token service before a signed call
+   * is decided (by volume name: aws-iam-token, eks-pod-identity-token); with them the SDK has still
+   * to find credentials. The call it then sends, signed with what it found, has none (call/stage.ts).
    */
   | { readonly kind: 'pod'; readonly pod: string; readonly tokens?: { readonly [volume: string]: PreparedToken } };
 

@@ -1,4 +1,4 @@
-// The EKS decider: declarations, and the webhook's admission of each pod.
+// EKS's decide: declarations, and the webhook's admission of each pod.
 import type { World } from '../world.js';
 import type { EksCommand } from './commands.js';
 import type { EksEvent } from './events.js';

@@ -1,4 +1,4 @@
-// IAM's decider: mints IDs and records the identities a scenario declares.
+// IAM's decide: mints IDs and records the identities a scenario declares.
 import { freeze } from 'immer';
 import { accessKeyId, uniqueId } from '../ids.js';
 import type { World } from '../world.js';

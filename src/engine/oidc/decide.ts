@@ -1,4 +1,4 @@
-// The OIDC decider: issuers get a key id derived from the seed and a discovery document in the
+// OIDC's decide: issuers get a key id derived from the seed and a discovery document in the
 // shape their real counterparts publish; providers get their ARN.
 import { createHash } from 'node:crypto';
 import type { World } from '../world.js';

@@ -1,4 +1,4 @@
-// Organizations' decider: mints IDs and records the organization a scenario declares. The
+// Organizations' decide: mints IDs and records the organization a scenario declares. The
 // resolver has already checked the block, so a command that does not fit the world is a bug.
 import { freeze } from 'immer';
 import type { World } from '../world.js';

@@ -1,4 +1,4 @@
-// Resources' decider: declarations, and the authorization of every non-STS call. iamsim models
+// Resources' decide: declarations, and the authorization of every non-STS call. iamsim models
 // the decision, not the data: an allowed s3:PutObject stores nothing.
 import { freeze } from 'immer';
 import { authenticate } from '../call/caller.js';

@@ -1,4 +1,4 @@
-// STS's decider: one handler per supported action.
+// STS's decide: one handler per supported action.
 import type { CallCommand } from '../call/command.js';
 import type { World } from '../world.js';
 import { assumeRole } from './assume-role.js';

@@ -36,15 +36,17 @@ export async function prepareCall(command: CallCommand, world: World, keys: Keyr
   }
   let caller = d.caller;
   // a signed call: the pod's SDK will read its projected tokens (src/engine/call/stage.ts)
-  if (caller.kind === 'pod' && !isUnsigned(d.action)) {
-    const tokens: Record<string, PreparedToken> = {};
-    for (const volume of pod?.tokens ?? []) {
-      const minted = await mintProjected(pod!, volume, world, keys);
-      tokens[volume.volume] = await inspect(minted.compact, minted.origin, null, world, keys);
-    }
-    caller = { ...caller, tokens };
-  }
+  if (caller.kind === 'pod' && !isUnsigned(d.action)) caller = { ...caller, tokens: pod === null ? {} : await projectedTokens(pod, world, keys) };
   return { type: 'Call', data: { ...d, caller, params } };
+}
+
+async function projectedTokens(pod: Pod, world: World, keys: Keyring): Promise<Record<string, PreparedToken>> {
+  const tokens: Record<string, PreparedToken> = {};
+  for (const volume of pod.tokens) {
+    const minted = await mintProjected(pod, volume, world, keys);
+    tokens[volume.volume] = await inspect(minted.compact, minted.origin, null, world, keys);
+  }
+  return tokens;
 }
 
 async function prepareValue(value: ParamValue, pod: Pod | null, world: World, keys: Keyring): Promise<ParamValue> {
