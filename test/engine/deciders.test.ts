@@ -41,7 +41,7 @@ describe('a Call', () => {
     const commands = [start(), account(PROD, 'Production'), call({ kind: 'anonymous' }, 'sts:AssumeRoleWithWebIdentity')].map((command) => ({ command, meta: {} }));
 
     it('is refused by the synchronous run', () => {
-      expect(() => run(commands)).toThrow(/needs the token service/);
+      expect(() => run(commands)).toThrow(/needs tokens, which were not prepared/);
     });
 
     it('is prepared by the token service when the scenario runs', async () => {
