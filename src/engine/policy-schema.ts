@@ -1,0 +1,102 @@
+// Schemas for what the policy library returns and a call record keeps: the evaluation of a request
+// and its full detail. src/policy knows nothing of event logs, so its types stay its own and are
+// checked here, at compile time, to be exactly what these schemas accept.
+import { z } from 'zod';
+import type { ContextValue, Decision, Evaluation, EvaluationDetail } from '../policy/index.js';
+import type { Assert, LogType, Same } from './log-type.js';
+
+/** A policy document exactly as IAM stores it: any JSON object. */
+export const policyDocumentSchema = z.record(z.string(), z.unknown());
+
+export const decisionSchema = z.enum(['Allow', 'ExplicitDeny', 'ImplicitDeny']);
+export const contextValueSchema = z.union([z.string(), z.array(z.string())]);
+
+const policyTypeSchema = z.enum(['identity', 'resource', 'trust', 'boundary', 'session-policy', 'scp', 'rcp']);
+const principalHowSchema = z.enum(['direct', 'role', 'userOfFederated', 'account']);
+
+const policyVerdictSchema = z.strictObject({
+  type: policyTypeSchema,
+  name: z.string(),
+  arn: z.string().optional(),
+  level: z.string().optional(),
+  verdict: z.enum(['Allow', 'Deny', 'NoMatch']),
+  matched: z.array(
+    z.strictObject({
+      index: z.number(),
+      sid: z.string().optional(),
+      effect: z.enum(['Allow', 'Deny']),
+      principalMatch: principalHowSchema.optional(),
+    }),
+  ),
+});
+
+export const evaluationSchema = z.strictObject({
+  decision: decisionSchema,
+  decidedBy: z.strictObject({ type: policyTypeSchema, name: z.string().optional() }).nullable(),
+  reason: z.string(),
+  sameAccount: z.boolean(),
+  policies: z.array(policyVerdictSchema),
+  missingContextKeys: z.array(z.string()),
+});
+
+const statementDetailSchema = z.strictObject({
+  index: z.number(),
+  sid: z.string().optional(),
+  effect: z.string(),
+  matched: z.boolean(),
+  never: z.string().optional(),
+  action: z.strictObject({ element: z.enum(['Action', 'NotAction']), matching: z.array(z.string()), matched: z.boolean() }).optional(),
+  resource: z
+    .strictObject({
+      element: z.enum(['Resource', 'NotResource']),
+      values: z.array(z.strictObject({ value: z.string(), resolved: z.string().nullable().optional(), matches: z.boolean() })),
+      matched: z.boolean(),
+    })
+    .optional(),
+  principal: z
+    .strictObject({
+      element: z.enum(['Principal', 'NotPrincipal']).nullable(),
+      values: z.array(z.strictObject({ type: z.string(), value: z.string(), match: principalHowSchema.nullable() })),
+      matched: z.boolean(),
+      how: principalHowSchema.optional(),
+      rule: z.string().optional(),
+    })
+    .optional(),
+  conditions: z
+    .array(
+      z.strictObject({
+        operator: z.string(),
+        key: z.string(),
+        values: z.array(z.string()),
+        resolved: z.array(z.string().nullable()).optional(),
+        holds: z.boolean(),
+        rule: z.string().optional(),
+      }),
+    )
+    .optional(),
+});
+
+export const evaluationDetailSchema = z.strictObject({
+  policies: z.array(
+    z.strictObject({
+      name: z.string(),
+      level: z.string().optional(),
+      statements: z.array(statementDetailSchema),
+      sameAs: z.number().optional(),
+    }),
+  ),
+  rules: z.array(
+    z.strictObject({
+      rule: z.enum(['special-case', 'explicit-deny', 'rcp', 'scp', 'resource', 'identity', 'boundary', 'session-policy', 'combine']),
+      outcome: z.enum(['allows', 'denies', 'not-applicable', 'decides']),
+      text: z.string(),
+    }),
+  ),
+});
+
+export type PolicyTypesMatchTheirSchemas = [
+  Assert<Same<Decision, LogType<typeof decisionSchema>>>,
+  Assert<Same<ContextValue, LogType<typeof contextValueSchema>>>,
+  Assert<Same<Evaluation, LogType<typeof evaluationSchema>>>,
+  Assert<Same<EvaluationDetail, LogType<typeof evaluationDetailSchema>>>,
+];
