@@ -81,7 +81,7 @@ export function checkConsistency(events: readonly LoggedEvent[]): Inconsistency 
     for (const [path, kinds] of REFERS[e.type] ?? []) {
       const name = path.reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], e.data) as string;
       if (!kinds.some((k) => has(k, name))) {
-        const what = kinds.join(' or ');
+        const what = kinds.length === 1 ? kinds[0]! : `${kinds.slice(0, -1).join(', ')} or ${kinds[kinds.length - 1]!}`;
         return { index, path: ['data', ...path], text: `data.${path.join('.')} names ${JSON.stringify(name)}, and no event before it created that ${what}` };
       }
     }

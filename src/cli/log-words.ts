@@ -1,12 +1,16 @@
 // Words for what a log's schema expects at a field, and what the log holds there instead.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 type Path = readonly (string | number)[];
 
 /** `data.call.evaluations[0].evaluation`: how a message names a field. */
 export function fieldPath(path: Path): string {
   let out = '';
-  for (const k of path) out += typeof k === 'number' ? `[${k}]` : out === '' ? k : `.${k}`;
+  for (const k of path) {
+    if (typeof k === 'number') out += `[${k}]`;
+    else if (!/^[A-Za-z_$][\w$]*$/.test(k)) out += `[${JSON.stringify(k)}]`;
+    else out += out === '' ? k : `.${k}`;
+  }
   return out === '' ? 'the event' : out;
 }
 
@@ -22,17 +26,23 @@ export function valueAt(root: unknown, path: Path): { readonly value: unknown; r
   return { value: v, missing: false };
 }
 
+type Schema = z.core.$ZodType;
+type Def = z.core.$ZodTypes['_zod']['def'];
+
+const defOf = (s: Schema): Def => (s as z.core.$ZodTypes)._zod.def;
+
 /** The schema that decides the value at `path` (following unions by what the value is). */
-export function schemaAt(schema: z.ZodType, root: unknown, path: Path): z.ZodType | null {
-  let s: z.ZodType = schema;
+export function schemaAt(schema: Schema, root: unknown, path: Path): Schema | null {
+  let s: Schema = schema;
   let v: unknown = root;
   for (const k of path) {
     s = unwrap(s, v);
-    let next: z.ZodType | undefined;
-    if (s instanceof z.ZodObject) next = (s.shape as Record<string, z.ZodType>)[String(k)];
-    else if (s instanceof z.ZodRecord) next = s.valueType as z.ZodType;
-    else if (s instanceof z.ZodArray) next = s.element as z.ZodType;
-    if (next === undefined && s instanceof z.ZodDiscriminatedUnion && k === s.def.discriminator) next = z.literal(tagsOf(s));
+    const def = defOf(s);
+    let next: Schema | undefined;
+    if (def.type === 'object') next = def.shape[String(k)];
+    else if (def.type === 'record') next = def.valueType;
+    else if (def.type === 'array') next = def.element;
+    else if (def.type === 'union' && 'discriminator' in def && k === def.discriminator) next = z.literal(tagsOf(s));
     if (next === undefined) return null;
     s = next;
     v = v !== null && typeof v === 'object' ? (v as Record<string | number, unknown>)[k] : undefined;
@@ -41,58 +51,84 @@ export function schemaAt(schema: z.ZodType, root: unknown, path: Path): z.ZodTyp
 }
 
 /** Through optional and nullable, and into the member of a union that fits the value. */
-function unwrap(s: z.ZodType, v: unknown): z.ZodType {
+function unwrap(s: Schema, v: unknown): Schema {
   for (;;) {
-    if (s instanceof z.ZodOptional || s instanceof z.ZodNullable) s = s.unwrap() as z.ZodType;
-    else if (s instanceof z.ZodDiscriminatedUnion) {
-      const key = s.def.discriminator;
-      const tag = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined;
-      const options = s.options as readonly z.ZodType[];
-      const match = options.find((o) => o instanceof z.ZodObject && (literalValues(o.shape[key]) as unknown[]).includes(tag));
-      if (match === undefined) return s;
-      s = match;
-    } else if (s instanceof z.ZodUnion) {
-      const options = s.options as readonly z.ZodType[];
-      const match = options.find((o) => (o instanceof z.ZodArray) === Array.isArray(v) && !(o instanceof z.ZodString));
+    const def = defOf(s);
+    if (def.type === 'optional' || def.type === 'nullable') s = def.innerType;
+    else if (def.type === 'union') {
+      const key = 'discriminator' in def && typeof def.discriminator === 'string' ? def.discriminator : null;
+      const tag = key !== null && v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined;
+      const match =
+        key !== null
+          ? def.options.find((o) => (literalValues(fieldOf(o, key)) as unknown[]).includes(tag))
+          : def.options.find((o) => (defOf(o).type === 'array') === Array.isArray(v) && defOf(o).type !== 'string');
       if (match === undefined) return s;
       s = match;
     } else return s;
   }
 }
 
-function tagsOf(s: z.ZodDiscriminatedUnion): z.core.util.Literal[] {
-  const key = s.def.discriminator;
-  return (s.options as readonly z.ZodType[]).flatMap((o) => (o instanceof z.ZodObject ? literalValues(o.shape[key]) : []));
+function fieldOf(s: Schema, key: string): Schema | undefined {
+  const def = defOf(s);
+  return def.type === 'object' ? def.shape[key] : undefined;
 }
 
-function literalValues(s: unknown): z.core.util.Literal[] {
-  return s instanceof z.ZodLiteral ? [...s.values] : [];
+/** The values of a discriminated union's tag, one per member. */
+function tagsOf(s: Schema): z.core.util.Literal[] {
+  const def = defOf(s);
+  if (def.type !== 'union' || !('discriminator' in def) || typeof def.discriminator !== 'string') return [];
+  const key = def.discriminator;
+  return def.options.flatMap((o) => literalValues(fieldOf(o, key)));
+}
+
+function literalValues(s: Schema | undefined): z.core.util.Literal[] {
+  if (s === undefined) return [];
+  const def = defOf(s);
+  return def.type === 'literal' ? [...def.values] : [];
 }
 
 /** What a schema accepts, in words: "a string or null", "one of "allowed", "denied" or "error"". */
-export function describeSchema(s: z.ZodType | null): string {
+export function describeSchema(s: Schema | null): string {
   if (s === null) return 'nothing here';
-  if (s instanceof z.ZodOptional) return describeSchema(s.unwrap() as z.ZodType);
-  if (s instanceof z.ZodNullable) return `${describeSchema(s.unwrap() as z.ZodType)} or null`;
-  if (s instanceof z.ZodString) return 'a string';
-  if (s instanceof z.ZodNumber) return 'a number';
-  if (s instanceof z.ZodBoolean) return 'true or false';
-  if (s instanceof z.ZodLiteral) return oneOf([...s.values]);
-  if (s instanceof z.ZodEnum) return oneOf(s.options);
-  if (s instanceof z.ZodArray) {
-    const of = describeSchema(s.element as z.ZodType);
-    return of.startsWith('a ') ? `a list of ${of.slice(2)}s` : 'a list';
+  const def = defOf(s);
+  switch (def.type) {
+    case 'optional':
+      return describeSchema(def.innerType);
+    case 'nullable':
+      return `${describeSchema(def.innerType)} or null`;
+    case 'string':
+      return 'a string';
+    case 'number':
+      return 'a number';
+    case 'boolean':
+      return 'true or false';
+    case 'literal':
+      return oneOf([...def.values]);
+    case 'enum':
+      return oneOf(Object.values(def.entries));
+    case 'array': {
+      const of = describeSchema(def.element);
+      return of.startsWith('a ') ? `a list of ${of.slice(2)}s` : 'a list';
+    }
+    case 'union':
+      if ('discriminator' in def && typeof def.discriminator === 'string') return `an object whose ${def.discriminator} is ${oneOf(tagsOf(s))}`;
+      return def.options.map((o) => describeSchema(o)).join(' or ');
+    case 'object': {
+      const keys = Object.keys(def.shape);
+      return `an object { ${keys.slice(0, 6).join(', ')}${keys.length > 6 ? ', …' : ''} }`;
+    }
+    case 'record':
+      return 'an object';
+    default:
+      return 'any value';
   }
-  if (s instanceof z.ZodDiscriminatedUnion) {
-    return `an object whose ${s.def.discriminator} is ${oneOf(tagsOf(s))}`;
-  }
-  if (s instanceof z.ZodUnion) return (s.options as readonly z.ZodType[]).map((o) => describeSchema(o)).join(' or ');
-  if (s instanceof z.ZodObject) {
-    const keys = Object.keys(s.shape);
-    return `an object { ${keys.slice(0, 6).join(', ')}${keys.length > 6 ? ', …' : ''} }`;
-  }
-  if (s instanceof z.ZodRecord) return 'an object';
-  return 'any value';
+}
+
+/** The fields an object schema knows, for suggestions. */
+export function fieldsOf(s: Schema | null): string[] {
+  if (s === null) return [];
+  const def = defOf(s);
+  return def.type === 'object' ? Object.keys(def.shape) : [];
 }
 
 function oneOf(values: readonly unknown[]): string {

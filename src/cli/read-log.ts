@@ -6,7 +6,7 @@ import { EVENT_TYPES, loggedEventSchemas } from '../engine/log-schema.js';
 import { checkConsistency } from './log-consistency.js';
 import { EventLogError, LOG_FORMAT, LOG_VERSION } from './log-format.js';
 import { nearest as closest } from '../errors.js';
-import { describeFound, describeSchema, fieldPath, schemaAt, valueAt } from './log-words.js';
+import { describeFound, describeSchema, fieldPath, fieldsOf, schemaAt, valueAt } from './log-words.js';
 
 interface Item {
   readonly value: unknown;
@@ -130,10 +130,17 @@ function eventProblem(value: unknown, first: boolean): Problem | null {
   if (first && type !== 'ScenarioStarted') return { text: ` (${type}): an event log starts with ScenarioStarted`, path: ['type'] };
   const result = schema.safeParse(value);
   if (result.success) return null;
-  const issue = result.error.issues[0]!;
-  const more = result.error.issues.length - 1;
+  const issues = result.error.issues;
+  // a misspelt field is two problems: the field is missing, and its parent has an unknown one
+  const issue = issues.find((i) => i.code === 'unrecognized_keys' && issues.some((m) => isMissingChild(m, i.path, value))) ?? issues[0]!;
+  const more = issues.length - 1 - (issue === issues[0] ? 0 : 1);
   const tail = more > 0 ? ` (and ${more} more problem${more === 1 ? '' : 's'} in this event)` : '';
   return { text: ` (${type}): ${issueText(schema, value, issue)}${tail}`, path: issue.path.filter((k): k is string | number => typeof k !== 'symbol') };
+}
+
+function isMissingChild(m: Issue, parent: readonly PropertyKey[], event: unknown): boolean {
+  const path = m.path.filter((k): k is string | number => typeof k !== 'symbol');
+  return path.length === parent.length + 1 && parent.every((k, i) => k === path[i]) && valueAt(event, path).missing;
 }
 
 interface Issue {
@@ -146,8 +153,7 @@ function issueText(schema: Parameters<typeof schemaAt>[0], event: unknown, issue
   const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
   if (issue.code === 'unrecognized_keys' && issue.keys && issue.keys.length > 0) {
     const key = issue.keys[0]!;
-    const here = schemaAt(schema, event, path);
-    const known = here === null ? [] : describeKeys(here);
+    const known = fieldsOf(schemaAt(schema, event, path));
     const near = nearest(key, known);
     const at = path.length === 0 ? 'the event' : fieldPath(path);
     return `${at} has an unknown field "${key}"${near === null ? '' : ` (did you mean "${near}"?)`}`;
@@ -156,10 +162,6 @@ function issueText(schema: Parameters<typeof schemaAt>[0], event: unknown, issue
   const expected = describeSchema(schemaAt(schema, event, path));
   if (found.missing) return `${fieldPath(path)} is missing (expected ${expected})`;
   return `${fieldPath(path)}: expected ${expected}, found ${describeFound(found.value)}`;
-}
-
-function describeKeys(schema: NonNullable<ReturnType<typeof schemaAt>>): string[] {
-  return 'shape' in schema && typeof schema.shape === 'object' && schema.shape !== null ? Object.keys(schema.shape) : [];
 }
 
 function nearest(word: string, candidates: readonly string[]): string | null {

@@ -1,5 +1,5 @@
 // The schema of a call record: what every API call leaves in the event log (see call-record.ts).
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { contextValueSchema, decisionSchema, evaluationDetailSchema, evaluationSchema } from './policy-schema.js';
 
 export const callerKindSchema = z.enum([
@@ -15,9 +15,9 @@ export const callerKindSchema = z.enum([
 export const callerRecordSchema = z.strictObject({
   kind: callerKindSchema,
   arn: z.string(), // the identity AWS reports (assumed-role ARN for sessions), or a service name
-  account: z.string().nullable(),
+  account: z.nullable(z.string()),
   credentials: z.enum(['long-term', 'temporary', 'none']),
-  accessKeyId: z.string().nullable(),
+  accessKeyId: z.nullable(z.string()),
   label: z.string(), // "user alice", "kept credentials alice-update"
 });
 
@@ -35,7 +35,7 @@ export const evaluationRecordSchema = z.strictObject({
    * says whether it did: --explain, --format markdown, --events) and always for a pod's hops, which
    * the JSON and YAML traces show whole; absent otherwise, and in event logs written before it.
    */
-  detail: evaluationDetailSchema.optional(),
+  detail: z.optional(evaluationDetailSchema),
 });
 
 export const outcomeSchema = z.enum(['allowed', 'denied', 'error']);
@@ -43,15 +43,15 @@ export const outcomeSchema = z.enum(['allowed', 'denied', 'error']);
 export const callRecordSchema = z.strictObject({
   caller: callerRecordSchema,
   action: z.string(),
-  resource: z.string().nullable(),
+  resource: z.nullable(z.string()),
   region: z.string(),
   at: z.string(), // ISO-8601, the scenario clock
   params: z.record(z.string(), z.unknown()),
   context: z.record(z.string(), contextValueSchema),
   outcome: outcomeSchema,
-  decision: decisionSchema.nullable(),
-  error: z.strictObject({ code: z.string(), message: z.string() }).nullable(),
-  response: z.record(z.string(), z.unknown()).nullable(),
+  decision: z.nullable(decisionSchema),
+  error: z.nullable(z.strictObject({ code: z.string(), message: z.string() })),
+  response: z.nullable(z.record(z.string(), z.unknown())),
   evaluations: z.array(evaluationRecordSchema),
   notes: z.array(z.string()),
 });

@@ -1,6 +1,6 @@
 // The schema of the event log: every event type once, by name, and the header line that says which
 // version of the format a log is written in. Readers of a log load this; a scenario run does not.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { eksEvents } from './eks/schema.js';
 import type { Meta } from './envelope.js';
 import { metaSchema } from './event-schema.js';
@@ -16,11 +16,15 @@ import { stsEvents } from './sts/schema.js';
 const ALL = [...scenarioEvents, ...iamEvents, ...stsEvents, ...resourcesEvents, ...organizationsEvents, ...oidcEvents, ...eksEvents];
 
 /** Each event type's schema, with the `meta` the log adds beside `type` and `data`. */
-export const loggedEventSchemas: ReadonlyMap<string, z.ZodType> = new Map(
-  ALL.map((s) => [s.shape.type.value, s.extend({ meta: metaSchema })]),
+export const loggedEventSchemas: ReadonlyMap<string, z.ZodMiniType> = new Map(
+  ALL.map((s) => [typeOf(s), z.extend(s, { meta: metaSchema })]),
 );
 
-export const EVENT_TYPES: readonly string[] = ALL.map((s) => s.shape.type.value);
+export const EVENT_TYPES: readonly string[] = ALL.map(typeOf);
+
+function typeOf(s: (typeof ALL)[number]): string {
+  return [...s.shape.type.def.values][0]!;
+}
 
 export { metaSchema };
 

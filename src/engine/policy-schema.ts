@@ -1,7 +1,7 @@
 // Schemas for what the policy library returns and a call record keeps: the evaluation of a request
 // and its full detail. src/policy knows nothing of event logs, so its types stay its own and are
 // checked here, at compile time, to be exactly what these schemas accept.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { ContextValue, Decision, Evaluation, EvaluationDetail } from '../policy/index.js';
 import type { Assert, LogType, Same } from './log-type.js';
 
@@ -17,22 +17,22 @@ const principalHowSchema = z.enum(['direct', 'role', 'userOfFederated', 'account
 const policyVerdictSchema = z.strictObject({
   type: policyTypeSchema,
   name: z.string(),
-  arn: z.string().optional(),
-  level: z.string().optional(),
+  arn: z.optional(z.string()),
+  level: z.optional(z.string()),
   verdict: z.enum(['Allow', 'Deny', 'NoMatch']),
   matched: z.array(
     z.strictObject({
       index: z.number(),
-      sid: z.string().optional(),
+      sid: z.optional(z.string()),
       effect: z.enum(['Allow', 'Deny']),
-      principalMatch: principalHowSchema.optional(),
+      principalMatch: z.optional(principalHowSchema),
     }),
   ),
 });
 
 export const evaluationSchema = z.strictObject({
   decision: decisionSchema,
-  decidedBy: z.strictObject({ type: policyTypeSchema, name: z.string().optional() }).nullable(),
+  decidedBy: z.nullable(z.strictObject({ type: policyTypeSchema, name: z.optional(z.string()) })),
   reason: z.string(),
   sameAccount: z.boolean(),
   policies: z.array(policyVerdictSchema),
@@ -41,48 +41,45 @@ export const evaluationSchema = z.strictObject({
 
 const statementDetailSchema = z.strictObject({
   index: z.number(),
-  sid: z.string().optional(),
+  sid: z.optional(z.string()),
   effect: z.string(),
   matched: z.boolean(),
-  never: z.string().optional(),
-  action: z.strictObject({ element: z.enum(['Action', 'NotAction']), matching: z.array(z.string()), matched: z.boolean() }).optional(),
-  resource: z
+  never: z.optional(z.string()),
+  action: z.optional(z.strictObject({ element: z.enum(['Action', 'NotAction']), matching: z.array(z.string()), matched: z.boolean() })),
+  resource: z.optional(z
     .strictObject({
       element: z.enum(['Resource', 'NotResource']),
-      values: z.array(z.strictObject({ value: z.string(), resolved: z.string().nullable().optional(), matches: z.boolean() })),
+      values: z.array(z.strictObject({ value: z.string(), resolved: z.optional(z.nullable(z.string())), matches: z.boolean() })),
       matched: z.boolean(),
-    })
-    .optional(),
-  principal: z
+    })),
+  principal: z.optional(z
     .strictObject({
-      element: z.enum(['Principal', 'NotPrincipal']).nullable(),
-      values: z.array(z.strictObject({ type: z.string(), value: z.string(), match: principalHowSchema.nullable() })),
+      element: z.nullable(z.enum(['Principal', 'NotPrincipal'])),
+      values: z.array(z.strictObject({ type: z.string(), value: z.string(), match: z.nullable(principalHowSchema) })),
       matched: z.boolean(),
-      how: principalHowSchema.optional(),
-      rule: z.string().optional(),
-    })
-    .optional(),
-  conditions: z
+      how: z.optional(principalHowSchema),
+      rule: z.optional(z.string()),
+    })),
+  conditions: z.optional(z
     .array(
       z.strictObject({
         operator: z.string(),
         key: z.string(),
         values: z.array(z.string()),
-        resolved: z.array(z.string().nullable()).optional(),
+        resolved: z.optional(z.array(z.nullable(z.string()))),
         holds: z.boolean(),
-        rule: z.string().optional(),
+        rule: z.optional(z.string()),
       }),
-    )
-    .optional(),
+    )),
 });
 
 export const evaluationDetailSchema = z.strictObject({
   policies: z.array(
     z.strictObject({
       name: z.string(),
-      level: z.string().optional(),
+      level: z.optional(z.string()),
       statements: z.array(statementDetailSchema),
-      sameAs: z.number().optional(),
+      sameAs: z.optional(z.number()),
     }),
   ),
   rules: z.array(

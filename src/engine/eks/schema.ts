@@ -2,7 +2,7 @@
 // each pod, and what a pod's SDK did to get credentials in a step (the calls it made are STS's own
 // events, between these). Pods are keyed by ACCOUNT/CLUSTER/NAMESPACE/POD, service accounts by
 // ACCOUNT/CLUSTER/NAMESPACE/NAME.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { callRecordSchema } from '../call-record-schema.js';
 import { event } from '../event-schema.js';
 import { preparedTokenSchema } from '../oidc/schema.js';
@@ -48,7 +48,7 @@ export const podSchema = z.strictObject({
   /** the environment every container gets, in the order the webhook writes it */
   env: z.record(z.string(), z.string()),
   tokens: z.array(projectedTokenSchema),
-  identity: z.enum(['irsa', 'pod-identity', 'both']).nullable(),
+  identity: z.nullable(z.enum(['irsa', 'pod-identity', 'both'])),
 });
 
 export const podIdentityAssociationSchema = z.strictObject({

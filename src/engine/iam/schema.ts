@@ -1,5 +1,5 @@
 // Schemas of the IAM events: facts about the identities that exist.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { event } from '../event-schema.js';
 import { policyDocumentSchema } from '../policy-schema.js';
 
@@ -14,7 +14,7 @@ export const iamEvents = [
   event('AccountCreated', { id: z.string(), name: z.string() }),
   event('UserCreated', withId),
   event('GroupCreated', withId),
-  event('RoleCreated', { ...withId, maxSessionDuration: z.number(), trust: policyDocumentSchema, description: z.string().nullable() }),
+  event('RoleCreated', { ...withId, maxSessionDuration: z.number(), trust: policyDocumentSchema, description: z.nullable(z.string()) }),
   event('PolicyCreated', { ...withId, document: policyDocumentSchema }),
   event('InlinePolicyPut', { entity: z.string(), name: z.string(), document: policyDocumentSchema }),
   event('PolicyAttached', { entity: z.string(), policy: z.string() }),
@@ -22,5 +22,5 @@ export const iamEvents = [
   event('UserAddedToGroup', { user: z.string(), group: z.string() }),
   event('EntityTagged', { entity: z.string(), tags }),
   event('AccessKeyCreated', { user: z.string(), account: z.string(), accessKeyId: z.string() }),
-  event('MfaDeviceEnabled', { user: z.string(), serialNumber: z.string(), code: z.string().nullable() }),
+  event('MfaDeviceEnabled', { user: z.string(), serialNumber: z.string(), code: z.nullable(z.string()) }),
 ] as const;

@@ -1,9 +1,9 @@
 // Schemas of the OIDC events and of what they and STS's web identity events carry: issuers, IAM
 // OIDC providers, and the facts of a prepared web identity token (see token.ts).
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { event } from '../event-schema.js';
 
-const kid = z.string().nullable();
+const kid = z.nullable(z.string());
 
 /** What verifying the signature against the issuer's published keys found. */
 export const signatureCheckSchema = z.discriminatedUnion('result', [
@@ -22,11 +22,11 @@ export const preparedTokenSchema = z.strictObject({
   /** characters of the compact serialisation (its length is deterministic: RS256 signatures have a fixed size) */
   length: z.number(),
   /** the decoded protected header, or null when the text is not a JWT */
-  header: z.record(z.string(), z.unknown()).nullable(),
-  claims: z.record(z.string(), z.unknown()).nullable(),
+  header: z.nullable(z.record(z.string(), z.unknown())),
+  claims: z.nullable(z.record(z.string(), z.unknown())),
   signature: signatureCheckSchema,
   /** how it was made, for the trace: "signed by …", "alg none", "claims changed after signing" … */
-  forgery: z.string().nullable(),
+  forgery: z.nullable(z.string()),
 });
 
 /** An issuer: its discovery document and the key id its JWKS publishes (the key itself is never in state). */
@@ -35,7 +35,7 @@ export const oidcIssuerSchema = z.strictObject({
   name: z.string(), // how the scenario names it (an `oidc-issuer` name, or the cluster)
   kind: z.enum(['eks', 'external']),
   /** the EKS cluster ARN, for cluster issuers */
-  cluster: z.string().nullable(),
+  cluster: z.nullable(z.string()),
   kid: z.string(),
   jwksUri: z.string(),
   discovery: z.record(z.string(), z.unknown()),
@@ -49,7 +49,7 @@ export const oidcProviderSchema = z.strictObject({
   clientIds: z.array(z.string()),
   thumbprints: z.array(z.string()),
   /** the cluster whose issuer `oidc-provider for cluster NAME` registered */
-  cluster: z.string().nullable(),
+  cluster: z.nullable(z.string()),
 });
 
 export const oidcEvents = [

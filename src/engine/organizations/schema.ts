@@ -1,6 +1,6 @@
 // Schemas of the Organizations events: the organization, its OUs and member accounts, and its SCPs
 // and RCPs with where each is attached (the AWS-managed FullAWSAccess attachments included).
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { event } from '../event-schema.js';
 import { policyDocumentSchema } from '../policy-schema.js';
 

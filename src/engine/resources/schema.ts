@@ -1,5 +1,5 @@
 // Schemas of the resource events: declarations, and the outcome of every non-STS call.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { callRecordSchema } from '../call-record-schema.js';
 import { event } from '../event-schema.js';
 import { policyDocumentSchema } from '../policy-schema.js';

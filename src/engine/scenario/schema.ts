@@ -1,19 +1,19 @@
 // Schemas of the scenario's events.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { event } from '../event-schema.js';
 
 /** What an `expect` line asks of the step's last call. */
 export const expectationSpecSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('outcome'), outcome: z.enum(['allowed', 'denied', 'explicit-deny', 'implicit-deny']) }),
   z.strictObject({ kind: z.literal('error'), code: z.string() }),
-  z.strictObject({ kind: z.literal('denied-by'), by: z.string(), name: z.string().nullable() }),
+  z.strictObject({ kind: z.literal('denied-by'), by: z.string(), name: z.nullable(z.string()) }),
   z.strictObject({ kind: z.literal('response'), path: z.string(), value: z.string() }),
 ]);
 
 export const scenarioEvents = [
   event('ScenarioStarted', {
     title: z.string(),
-    description: z.string().nullable(),
+    description: z.nullable(z.string()),
     file: z.string(),
     seed: z.string(),
     clock: z.string(),
@@ -22,7 +22,7 @@ export const scenarioEvents = [
      * whether every evaluation of the run records its full detail (EvaluationRecord.detail), which
      * --explain and the Markdown walkthrough show; absent in event logs written before the choice
      */
-    detail: z.boolean().optional(),
+    detail: z.optional(z.boolean()),
   }),
   event('ClockAdvanced', { from: z.string(), to: z.string(), text: z.string() }),
   event('StepStarted', { index: z.number(), title: z.string(), at: z.string() }),

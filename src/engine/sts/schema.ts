@@ -1,6 +1,6 @@
 // Schemas of the STS events and of the sessions they create. Each event carries the full record of
 // the call that produced it; the three that issue credentials also carry the session they created.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { callRecordSchema } from '../call-record-schema.js';
 import { event } from '../event-schema.js';
 import { preparedTokenSchema } from '../oidc/schema.js';
@@ -14,7 +14,7 @@ export const mfaAuthSchema = z.strictObject({
 
 /** Session policies passed with Policy and PolicyArns (managed policies are kept by ARN). */
 export const sessionPoliciesSchema = z.strictObject({
-  inline: policyDocumentSchema.nullable(),
+  inline: z.nullable(policyDocumentSchema),
   managed: z.array(z.string()),
 });
 
@@ -24,7 +24,7 @@ const sessionBase = {
   issuedAt: z.string(), // ISO-8601, aws:TokenIssueTime
   expiration: z.string(),
   sourceArn: z.string(), // who obtained it
-  mfa: mfaAuthSchema.nullable(),
+  mfa: z.nullable(mfaAuthSchema),
 };
 const tags = z.record(z.string(), z.string());
 
@@ -40,10 +40,10 @@ export const roleSessionSchema = z.strictObject({
   tags,
   /** keys of `tags` that pass on to sessions this one assumes (case as given) */
   transitiveTagKeys: z.array(z.string()),
-  sourceIdentity: z.string().nullable(),
+  sourceIdentity: z.nullable(z.string()),
   policies: sessionPoliciesSchema,
   /** AssumeRoleWithWebIdentity sessions: the IAM OIDC provider and the token's subject and audience */
-  webIdentity: z.strictObject({ provider: z.string(), subject: z.string(), audience: z.string() }).optional(),
+  webIdentity: z.optional(z.strictObject({ provider: z.string(), subject: z.string(), audience: z.string() })),
 });
 
 export const federatedSessionSchema = z.strictObject({
@@ -76,8 +76,8 @@ export const stsEvents = [
   event('AccessKeyInfoReturned', call),
   /** AssumeRoleWithWebIdentity: the token's facts ride along (null when no token was sent) */
   event('RoleAssumedWithWebIdentity', { ...call, session: roleSessionSchema, token: preparedTokenSchema }),
-  event('AssumeRoleWithWebIdentityDenied', { ...call, token: preparedTokenSchema.nullable() }),
-  event('AssumeRoleWithWebIdentityFailed', { ...call, token: preparedTokenSchema.nullable() }),
+  event('AssumeRoleWithWebIdentityDenied', { ...call, token: z.nullable(preparedTokenSchema) }),
+  event('AssumeRoleWithWebIdentityFailed', { ...call, token: z.nullable(preparedTokenSchema) }),
   /** an STS call other than AssumeRole that got no answer: AccessDenied, a validation error, expired credentials … */
   event('StsCallFailed', call),
 ] as const;
