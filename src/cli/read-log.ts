@@ -3,9 +3,9 @@
 // for YAML the column), the event's number and type, the field and what it should hold.
 import type { LoggedEvent } from '../engine/events.js';
 import { EVENT_TYPES, loggedEventSchemas } from '../engine/log-schema.js';
+import { nearest as closest } from '../errors.js';
 import { checkConsistency } from './log-consistency.js';
 import { EventLogError, LOG_FORMAT, LOG_VERSION } from './log-format.js';
-import { nearest as closest } from '../errors.js';
 import { describeFound, describeSchema, fieldPath, fieldsOf, schemaAt, valueAt } from './log-words.js';
 
 interface Item {
@@ -26,7 +26,7 @@ export async function readLog(text: string, file: string): Promise<LoggedEvent[]
   };
   const headed = header(items[0]?.value);
   if (headed !== null) {
-    const problem = headerProblem(items[0]!.value as Record<string, unknown>);
+    const problem = headerProblem(headed);
     if (problem !== null) throw new EventLogError(`${await where(0, [])}: error: ${problem}`);
   }
   const first = headed === null ? 0 : 1;
@@ -98,7 +98,7 @@ function headerProblem(h: Record<string, unknown>): string | null {
   const version = h['version'];
   if (typeof version !== 'number') return `the header has no version number (expected { "format": "${LOG_FORMAT}", "version": ${LOG_VERSION} })`;
   if (version !== LOG_VERSION) {
-    const newer = version > LOG_VERSION ? 'a later release of simulate wrote it' : 'it is older than any release of simulate reads';
+    const newer = version > LOG_VERSION ? 'a later release of simulate wrote it' : 'no release of simulate writes it';
     return `this event log is version ${version} of the ${LOG_FORMAT} format, and this simulate reads version ${LOG_VERSION} only (${newer})`;
   }
   const extra = Object.keys(h).filter((k) => k !== 'format' && k !== 'version');
