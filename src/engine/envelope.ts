@@ -1,12 +1,11 @@
 // Commands and events are `{ type, data }`; the engine adds metadata (step index, source
 // location) beside them, never inside `data`.
 import type { Loc } from '../dsl/ast.js';
+import type { metaSchema } from './event-schema.js';
+import type { LogType } from './log-type.js';
 
-export interface Meta {
-  readonly step?: number;
-  readonly line?: number;
-  readonly col?: number;
-}
+/** The step, and the line and column of the source; derived from its schema in event-schema.ts. */
+export type Meta = LogType<typeof metaSchema>;
 
 export interface Envelope<T> {
   readonly event: T;
