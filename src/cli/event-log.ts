@@ -1,8 +1,8 @@
 // Writing and reading the event log: JSON Lines (.jsonl) or YAML (.yaml/.yml).
 import type { LoggedEvent } from '../engine/events.js';
-import { isEventType } from '../engine/deciders.js';
+import { EventLogError, LOG_HEADER } from './log-format.js';
 
-export class EventLogError extends Error {}
+export { EventLogError };
 
 function kind(file: string): 'jsonl' | 'yaml' {
   if (/\.jsonl$/i.test(file)) return 'jsonl';
@@ -10,50 +10,18 @@ function kind(file: string): 'jsonl' | 'yaml' {
   throw new EventLogError(`${file}: an event log must end in .jsonl, .yaml or .yml`);
 }
 
+/** The log of a run: its header (the format and its version), then the events, one per line or list item. */
 export async function serialiseEvents(events: readonly LoggedEvent[], file: string): Promise<string> {
-  if (kind(file) === 'jsonl') return events.map((e) => JSON.stringify(e)).join('\n') + '\n';
+  if (kind(file) === 'jsonl') return [LOG_HEADER, ...events].map((e) => JSON.stringify(e)).join('\n') + '\n';
   const { stringify } = await import('yaml');
-  return stringify(events, { aliasDuplicateObjects: false, lineWidth: 0 });
+  return stringify([LOG_HEADER, ...events], { aliasDuplicateObjects: false, lineWidth: 0 });
 }
 
+/** The events of a log, checked against the log's schema (loaded only here: a run never needs it). */
 export async function parseEvents(text: string, file: string): Promise<LoggedEvent[]> {
-  let items: unknown[];
-  if (kind(file) === 'jsonl') {
-    items = [];
-    const lines = text.split('\n');
-    for (let i = 0; i < lines.length; i++) {
-      const line = lines[i]!.trim();
-      if (line === '') continue;
-      try {
-        items.push(JSON.parse(line));
-      } catch (e) {
-        throw new EventLogError(`${file}:${i + 1}:1: error: not a JSON event (${(e as Error).message})`);
-      }
-    }
-  } else {
-    const { parse } = await import('yaml');
-    let doc: unknown;
-    try {
-      doc = parse(text);
-    } catch (e) {
-      throw new EventLogError(`${file}: error: not valid YAML (${(e as Error).message.split('\n')[0]})`);
-    }
-    if (!Array.isArray(doc)) throw new EventLogError(`${file}: error: an event log is a YAML list of events`);
-    items = doc;
-  }
-  items.forEach((item, i) => {
-    const e = item as { type?: unknown; data?: unknown; meta?: unknown };
-    if (
-      e === null || typeof e !== 'object' || typeof e.type !== 'string' || !isEventType(e.type) ||
-      e.data === null || typeof e.data !== 'object' || e.meta === null || typeof e.meta !== 'object'
-    ) {
-      throw new EventLogError(`${file}: error: event ${i + 1} is not an iamsim event (expected { type, data, meta } with a known type)`);
-    }
-  });
-  if ((items[0] as { type?: string } | undefined)?.type !== 'ScenarioStarted') {
-    throw new EventLogError(`${file}: error: an event log starts with ScenarioStarted`);
-  }
-  return items as LoggedEvent[];
+  kind(file);
+  const { readLog } = await import('./read-log.js');
+  return readLog(text, file);
 }
 
 /**

@@ -1,5 +1,7 @@
 // Commands and events are `{ type, data }`; the engine adds metadata (step index, source
 // location) beside them, never inside `data`.
+import type { metaSchema } from './event-schema.js';
+import type { LogType } from './log-type.js';
 
 /** A position in a scenario's source text (the parser's syntax tree carries it on every node). */
 export interface Loc {
@@ -8,11 +10,8 @@ export interface Loc {
   readonly offset: number; // 0-based character offset into the file
 }
 
-export interface Meta {
-  readonly step?: number;
-  readonly line?: number;
-  readonly col?: number;
-}
+/** The step, and the line and column of the source; derived from its schema in event-schema.ts. */
+export type Meta = LogType<typeof metaSchema>;
 
 export interface Envelope<T> {
   readonly event: T;

@@ -40,8 +40,9 @@ describe('evaluation detail', () => {
   it('is always in a log written with --events, even for --format json', async () => {
     const log = join(mkdtempSync(join(tmpdir(), 'iamsim-')), 'run.jsonl');
     await runCli(['--format', 'json', '--events', log, EXAMPLE]);
-    const first = JSON.parse(readFileSync(log, 'utf8').split('\n')[0]!);
-    expect(first.data.detail).toBe(true);
+    const [header, started] = readFileSync(log, 'utf8').split('\n').map((l) => (l === '' ? null : JSON.parse(l)));
+    expect(header).toEqual({ format: 'iamsim-events', version: 1 });
+    expect(started.data.detail).toBe(true);
     expect(readFileSync(log, 'utf8')).toContain('"detail":{"policies"');
   });
 

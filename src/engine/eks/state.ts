@@ -1,59 +1,22 @@
 // EKS: clusters, the Kubernetes objects iamsim models (namespaces, service accounts, pods), EKS Pod
 // Identity associations, and the credentials each pod's SDK last obtained. Pods are keyed by
 // ACCOUNT/CLUSTER/NAMESPACE/POD, service accounts by ACCOUNT/CLUSTER/NAMESPACE/NAME (account names).
+import type { LogType } from '../log-type.js';
+import type {
+  eksClusterSchema,
+  podIdentityAssociationSchema,
+  podSchema,
+  projectedTokenSchema,
+  serviceAccountSchema,
+} from './schema.js';
 
-export interface EksCluster {
-  readonly arn: string; // arn:aws:eks:REGION:ACCT:cluster/NAME
-  readonly name: string;
-  readonly account: string;
-  readonly region: string;
-  readonly issuer: string; // https://oidc.eks.REGION.amazonaws.com/id/ID
-  namespaces: string[];
-}
-
-export interface ServiceAccount {
-  readonly key: string;
-  readonly cluster: string; // ARN
-  readonly namespace: string;
-  readonly name: string;
-  readonly uid: string;
-  readonly annotations: { readonly [key: string]: string };
-}
-
+// The objects the events carry are derived from their schemas in schema.ts.
+export type EksCluster = LogType<typeof eksClusterSchema>;
+export type ServiceAccount = LogType<typeof serviceAccountSchema>;
 /** The projected service-account token volume the webhook adds (reference §8.3, §9). */
-export interface ProjectedToken {
-  readonly volume: 'aws-iam-token' | 'eks-pod-identity-token';
-  readonly mountPath: string;
-  readonly path: string; // the file name inside the mount
-  readonly audience: string;
-  readonly expirationSeconds: number;
-}
-
-export interface Pod {
-  readonly key: string;
-  readonly cluster: string; // ARN
-  readonly clusterName: string;
-  readonly account: string;
-  readonly namespace: string;
-  readonly name: string;
-  readonly uid: string;
-  readonly serviceAccount: string;
-  readonly serviceAccountUid: string;
-  readonly admittedAt: string; // ISO-8601: the kubelet's token rotation counts from here
-  /** the environment every container gets, in the order the webhook writes it */
-  readonly env: { readonly [name: string]: string };
-  readonly tokens: readonly ProjectedToken[];
-  readonly identity: 'irsa' | 'pod-identity' | 'both' | null;
-}
-
-export interface PodIdentityAssociation {
-  readonly id: string; // a-…
-  readonly arn: string;
-  readonly cluster: string;
-  readonly namespace: string;
-  readonly serviceAccount: string;
-  readonly roleArn: string;
-}
+export type ProjectedToken = LogType<typeof projectedTokenSchema>;
+export type Pod = LogType<typeof podSchema>;
+export type PodIdentityAssociation = LogType<typeof podIdentityAssociationSchema>;
 
 export interface EksState {
   clusters: Record<string, EksCluster>;

@@ -1,5 +1,7 @@
 // IAM commands: what the scenario's world declarations ask IAM to create. ARNs are already
 // expanded by the resolver; IAM mints the unique IDs.
+import type { LogType } from '../log-type.js';
+import type { entitySpecSchema } from './schema.js';
 import type { PolicyDocument } from './state.js';
 
 export type IamCommand =
@@ -35,9 +37,5 @@ export type IamCommand =
       readonly data: { readonly user: string; readonly serialNumber: string; readonly code: string | null };
     };
 
-export interface EntitySpec {
-  readonly arn: string;
-  readonly name: string;
-  readonly path: string;
-  readonly account: string;
-}
+/** An identity or policy as declared (its schema is in schema.ts: the events carry it too). */
+export type EntitySpec = LogType<typeof entitySpecSchema>;

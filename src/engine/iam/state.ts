@@ -1,7 +1,9 @@
 // IAM's state: accounts and their identities, keyed by ARN (plain objects only).
+import type { LogType } from '../log-type.js';
+import type { policyDocumentSchema } from '../policy-schema.js';
 
-/** A policy document exactly as IAM would store it (JSON data). */
-export type PolicyDocument = { readonly [key: string]: unknown };
+/** A policy document exactly as IAM would store it (JSON data); its schema is in ../policy-schema.ts. */
+export type PolicyDocument = LogType<typeof policyDocumentSchema>;
 
 export interface InlinePolicy {
   readonly name: string;

@@ -1,6 +1,5 @@
-// OIDC events.
-import type { OidcIssuer, OidcProvider } from './state.js';
+// OIDC events. The types are derived from the schemas in schema.ts.
+import type { LogType } from '../log-type.js';
+import type { oidcEvents } from './schema.js';
 
-export type OidcEvent =
-  | { readonly type: 'OidcIssuerRegistered'; readonly data: { readonly issuer: OidcIssuer } }
-  | { readonly type: 'OpenIDConnectProviderCreated'; readonly data: { readonly provider: OidcProvider } };
+export type OidcEvent = LogType<(typeof oidcEvents)[number]>;

@@ -1,29 +1,13 @@
 // The OIDC side of federation: the identity providers' issuers (outside AWS: each EKS cluster's
 // issuer, a CI system's token service …) and the IAM OIDC identity providers that accounts
-// register for them (reference sts-oidc-irsa §7.1, §8.1). Keyed by issuer URL and provider ARN.
+// register for them (reference sts-oidc-irsa §7.1, §8.1). Keyed by issuer URL and provider ARN. The types are derived from their schemas in schema.ts.
+import type { LogType } from '../log-type.js';
+import type { oidcIssuerSchema, oidcProviderSchema } from './schema.js';
 
 /** An issuer: its discovery document and the key id its JWKS publishes (the key itself is never in state). */
-export interface OidcIssuer {
-  readonly url: string; // https://…, exactly the `iss` of its tokens
-  readonly name: string; // how the scenario names it (an `oidc-issuer` name, or the cluster)
-  readonly kind: 'eks' | 'external';
-  /** the EKS cluster ARN, for cluster issuers */
-  readonly cluster: string | null;
-  readonly kid: string;
-  readonly jwksUri: string;
-  readonly discovery: { readonly [key: string]: unknown };
-}
-
+export type OidcIssuer = LogType<typeof oidcIssuerSchema>;
 /** An IAM OIDC identity provider (CreateOpenIDConnectProvider). */
-export interface OidcProvider {
-  readonly arn: string; // arn:aws:iam::ACCT:oidc-provider/HOST/PATH
-  readonly account: string;
-  readonly url: string;
-  readonly clientIds: readonly string[];
-  readonly thumbprints: readonly string[];
-  /** the cluster whose issuer `oidc-provider for cluster NAME` registered */
-  readonly cluster: string | null;
-}
+export type OidcProvider = LogType<typeof oidcProviderSchema>;
 
 export interface OidcState {
   issuers: Record<string, OidcIssuer>;

@@ -4,6 +4,8 @@
 // deterministic facts into the command (PreparedToken): header, claims, length and the verdict on
 // the signature. The signed text itself never enters a command, an event or the state, because its
 // signature comes from a key made at random for each run.
+import type { LogType } from '../log-type.js';
+import type { preparedTokenSchema, signatureCheckSchema } from './schema.js';
 
 /** A time claim given relative to the clock of the step (`exp: -1h`) or as an instant. */
 export type TimeClaim = { readonly rel: number } | { readonly abs: number };
@@ -24,28 +26,9 @@ export interface TokenSpec {
   readonly tampered: boolean;
 }
 
-/** What verifying the signature against the issuer's published keys found. */
-export type SignatureCheck =
-  | { readonly result: 'valid'; readonly kid: string | null; readonly jwksUri: string }
-  | { readonly result: 'invalid'; readonly kid: string | null; readonly jwksUri: string }
-  | { readonly result: 'unknown-kid'; readonly kid: string | null; readonly jwksUri: string }
-  /** no issuer serves a discovery document at the token's `iss` */
-  | { readonly result: 'no-issuer' }
-  | { readonly result: 'alg-not-allowed'; readonly alg: string }
-  | { readonly result: 'malformed' };
-
-export interface PreparedToken {
-  /** where the token came from, in words */
-  readonly origin: string;
-  /** characters of the compact serialisation (its length is deterministic: RS256 signatures have a fixed size) */
-  readonly length: number;
-  /** the decoded protected header, or null when the text is not a JWT */
-  readonly header: { readonly [key: string]: unknown } | null;
-  readonly claims: { readonly [key: string]: unknown } | null;
-  readonly signature: SignatureCheck;
-  /** how it was made, for the trace: "signed by …", "alg none", "claims changed after signing" … */
-  readonly forgery: string | null;
-}
+/** What verifying the signature against the issuer's published keys found (schema.ts says each field). */
+export type SignatureCheck = LogType<typeof signatureCheckSchema>;
+export type PreparedToken = LogType<typeof preparedTokenSchema>;
 
 /** The algorithms STS accepts for web identity tokens (reference sts-oidc-irsa §1.2). */
 export const STS_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'ES512'] as const;

@@ -1,8 +1,10 @@
 // Organizations commands: what an `organization` block asks AWS Organizations to set up. Names
 // are resolved and documents validated by the resolver; the decider mints the IDs.
 import type { PolicyDocument } from '../iam/state.js';
+import type { LogType } from '../log-type.js';
+import type { orgPolicyTypeSchema } from './schema.js';
 
-export type OrgPolicyType = 'scp' | 'rcp';
+export type OrgPolicyType = LogType<typeof orgPolicyTypeSchema>;
 
 /** Where a policy attaches or an account sits: the root, an OU by its path of names, an account. */
 export type OrgTarget =

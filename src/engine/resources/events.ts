@@ -1,18 +1,6 @@
-// Resource events: declarations, and the outcome of every non-STS call.
-import type { CallRecord } from '../call-record.js';
-import type { PolicyDocument } from '../iam/state.js';
+// Resource events: declarations, and the outcome of every non-STS call. The types are derived from
+// the schemas in schema.ts.
+import type { LogType } from '../log-type.js';
+import type { resourcesEvents } from './schema.js';
 
-export type ResourcesEvent =
-  | {
-      readonly type: 'BucketCreated';
-      readonly data: { readonly name: string; readonly arn: string; readonly account: string };
-    }
-  | { readonly type: 'ResourceRegistered'; readonly data: { readonly arn: string; readonly account: string } }
-  | { readonly type: 'ResourcePolicyPut'; readonly data: { readonly arn: string; readonly document: PolicyDocument } }
-  | {
-      readonly type: 'ResourceTagged';
-      readonly data: { readonly arn: string; readonly tags: Readonly<Record<string, string>> };
-    }
-  | { readonly type: 'RequestAllowed'; readonly data: { readonly call: CallRecord } }
-  | { readonly type: 'RequestDenied'; readonly data: { readonly call: CallRecord } }
-  | { readonly type: 'RequestFailed'; readonly data: { readonly call: CallRecord } };
+export type ResourcesEvent = LogType<(typeof resourcesEvents)[number]>;

@@ -1,11 +1,10 @@
 // The scenario's own commands: start, move the clock, open a step, check expectations, keep
 // credentials.
+import type { LogType } from '../log-type.js';
+import type { expectationSpecSchema } from './schema.js';
 
-export type ExpectationSpec =
-  | { readonly kind: 'outcome'; readonly outcome: 'allowed' | 'denied' | 'explicit-deny' | 'implicit-deny' }
-  | { readonly kind: 'error'; readonly code: string }
-  | { readonly kind: 'denied-by'; readonly by: string; readonly name: string | null }
-  | { readonly kind: 'response'; readonly path: string; readonly value: string };
+/** What an `expect` line asks of the step's last call (its schema is in schema.ts: events carry it). */
+export type ExpectationSpec = LogType<typeof expectationSpecSchema>;
 
 export type ScenarioCommand =
   | {

@@ -1,0 +1,99 @@
+// Checks that go beyond each event's shape: a log whose events are each well-formed can still not
+// hold together, typically after an edit by hand: a second ScenarioStarted, a policy attached to a
+// user that no event created, an SCP attached before the organization exists. Every name an event
+// refers to must have been declared by an earlier event, as it was when the engine wrote the log.
+import type { LoggedEvent } from '../engine/events.js';
+
+export interface Inconsistency {
+  readonly index: number; // 0-based, among the events
+  readonly path: readonly (string | number)[];
+  readonly text: string;
+}
+
+type Kind = 'account' | 'user' | 'group' | 'role' | 'policy' | 'resource' | 'organization' | 'org policy' | 'org parent' | 'cluster' | 'pod';
+
+/** What an event declares, by kind (read from its data). */
+const DECLARES: Partial<Record<LoggedEvent['type'], (d: never) => [Kind, string][]>> = {
+  AccountCreated: (d: { id: string }) => [['account', d.id]],
+  UserCreated: (d: { arn: string }) => [['user', d.arn]],
+  GroupCreated: (d: { arn: string }) => [['group', d.arn]],
+  RoleCreated: (d: { arn: string }) => [['role', d.arn]],
+  PolicyCreated: (d: { arn: string }) => [['policy', d.arn]],
+  BucketCreated: (d: { arn: string }) => [['resource', d.arn]],
+  ResourceRegistered: (d: { arn: string }) => [['resource', d.arn]],
+  OrganizationCreated: (d: { id: string; rootId: string }) => [['organization', d.id], ['org parent', d.rootId]],
+  OrganizationPolicyCreated: (d: { id: string }) => [['org policy', d.id]],
+  OrganizationalUnitCreated: (d: { id: string }) => [['org parent', d.id]],
+  ClusterCreated: (d: { cluster: { arn: string } }) => [['cluster', d.cluster.arn]],
+  PodAdmitted: (d: { pod: { key: string } }) => [['pod', d.pod.key]],
+};
+
+/** The fields of an event that name something declared before it, and what they may name. */
+const REFERS: Partial<Record<LoggedEvent['type'], readonly (readonly [readonly string[], readonly Kind[]])[]>> = {
+  InlinePolicyPut: [[['entity'], ['user', 'group', 'role']]],
+  PolicyAttached: [[['entity'], ['user', 'group', 'role']]],
+  PermissionsBoundarySet: [[['entity'], ['user', 'role']]],
+  UserAddedToGroup: [
+    [['user'], ['user']],
+    [['group'], ['group']],
+  ],
+  EntityTagged: [[['entity'], ['user', 'role']]],
+  AccessKeyCreated: [[['user'], ['user']]],
+  MfaDeviceEnabled: [[['user'], ['user']]],
+  RoleAssumed: [[['session', 'roleArn'], ['role']]],
+  RoleAssumedWithWebIdentity: [[['session', 'roleArn'], ['role']]],
+  ResourcePolicyPut: [[['arn'], ['resource']]],
+  ResourceTagged: [[['arn'], ['resource']]],
+  OrganizationalUnitCreated: [[['parent'], ['org parent']]],
+  AccountJoinedOrganization: [[['parent'], ['org parent']]],
+  OrganizationPolicyAttached: [
+    [['policy'], ['org policy']],
+    [['target'], ['org parent', 'account']],
+  ],
+  OrganizationPolicyDetached: [
+    [['policy'], ['org policy']],
+    [['target'], ['org parent', 'account']],
+  ],
+  NamespaceCreated: [[['cluster'], ['cluster']]],
+  ServiceAccountCreated: [[['serviceAccount', 'cluster'], ['cluster']]],
+  PodIdentityAssociationCreated: [[['association', 'cluster'], ['cluster']]],
+  PodAdmitted: [[['pod', 'cluster'], ['cluster']]],
+  CredentialChainResolved: [[['pod'], ['pod']]],
+  CredentialChainFailed: [[['pod'], ['pod']]],
+  PodIdentityTokenExchanged: [[['pod'], ['pod']]],
+  PodIdentityTokenRefused: [[['pod'], ['pod']]],
+  PodCredentialsObtained: [[['pod'], ['pod']]],
+};
+
+const ORG_EVENTS = new Set(['OrganizationPolicyCreated', 'OrganizationalUnitCreated', 'AccountJoinedOrganization', 'OrganizationPolicyAttached', 'OrganizationPolicyDetached']);
+
+export function checkConsistency(events: readonly LoggedEvent[]): Inconsistency | null {
+  const known = new Map<Kind, Set<string>>();
+  const has = (kind: Kind, name: string) => known.get(kind)?.has(name) === true;
+  for (const [index, e] of events.entries()) {
+    if (index > 0 && e.type === 'ScenarioStarted') return { index, path: ['type'], text: 'a log has one ScenarioStarted, its first event' };
+    if (ORG_EVENTS.has(e.type) && (known.get('organization')?.size ?? 0) === 0) {
+      return { index, path: ['type'], text: 'no organization exists yet (an OrganizationCreated event comes first)' };
+    }
+    if (e.type === 'OrganizationCreated' && (known.get('organization')?.size ?? 0) > 0) {
+      return { index, path: ['type'], text: 'a second organization (a scenario has one, created once)' };
+    }
+    for (const [path, kinds] of REFERS[e.type] ?? []) {
+      const name = path.reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], e.data) as string;
+      if (!kinds.some((k) => has(k, name))) {
+        const what = kinds.length === 1 ? kinds[0]! : `${kinds.slice(0, -1).join(', ')} or ${kinds[kinds.length - 1]!}`;
+        return { index, path: ['data', ...path], text: `data.${path.join('.')} names ${JSON.stringify(name)}, and no event before it created that ${what}` };
+      }
+    }
+    if (e.type === 'AccountJoinedOrganization') add(known, 'account', e.data.account);
+    const declares = DECLARES[e.type] as ((d: unknown) => [Kind, string][]) | undefined;
+    for (const [kind, name] of declares?.(e.data) ?? []) add(known, kind, name);
+  }
+  return null;
+}
+
+function add(known: Map<Kind, Set<string>>, kind: Kind, name: string): void {
+  const set = known.get(kind) ?? new Set<string>();
+  set.add(name);
+  known.set(kind, set);
+}

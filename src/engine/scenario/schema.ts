@@ -1,0 +1,33 @@
+// Schemas of the scenario's events.
+import * as z from 'zod/mini';
+import { event } from '../event-schema.js';
+
+/** What an `expect` line asks of the step's last call. */
+export const expectationSpecSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('outcome'), outcome: z.enum(['allowed', 'denied', 'explicit-deny', 'implicit-deny']) }),
+  z.strictObject({ kind: z.literal('error'), code: z.string() }),
+  z.strictObject({ kind: z.literal('denied-by'), by: z.string(), name: z.nullable(z.string()) }),
+  z.strictObject({ kind: z.literal('response'), path: z.string(), value: z.string() }),
+]);
+
+export const scenarioEvents = [
+  event('ScenarioStarted', {
+    title: z.string(),
+    description: z.nullable(z.string()),
+    file: z.string(),
+    seed: z.string(),
+    clock: z.string(),
+    region: z.string(),
+    /**
+     * whether every evaluation of the run records its full detail (EvaluationRecord.detail), which
+     * --explain and the Markdown walkthrough show; absent in event logs written before the choice
+     */
+    detail: z.optional(z.boolean()),
+  }),
+  event('ClockAdvanced', { from: z.string(), to: z.string(), text: z.string() }),
+  event('StepStarted', { index: z.number(), title: z.string(), at: z.string() }),
+  event('CallNotMade', { action: z.string(), reason: z.string() }),
+  event('ExpectationChecked', { text: z.string(), spec: expectationSpecSchema, passed: z.boolean(), actual: z.string() }),
+  event('CredentialsKept', { name: z.string(), accessKeyId: z.string() }),
+  event('CredentialsNotKept', { name: z.string(), reason: z.string() }),
+] as const;
