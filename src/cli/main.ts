@@ -8,17 +8,11 @@ import { runScenario } from '../engine/run-scenario.js';
 import type { RunResult } from '../engine/run.js';
 import { project } from '../trace/project.js';
 import { HELP, parseArgs, UsageError, type Args } from './args.js';
+import type { Io } from './io.js';
 import { EventLogError, needsDetail, parseEvents, requireDetail, serialiseEvents } from './event-log.js';
 import { render, worldYaml } from './render.js';
 
 const VERSION = '0.1.0';
-
-export interface Io {
-  readonly stdout: (s: string) => void;
-  readonly stderr: (s: string) => void;
-  readonly isTTY: boolean;
-  readonly env: Readonly<Record<string, string | undefined>>;
-}
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   let args: Args;
