@@ -18,7 +18,7 @@ const CACHE = join(DIST, 'simulate.cache');
 function load(options) {
   let source;
   try {
-    source = readFileSync(FILE, 'utf8');
+    source = readFileSync(FILE, 'latin1'); // the bundle is ASCII (scripts/bundle.mjs): no UTF-8 to decode
   } catch {
     throw new Error(`simulate: ${FILE} is missing: run \`npm run build\` (or \`npm ci\`, which builds it)`);
   }

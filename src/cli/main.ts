@@ -8,17 +8,14 @@ import { runScenario } from '../engine/run-scenario.js';
 import type { RunResult } from '../engine/run.js';
 import { project } from '../trace/project.js';
 import { HELP, parseArgs, UsageError, type Args } from './args.js';
+import type { Io } from './io.js';
 import { EventLogError, needsDetail, parseEvents, requireDetail, serialiseEvents } from './event-log.js';
 import { render, worldYaml } from './render.js';
 
-const VERSION = '0.1.0';
-
-export interface Io {
-  readonly stdout: (s: string) => void;
-  readonly stderr: (s: string) => void;
-  readonly isTTY: boolean;
-  readonly env: Readonly<Record<string, string | undefined>>;
-}
+/** The package's version: written into the bundle by the build (esbuild --define), read from package.json when run from the sources. */
+declare const IAMSIM_VERSION: string | undefined;
+const version = (): string =>
+  typeof IAMSIM_VERSION === 'string' ? IAMSIM_VERSION : (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   let args: Args;
@@ -32,7 +29,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     throw e;
   }
   if (args.command === 'help') return io.stdout(HELP), 0;
-  if (args.command === 'version') return io.stdout(`simulate (iamsim) ${VERSION}\n`), 0;
+  if (args.command === 'version') return io.stdout(`simulate (iamsim) ${version()}\n`), 0;
   try {
     if (args.command === 'eval') {
       const { runEval } = await import('../eval/index.js');

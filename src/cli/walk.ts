@@ -5,7 +5,7 @@ import type { LoggedEvent } from '../engine/events.js';
 import { project } from '../trace/project.js';
 import { COLOUR, PLAIN } from '../trace/style.js';
 import { walkFrames, type Frame } from '../walk/frames.js';
-import type { Io } from './main.js';
+import type { Io } from './io.js';
 
 const CLEAR = '\u001b[2J\u001b[H';
 

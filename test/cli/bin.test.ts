@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '..', '..');
 const golden = readFileSync(join(root, 'scenarios/cross-account.trace'), 'utf8');
+const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
 
 describe('bin/simulate.js', () => {
   for (const [tz, lang] of [['UTC', 'C'], ['Pacific/Chatham', 'de_DE.UTF-8'], ['America/St_Johns', 'ar_EG.UTF-8']]) {
@@ -79,7 +80,7 @@ describe('bin/simulate.js', () => {
     expect(plain.stderr).toMatch(/Ignoring extra certs from `\/nonexistent\/ca.pem`/);
     const command = spawnSync(join(root, 'bin', 'simulate'), ['--version'], { cwd: root, env, encoding: 'utf8' });
     expect(command.stderr).toBe('');
-    expect(command.stdout).toBe('simulate (iamsim) 0.1.0\n');
+    expect(command.stdout).toBe(`simulate (iamsim) ${version}\n`);
   });
 
   it('bin/simulate runs the same when reached through a link, as npm installs it', () => {
@@ -92,5 +93,18 @@ describe('bin/simulate.js', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('ends quietly when the reader closes the pipe early, with the status of a command killed by SIGPIPE', () => {
+    // 30 explained traces (~400 KB) overflow the pipe's buffer, so writes go on after `head` has left
+    const files = Array.from({ length: 30 }, () => 'scenarios/cross-account.iam').join(' ');
+    const r = spawnSync('sh', ['-c', `{ node bin/simulate.js --explain ${files}; echo "status $?" >&2; } | head -1`], { cwd: root, encoding: 'utf8' });
+    expect(r.stdout).toBe(`${golden.split('\n')[0]}\n`);
+    expect(r.stderr).toBe('status 141\n');
+  });
+
+  it('prints the version of package.json', () => {
+    const r = spawnSync(process.execPath, ['bin/simulate.js', '--version'], { cwd: root, encoding: 'utf8' });
+    expect(r.stdout).toBe(`simulate (iamsim) ${version}\n`);
   });
 });
