@@ -1,13 +1,9 @@
 # The grammar of `.iam` scenarios (described in the README's language reference).
 # `npm run grammar` compiles it to src/dsl/grammar.generated.ts; src/dsl/parse.ts runs it.
 #
-# This grammar is the specification of the language and the source of every syntax error. For
-# speed (nearley costs microseconds per token), parseScenario first tries src/dsl/fast-parse.ts, a
-# hand-written recursive-descent parser that follows these rules for valid input and calls the same
-# builders; at anything it does not accept it gives up and nearley parses the whole input here.
-# test/dsl/fast-parse*.test.ts check that it never accepts what this grammar rejects nor builds
-# another tree, and that it accepts the fixtures and generated scenarios: a change here needs the
-# same change there.
+# This grammar is the language: the only parser of scenarios, and the source of every syntax error
+# (what was expected, read from nearley's chart, and suggestions: src/dsl/parse-errors.ts). A change
+# of the language is made here, and in the builders its postprocessors call.
 #
 # Conventions:
 # - Tokens come from src/dsl/scanner.ts (through lexer.ts): %word, %string ("…"), %tstring
@@ -23,7 +19,8 @@
 # - Lists are left-recursive and built as cons cells (b.snoc), flattened once by their owner.
 #   No `:*`/`:+`: nearley's EBNF copies arrays at every item.
 # - An optional ";" may end any item: `Items -> null | Items Item ";":?`.
-# - Exactly one parse per file: test/dsl asserts it for every fixture.
+# - Exactly one parse per file; an ambiguity is a bug. test/dsl asserts it for every fixture and
+#   generated scenario (fixtures.test.ts, generated.test.ts, fuzz.test.ts).
 
 @preprocessor typescript
 

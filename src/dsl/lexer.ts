@@ -1,6 +1,6 @@
 // The lexer as nearley sees it: the scanner (src/dsl/scanner.ts) behind the interface nearley
 // expects (reset, next, save, formatError, has), remembering the last token and the scanner's
-// error for parse.ts. The fast parser reads the scanner directly (tokenize).
+// error for parse.ts. tokenize reads the scanner directly (tests and benchmarks).
 
 import { ScenarioError } from '../errors.js';
 import { createScanner, type Scanner } from './scanner.js';
