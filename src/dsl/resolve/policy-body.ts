@@ -9,16 +9,9 @@ import type { Clause, Loc, PolicyBody, PrincipalItem, ResourceItem, Statement, T
 import { findJsonError } from '../../json/check.js';
 import { locate } from '../../json/locate.js';
 import { checkJsonPolicy, checkStatements } from './catalogue-check.js';
+import type { BodyContext } from './context.js';
 import { providerForCluster } from './federated.js';
 import { locInside } from './json-locate.js';
-import type { AccountSym, Resolver } from './symbols.js';
-
-export interface BodyContext {
-  readonly resolver: Resolver;
-  readonly here: AccountSym | null;
-  /** reads a file named relative to the scenario; returns its text and the path to report */
-  readonly readFile: (path: string) => { text: string; file: string };
-}
 
 export function policyDocument(body: PolicyBody, kind: PolicyKind, label: string, ctx: BodyContext): PolicyDocument {
   const at = ctx.resolver.at;
