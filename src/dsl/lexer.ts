@@ -4,7 +4,7 @@
 
 import { ScenarioError } from '../errors.js';
 import { createScanner, type Scanner } from './scanner.js';
-import type { Pos, Token } from './token.js';
+import { type Pos, posAt, type Token } from './token.js';
 
 export type { Token, TokenType } from './token.js';
 
@@ -23,18 +23,6 @@ export interface ScenarioLexer {
   readonly lastError: ScenarioError | undefined;
   /** just after the last token (where "unexpected end of file" points) */
   endPos(): Pos;
-}
-
-/** Where `text` ends if it starts at `start`. */
-function advance(start: Pos, text: string): Pos {
-  let line = start.line;
-  let lastNl = -1;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lastNl = i;
-  }
-  const col = lastNl === -1 ? start.col + text.length : text.length - lastNl;
-  return { line, col, offset: start.offset + text.length };
 }
 
 /** Every token of `source`; throws the first ScenarioError the scanner meets. */
@@ -74,7 +62,7 @@ export function createLexer(file: string): ScenarioLexer {
     get lastError() {
       return lastError;
     },
-    endPos: () => (lastToken ? advance(lastToken, lastToken.text) : { line: 1, col: 1, offset: 0 }),
+    endPos: () => (lastToken ? posAt(lastToken.text, lastToken.text.length, lastToken) : { line: 1, col: 1, offset: 0 }),
   };
 }
 
