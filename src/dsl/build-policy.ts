@@ -12,7 +12,7 @@ import type {
   Text,
 } from './ast.js';
 import { type Cons, loc, toArray } from './build.js';
-import type { Token } from './lexer.js';
+import type { Token } from './token.js';
 
 export function statements(open: Token, list: Cons<Statement> | null): PolicyBody {
   return { kind: 'Statements', statements: toArray(list), loc: loc(open) };

@@ -12,7 +12,7 @@ import type {
   Value,
 } from './ast.js';
 import { type Cons, loc, text, toArray, unreserved } from './build.js';
-import type { Token } from './lexer.js';
+import type { Token } from './token.js';
 
 export function step(keyword: Token, title: Text, members: Cons<StepMember> | null): StepDecl {
   return { kind: 'Step', title, members: toArray(members), loc: loc(keyword) };

@@ -33,7 +33,7 @@ import type {
   WorldItem,
 } from './ast.js';
 import { type Cons, loc, toArray } from './build.js';
-import type { Token } from './lexer.js';
+import type { Token } from './token.js';
 
 type Members<T> = Cons<T> | null;
 type Setting = 'ScenarioTitle' | 'Description' | 'Clock' | 'Region' | 'Wait';

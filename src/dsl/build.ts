@@ -19,7 +19,7 @@ import type {
   Text,
   Value,
 } from './ast.js';
-import type { Token } from './lexer.js';
+import type { Token } from './token.js';
 
 export interface Cons<T> {
   readonly prev: Cons<T> | null;
@@ -55,7 +55,7 @@ const STATEMENT = [
   'allow', 'deny', 'sid', 'principal', 'not-principal', 'action', 'not-action', 'resource',
   'not-resource', 'when',
 ];
-const REF_WORDS = [
+export const REF_WORDS = [
   'account', 'user', 'group', 'role', 'policy', 'bucket', 'mfa', 'cluster', 'oidc-provider',
 ];
 const RESERVED = {

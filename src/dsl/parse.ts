@@ -9,8 +9,9 @@ import { type Cons, toArray } from './build.js';
 import grammar from './grammar.generated.js';
 import { createLexer, type ScenarioLexer } from './lexer.js';
 import { type Chart, endOfFileError, unexpectedTokenError } from './parse-errors.js';
+import { withTokenClasses } from './token-classes.js';
 
-const compiled = nearley.Grammar.fromCompiled(grammar as unknown as nearley.CompiledRules);
+const compiled = nearley.Grammar.fromCompiled(withTokenClasses(grammar as unknown as nearley.CompiledRules));
 
 /**
  * Parses a scenario. Throws a ScenarioError (and nothing else) when the text is not one, or when
