@@ -6,8 +6,10 @@
 // Run: npx vitest bench --run test/bench/parse.bench.ts
 import nearley from 'nearley';
 import { bench, describe } from 'vitest';
-import { tokenize, type Token } from '../../src/dsl/lexer.js';
+import grammar from '../../src/dsl/grammar.generated.js';
+import { createLexer, tokenize, type Token } from '../../src/dsl/lexer.js';
 import { parseScenario } from '../../src/dsl/parse.js';
+import { withTokenClasses } from '../../src/dsl/token-classes.js';
 import { mooTokens } from '../dsl/oracle/moo-lexer.js';
 import { largeScenario } from './large-scenario.js';
 
@@ -40,6 +42,15 @@ function baseline(): void {
   if (parser.results.length !== 1) throw new Error('the baseline grammar should parse once');
 }
 
+/** The states of nearley's chart over the whole file (kept for counting only). */
+function chartStates(): number {
+  const compiled = nearley.Grammar.fromCompiled(withTokenClasses(grammar as unknown as nearley.CompiledRules));
+  const parser = new nearley.Parser(compiled, { lexer: createLexer('large.iam'), keepHistory: true });
+  parser.feed(source);
+  const { table } = parser as unknown as { table: readonly { states: readonly unknown[] }[] };
+  return table.reduce((n, column) => n + column.states.length, 0);
+}
+
 const CASES: readonly (readonly [string, () => unknown, number])[] = [
   ['baseline: trivial nearley grammar', baseline, 5],
   ['scanner (lexing)', () => tokenize(source, 'large.iam'), 30],
@@ -63,6 +74,8 @@ function measure(run: () => unknown, rounds: number): { median: number; best: nu
 
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US').padStart(12);
 console.log(`large scenario: ${source.length.toLocaleString('en-US')} characters, ${tokens.length.toLocaleString('en-US')} tokens`);
+const states = chartStates();
+console.log(`nearley chart: ${states.toLocaleString('en-US')} states, ${(states / tokens.length).toFixed(2)} per token`);
 let base = 0;
 for (const [label, run, rounds] of CASES) {
   const { median, best } = measure(run, rounds);
