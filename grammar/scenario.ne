@@ -9,9 +9,10 @@
 # - Tokens come from src/dsl/scanner.ts (through lexer.ts): %word, %string ("…"), %tstring
 #   ("""…"""), %key (`Name:` or `"name":`), %jsontext (the balanced JSON after `json`);
 #   punctuation and keywords are matched by their source text, so a quoted "allow" is never the
-#   keyword. %name (a word or a string), %description, %refWord, %principalRefWord, %denyKind
-#   and %separator are token classes (src/dsl/token-classes.ts): one symbol for several
-#   keywords or types, which nearley tries as one chart state instead of one rule each.
+#   keyword. %name (a word or a string), %description, %refWord, %setting, %outcome and the
+#   other %… that are not token types are token classes (src/dsl/token-classes.ts): one symbol
+#   for several keywords or types, which nearley tries as one chart state instead of one rule
+#   each; the builder reads the keyword from the token.
 # - Keywords are contextual: a keyword is an ordinary word, usable as a name wherever that is
 #   unambiguous. Where a free name could swallow a keyword that may follow it, the name is built
 #   with b.unreserved(token, CONTEXT, reject), which rejects that context's keywords (see
@@ -48,11 +49,8 @@ WorldItems -> null {% b.nil %}
   | WorldItems WorldItem ";" {% (d) => b.snoc(d[0], d[1]) %}
 
 WorldItem
-  -> "scenario" Name {% (d) => w.setting(d[0], 'ScenarioTitle', d[1]) %}
-   | "description" Description {% (d) => w.setting(d[0], 'Description', d[1]) %}
-   | "clock" Name {% (d) => w.setting(d[0], 'Clock', d[1]) %}
-   | "region" Name {% (d) => w.setting(d[0], 'Region', d[1]) %}
-   | "wait" Name {% (d) => w.setting(d[0], 'Wait', d[1]) %}
+  -> %setting Name {% (d) => w.setting(d[0], d[1]) %}
+   | "description" Description {% (d) => w.setting(d[0], d[1]) %}
    | Account {% id %}
    | Organization {% id %}
    | OidcProvider {% id %}
@@ -83,9 +81,7 @@ Value -> Name {% id %}
   | Ref {% id %}
   | ForCluster {% id %}
   | Json {% id %}
-  | "env" Name {% (d) => b.env(d[0], d[1]) %}
-  | "file" Name {% (d) => b.fileVar(d[0], d[1]) %}
-  | "credentials" Name {% (d) => b.credentials(d[0], d[1]) %}
+  | %valueKeyword Name {% (d) => b.namedValue(d[0], d[1]) %}
   | Token {% id %}
   | "[" "]" {% (d) => b.list(d[0], null) %}
   | "[" ValueList "]" {% (d) => b.list(d[0], d[1]) %}
@@ -141,12 +137,9 @@ Clauses -> Clause {% (d) => b.snoc(null, d[0]) %}
   | Clauses Clause {% (d) => b.snoc(d[0], d[1]) %}
 
 Clause -> "sid" SName {% (d) => p.sid(d[0], d[1]) %}
-  | "principal" Principals {% (d) => p.principals(d[0], 'Principal', d[1]) %}
-  | "not-principal" Principals {% (d) => p.principals(d[0], 'NotPrincipal', d[1]) %}
-  | "action" SNames {% (d) => p.actions(d[0], 'Action', d[1]) %}
-  | "not-action" SNames {% (d) => p.actions(d[0], 'NotAction', d[1]) %}
-  | "resource" SItems {% (d) => p.resources(d[0], 'Resource', d[1]) %}
-  | "not-resource" SItems {% (d) => p.resources(d[0], 'NotResource', d[1]) %}
+  | %principalKeyword Principals {% (d) => p.principals(d[0], d[1]) %}
+  | %actionKeyword SNames {% (d) => p.actions(d[0], d[1]) %}
+  | %resourceKeyword SItems {% (d) => p.resources(d[0], d[1]) %}
   | "when" SName ConditionKey SItems {% (d) => p.condition(d[0], d[1], d[2], d[3]) %}
 
 # Inside statements, statement keywords are not names.
@@ -391,10 +384,7 @@ CallResource -> null {% b.nil %}
 CallContext -> null {% b.nil %}
   | "context" EntryBlock {% second %}
 
-Expectation -> "allowed" {% (d) => s.expectOutcome(d[0], 'allowed') %}
-  | "denied" {% (d) => s.expectOutcome(d[0], 'denied') %}
-  | "explicit-deny" {% (d) => s.expectOutcome(d[0], 'explicit-deny') %}
-  | "implicit-deny" {% (d) => s.expectOutcome(d[0], 'implicit-deny') %}
+Expectation -> %outcome {% (d) => s.expectOutcome(d[0]) %}
   | "error" Name {% (d) => s.expectError(d[0], d[1]) %}
   | "denied" "by" %denyKind {% (d) => s.expectDeniedBy(d[0], d[2], null) %}
   | "denied" "by" %denyKind DeniedByName {% (d) => s.expectDeniedBy(d[0], d[2], d[3]) %}

@@ -123,14 +123,10 @@ export function jsonScalar(t: Token): JsonValue {
   }
 }
 
-export function env(keyword: Token, name: Text): EnvValue {
-  return { kind: 'Env', name, loc: loc(keyword) };
-}
-export function fileVar(keyword: Token, name: Text): FileVarValue {
-  return { kind: 'FileVar', name, loc: loc(keyword) };
-}
-export function credentials(keyword: Token, name: Text): CredentialsValue {
-  return { kind: 'Credentials', name, loc: loc(keyword) };
+/** `env NAME`, `file NAME` or `credentials NAME` as a value */
+export function namedValue(keyword: Token, name: Text): EnvValue | FileVarValue | CredentialsValue {
+  const kind = keyword.text === 'env' ? 'Env' : keyword.text === 'file' ? 'FileVar' : 'Credentials';
+  return { kind, name, loc: loc(keyword) };
 }
 export function list(open: Token, items: Cons<Value> | null): ListValue {
   return { kind: 'List', items: toArray(items), loc: loc(open) };

@@ -29,6 +29,13 @@ export const TOKEN_CLASSES = {
   principalRefWord: oneOf(['account', 'user', 'role']),
   denyKind: oneOf(['scp', 'rcp', 'boundary', 'session-policy', 'identity', 'resource', 'trust']),
   separator: oneOf([',', ';']),
+  /** world settings (`description` takes a Description, not a Name) */
+  setting: oneOf(['scenario', 'clock', 'region', 'wait']),
+  valueKeyword: oneOf(['env', 'file', 'credentials']),
+  principalKeyword: oneOf(['principal', 'not-principal']),
+  actionKeyword: oneOf(['action', 'not-action']),
+  resourceKeyword: oneOf(['resource', 'not-resource']),
+  outcome: oneOf(['allowed', 'denied', 'explicit-deny', 'implicit-deny']),
 } satisfies Record<string, TokenClass>;
 
 const byName: ReadonlyMap<string, TokenClass> = new Map(Object.entries(TOKEN_CLASSES));
