@@ -12,7 +12,7 @@ import type {
   Text,
 } from './ast.js';
 import { type Cons, loc, toArray } from './build.js';
-import type { Token } from './lexer.js';
+import type { Token } from './token.js';
 
 type Members<T> = Cons<T> | null;
 type OrgMember = OrganizationDecl['members'][number];

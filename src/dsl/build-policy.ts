@@ -12,7 +12,7 @@ import type {
   Text,
 } from './ast.js';
 import { type Cons, loc, toArray } from './build.js';
-import type { Token } from './lexer.js';
+import type { Token } from './token.js';
 
 export function statements(open: Token, list: Cons<Statement> | null): PolicyBody {
   return { kind: 'Statements', statements: toArray(list), loc: loc(open) };
@@ -30,23 +30,21 @@ export function sid(keyword: Token, name: Text): Clause {
   return { kind: 'Sid', sid: name, loc: loc(keyword) };
 }
 
-export function principals(
-  keyword: Token,
-  kind: 'Principal' | 'NotPrincipal',
-  items: Cons<PrincipalItem>,
-): Clause {
+/** `principal …` or `not-principal …` */
+export function principals(keyword: Token, items: Cons<PrincipalItem>): Clause {
+  const kind = keyword.text === 'not-principal' ? 'NotPrincipal' : 'Principal';
   return { kind, items: toArray(items), loc: loc(keyword) };
 }
 
-export function actions(keyword: Token, kind: 'Action' | 'NotAction', items: Cons<Text>): Clause {
+/** `action …` or `not-action …` */
+export function actions(keyword: Token, items: Cons<Text>): Clause {
+  const kind = keyword.text === 'not-action' ? 'NotAction' : 'Action';
   return { kind, items: toArray(items), loc: loc(keyword) };
 }
 
-export function resources(
-  keyword: Token,
-  kind: 'Resource' | 'NotResource',
-  items: Cons<ResourceItem>,
-): Clause {
+/** `resource …` or `not-resource …` */
+export function resources(keyword: Token, items: Cons<ResourceItem>): Clause {
+  const kind = keyword.text === 'not-resource' ? 'NotResource' : 'Resource';
   return { kind, items: toArray(items), loc: loc(keyword) };
 }
 

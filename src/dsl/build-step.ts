@@ -12,7 +12,7 @@ import type {
   Value,
 } from './ast.js';
 import { type Cons, loc, text, toArray, unreserved } from './build.js';
-import type { Token } from './lexer.js';
+import type { Token } from './token.js';
 
 export function step(keyword: Token, title: Text, members: Cons<StepMember> | null): StepDecl {
   return { kind: 'Step', title, members: toArray(members), loc: loc(keyword) };
@@ -79,11 +79,14 @@ export function expectAt(keyword: Token, expectation: Expectation): Expectation 
   return { ...expectation, loc: loc(keyword) };
 }
 
-export function expectOutcome(
-  keyword: Token,
-  outcome: 'allowed' | 'denied' | 'explicit-deny' | 'implicit-deny',
-): Expectation {
-  return { kind: 'ExpectOutcome', outcome, loc: loc(keyword) };
+const OUTCOMES = ['allowed', 'denied', 'explicit-deny', 'implicit-deny'] as const;
+type Outcome = (typeof OUTCOMES)[number];
+const isOutcome = (text: string): text is Outcome => (OUTCOMES as readonly string[]).includes(text);
+
+/** `expect allowed`, `denied`, `explicit-deny` or `implicit-deny`: the keyword is the outcome */
+export function expectOutcome(keyword: Token): Expectation {
+  if (!isOutcome(keyword.text)) throw new Error(`the grammar gave expectOutcome() the keyword ${keyword.text}`);
+  return { kind: 'ExpectOutcome', outcome: keyword.text, loc: loc(keyword) };
 }
 
 export function expectError(keyword: Token, code: Text): Expectation {

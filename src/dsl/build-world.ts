@@ -33,14 +33,22 @@ import type {
   WorldItem,
 } from './ast.js';
 import { type Cons, loc, toArray } from './build.js';
-import type { Token } from './lexer.js';
+import type { Token } from './token.js';
 
 type Members<T> = Cons<T> | null;
 type Setting = 'ScenarioTitle' | 'Description' | 'Clock' | 'Region' | 'Wait';
+const SETTINGS: ReadonlyMap<string, Setting> = new Map([
+  ['scenario', 'ScenarioTitle'],
+  ['description', 'Description'],
+  ['clock', 'Clock'],
+  ['region', 'Region'],
+  ['wait', 'Wait'],
+]);
 
 /** `scenario "t"`, `description """…"""`, `clock ISO`, `region NAME`, `wait 1h` */
-export function setting(keyword: Token, kind: Setting, value: Text): WorldItem {
+export function setting(keyword: Token, value: Text): WorldItem {
   const at = loc(keyword);
+  const kind = SETTINGS.get(keyword.text);
   switch (kind) {
     case 'ScenarioTitle':
       return { kind, title: value, loc: at };
@@ -52,6 +60,8 @@ export function setting(keyword: Token, kind: Setting, value: Text): WorldItem {
       return { kind, name: value, loc: at };
     case 'Wait':
       return { kind, duration: value, loc: at };
+    case undefined:
+      throw new Error(`the grammar gave setting() the keyword ${keyword.text}`);
   }
 }
 

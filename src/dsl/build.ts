@@ -19,7 +19,7 @@ import type {
   Text,
   Value,
 } from './ast.js';
-import type { Token } from './lexer.js';
+import type { Token } from './token.js';
 
 export interface Cons<T> {
   readonly prev: Cons<T> | null;
@@ -55,7 +55,7 @@ const STATEMENT = [
   'allow', 'deny', 'sid', 'principal', 'not-principal', 'action', 'not-action', 'resource',
   'not-resource', 'when',
 ];
-const REF_WORDS = [
+export const REF_WORDS = [
   'account', 'user', 'group', 'role', 'policy', 'bucket', 'mfa', 'cluster', 'oidc-provider',
 ];
 const RESERVED = {
@@ -123,14 +123,10 @@ export function jsonScalar(t: Token): JsonValue {
   }
 }
 
-export function env(keyword: Token, name: Text): EnvValue {
-  return { kind: 'Env', name, loc: loc(keyword) };
-}
-export function fileVar(keyword: Token, name: Text): FileVarValue {
-  return { kind: 'FileVar', name, loc: loc(keyword) };
-}
-export function credentials(keyword: Token, name: Text): CredentialsValue {
-  return { kind: 'Credentials', name, loc: loc(keyword) };
+/** `env NAME`, `file NAME` or `credentials NAME` as a value */
+export function namedValue(keyword: Token, name: Text): EnvValue | FileVarValue | CredentialsValue {
+  const kind = keyword.text === 'env' ? 'Env' : keyword.text === 'file' ? 'FileVar' : 'Credentials';
+  return { kind, name, loc: loc(keyword) };
 }
 export function list(open: Token, items: Cons<Value> | null): ListValue {
   return { kind: 'List', items: toArray(items), loc: loc(open) };

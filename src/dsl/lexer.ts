@@ -1,14 +1,16 @@
 // The lexer as nearley sees it: the scanner (src/dsl/scanner.ts) behind the interface nearley
 // expects (reset, next, save, formatError, has), remembering the last token and the scanner's
-// error for parse.ts. The fast parser reads the scanner directly (tokenize).
+// error for parse.ts. tokenize reads the scanner directly (tests and benchmarks).
 
 import { ScenarioError } from '../errors.js';
 import { createScanner, type Scanner } from './scanner.js';
-import type { Pos, Token } from './token.js';
+import { TOKEN_CLASSES } from './token-classes.js';
+import { type Pos, posAt, type Token } from './token.js';
 
 export type { Token, TokenType } from './token.js';
 
-const GRAMMAR_TYPES: ReadonlySet<string> = new Set(['word', 'string', 'tstring', 'key', 'jsontext']);
+/** what the grammar may name with `%`: token types, and the classes of token-classes.ts */
+const GRAMMAR_TYPES: ReadonlySet<string> = new Set(['word', 'string', 'tstring', 'key', 'jsontext', ...Object.keys(TOKEN_CLASSES)]);
 
 export interface ScenarioLexer {
   /** Starts over on `chunk` (parseScenario feeds the whole text at once). */
@@ -23,18 +25,6 @@ export interface ScenarioLexer {
   readonly lastError: ScenarioError | undefined;
   /** just after the last token (where "unexpected end of file" points) */
   endPos(): Pos;
-}
-
-/** Where `text` ends if it starts at `start`. */
-function advance(start: Pos, text: string): Pos {
-  let line = start.line;
-  let lastNl = -1;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lastNl = i;
-  }
-  const col = lastNl === -1 ? start.col + text.length : text.length - lastNl;
-  return { line, col, offset: start.offset + text.length };
 }
 
 /** Every token of `source`; throws the first ScenarioError the scanner meets. */
@@ -74,7 +64,7 @@ export function createLexer(file: string): ScenarioLexer {
     get lastError() {
       return lastError;
     },
-    endPos: () => (lastToken ? advance(lastToken, lastToken.text) : { line: 1, col: 1, offset: 0 }),
+    endPos: () => (lastToken ? posAt(lastToken.text, lastToken.text.length, lastToken) : { line: 1, col: 1, offset: 0 }),
   };
 }
 

@@ -6,7 +6,15 @@ import { nearest, ScenarioError, type SourcePos } from '../errors.js';
 import type { Token } from './lexer.js';
 
 // The parts of nearley's chart we read (untyped internals of nearley 2.x).
-type GrammarSymbol = string | { readonly literal?: unknown; readonly type?: unknown };
+// A token class (token-classes.ts) carries the literals and types it matches.
+type GrammarSymbol =
+  | string
+  | {
+      readonly literal?: unknown;
+      readonly type?: unknown;
+      readonly literals?: readonly string[];
+      readonly types?: readonly string[];
+    };
 interface ChartState {
   readonly rule: { readonly name: string; readonly symbols: readonly GrammarSymbol[] };
   readonly dot: number;
@@ -48,11 +56,10 @@ function expectedIn(column: ChartColumn | undefined): Expected {
     }
     const next = state.rule.symbols[state.dot];
     if (next === undefined || typeof next === 'string') continue;
-    if (typeof next.literal === 'string') {
-      (/^[a-z]/i.test(next.literal) ? words : punct).add(next.literal);
-    } else if (typeof next.type === 'string') {
-      kinds.add(KIND_NAMES[next.type] ?? next.type);
-    }
+    const literals = typeof next.literal === 'string' ? [next.literal] : next.literals ?? [];
+    for (const literal of literals) (/^[a-z]/i.test(literal) ? words : punct).add(literal);
+    const types = typeof next.type === 'string' ? [next.type] : next.types ?? [];
+    for (const type of types) kinds.add(KIND_NAMES[type] ?? type);
   }
   const keywords = [...words].sort();
   const all = [

@@ -1,6 +1,6 @@
-// parseScenario: source text → exactly one ScenarioFile, or one located ScenarioError.
-// The fast parser (fast-parse.ts) reads valid input; whatever it does not accept goes to nearley,
-// which runs the grammar (the specification) and gives the canonical tree or error.
+// parseScenario: source text → exactly one ScenarioFile, or one located ScenarioError. The
+// scanner's tokens go to nearley, which runs the grammar (grammar/scenario.ne); a syntax error is
+// rendered from nearley's chart (parse-errors.ts).
 
 import nearley from 'nearley';
 import { ScenarioError } from '../errors.js';
@@ -8,18 +8,16 @@ import type { ScenarioFile, WorldItem } from './ast.js';
 import { type Cons, toArray } from './build.js';
 import grammar from './grammar.generated.js';
 import { createLexer, type ScenarioLexer } from './lexer.js';
-import { fastParse } from './fast-parse.js';
 import { type Chart, endOfFileError, unexpectedTokenError } from './parse-errors.js';
+import { withTokenClasses } from './token-classes.js';
 
-let compiled: nearley.Grammar | undefined; // compiled on first use: valid input never needs it
+const compiled = nearley.Grammar.fromCompiled(withTokenClasses(grammar as unknown as nearley.CompiledRules));
 
-/** Parses a scenario. Throws a ScenarioError (and nothing else) when the text is not one. */
+/**
+ * Parses a scenario. Throws a ScenarioError (and nothing else) when the text is not one, or when
+ * the grammar gives more than one parse (a bug: test/dsl asserts one parse per fixture).
+ */
 export function parseScenario(source: string, file: string): ScenarioFile {
-  return fastParse(source, file) ?? parseWithNearley(source, file);
-}
-
-/** parseScenario without the fast parser: the grammar alone. */
-export function parseWithNearley(source: string, file: string): ScenarioFile {
   const results = parseResults(source, file);
   if (results.length !== 1) {
     throw new ScenarioError({
@@ -37,7 +35,6 @@ export function parseWithNearley(source: string, file: string): ScenarioFile {
  */
 export function parseResults(source: string, file: string): readonly unknown[] {
   const lexer = createLexer(file);
-  compiled ??= nearley.Grammar.fromCompiled(grammar as unknown as nearley.CompiledRules);
   const parser = new nearley.Parser(compiled, { lexer });
   // We render our own errors; nearley's report walks the whole chart (and recurses), so skip it.
   const quiet = parser as unknown as Record<'reportError' | 'reportLexerError', () => string>;

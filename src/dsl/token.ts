@@ -1,4 +1,5 @@
-// The tokens the scanner hands to both parsers.
+// The tokens the scanner hands to the parser, and positions in the scenario.
+import { lineIndex, shiftedBy } from '../json/locate.js';
 
 /** Token types the grammar refers to with `%type`; punctuation and keywords are matched by text. */
 export type TokenType = 'word' | 'string' | 'tstring' | 'key' | 'jsontext' | 'punct';
@@ -22,10 +23,13 @@ export interface Pos {
   readonly offset: number;
 }
 
-/** The position of `offset` in `source` (for errors: it counts lines from the start). */
-export function posAt(source: string, offset: number): Pos {
-  let line = 1;
-  for (let i = source.indexOf('\n'); i !== -1 && i < offset; i = source.indexOf('\n', i + 1)) line++;
-  const lastNl = offset === 0 ? -1 : source.lastIndexOf('\n', offset - 1);
-  return { line, col: offset - lastNl, offset };
+/**
+ * The position of `offset` in `text`, a part of the scenario that starts at `start` (the whole
+ * file by default). For errors: it counts lines from the start of `text`.
+ */
+export function posAt(text: string, offset: number, start: Pos = FILE_START): Pos {
+  const at = shiftedBy(start, lineIndex(text, 'lf')(offset));
+  return { ...at, offset: start.offset + offset };
 }
+
+const FILE_START: Pos = { line: 1, col: 1, offset: 0 };

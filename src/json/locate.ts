@@ -139,13 +139,19 @@ export interface LineCol {
   readonly col: number; // 1-based
 }
 
-/** Offset → line and column; CR LF, LF and a lone CR each end a line. */
-export function lineIndex(t: string): (offset: number) => LineCol {
+/**
+ * Which characters end a line: `any` (CR LF, LF and a lone CR), as for the JSON input of
+ * `simulate eval`; `lf` ("\n" only), as the scenario scanner counts lines.
+ */
+export type LineBreaks = 'any' | 'lf';
+
+/** Offset → line and column in `t` (the one such function: scenarios and eval input use it). */
+export function lineIndex(t: string, breaks: LineBreaks = 'any'): (offset: number) => LineCol {
   const starts = [0];
   for (let i = 0; i < t.length; i++) {
     const c = t.charCodeAt(i);
     if (c === 0x0a) starts.push(i + 1);
-    else if (c === 0x0d) {
+    else if (c === 0x0d && breaks === 'any') {
       if (t.charCodeAt(i + 1) === 0x0a) i++;
       starts.push(i + 1);
     }
@@ -160,4 +166,11 @@ export function lineIndex(t: string): (offset: number) => LineCol {
     }
     return { line: lo + 1, col: offset - starts[lo]! + 1 };
   };
+}
+
+/** Where `inner` (a line and column inside some text) is when that text starts at `start`. */
+export function shiftedBy(start: LineCol, inner: LineCol): LineCol {
+  return inner.line === 1
+    ? { line: start.line, col: start.col + inner.col - 1 }
+    : { line: start.line + inner.line - 1, col: inner.col };
 }

@@ -3,11 +3,10 @@
 import { readdirSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import grammar from '../../src/dsl/grammar.generated.js';
 import { createLexer, type Token } from '../../src/dsl/lexer.js';
 import { parseResults, parseScenario } from '../../src/dsl/parse.js';
 import { ScenarioError } from '../../src/errors.js';
-import { fixture, fixturesDir } from './helpers.js';
+import { fixture, fixturesDir, grammarLiterals } from './helpers.js';
 
 /** Parses; returns the number of parses, or 0 for a ScenarioError. Any other exception escapes. */
 function parses(source: string): number {
@@ -21,14 +20,7 @@ function parses(source: string): number {
   }
 }
 
-const keywords = [
-  ...new Set(
-    grammar.ParserRules.flatMap((r) => r.symbols).flatMap((s) =>
-      typeof s === 'object' && 'literal' in s && typeof s.literal === 'string' ? [s.literal] : [],
-    ),
-  ),
-];
-const pieces = [...keywords, 'x', 'A/b', '"q"', 'Key:', '"k":', '*', 'json {"a": [1]}', '"""t"""', '#c\n', '123'];
+const pieces = [...grammarLiterals, 'x', 'A/b', '"q"', 'Key:', '"k":', '*', 'json {"a": [1]}', '"""t"""', '#c\n', '123'];
 
 describe('any input gives a tree or a ScenarioError', () => {
   it('arbitrary strings', () => {

@@ -1,5 +1,6 @@
-// The scenario texts the differential tests run on: every fixture (valid and invalid), every
-// scenario under scenarios/ (including those that must fail) and the benchmark's large scenario.
+// The scenario texts scanner.test.ts checks against the moo lexer: every fixture (valid and
+// invalid), every scenario under scenarios/ (including those that must fail) and the benchmark's
+// large scenario.
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { largeScenario } from '../bench/large-scenario.js';

@@ -8,7 +8,7 @@ import { callActionProblem, conditionKeyProblem, policyActionProblem, policyCata
 import { ScenarioError } from '../../errors.js';
 import type { CallDecl, Loc, Statement, Text } from '../ast.js';
 import { locate } from '../../json/locate.js';
-import { locInside } from './json-locate.js';
+import { posAt } from '../token.js';
 import type { Located } from './located.js';
 
 const options = (problem: CatalogueProblem, text: Text) => ({
@@ -49,7 +49,7 @@ export function checkJsonPolicy(doc: unknown, raw: string, start: Loc, label: st
   const quote = first.what === 'action' ? at.offset : (at.keyAt ?? at.offset - 1);
   throw new ScenarioError({
     file,
-    pos: locInside(start, raw, quote + 1),
+    pos: posAt(raw, quote + 1, start),
     length: first.text.length,
     message: `${label}: ${first.message}`,
     suggestion: first.suggestion,

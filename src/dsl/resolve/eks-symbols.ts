@@ -4,8 +4,8 @@ import { createHash } from 'node:crypto';
 import { nearest } from '../../errors.js';
 import { DEFAULT_REGION, defaultTitle } from '../../engine/scenario/state.js';
 import type { ClusterDecl, NamespaceDecl, OidcIssuerDecl, ScenarioFile, Text } from '../ast.js';
+import type { AccountSym } from './account-sym.js';
 import type { Located } from './located.js';
-import type { AccountSym } from './symbols.js';
 import { checkRegion } from './values.js';
 
 export interface ClusterSym {

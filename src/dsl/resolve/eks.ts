@@ -3,7 +3,7 @@
 import type { CommandEnvelope } from '../../engine/events.js';
 import type { Entry, Loc, NamespaceDecl, ServiceAccountDecl, Text } from '../ast.js';
 import type { ClusterSym } from './eks-symbols.js';
-import type { BodyContext } from './policy-body.js';
+import type { BodyContext } from './context.js';
 
 type Emit = (command: CommandEnvelope['command'], loc: Loc) => void;
 

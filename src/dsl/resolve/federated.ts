@@ -3,8 +3,8 @@
 // a role can trust a provider its account never registered, as IAM allows; in a step it is the
 // provider of the only account that declares one for the cluster.
 import type { Text } from '../ast.js';
+import type { BodyContext } from './context.js';
 import { findCluster } from './eks-symbols.js';
-import type { BodyContext } from './policy-body.js';
 
 export function providerForCluster(cluster: Text, ctx: BodyContext): string {
   const { resolver, here } = ctx;

@@ -6,8 +6,9 @@ import type { CommandEnvelope } from '../../engine/events.js';
 import type { OrgPolicyType, OrgTarget } from '../../engine/organizations/index.js';
 import type { Loc, OrganizationDecl, OrgPolicyDecl, OuMember, Text } from '../ast.js';
 import { orgChecks, type PolicyUse } from './org-rules.js';
-import { policyDocument, type BodyContext } from './policy-body.js';
-import type { AccountSym } from './symbols.js';
+import type { AccountSym } from './account-sym.js';
+import type { BodyContext } from './context.js';
+import { policyDocument } from './policy-body.js';
 
 type Emit = (command: CommandEnvelope['command'], loc: Loc) => void;
 

@@ -8,17 +8,10 @@ import type { PolicyDocument } from '../../engine/iam/state.js';
 import type { Clause, Loc, PolicyBody, PrincipalItem, ResourceItem, Statement, Text } from '../ast.js';
 import { findJsonError } from '../../json/check.js';
 import { locate } from '../../json/locate.js';
+import { posAt } from '../token.js';
 import { checkJsonPolicy, checkStatements } from './catalogue-check.js';
+import type { BodyContext } from './context.js';
 import { providerForCluster } from './federated.js';
-import { locInside } from './json-locate.js';
-import type { AccountSym, Resolver } from './symbols.js';
-
-export interface BodyContext {
-  readonly resolver: Resolver;
-  readonly here: AccountSym | null;
-  /** reads a file named relative to the scenario; returns its text and the path to report */
-  readonly readFile: (path: string) => { text: string; file: string };
-}
 
 export function policyDocument(body: PolicyBody, kind: PolicyKind, label: string, ctx: BodyContext): PolicyDocument {
   const at = ctx.resolver.at;
@@ -31,7 +24,7 @@ export function policyDocument(body: PolicyBody, kind: PolicyKind, label: string
     }
     case 'Json': {
       const doc = asDocument(body.value, body.loc, label, ctx);
-      reportProblems(validatePolicy(doc, kind), label, (path) => locInside(body.loc, body.raw, locate(body.raw, path).offset), at.file);
+      reportProblems(validatePolicy(doc, kind), label, (path) => posAt(body.raw, locate(body.raw, path).offset, body.loc), at.file);
       checkJsonPolicy(doc, body.raw, body.loc, label, at.file);
       return doc;
     }
@@ -48,7 +41,7 @@ export function policyDocument(body: PolicyBody, kind: PolicyKind, label: string
         value = JSON.parse(read.text);
       } catch {
         const problem = findJsonError(read.text);
-        const loc = locInside(start, read.text, problem?.index ?? 0);
+        const loc = posAt(read.text, problem?.index ?? 0, start);
         throw new ScenarioError({
           file: read.file,
           pos: loc,
@@ -57,7 +50,7 @@ export function policyDocument(body: PolicyBody, kind: PolicyKind, label: string
         });
       }
       const doc = asDocument(value, body.path.loc, label, ctx);
-      reportProblems(validatePolicy(doc, kind), label, (path) => locInside(start, read.text, locate(read.text, path).offset), read.file);
+      reportProblems(validatePolicy(doc, kind), label, (path) => posAt(read.text, locate(read.text, path).offset, start), read.file);
       checkJsonPolicy(doc, read.text, start, label, read.file);
       return doc;
     }

@@ -2,26 +2,10 @@
 // `Account/name` is always exact; a bare name means the enclosing account's entity if it has one,
 // else the only account that has one; an ARN is taken as written.
 import { nearest } from '../../errors.js';
-import type { AccountDecl, RefEntity, ScenarioFile, Text } from '../ast.js';
+import type { RefEntity, ScenarioFile, Text } from '../ast.js';
+import type { AccountSym, EntityKind, EntitySym } from './account-sym.js';
 import { collectEks, findCluster, type EksSymbols } from './eks-symbols.js';
 import type { Located } from './located.js';
-
-export type EntityKind = 'user' | 'group' | 'role' | 'policy' | 'mfa' | 'bucket';
-
-export interface EntitySym {
-  readonly kind: EntityKind;
-  readonly name: string;
-  readonly arn: string;
-  readonly account: string; // account id
-  readonly decl: Text;
-}
-
-export interface AccountSym {
-  readonly name: string;
-  readonly id: string;
-  readonly decl: AccountDecl;
-  readonly entities: Map<string, EntitySym>; // key: `${kind}:${name}`
-}
 
 export interface Symbols {
   readonly accounts: AccountSym[];

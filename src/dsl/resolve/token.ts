@@ -4,7 +4,7 @@
 import type { TimeClaim, TokenSpec } from '../../engine/oidc/token.js';
 import type { TokenValue, Value } from '../ast.js';
 import { findIssuer, findPod } from './eks-symbols.js';
-import type { BodyContext } from './policy-body.js';
+import type { BodyContext } from './context.js';
 
 const TIME_CLAIMS = new Set(['exp', 'iat', 'nbf', 'auth_time']);
 const ALGS = ['none', 'HS256'];

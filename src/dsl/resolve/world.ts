@@ -4,8 +4,9 @@
 import type { CommandEnvelope } from '../../engine/events.js';
 import { metaOf } from '../../engine/envelope.js';
 import type { AccountDecl, AttachDecl, Entry, InlineDecl, Loc, ResourceItem, TagsDecl, Text } from '../ast.js';
-import { policyDocument, type BodyContext } from './policy-body.js';
-import type { AccountSym } from './symbols.js';
+import type { AccountSym } from './account-sym.js';
+import type { BodyContext } from './context.js';
+import { policyDocument } from './policy-body.js';
 import { durationSeconds } from './values.js';
 
 type Emit = (command: CommandEnvelope['command'], loc: Loc) => void;

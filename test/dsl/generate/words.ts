@@ -3,19 +3,11 @@
 // them (the sets of RESERVED in src/dsl/build.ts) and `json`, which before a bracket lexes as JSON.
 // A loose vocabulary ignores those exceptions and lets lists be empty: almost-valid scenarios.
 import fc from 'fast-check';
-import grammar from '../../../src/dsl/grammar.generated.js';
+import { grammarLiterals } from '../helpers.js';
 
 export type Arb = fc.Arbitrary<string>;
 
-const KEYWORDS = [
-  ...new Set(
-    grammar.ParserRules.flatMap((r) => r.symbols).flatMap((s) =>
-      typeof s === 'object' && 'literal' in s && typeof s.literal === 'string' && /^[a-z]/.test(s.literal)
-        ? [s.literal]
-        : [],
-    ),
-  ),
-];
+const KEYWORDS = grammarLiterals.filter((l) => /^[a-z]/.test(l));
 
 const PLAIN = [
   'alice', 'A/b', 'Production/UpdateApp', 'arn:aws:s3:::bucket/*', 's3:GetObject', '123456789012',
