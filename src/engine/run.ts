@@ -62,7 +62,7 @@ function decideCall(command: CallCommand, world: World): AnyEvent[] {
   return decideServiceCall(command, world);
 }
 
-/** Calls an SDK sends without credentials (reference sts-oidc-irsa §1.0.1). */
+/** Calls an SDK sends without credentials (AWS STS API Reference "AssumeRoleWithWebIdentity"). */
 const UNSIGNED: ReadonlySet<string> = new Set(['sts:assumerolewithwebidentity', 'sts:assumerolewithsaml']);
 
 function decideServiceCall(command: CallCommand, world: World): AnyEvent[] {

@@ -20,7 +20,11 @@ export interface ServiceAccount {
   readonly annotations: { readonly [key: string]: string };
 }
 
-/** The projected service-account token volume the webhook adds (reference §8.3, §9). */
+/**
+ * The projected service-account token volume the webhook adds (Amazon EKS User Guide "Configure
+ * Kubernetes service accounts to assume an IAM role", "Learn how EKS Pod Identity grants pods
+ * access to AWS services").
+ */
 export interface ProjectedToken {
   readonly volume: 'aws-iam-token' | 'eks-pod-identity-token';
   readonly mountPath: string;
