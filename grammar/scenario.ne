@@ -1,4 +1,4 @@
-# The grammar of `.iam` scenarios (described in the README's language reference).
+# The grammar of `.iam` scenarios (described in docs/language.md).
 # `npm run grammar` compiles it to src/dsl/grammar.generated.ts; src/dsl/parse.ts runs it.
 #
 # This grammar is the language: the only parser of scenarios, and the source of every syntax error

@@ -13,9 +13,9 @@
 //
 // The requests are read from the generated file's regular layout (not a general .iam parser): each
 // user's inline JSON policy and tags, and each one-line step. Each request carries the context
-// iamsim's engine builds for an IAM user with long-term keys (reference iam-evaluation §6.2) and
-// the step's aws:SourceIp. One adaptation: iam-simulate refuses s3:ListBucket on an object ARN
-// (its resource type is the bucket), so that action is asked about the bucket.
+// iamsim's engine builds for an IAM user with long-term keys (IAM User Guide "AWS global condition
+// context keys") and the step's aws:SourceIp. One adaptation: iam-simulate refuses s3:ListBucket on
+// an object ARN (its resource type is the bucket), so that action is asked about the bucket.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';

@@ -1,5 +1,6 @@
 // Actions of the AWS service catalogue. Service prefixes and action names are case-insensitive
-// (reference §2.8), so every lookup is; answers give the catalogue's spelling.
+// (IAM User Guide "IAM JSON policy elements: Action"), so every lookup is; answers give the
+// catalogue's spelling.
 import { closest } from './distance.js';
 import { catalogueData, namesOf } from './data.js';
 

@@ -1,7 +1,8 @@
 // Condition keys of the AWS service catalogue: the global `aws:` keys, every service's keys, and
 // the keys of identity providers (`accounts.google.com:aud`, `saml:sub`). Keys are case-insensitive
-// (reference §4.2). A `${…}` in the catalogue is a placeholder for any non-empty text, so
-// `aws:PrincipalTag/${TagKey}` covers `aws:PrincipalTag/team` (tag keys may hold `:` and `/`).
+// (IAM User Guide "IAM JSON policy elements: Condition"). A `${…}` in the catalogue is a
+// placeholder for any non-empty text, so `aws:PrincipalTag/${TagKey}` covers
+// `aws:PrincipalTag/team` (tag keys may hold `:` and `/`).
 import { closest } from './distance.js';
 import { catalogueData, namesOf } from './data.js';
 
@@ -33,8 +34,9 @@ interface KeyGroup {
 
 /**
  * Claims of any OIDC provider, keyed by the provider URL without `https://` — the EKS issuer
- * `oidc.eks.REGION.amazonaws.com/id/ID:sub` or a custom one (reference §6.3; sts-oidc-irsa §7.4).
- * Only these claims become keys; the catalogue adds the named providers' own (GitHub's `repository`…).
+ * `oidc.eks.REGION.amazonaws.com/id/ID:sub` or a custom one (IAM User Guide "IAM and AWS STS
+ * condition context keys"). Only these claims become keys; the catalogue adds the named providers'
+ * own (GitHub's `repository`…).
  */
 const OIDC_CLAIMS = ['aud', 'sub', 'azp', 'amr'];
 

@@ -1,7 +1,8 @@
 // What is wrong with an action or a condition key, in the words a scenario error shows. IAM itself
-// stores a policy with an unknown action or key (reference §2.8: it never matches a request); a
-// scenario refuses both, because every call iamsim runs is a catalogue action, so a name outside the
-// catalogue can never match one: it is a typo, and the author is told at once, with a suggestion.
+// stores a policy with an unknown action or key (IAM User Guide "IAM JSON policy elements: Action":
+// it never matches a request); a scenario refuses both, because every call iamsim runs is a
+// catalogue action, so a name outside the catalogue can never match one: it is a typo, and the
+// author is told at once, with a suggestion.
 import { closest } from './distance.js';
 import { isKnownService, lookupAction, matchActions, serviceActions, servicePrefixes, splitAction, type ActionLookup } from './actions.js';
 import { lookupConditionKey } from './condition-keys.js';

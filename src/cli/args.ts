@@ -1,4 +1,4 @@
-// Command-line arguments of `simulate` (../shared/design/cli.md).
+// Command-line arguments of `simulate` (docs/cli.md).
 
 export type Format = 'text' | 'json' | 'yaml' | 'markdown' | 'mermaid' | 'cloudtrail';
 

@@ -27,8 +27,8 @@ export function uniqueId(prefix: 'AIDA' | 'AGPA' | 'AROA' | 'ANPA', seed: string
 
 /**
  * Access key IDs (AKIA long-term, ASIA temporary). Characters 5–12 encode the owning account as
- * AWS does (reference sts-oidc-irsa §3.1): base32 of floor(account / 2) + 549755813888 as a
- * 5-byte big-endian integer; character 13 comes from the upper half of the alphabet for odd
+ * AWS does (AWS STS API Reference "GetAccessKeyInfo"): base32 of floor(account / 2) + 549755813888
+ * as a 5-byte big-endian integer; character 13 comes from the upper half of the alphabet for odd
  * accounts and the lower half for even ones; the remaining 7 come from the seed.
  */
 export function accessKeyId(prefix: 'AKIA' | 'ASIA', account: string, seed: string, purpose: string): string {

@@ -71,7 +71,10 @@ function boundaryAllows(policies: readonly PolicyVerdict[]): boolean | null {
   return b === undefined ? null : b.verdict === 'Allow';
 }
 
-/** Every SCP/RCP level has an Allow and none denies (reference §1.2 org-level semantics). */
+/**
+ * Every SCP/RCP level has an Allow and none denies (AWS Organizations User Guide "Service control
+ * policies (SCPs)", "Resource control policies (RCPs)").
+ */
 function organizationsAllow(policies: readonly PolicyVerdict[]): boolean | null {
   const levels = new Map<string, boolean>();
   for (const v of policies) {

@@ -82,7 +82,10 @@ function validate(entry: PolicyEntry): void {
   throw new EvalInputError(`${what} (${detail})`, { path: entry.path, inString: at });
 }
 
-/** RCPFullAWSAccess: attached at every level of an organization and cannot be detached (S23). */
+/**
+ * RCPFullAWSAccess: attached at every level of an organization and cannot be detached (AWS
+ * Organizations User Guide "Resource control policies (RCPs)").
+ */
 export const RCP_FULL_ACCESS: CompiledPolicy = compilePolicy(
   { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }] },
   { name: 'RCPFullAWSAccess', kind: 'rcp' },

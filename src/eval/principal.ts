@@ -1,6 +1,7 @@
-// The simulated caller and the resources' owners, from ARNs (reference §1.3 principal model; IAM
-// identifiers, S21). AWS's simulator takes only IAM user ARNs as CallerArn; iamsim also takes the
-// account root user, role sessions and federated users and derives the principal from the ARN.
+// The simulated caller and the resources' owners, from ARNs (IAM User Guide "Policy evaluation
+// logic", "IAM identifiers"). AWS's simulator takes only IAM user ARNs as CallerArn; iamsim also
+// takes the account root user, role sessions and federated users and derives the principal from the
+// ARN.
 import type { RequestPrincipal } from '../policy/index.js';
 
 const ARN = /^arn:([^:]+):([^:]*):([^:]*):([^:]*):(.+)$/;
@@ -56,7 +57,8 @@ export function callerPrincipal(arn: string): RequestPrincipal | string {
         kind: 'roleSession',
         accountId: account,
         arn,
-        // the session ARN has no role path; role principals match by name (reference §3.3)
+        // the session ARN has no role path; role principals match by name (IAM User Guide "AWS JSON
+        // policy elements: Principal", "AWS JSON policy elements: NotPrincipal")
         roleArn: `arn:${partition}:iam::${account}:role/${role}`,
         isServiceLinkedRole: role.startsWith('AWSServiceRoleFor'),
       };

@@ -18,7 +18,8 @@ export function compilePolicy(doc: unknown, meta: PolicyMeta): CompiledPolicy {
   const parsed: unknown = typeof doc === 'string' ? JSON.parse(doc) : doc;
   const root = isObject(parsed) ? parsed : {};
   const version = typeof root['Version'] === 'string' ? root['Version'] : undefined;
-  // policy variables are only interpreted under Version 2012-10-17 (reference §2.2, §5)
+  // policy variables are only interpreted under Version 2012-10-17 (IAM User Guide "IAM JSON policy
+  // elements: Version", "IAM policy elements: Variables and tags")
   const variables = version === '2012-10-17';
   const raw = root['Statement'];
   const list: unknown[] = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
@@ -86,7 +87,8 @@ const CACHE_LIMIT = 4096;
 
 /**
  * Action matching depends only on the action, and a workload has few distinct actions: each policy
- * remembers, per lower-case action, which statements match it (§3.1), so a request only visits those.
+ * remembers, per lower-case action, which statements match it (IAM User Guide "IAM JSON policy
+ * elements: Action"), so a request only visits those.
  */
 function candidatesByAction(statements: readonly CompiledStatement[]): PolicyBody['candidates'] {
   const byId: (readonly CompiledStatement[] | undefined)[] = [];

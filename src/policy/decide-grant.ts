@@ -1,5 +1,6 @@
-// Grants once no explicit deny and no org filter stopped the request (reference §1.3 steps 5–9,
-// §1.4, §1.6). Same account: identity path OR resource grant by principal type; cross account: both.
+// Grants once no explicit deny and no org filter stopped the request (IAM User Guide "Policy
+// evaluation logic", "Cross-account policy evaluation logic"). Same account: identity path OR
+// resource grant by principal type; cross account: both.
 import { callerText, grantText, identityGapText, label } from './explain.js';
 import type { PrincipalMatch } from './match-principal.js';
 import type { Probe } from './probe.js';
@@ -46,7 +47,8 @@ export function decideGrant(g: GrantInput): Grant {
   const p = g.req.principal;
   const rBy = resourceBy(g);
 
-  // §1.3 steps 8–9, §1.6: unsigned and service callers are decided by the resource side alone
+  // unsigned and service callers are decided by the resource side alone (IAM User Guide "Policy
+  // evaluation logic")
   if (p.kind === 'anonymous' || p.kind === 'servicePrincipal' || p.kind === 'webIdentity') {
     const who = UNSIGNED[p.kind];
     return probe.rpDirect
@@ -77,8 +79,8 @@ export function decideGrant(g: GrantInput): Grant {
   const anyResource = probe.rpDirect || viaRole || probe.rpAccount;
   const rLabel = label(rBy.type);
 
-  // §1.3 step 7: cross account needs the principal side AND the resource side; a missing resource
-  // side is reported first (the resource's account never trusted the caller)
+  // cross account needs both sides (IAM User Guide "Cross-account policy evaluation logic"); a
+  // missing resource side is reported first (the resource's account never trusted the caller)
   if (!g.sameAccount) {
     if (identityPath && anyResource) {
       return grant('Allow', rBy, `cross-account: the identity side allows and the ${rLabel} ${grantText(how)}`);
@@ -91,7 +93,8 @@ export function decideGrant(g: GrantInput): Grant {
     return grant('ImplicitDeny', gapBy(g, gap), why);
   }
 
-  // §1.3 step 6: trust policies (and KMS key policies) must allow the caller themselves
+  // trust policies (and KMS key policies) must allow the caller themselves ("Policy evaluation
+  // logic")
   if (set.resourceMustAllow === true) {
     if (probe.rpDirect || (viaRole && limitsOK)) {
       return grant('Allow', rBy, `same account: the ${rLabel} ${grantText(how)}`);
@@ -107,7 +110,8 @@ export function decideGrant(g: GrantInput): Grant {
     return grant('ImplicitDeny', rBy, `same account: ${noResourceAllow(g)}`);
   }
 
-  // §1.3 step 6, §1.4: same account, identity OR resource grant by principal type
+  // same account, identity OR resource grant by principal type (IAM User Guide "Policy evaluation
+  // logic")
   if (probe.rpDirect || (viaRole && limitsOK)) {
     return grant('Allow', rBy, `same account: the ${rLabel} ${grantText(how)}`);
   }

@@ -1,5 +1,6 @@
-// The decision algorithm (reference §1.3, §10): special cases, explicit deny anywhere, the RCP and
-// SCP filters (every org level needs an Allow), then the grant rules of decide-grant.ts.
+// The decision algorithm (IAM User Guide "Policy evaluation logic"): special cases, explicit deny
+// anywhere, the RCP and SCP filters (every org level needs an Allow), then the grant rules of
+// decide-grant.ts.
 import { decideGrant } from './decide-grant.js';
 import { explicitDenyReason, orgGapReason } from './explain.js';
 import { makeProbe, type Probe } from './probe.js';
@@ -28,13 +29,14 @@ export function evaluate(req: AuthzRequest, set: PolicySet): Evaluation {
     (req.resourceAccount === undefined || req.resourceAccount === p.accountId);
   const probe = makeProbe(req, hasBoundary);
 
-  // §1.3 step 0a: GetCallerIdentity needs no permissions, even against an explicit deny
+  // GetCallerIdentity needs no permissions, even against an explicit deny (AWS STS API Reference
+  // "GetCallerIdentity")
   if (probe.action === 'sts:getcalleridentity' && p.kind !== 'anonymous' && p.kind !== 'webIdentity') {
     const reason = 'sts:GetCallerIdentity needs no permissions: every signed caller may call it';
     return result('Allow', null, reason, sameAccount, [], NO_KEYS);
   }
 
-  // §1.2: which policies apply to this caller
+  // which policies apply to this caller (IAM User Guide "Policy evaluation logic")
   const policies: PolicyVerdict[] = [];
   let identityAllow: PolicyVerdict | null = null;
   if (signed) {
@@ -66,7 +68,7 @@ export function evaluate(req: AuthzRequest, set: PolicySet): Evaluation {
     policies.push(resource);
   }
   // SCPs skip service-linked roles, service principals, anonymous and web-identity callers;
-  // RCPs skip calls made by service-linked roles (§1.2)
+  // RCPs skip calls made by service-linked roles (IAM User Guide "Policy evaluation logic")
   const slr = p.isServiceLinkedRole === true;
   const scpLevels = signed && !slr && set.scpLevels ? set.scpLevels : NO_LEVELS;
   const rcpLevels = !slr && set.rcpLevels ? set.rcpLevels : NO_LEVELS;
@@ -74,14 +76,16 @@ export function evaluate(req: AuthzRequest, set: PolicySet): Evaluation {
   const scpGap = scanLevels(scpLevels, probe, 'scp', policies);
   const missing = probe.missing ?? NO_KEYS;
 
-  // §1.3 step 2: an explicit deny in any applicable policy ends evaluation
+  // an explicit deny in any applicable policy ends evaluation (IAM User Guide "Policy evaluation
+  // logic")
   for (const v of policies) {
     if (v.verdict === 'Deny') {
       const by = { type: v.type, name: v.name };
       return result('ExplicitDeny', by, explicitDenyReason(v), sameAccount, policies, missing);
     }
   }
-  // §1.3 steps 3–4: RCPs of the resource's account, then SCPs of the principal's account
+  // RCPs of the resource's account, then SCPs of the principal's account (IAM User Guide "Policy
+  // evaluation logic")
   const gap = rcpGap ?? scpGap;
   if (gap !== null) {
     const type = rcpGap !== null ? 'rcp' : 'scp';

@@ -67,7 +67,8 @@ export function explainable(document: unknown): readonly XStatement[] {
 
 function build(doc: object): readonly XStatement[] {
   const root = isObject(doc) ? doc : {};
-  // policy variables are only interpreted under Version 2012-10-17 (reference §2.2, §5)
+  // policy variables are only interpreted under Version 2012-10-17 (IAM User Guide "IAM JSON policy
+  // elements: Version", "IAM policy elements: Variables and tags")
   const variables = root['Version'] === '2012-10-17';
   const raw = root['Statement'];
   const list: unknown[] = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];

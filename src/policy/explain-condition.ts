@@ -1,5 +1,6 @@
 // One condition (operator, key) against the request, with the evaluator's own verdict and, when a
-// special rule decided rather than a comparison, the rule in words (reference §4.3–§4.8).
+// special rule decided rather than a comparison, the rule in words (IAM User Guide "IAM JSON policy
+// elements: Condition operators", "Single-valued vs. multivalued context keys").
 import { conditionsHold } from './conditions/evaluate.js';
 import { parseOperator, type Family } from './conditions/operators.js';
 import type { XCondition } from './explain-compile.js';

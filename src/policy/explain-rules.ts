@@ -1,7 +1,8 @@
-// The combining rules, step by step in AWS's order (reference §1.3): the special cases, the explicit
-// deny pass, the RCP and SCP filters, then what the resource side and the principal side (identity
-// policies, boundary, session policies) each said, and how they combine for this caller and account.
-// Descriptive only: the decision and its reason are the evaluator's.
+// The combining rules, step by step in AWS's order (IAM User Guide "Policy evaluation logic"): the
+// special cases, the explicit deny pass, the RCP and SCP filters, then what the resource side and
+// the principal side (identity policies, boundary, session policies) each said, and how they
+// combine for this caller and account. Descriptive only: the decision and its reason are the
+// evaluator's.
 import { label } from './explain.js';
 import type { PrincipalHow, RuleStep } from './explain-types.js';
 import type { AuthzRequest, Evaluation, PolicySet, PolicyVerdict } from './types.js';

@@ -1,6 +1,6 @@
-// One statement against one request, element by element (reference §1.3: Action, Resource, Principal
-// for resource-side policies, then every Condition). The verdict follows scan.ts rule for rule; the
-// per-value detail says which value of each element matched.
+// One statement against one request, element by element (IAM User Guide "Policy evaluation logic":
+// Action, Resource, Principal for resource-side policies, then every Condition). The verdict
+// follows scan.ts rule for rule; the per-value detail says which value of each element matched.
 import { explainCondition } from './explain-condition.js';
 import type { XStatement } from './explain-compile.js';
 import type {
@@ -67,7 +67,8 @@ function resourceDetail(st: XStatement, probe: Probe): ResourceDetail | null {
 /**
  * Mirrors scan.ts: a statement without Principal/NotPrincipal never applies on the resource side;
  * Allow + NotPrincipal never applies; Deny + NotPrincipal applies to a caller with a permissions
- * boundary whatever it lists, otherwise to every caller it does not fully exempt (§3.3).
+ * boundary whatever it lists, otherwise to every caller it does not fully exempt (IAM User Guide
+ * "AWS JSON policy elements: Principal", "AWS JSON policy elements: NotPrincipal").
  */
 function principalDetail(st: XStatement, probe: Probe): PrincipalDetail {
   const values = st.principals.map((p) => ({ type: p.type, value: p.value, match: matchPrincipal(p.m, probe) }));

@@ -1,8 +1,9 @@
 // The full explanation of one evaluation: for every policy the evaluation consulted, every statement
 // with how each of its elements fared against the request, and the rules that combined the policies
-// (reference §1.3). Plain, serialisable data, compact enough to record with every decision: a
-// statement whose action does not match records only that, as AWS looks no further at it either,
-// and conditions do not repeat the request's values (the call record has its context).
+// (IAM User Guide "Policy evaluation logic"). Plain, serialisable data, compact enough to record
+// with every decision: a statement whose action does not match records only that, as AWS looks no
+// further at it either, and conditions do not repeat the request's values (the call record has its
+// context).
 export type PrincipalHow = 'direct' | 'role' | 'userOfFederated' | 'account';
 
 /** Action or NotAction: the values (as written) that match the request's action. */
@@ -37,7 +38,7 @@ export interface PrincipalDetail {
   readonly element: 'Principal' | 'NotPrincipal' | null;
   readonly values: readonly PrincipalValue[];
   readonly matched: boolean;
-  /** how the caller matched (Principal), for the grant rules of reference §1.3 step 5 */
+  /** how the caller matched (Principal), for the grant rules of IAM's policy evaluation logic */
   readonly how?: PrincipalHow;
   /** a rule that decided beyond the listed values (NotPrincipal, no Principal element) */
   readonly rule?: string;

@@ -1,5 +1,6 @@
 // One-line human reasons for an Evaluation. Wording follows AWS's access-denied messages where they
-// exist ("no <policy type> allows …", "explicit deny in a <policy type>"), reference §0.3.
+// exist ("no <policy type> allows …", "explicit deny in a <policy type>"), IAM User Guide
+// "Troubleshoot access denied error messages".
 import type { MatchedStatement, PolicyType, PolicyVerdict, RequestPrincipal } from './types.js';
 
 const LABEL: Readonly<Record<PolicyType, string>> = {

@@ -1,7 +1,9 @@
-// IAM wildcard matching (reference §3.1, §3.2, §4.4): `*` matches any run of characters (also empty),
-// `?` exactly one. Patterns compile once into a few shapes that use plain string operations; the
-// general shape is "segments between stars": the first anchored at the start, the last at the end,
-// the middle ones found leftmost-first (which is optimal for `*`-only globs).
+// IAM wildcard matching (IAM User Guide "IAM JSON policy elements: Action", "IAM JSON policy
+// elements: Resource", "IAM JSON policy elements: Condition operators"): `*` matches any run of
+// characters (also empty), `?` exactly one. Patterns compile once into a few shapes that use plain
+// string operations; the general shape is "segments between stars": the first anchored at the
+// start, the last at the end, the middle ones found leftmost-first (which is optimal for `*`-only
+// globs).
 
 export const STAR = 0;
 export const ONE = 1;

@@ -1,5 +1,5 @@
-// The policy library: validate IAM JSON, compile it once, evaluate requests (reference
-// ../shared/reference/iam-evaluation.md). The only barrel of src/policy.
+// The policy library: validate IAM JSON, compile it once, evaluate requests (IAM User Guide
+// "Policy evaluation logic" and the pages docs/aws-rules.md lists). The only barrel of src/policy.
 //
 //   validatePolicy(doc, kind, options?) → PolicyProblem[]    IAM's write-time checks and messages
 //   compilePolicy(doc, { name, kind, arn? }) → CompiledPolicy  once per document

@@ -1,6 +1,7 @@
-// Action matching (reference §3.1): `*` matches every action; otherwise the service prefixes must be
-// equal and the action-name part is a glob, both ignoring case. Literal actions are a set lookup.
-// A pattern with no prefix, an empty name or white space in the name can never match.
+// Action matching (IAM User Guide "IAM JSON policy elements: Action"): `*` matches every action;
+// otherwise the service prefixes must be equal and the action-name part is a glob, both ignoring
+// case. Literal actions are a set lookup. A pattern with no prefix, an empty name or white space in
+// the name can never match.
 import { compileGlob, matchGlob, type Glob } from './glob.js';
 import { memo } from './memo.js';
 import type { Probe } from './probe.js';

@@ -1,7 +1,8 @@
-// Principal matching in resource-based policies, trust policies and RCPs (reference §3.3, §3.4).
-// An account id and `arn:aws:iam::ACCT:root` both mean the account (any of its principals); a role
-// ARN matches every session of that role by partition, account and role NAME (the session ARN has no
-// path); user, session and federated-user ARNs match exactly; unique ids stand for their entity.
+// Principal matching in resource-based policies, trust policies and RCPs (IAM User Guide "AWS JSON
+// policy elements: Principal", "AWS JSON policy elements: NotPrincipal"). An account id and
+// `arn:aws:iam::ACCT:root` both mean the account (any of its principals); a role ARN matches every
+// session of that role by partition, account and role NAME (the session ARN has no path); user,
+// session and federated-user ARNs match exactly; unique ids stand for their entity.
 import type { Probe } from './probe.js';
 import type { RequestPrincipal } from './types.js';
 import { strings } from './json-values.js';
@@ -104,8 +105,9 @@ export function matchPrincipal(m: PrincipalMatcher, probe: Probe): PrincipalMatc
 }
 
 /**
- * NotPrincipal exempts a caller only when every identity level of it is listed (reference §3.3,
- * strict rule): user + account; session + role + account; federated user + account; root: account.
+ * NotPrincipal exempts a caller only when every identity level of it is listed (IAM User Guide "AWS
+ * JSON policy elements: Principal", "AWS JSON policy elements: NotPrincipal", strict rule): user +
+ * account; session + role + account; federated user + account; root: account.
  */
 export function exemptByNotPrincipal(m: PrincipalMatcher, probe: Probe): boolean {
   if (m.wildcard) return true;

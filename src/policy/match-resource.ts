@@ -1,8 +1,10 @@
-// Resource matching (reference §3.2). `*` alone matches everything, including the `*` resource of
-// wildcard-only actions. Otherwise partition/service/region/account match segment by segment, where
-// a `*` that ends a segment may run past colons, and the resource part (after the 5th colon) is a
-// glob whose `*`/`?` also match `/` and `:`. Matching is case-sensitive. Policy variables are only
-// allowed in the resource part; an unresolvable one makes the entry match nothing (§5).
+// Resource matching (IAM User Guide "IAM JSON policy elements: Resource"). `*` alone matches
+// everything, including the `*` resource of wildcard-only actions. Otherwise
+// partition/service/region/account match segment by segment, where a `*` that ends a segment may
+// run past colons, and the resource part (after the 5th colon) is a glob whose `*`/`?` also match
+// `/` and `:`. Matching is case-sensitive. Policy variables are only allowed in the resource part;
+// an unresolvable one makes the entry match nothing (IAM User Guide "IAM policy elements: Variables
+// and tags").
 import { buildGlob, globTokens, matchGlob, MATCH_ALL, STAR, type Glob, type GlobToken } from './glob.js';
 import { memo } from './memo.js';
 import type { Probe } from './probe.js';

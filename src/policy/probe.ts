@@ -1,5 +1,6 @@
 // The per-request state of one evaluation: the request pre-digested once (lower-case action split at
-// its colon), context lookups that ignore key case (reference §4.2), and what the scans learn.
+// its colon), context lookups that ignore key case (IAM User Guide "IAM JSON policy elements:
+// Condition"), and what the scans learn.
 import type { AuthzRequest, ContextValue, RequestPrincipal } from './types.js';
 
 type Context = Readonly<Record<string, ContextValue>>;
@@ -12,7 +13,9 @@ export interface Probe {
   actionName: string;
   resource: string;
   principal: RequestPrincipal;
-  /** the caller has a permissions boundary (reference §3.3 NotPrincipal rule) */
+  /**
+   * the caller has a permissions boundary (IAM User Guide "AWS JSON policy elements: NotPrincipal")
+   */
   hasBoundary: boolean;
   raw: Context;
   /** the context with lower-case keys: `raw` itself when pre-normalised, else built on first need */

@@ -1,5 +1,6 @@
-// Scans one policy for the statements that match a request (reference §1.3: Action — memoised per
-// policy —, Resource, Principal for resource-side policies, then Condition). Only matches allocate.
+// Scans one policy for the statements that match a request (IAM User Guide "Policy evaluation
+// logic": Action — memoised per policy —, Resource, Principal for resource-side policies, then
+// Condition). Only matches allocate.
 import type { CompiledStatement } from './compiled.js';
 import { bodyOf } from './compiled.js';
 import { conditionsHold } from './conditions/evaluate.js';
@@ -66,8 +67,10 @@ function resourceMatches(st: CompiledStatement, probe: Probe): boolean {
 
 /**
  * undefined: applies without a principal kind (Deny + NotPrincipal); null: does not apply.
- * Statements without Principal/NotPrincipal never match in resource-side policies (§1.3).
- * Deny + NotPrincipal always applies to a caller that has a permissions boundary (§3.3).
+ * Statements without Principal/NotPrincipal never match in resource-side policies (IAM User Guide
+ * "Policy evaluation logic"). Deny + NotPrincipal always applies to a caller that has a permissions
+ * boundary (IAM User Guide "AWS JSON policy elements: Principal", "AWS JSON policy elements:
+ * NotPrincipal").
  */
 function principalApplies(st: CompiledStatement, probe: Probe): PrincipalMatch | null | undefined {
   const m = st.principal;

@@ -1,8 +1,12 @@
 // The public contract of the policy library. src/policy knows nothing about scenarios or events:
 // it validates IAM JSON, compiles it once, and decides requests following AWS's documented logic
-// (../shared/reference/iam-evaluation.md). Everything it returns is plain, serialisable data.
+// (IAM User Guide "Policy evaluation logic"; docs/aws-rules.md). Everything it returns is plain,
+// serialisable data.
 
-/** Where a policy document is used; validation rules differ per kind (reference §2.11). */
+/**
+ * Where a policy document is used; validation rules differ per kind (IAM User Guide "IAM JSON
+ * policy element reference").
+ */
 export type PolicyKind =
   | 'identity' // inline user/group/role policy
   | 'managed' // customer managed policy (Version must be 2012-10-17)
@@ -108,7 +112,10 @@ export interface MatchedStatement {
   readonly index: number; // 0-based position in the policy's Statement list
   readonly sid?: string;
   readonly effect: 'Allow' | 'Deny';
-  /** for resource/trust policies: how the principal matched (reference §1.3 step 5) */
+  /**
+   * for resource/trust policies: how the principal matched (IAM User Guide "Policy evaluation
+   * logic")
+   */
   readonly principalMatch?: 'direct' | 'role' | 'userOfFederated' | 'account';
 }
 

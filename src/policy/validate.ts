@@ -1,5 +1,6 @@
-// Write-time validation with IAM's own messages (reference §2, §7). Returns every problem found,
-// each with the JSON path of the offending element; an empty list means IAM would accept it.
+// Write-time validation with IAM's own messages (IAM User Guide "IAM JSON policy element
+// reference", "IAM and AWS STS quotas"). Returns every problem found, each with the JSON path of
+// the offending element; an empty list means IAM would accept it.
 import type { PolicyKind, PolicyProblem } from './types.js';
 import { parseJsonText } from './validate/json-text.js';
 import { malformed, MSG } from './validate/messages.js';
@@ -11,7 +12,8 @@ export type ValidateOptions = SizeOptions;
 
 const VERSION_2012_ONLY: ReadonlySet<PolicyKind> = new Set(['managed', 'boundary', 'scp', 'rcp']);
 const IAM_KINDS: ReadonlySet<PolicyKind> = new Set(['identity', 'managed', 'boundary', 'trust', 'session']);
-// policy documents may hold TAB, LF, CR and U+0020–U+00FF (§2.1)
+// policy documents may hold TAB, LF, CR and U+0020–U+00FF (IAM User Guide "Grammar of the IAM JSON
+// policy language")
 const BAD_CHAR = /[^\t\n\r\u0020-\u00ff]/;
 
 /** `doc` is the parsed JSON, or its text (then repeated keys are reported too). */

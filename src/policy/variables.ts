@@ -1,7 +1,8 @@
-// Policy variables (reference §5): `${key}`, `${key, 'default'}` and the escapes `${*}`, `${?}`,
-// `${$}`. Only interpreted when the policy's Version is 2012-10-17; otherwise the text is literal.
-// A substituted value is literal text (its `*`/`?` are not wildcards). A key that is absent (or
-// multi-valued) with no default cannot be resolved: the caller decides what that means.
+// Policy variables (IAM User Guide "IAM policy elements: Variables and tags"): `${key}`, `${key,
+// 'default'}` and the escapes `${*}`, `${?}`, `${$}`. Only interpreted when the policy's Version is
+// 2012-10-17; otherwise the text is literal. A substituted value is literal text (its `*`/`?` are
+// not wildcards). A key that is absent (or multi-valued) with no default cannot be resolved: the
+// caller decides what that means.
 import { globTokens, type GlobToken } from './glob.js';
 import { lookup, type Probe } from './probe.js';
 

@@ -11,7 +11,7 @@ describe('lookupAction', () => {
     expect(lookupAction('ec2:RunInstances').known).toBe(true);
   });
 
-  it('is case-insensitive in the prefix and the name, as IAM is (reference §2.8)', () => {
+  it('is case-insensitive in the prefix and the name, as IAM is', () => {
     expect(lookupAction('s3:putobject')).toEqual({ service: 's3', action: 'PutObject', known: true });
     expect(lookupAction('S3:PUTOBJECT')).toEqual({ service: 's3', action: 'PutObject', known: true });
     expect(lookupAction('IAM:passrole')).toEqual({ service: 'iam', action: 'PassRole', known: true });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { lookupConditionKey } from '../../src/catalogue/index.js';
 
 describe('lookupConditionKey', () => {
-  it('knows the global keys the engine fills in (reference §6.1), in any case', () => {
+  it('knows the global keys the engine fills in, in any case', () => {
     for (const key of ['aws:PrincipalArn', 'aws:PrincipalAccount', 'aws:PrincipalOrgID', 'aws:PrincipalOrgPaths', 'aws:PrincipalIsAWSService', 'aws:PrincipalType', 'aws:userid', 'aws:username', 'aws:TokenIssueTime', 'aws:MultiFactorAuthPresent', 'aws:MultiFactorAuthAge', 'aws:SourceIdentity', 'aws:SourceIp', 'aws:SourceVpc', 'aws:SourceVpce', 'aws:RequestedRegion', 'aws:SecureTransport', 'aws:CurrentTime', 'aws:EpochTime', 'aws:ResourceAccount', 'aws:ResourceOrgID', 'aws:TagKeys', 'aws:CalledVia', 'aws:ViaAWSService', 'aws:SourceArn', 'aws:SourceAccount', 'aws:referer', 'aws:UserAgent', 'aws:FederatedProvider']) {
       expect(lookupConditionKey(key), key).toEqual({ key, known: true, kind: 'global' });
     }

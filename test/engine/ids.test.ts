@@ -26,7 +26,8 @@ describe('identifiers', () => {
   });
 
   it('decodes the publicly documented example key to its account', () => {
-    // AWS's own documentation example (reference sts §3.1 describes the layout moto reproduces)
+    // AWS's own documentation example (AWS STS API Reference "GetAccessKeyInfo"; moto reproduces
+    // the layout)
     expect(accountFromAccessKeyId('ASIAY34FZKBOKMUTVV7A')).toBe('609629065308');
     expect(accountFromAccessKeyId('not-a-key')).toBeNull();
   });

@@ -1,5 +1,5 @@
-// Which SCP and RCP levels apply to whom (reference iam-evaluation §1.2), and the organization keys
-// of the request context (§6.1).
+// Which SCP and RCP levels apply to whom (IAM User Guide "Policy evaluation logic"), and the
+// organization keys of the request context (IAM User Guide "AWS global condition context keys").
 import { describe, expect, it } from 'vitest';
 import { orgContext } from '../../src/engine/call/org-context.js';
 import { orgLevels, orgNotes } from '../../src/engine/call/org-levels.js';

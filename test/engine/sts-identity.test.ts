@@ -1,4 +1,5 @@
-// GetCallerIdentity for every kind of caller (reference sts-oidc-irsa §3.4) and GetAccessKeyInfo.
+// GetCallerIdentity for every kind of caller (IAM User Guide "IAM policy elements: Variables and
+// tags") and GetAccessKeyInfo.
 import { describe, expect, it } from 'vitest';
 import { accessKeyId } from '../../src/engine/ids.js';
 import { asKept, asRoot, asUser, DEV, eventType, keep, outcome, production, PROD, role, roleArn, rootArn, sts, trustAccount, userArn, userWith } from './sts-helpers.js';

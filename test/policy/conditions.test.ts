@@ -1,4 +1,5 @@
-// Reference §4: every operator family, missing keys, IfExists, set operators, multi-valued keys.
+// Every operator family, missing keys, IfExists, set operators, multi-valued keys (IAM User Guide
+// "IAM JSON policy elements: Condition operators").
 import { describe, expect, it } from 'vitest';
 import type { ContextValue } from '../../src/policy/index.js';
 import { A, allow, decide, policy, request, user } from './helpers.js';
@@ -13,7 +14,7 @@ function holds(condition: Record<string, unknown>, context: Record<string, Conte
 }
 const c = (op: string, key: string, values: unknown) => ({ [op]: { [key]: values } });
 
-describe('String operators (§4.4)', () => {
+describe('String operators', () => {
   it('StringEquals is exact and case-sensitive, with no wildcards', () => {
     expect(holds(c('StringEquals', 'k:x', 'abc'), { 'k:x': 'abc' })).toBe(true);
     expect(holds(c('StringEquals', 'k:x', 'abc'), { 'k:x': 'ABC' })).toBe(false);
@@ -40,7 +41,7 @@ describe('String operators (§4.4)', () => {
   });
 });
 
-describe('missing keys and IfExists (§4.3, §4.5)', () => {
+describe('missing keys and IfExists', () => {
   it('positive false, negated true, IfExists true', () => {
     expect(holds(c('StringEquals', 'k:x', 'a'), {})).toBe(false);
     expect(holds(c('StringNotEquals', 'k:x', 'a'), {})).toBe(true);
@@ -149,7 +150,7 @@ describe('IpAddress (IPv4 and IPv6)', () => {
   });
 });
 
-describe('ARN operators (§4.4)', () => {
+describe('ARN operators', () => {
   it('ArnLike matches component-wise; ArnEquals is the same', () => {
     const v = { 'aws:SourceArn': `arn:aws:sns:us-east-1:${A}:topic` };
     expect(holds(c('ArnLike', 'aws:SourceArn', `arn:aws:sns:*:${A}:*`), v)).toBe(true);
@@ -167,7 +168,7 @@ describe('ARN operators (§4.4)', () => {
   });
 });
 
-describe('set operators and multi-valued keys (§4.7, §4.8)', () => {
+describe('set operators and multi-valued keys', () => {
   const tags = (v?: ContextValue): Record<string, ContextValue> => (v === undefined ? {} : { 'aws:TagKeys': v });
   it('ForAllValues: vacuously true when absent or empty', () => {
     const cond = c('ForAllValues:StringEquals', 'aws:TagKeys', ['a', 'b']);

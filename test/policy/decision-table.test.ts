@@ -1,4 +1,5 @@
-// Reference §1.4 (resource policy vs principal type) and §1.2/§1.3 callers beyond IAM principals.
+// Resource policy vs principal type, and callers beyond IAM principals (IAM User Guide "Policy
+// evaluation logic").
 import { describe, expect, it } from 'vitest';
 import type { CompiledPolicy, PolicySet, RequestPrincipal } from '../../src/policy/index.js';
 import { A, B, allow, anonymous, decide, federatedUser, policy, request, roleSession, root, service, user } from './helpers.js';
@@ -14,7 +15,7 @@ const fed = federatedUser('fed1', 'alice');
 const roleArn = `arn:aws:iam::${A}:role/app`;
 const sessionArn = `arn:aws:sts::${A}:assumed-role/app/s1`;
 
-describe('§1.4 same-account table', () => {
+describe('same-account table: resource policy vs principal type', () => {
   const rows: [string, RequestPrincipal, CompiledPolicy, Partial<PolicySet>, string][] = [
     ['user; names the user; no identity', alice, names(alice.arn!), {}, 'Allow'],
     ['user; names the account; no identity', alice, names(A), {}, 'ImplicitDeny'],
@@ -38,7 +39,7 @@ describe('§1.4 same-account table', () => {
   });
 });
 
-describe('§1.4 real-AWS boundary table (O5)', () => {
+describe('boundary table observed on real AWS', () => {
   const allowS3 = policy('boundary', allow('s3:*', '*'));
   const cases: [boolean, boolean, boolean, string, string][] = [
     [false, false, true, 'ImplicitDeny', 'Allow'],

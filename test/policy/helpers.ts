@@ -1,4 +1,4 @@
-// Deterministic builders for policy tests: the accounts and principals of reference §8.
+// Deterministic builders for policy tests: the accounts and principals of the worked examples.
 import { compilePolicy, evaluate } from '../../src/policy/index.js';
 import type {
   AuthzRequest,
@@ -52,7 +52,10 @@ export const anonymous: RequestPrincipal = { kind: 'anonymous' };
 
 export const service = (name: string): RequestPrincipal => ({ kind: 'servicePrincipal', service: name });
 
-/** The context §8 says every request has, plus the principal's own keys (§6.2). */
+/**
+ * The context every request has, plus the principal's own keys (IAM User Guide "AWS global
+ * condition context keys").
+ */
 export function contextFor(p: RequestPrincipal): Record<string, ContextValue> {
   const ctx: Record<string, ContextValue> = {
     'aws:SecureTransport': 'true',

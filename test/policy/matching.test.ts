@@ -1,4 +1,5 @@
-// Reference §3: action, resource and principal matching edge cases.
+// Action, resource and principal matching edge cases (IAM User Guide "IAM JSON policy element
+// reference").
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { RequestPrincipal } from '../../src/policy/index.js';
@@ -43,7 +44,7 @@ describe('glob engine agrees with a regular-expression oracle', () => {
   });
 });
 
-describe('resource patterns agree with the §3.2 oracle', () => {
+describe('resource patterns agree with a regular-expression oracle', () => {
   // head: `*` ending a segment may cross colons, other `*`/`?` stay inside their segment; tail: anything
   const oracle = (pattern: string): RegExp => {
     const parts = pattern.split(':');
@@ -70,7 +71,7 @@ describe('resource patterns agree with the §3.2 oracle', () => {
   });
 });
 
-describe('actions (§3.1)', () => {
+describe('actions', () => {
   it('is case-insensitive in prefix and name', () => {
     expect(allowed('IAM:listaccesskeys', '*', 'iam:ListAccessKeys', '*')).toBe(true);
   });
@@ -100,7 +101,7 @@ describe('actions (§3.1)', () => {
   });
 });
 
-describe('resources (§3.2)', () => {
+describe('resources', () => {
   const bkt = 'arn:aws:s3:::bkt/*/test/*';
   it.each([
     ['arn:aws:s3:::bkt/1/2/test/x.jpg', true],
@@ -141,7 +142,7 @@ describe('resources (§3.2)', () => {
   });
 });
 
-describe('principals (§3.3)', () => {
+describe('principals', () => {
   const rp = (principal: unknown) =>
     policy('resource', { Effect: 'Allow', Principal: principal, Action: 's3:GetObject', Resource: '*' });
   const how = (p: RequestPrincipal, principal: unknown, owner = A) => {
@@ -196,7 +197,7 @@ describe('principals (§3.3)', () => {
   });
 });
 
-describe('NotPrincipal (§3.3 strict rule)', () => {
+describe('NotPrincipal (strict rule)', () => {
   const np = (list: string[]) =>
     policy('resource', [
       { Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: '*' },

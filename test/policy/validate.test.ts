@@ -1,4 +1,5 @@
-// Reference §2.12 message catalogue, §2.11 per-kind rules and §7 size limits.
+// IAM's MalformedPolicyDocument messages, the elements each policy kind allows (IAM User Guide
+// "IAM JSON policy element reference") and the size limits ("IAM and AWS STS quotas").
 import { describe, expect, it } from 'vitest';
 import { validatePolicy, type PolicyKind } from '../../src/policy/index.js';
 
@@ -115,7 +116,7 @@ describe('statement elements', () => {
   });
 });
 
-describe('per-kind element rules (§2.11)', () => {
+describe('per-kind element rules', () => {
   it('identity-side kinds and SCPs forbid Principal', () => {
     for (const kind of ['identity', 'managed', 'boundary', 'session', 'scp'] as const) {
       expect(first(doc({ ...ok, Principal: '*' }), kind)).toEqual({
@@ -164,7 +165,7 @@ describe('per-kind element rules (§2.11)', () => {
   });
 });
 
-describe('size limits (§7)', () => {
+describe('size limits', () => {
   const big = (n: number) => doc({ ...ok, Resource: [`arn:aws:s3:::${'x'.repeat(n)}`] });
   it('managed policies: 6144 characters without white space', () => {
     expect(validatePolicy(big(6000), 'managed')).toEqual([]);

@@ -1,4 +1,5 @@
-// Reference §5: policy variables in Resource and condition values.
+// Policy variables in Resource and condition values (IAM User Guide "IAM policy elements: Variables
+// and tags").
 import { describe, expect, it } from 'vitest';
 import type { ContextValue } from '../../src/policy/index.js';
 import { A, allow, decide, obj, policy, request, roleSession, user } from './helpers.js';

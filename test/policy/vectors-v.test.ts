@@ -1,4 +1,4 @@
-// Reference §8 worked examples V01–V20.
+// Worked examples V01–V20 of the IAM User Guide's "Policy evaluation logic" rules.
 import { describe, expect, it } from 'vitest';
 import {
   A,

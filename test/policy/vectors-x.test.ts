@@ -1,4 +1,4 @@
-// Reference §8 additional vectors X01–X20.
+// More worked examples (X01–X20) of the IAM User Guide's "Policy evaluation logic" rules.
 import { describe, expect, it } from 'vitest';
 import type { RequestPrincipal } from '../../src/policy/index.js';
 import {

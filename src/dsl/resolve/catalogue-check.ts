@@ -1,9 +1,9 @@
 // Actions and condition keys are checked against the AWS service catalogue (src/catalogue), and a
 // name it does not know is refused where it is written, with the nearest real name: the action
 // and context keys of a step's call, and the Action, NotAction and Condition keys of every policy,
-// native or JSON. IAM would store such a policy (reference §2.8), but no call iamsim runs could
-// ever match the name, so it is a typo; quoting it changes nothing (src/catalogue/supplement.ts
-// is where a real name missing from the catalogue is added).
+// native or JSON. IAM would store such a policy (IAM User Guide "IAM JSON policy elements:
+// Action"), but no call iamsim runs could ever match the name, so it is a typo; quoting it changes
+// nothing (src/catalogue/supplement.ts is where a real name missing from the catalogue is added).
 import { callActionProblem, conditionKeyProblem, policyActionProblem, policyCatalogueProblems, type CatalogueProblem } from '../../catalogue/index.js';
 import { ScenarioError } from '../../errors.js';
 import type { CallDecl, Loc, Statement, Text } from '../ast.js';

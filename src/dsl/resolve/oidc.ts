@@ -1,7 +1,8 @@
 // IAM OIDC identity providers and `oidc-issuer` declarations become OIDC commands, checked against
-// IAM's rules for CreateOpenIDConnectProvider (reference sts-oidc-irsa §7.1): an https URL of at most
-// 255 characters without port, query or fragment, unique in its account; at most 100 client IDs of
-// 1–255 characters; at most 5 thumbprints of 40 hex digits; at most 100 providers per account.
+// IAM's rules for CreateOpenIDConnectProvider (IAM User Guide "Create an OpenID Connect (OIDC)
+// identity provider in IAM"): an https URL of at most 255 characters without port, query or
+// fragment, unique in its account; at most 100 client IDs of 1–255 characters; at most 5
+// thumbprints of 40 hex digits; at most 100 providers per account.
 import type { CommandEnvelope } from '../../engine/events.js';
 import type { Loc, OidcProviderDecl, ScenarioFile, Text } from '../ast.js';
 import { findCluster } from './eks-symbols.js';

@@ -83,7 +83,10 @@ function pathOf(members: readonly { kind: string }[], at: Located): string {
   return decl ? checkPath(decl.path, at) : '/';
 }
 
-/** IAM paths begin and end with `/` and are at most 512 characters (reference §7). */
+/**
+ * IAM paths begin and end with `/` and are at most 512 characters (IAM User Guide "IAM and AWS STS
+ * quotas").
+ */
 export function checkPath(path: Text, at: Located): string {
   const p = path.text;
   if (!/^\/([\x21-\x7e]*\/)?$/.test(p) || p.length > 512) {

@@ -182,7 +182,10 @@ function federatedCaller(session: FederatedSession, label: string, world: World)
   return { record, principal, user: world.iam.users[session.userArn] ?? null, role: null, session };
 }
 
-/** GetSessionToken credentials are the user (or root) itself, temporarily (reference sts §3.4). */
+/**
+ * GetSessionToken credentials are the user (or root) itself, temporarily (IAM User Guide "IAM
+ * policy elements: Variables and tags").
+ */
 function sessionTokenCaller(session: SessionToken, label: string, world: World): Caller {
   const user = world.iam.users[session.principalArn] ?? null;
   const record = sessionRecord(user ? 'iam-user' : 'root', session.principalArn, session, label);

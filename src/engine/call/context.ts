@@ -1,5 +1,6 @@
 // The request context AWS builds for a call: the global condition keys of the caller, the
-// resource and the clock (reference iam-evaluation §6.2), then the step's own `context` on top.
+// resource and the clock (IAM User Guide "AWS global condition context keys"), then the step's own
+// `context` on top.
 import type { ContextValue } from '../../policy/types.js';
 import type { World } from '../world.js';
 import { mfaContext } from '../sts/mfa.js';
@@ -59,7 +60,8 @@ export function requestContext(
       temporaryKeys(ctx, s, clock);
       if (s.sourceIdentity !== null) ctx['aws:SourceIdentity'] = s.sourceIdentity;
       if (s.webIdentity) Object.assign(ctx, webIdentityKeys(s.webIdentity));
-      // session tags (incl. inherited transitive ones) win over the role's tags (reference sts §6.2)
+      // session tags (incl. inherited transitive ones) win over the role's tags (IAM User Guide
+      // "Pass session tags in AWS STS")
       principalTags(ctx, overlayTags(caller.role?.tags ?? {}, s.tags));
       break;
     }
@@ -122,7 +124,10 @@ function epochSeconds(clock: string): string {
   return lastEpoch;
 }
 
-/** Keys that only temporary credentials carry (reference iam-evaluation §6.2): absent for access keys. */
+/**
+ * Keys that only temporary credentials carry (IAM User Guide "AWS global condition context keys"):
+ * absent for access keys.
+ */
 function temporaryKeys(ctx: Record<string, ContextValue>, session: Session | null, clock: string): void {
   if (session === null) return;
   ctx['aws:TokenIssueTime'] = session.issuedAt;
@@ -168,7 +173,8 @@ function lowerCase(key: string): string {
 
 /**
  * A web identity session keeps aws:FederatedProvider and its provider's aud and sub keys in every
- * later request (reference iam-evaluation §6.3: of the claim keys, amr, aud, id and sub remain).
+ * later request (IAM User Guide "IAM and AWS STS condition context keys": of the claim keys, amr,
+ * aud, id and sub remain).
  */
 function webIdentityKeys(w: { readonly provider: string; readonly subject: string; readonly audience: string }): Record<string, string> {
   const prefix = w.provider.slice(w.provider.indexOf(':oidc-provider/') + ':oidc-provider/'.length);

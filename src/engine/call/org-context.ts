@@ -1,7 +1,8 @@
-// The organization keys of the request context (reference iam-evaluation §6.1): aws:PrincipalOrgID
-// and aws:PrincipalOrgPaths when the caller's account is in the organization (the management account
-// included), aws:ResourceOrgID and aws:ResourceOrgPaths when the resource's account is. The paths are
-// multi-valued keys holding the entity path of the OU (or root) the account sits in.
+// The organization keys of the request context (IAM User Guide "AWS global condition context
+// keys"): aws:PrincipalOrgID and aws:PrincipalOrgPaths when the caller's account is in the
+// organization (the management account included), aws:ResourceOrgID and aws:ResourceOrgPaths when
+// the resource's account is. The paths are multi-valued keys holding the entity path of the OU (or
+// root) the account sits in.
 import type { ContextValue, RequestPrincipal } from '../../policy/types.js';
 import { orgEntityPath } from '../organizations/index.js';
 import type { World } from '../world.js';

@@ -1,9 +1,10 @@
-// Which SCP and RCP levels apply to a request (reference iam-evaluation §1.2). SCPs filter the
-// principals of member accounts — users, role sessions and the member account's root user — but
-// not the management account, service-linked roles, AWS service principals or anonymous callers.
-// RCPs filter requests to resources owned by member accounts, for the services RCPs support, except
-// calls made by service-linked roles. Every level from the root through the OUs to the account must
-// allow; the evaluator reports each level by the name given here.
+// Which SCP and RCP levels apply to a request (AWS Organizations User Guide "Service control
+// policies (SCPs)", "Resource control policies (RCPs)"). SCPs filter the principals of member
+// accounts — users, role sessions and the member account's root user — but not the management
+// account, service-linked roles, AWS service principals or anonymous callers. RCPs filter requests
+// to resources owned by member accounts, for the services RCPs support, except calls made by
+// service-linked roles. Every level from the root through the OUs to the account must allow; the
+// evaluator reports each level by the name given here.
 import type { CompiledPolicy, OrgLevel, RequestPrincipal } from '../../policy/types.js';
 import type { PolicyDocument } from '../iam/state.js';
 import { orgPath, rcpAppliesTo, type OrgPolicyType, type Organization } from '../organizations/index.js';

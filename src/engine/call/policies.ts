@@ -1,4 +1,5 @@
-// Which policies apply to a caller (reference iam-evaluation §1.2), compiled once per document.
+// Which policies apply to a caller (IAM User Guide "Policy evaluation logic"), compiled once per
+// document.
 import { compilePolicy } from '../../policy/index.js';
 import type { CompiledPolicy, PolicyKind } from '../../policy/types.js';
 import type { InlinePolicy, PolicyDocument } from '../iam/state.js';

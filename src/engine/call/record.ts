@@ -37,7 +37,7 @@ export function callRecord(data: CallData, world: World, parts: RecordParts): Ca
   };
 }
 
-/** AWS's access-denied wording (reference iam-evaluation §0.3). */
+/** AWS's access-denied wording (IAM User Guide "Troubleshoot access denied error messages"). */
 export function accessDeniedMessage(
   callerArn: string,
   action: string,

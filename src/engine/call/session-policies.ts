@@ -1,6 +1,7 @@
-// The session policies that limit a caller (reference iam-evaluation §1.2): those passed when its
-// role session or federated user was created. A federation token without any session policy gets an
-// empty list, which the evaluator reads as "no permissions" (except resource grants to the session).
+// The session policies that limit a caller (IAM User Guide "Policy evaluation logic"): those passed
+// when its role session or federated user was created. A federation token without any session
+// policy gets an empty list, which the evaluator reads as "no permissions" (except resource grants
+// to the session).
 import type { CompiledPolicy } from '../../policy/types.js';
 import type { PolicyDocument } from '../iam/state.js';
 import type { World } from '../world.js';

@@ -1,8 +1,9 @@
-// EKS Pod Identity (reference sts-oidc-irsa §9): the SDK's container provider hands the pod's
-// projected token to the node's Pod Identity Agent, which calls eks-auth:AssumeRoleForPodIdentity.
-// EKS Auth checks the token and finds the association; then EKS, as the service principal
-// pods.eks.amazonaws.com, calls sts:AssumeRole on the association's role with six session tags,
-// all transitive, so the trust policy must allow sts:AssumeRole and sts:TagSession.
+// EKS Pod Identity (Amazon EKS User Guide "Learn how EKS Pod Identity grants pods access to AWS
+// services"): the SDK's container provider hands the pod's projected token to the node's Pod
+// Identity Agent, which calls eks-auth:AssumeRoleForPodIdentity. EKS Auth checks the token and
+// finds the association; then EKS, as the service principal pods.eks.amazonaws.com, calls
+// sts:AssumeRole on the association's role with six session tags, all transitive, so the trust
+// policy must allow sts:AssumeRole and sts:TagSession.
 import type { CallData, ParamValue } from '../call/command.js';
 import { audiences, type PreparedToken } from '../oidc/token.js';
 import type { World } from '../world.js';

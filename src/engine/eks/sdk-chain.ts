@@ -1,5 +1,6 @@
-// The AWS SDK for JavaScript v3's default credential chain as a pod runs it (reference
-// sts-oidc-irsa §8.5; aws-sdk-js-v3 packages/credential-provider-node/src/defaultProvider.ts):
+// The AWS SDK for JavaScript v3's default credential chain as a pod runs it (AWS SDK for
+// JavaScript v3 Developer Guide "Set credentials in Node.js"; aws-sdk-js-v3
+// packages/credential-provider-node/src/defaultProvider.ts):
 // environment keys → SSO → shared ini files → credential_process → web identity token file →
 // remote provider (the container credentials endpoint, else EC2 instance metadata) → an error.
 // Each step of a scenario is a fresh SDK client, so it walks the chain anew.

@@ -13,7 +13,11 @@ import type {
 // The objects the events carry are derived from their schemas in schema.ts.
 export type EksCluster = LogType<typeof eksClusterSchema>;
 export type ServiceAccount = LogType<typeof serviceAccountSchema>;
-/** The projected service-account token volume the webhook adds (reference §8.3, §9). */
+/**
+ * The projected service-account token volume the webhook adds (Amazon EKS User Guide "Configure
+ * Kubernetes service accounts to assume an IAM role", "Learn how EKS Pod Identity grants pods
+ * access to AWS services").
+ */
 export type ProjectedToken = LogType<typeof projectedTokenSchema>;
 export type Pod = LogType<typeof podSchema>;
 export type PodIdentityAssociation = LogType<typeof podIdentityAssociationSchema>;

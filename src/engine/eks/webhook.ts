@@ -1,6 +1,7 @@
-// The Amazon EKS Pod Identity Webhook's mutation at pod admission (reference sts-oidc-irsa §8.2–8.3
-// for IRSA, §9 for EKS Pod Identity), as EKS runs it: with --aws-default-region set to the cluster's
-// Region and regional STS endpoints on by default.
+// The Amazon EKS Pod Identity Webhook's mutation at pod admission (Amazon EKS User Guide "Configure
+// Kubernetes service accounts to assume an IAM role" for IRSA, "Learn how EKS Pod Identity
+// grants pods access to AWS services" for EKS Pod Identity), as EKS runs it: with
+// --aws-default-region set to the cluster's Region and regional STS endpoints on by default.
 import type { EksCluster, PodIdentityAssociation, ProjectedToken, ServiceAccount } from './state.js';
 
 export const ANNOTATION = {

@@ -30,7 +30,10 @@ export function keyId(seed: string, url: string): string {
   return createHash('sha1').update(seed).update('\u0000kid|').update(url).digest('hex');
 }
 
-/** EKS serves its keys at ISSUER/keys (reference §8.1); GitHub at /.well-known/jwks; others vary. */
+/**
+ * EKS serves its keys at ISSUER/keys (Amazon EKS User Guide "Create an IAM OIDC provider for your
+ * cluster"); GitHub at /.well-known/jwks; others vary.
+ */
 function jwksUri(url: string, kind: 'eks' | 'external'): string {
   if (kind === 'eks') return `${url}/keys`;
   if (url === 'https://token.actions.githubusercontent.com') return `${url}/.well-known/jwks`;

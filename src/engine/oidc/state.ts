@@ -1,6 +1,8 @@
 // The OIDC side of federation: the identity providers' issuers (outside AWS: each EKS cluster's
 // issuer, a CI system's token service …) and the IAM OIDC identity providers that accounts
-// register for them (reference sts-oidc-irsa §7.1, §8.1). Keyed by issuer URL and provider ARN. The types are derived from their schemas in schema.ts.
+// register for them (IAM User Guide "Create an OpenID Connect (OIDC) identity provider in IAM";
+// Amazon EKS User Guide "Create an IAM OIDC provider for your cluster"). Keyed by issuer URL and
+// provider ARN. The types are derived from their schemas in schema.ts.
 import type { LogType } from '../log-type.js';
 import type { oidcIssuerSchema, oidcProviderSchema } from './schema.js';
 
@@ -16,12 +18,18 @@ export interface OidcState {
 
 export const initialOidcState: OidcState = { issuers: {}, providers: {} };
 
-/** ARN of the provider for `url` in `account` (URL without https://, path kept; reference §3.3). */
+/**
+ * ARN of the provider for `url` in `account` (URL without https://, path kept; IAM User Guide "IAM
+ * identifiers").
+ */
 export function providerArn(account: string, url: string): string {
   return `arn:aws:iam::${account}:oidc-provider/${url.replace(/^https:\/\//, '')}`;
 }
 
-/** The prefix of the provider's condition keys: the URL without https:// (reference §7.2). */
+/**
+ * The prefix of the provider's condition keys: the URL without https:// (IAM User Guide "IAM and
+ * AWS STS condition context keys").
+ */
 export function keyPrefix(url: string): string {
   return url.replace(/^https:\/\//, '');
 }

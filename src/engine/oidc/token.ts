@@ -30,7 +30,10 @@ export interface TokenSpec {
 export type SignatureCheck = LogType<typeof signatureCheckSchema>;
 export type PreparedToken = LogType<typeof preparedTokenSchema>;
 
-/** The algorithms STS accepts for web identity tokens (reference sts-oidc-irsa §1.2). */
+/**
+ * The algorithms STS accepts for web identity tokens (AWS STS API Reference
+ * "AssumeRoleWithWebIdentity").
+ */
 export const STS_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'ES512'] as const;
 
 /** The audiences of a token: `aud` may be a string or an array (IRSA tokens carry an array). */

@@ -1,5 +1,6 @@
-// AssumeRole's parameters (reference sts-oidc-irsa §1.1), read from the step and checked against
-// the STS model's constraints with AWS's ValidationError format (§1.0.4).
+// AssumeRole's parameters (AWS STS API Reference "AssumeRole"), read from the step and checked
+// against the STS model's constraints with AWS's ValidationError format (AWS STS API Reference
+// "Common Errors").
 import { textParam } from '../call/params.js';
 import { readMfaParams } from './mfa.js';
 import { checkSessionPolicyParams, policyText, readPolicyArns, type SessionPolicyInput } from './session-policies.js';

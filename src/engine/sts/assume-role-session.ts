@@ -1,4 +1,4 @@
-// The session AssumeRole creates, its response (reference sts-oidc-irsa §1.1: Credentials,
+// The session AssumeRole creates, its response (AWS STS API Reference "AssumeRole": Credentials,
 // AssumedRoleUser, PackedPolicySize when session policies or tags are passed, SourceIdentity) and
 // the notes that explain it in the trace.
 import type { Caller } from '../call/caller.js';

@@ -1,10 +1,11 @@
-// The authorization of an AssumeRole request (reference sts-oidc-irsa §4.3–§4.4): the request
-// context STS builds, then sts:AssumeRole, sts:TagSession when the new session gets tags (passed, or
-// inherited as transitive tags — EKS Pod Identity users see chained calls fail on sts:TagSession
-// for exactly that reason) and sts:SetSourceIdentity when it gets a source identity (passed, or
-// inherited in a chain — iamsim's reading of the IAM User Guide; AWS states it only for the set case).
-// Each is evaluated against the trust policy and the caller's own policies; the first that is not
-// allowed decides the AccessDenied.
+// The authorization of an AssumeRole request (IAM User Guide "IAM and AWS STS condition context
+// keys"; AWS STS API Reference "AssumeRole"): the request context STS builds, then sts:AssumeRole,
+// sts:TagSession when the new session gets tags (passed, or inherited as transitive tags — EKS Pod
+// Identity users see chained calls fail on sts:TagSession for exactly that reason) and
+// sts:SetSourceIdentity when it gets a source identity (passed, or inherited in a chain — iamsim's
+// reading of the IAM User Guide; AWS states it only for the set case). Each is evaluated against
+// the trust policy and the caller's own policies; the first that is not allowed decides the
+// AccessDenied.
 import type { Caller } from '../call/caller.js';
 import { requestContext } from '../call/context.js';
 import type { EvaluationRecord } from '../call-record.js';

@@ -1,7 +1,7 @@
-// What a web identity token may add to the session (reference sts-oidc-irsa §6.1, §6.3): session
-// tags from the https://aws.amazon.com/tags claim ({"principal_tags": {"K": ["v"]},
-// "transitive_tag_keys": ["K"]}, one value per key) and a source identity from
-// https://aws.amazon.com/source_identity.
+// What a web identity token may add to the session (IAM User Guide "Pass session tags in AWS STS",
+// "Monitor and control actions taken with assumed roles"): session tags from the
+// https://aws.amazon.com/tags claim ({"principal_tags": {"K": ["v"]}, "transitive_tag_keys":
+// ["K"]}, one value per key) and a source identity from https://aws.amazon.com/source_identity.
 import type { Tag } from './tags.js';
 
 export type SessionClaims =

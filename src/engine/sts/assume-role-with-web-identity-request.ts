@@ -1,6 +1,7 @@
-// AssumeRoleWithWebIdentity's parameters (reference sts-oidc-irsa §1.2), checked against the STS
-// model's constraints with AWS's ValidationError format (§1.0.4). The token arrives prepared by the
-// token service (src/engine/tokens): its length is what the model limits (4–20,000 characters).
+// AssumeRoleWithWebIdentity's parameters (AWS STS API Reference "AssumeRoleWithWebIdentity"),
+// checked against the STS model's constraints with AWS's ValidationError format (AWS STS API
+// Reference "Common Errors"). The token arrives prepared by the token service (src/engine/tokens):
+// its length is what the model limits (4–20,000 characters).
 import type { PreparedToken } from '../oidc/token.js';
 import { textParam } from '../call/params.js';
 import { readRoleRequest, type Refused } from './assume-role-request.js';

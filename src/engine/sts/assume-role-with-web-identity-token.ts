@@ -1,9 +1,9 @@
-// How STS validates a web identity token (reference sts-oidc-irsa §7.3), in the order the observed
-// messages imply (AWS publishes none): a JWT with an accepted algorithm → the issuer's IAM OIDC
-// provider in the role's account → the audience among its client IDs → the signature, with the
-// key its JWKS publishes under the token's kid → the time claims, with 5 minutes of clock skew.
-// Where AWS's wording is not on record, the message is the STS API reference's description of the
-// error, and the trace says so.
+// How STS validates a web identity token (AWS STS API Reference "AssumeRoleWithWebIdentity"), in
+// the order the observed messages imply (AWS publishes none): a JWT with an accepted algorithm →
+// the issuer's IAM OIDC provider in the role's account → the audience among its client IDs → the
+// signature, with the key its JWKS publishes under the token's kid → the time claims, with 5
+// minutes of clock skew. Where AWS's wording is not on record, the message is the STS API
+// reference's description of the error, and the trace says so.
 import { keyPrefix, providerFor, type OidcProvider } from '../oidc/state.js';
 import { audiences, STS_ALGORITHMS, type PreparedToken } from '../oidc/token.js';
 import type { World } from '../world.js';
@@ -95,7 +95,10 @@ export function checkToken(token: PreparedToken, roleAccount: string, world: Wor
   return { ok: true, provider, claims, audience, subject: sub, notes };
 }
 
-/** The trust policy's keys from the token: PREFIX:aud, :sub, :amr, :azp (reference §7.4). */
+/**
+ * The trust policy's keys from the token: PREFIX:aud, :sub, :amr, :azp (IAM User Guide "IAM and AWS
+ * STS condition context keys").
+ */
 export function tokenContext(provider: OidcProvider, claims: { readonly [key: string]: unknown }, audience: string): Record<string, string | string[]> {
   const prefix = keyPrefix(provider.url);
   const out: Record<string, string | string[]> = { [`${prefix}:aud`]: audience };

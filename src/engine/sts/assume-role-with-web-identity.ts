@@ -1,7 +1,7 @@
-// sts:AssumeRoleWithWebIdentity (reference sts-oidc-irsa §1.2, §7): an unsigned call. Parameters,
-// then the token (assume-role-with-web-identity-token.ts), then the role's trust policy, which must
-// allow the IAM OIDC provider (Principal.Federated) with the token's keys, then the duration, the
-// session policies and the packed size; the session is an ordinary role session.
+// sts:AssumeRoleWithWebIdentity (AWS STS API Reference "AssumeRoleWithWebIdentity"): an unsigned
+// call. Parameters, then the token (assume-role-with-web-identity-token.ts), then the role's trust
+// policy, which must allow the IAM OIDC provider (Principal.Federated) with the token's keys, then
+// the duration, the session policies and the packed size; the session is an ordinary role session.
 import type { Caller } from '../call/caller.js';
 import type { CallData, CallerRef } from '../call/command.js';
 import { requestContext } from '../call/context.js';

@@ -1,6 +1,6 @@
-// sts:AssumeRole, in the order of reference sts-oidc-irsa §4.4: validate parameters, authenticate,
-// refuse root and federated users, check MFA, tags and session policies, find the role, evaluate
-// trust and identity, check the duration and the packed size, mint credentials.
+// sts:AssumeRole, in the order of AWS STS API Reference "AssumeRole": validate parameters,
+// authenticate, refuse root and federated users, check MFA, tags and session policies, find the
+// role, evaluate trust and identity, check the duration and the packed size, mint credentials.
 import { authenticate, type Caller } from '../call/caller.js';
 import type { CallData } from '../call/command.js';
 import { materialize, textParam } from '../call/params.js';

@@ -1,6 +1,6 @@
 // Authorizing an STS action: the caller's identity policies, boundary and session policies, the
 // organization's SCPs and RCPs, and — for AssumeRole — the role's trust policy, which must allow
-// the caller itself (reference sts-oidc-irsa §4.2).
+// the caller itself (IAM User Guide "Cross-account policy evaluation logic").
 import type { Caller } from '../call/caller.js';
 import { authorize } from '../call/authorize.js';
 import { orgLevels } from '../call/org-levels.js';

@@ -1,5 +1,6 @@
-// Temporary credentials: an ASIA key id that encodes the account (reference sts-oidc-irsa §3.1),
-// a secret and a session token derived from the seed, and an expiration from the scenario clock.
+// Temporary credentials: an ASIA key id that encodes the account (AWS STS API Reference
+// "GetAccessKeyInfo"), a secret and a session token derived from the seed, and an expiration from
+// the scenario clock.
 import { accessKeyId, secretAccessKey, sessionToken } from '../ids.js';
 import { isoSeconds } from '../scenario/index.js';
 import type { World } from '../world.js';

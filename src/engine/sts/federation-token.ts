@@ -1,7 +1,7 @@
-// sts:GetFederationToken (reference sts-oidc-irsa §1.5): a federated user of the calling IAM user,
-// `arn:aws:sts::ACCT:federated-user/NAME`. Its permissions are the user's identity policies cut down
-// by the session policies passed here — with none, it has no permissions at all, except what
-// resource-based policies grant to the federated user itself.
+// sts:GetFederationToken (AWS STS API Reference "GetFederationToken"): a federated user of the
+// calling IAM user, `arn:aws:sts::ACCT:federated-user/NAME`. Its permissions are the user's
+// identity policies cut down by the session policies passed here — with none, it has no permissions
+// at all, except what resource-based policies grant to the federated user itself.
 import type { CallData } from '../call/command.js';
 import { textParam } from '../call/params.js';
 import { accessDeniedMessage } from '../call/record.js';

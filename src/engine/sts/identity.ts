@@ -1,4 +1,6 @@
-// sts:GetCallerIdentity (reference sts-oidc-irsa §1.6, §3.4) and sts:GetAccessKeyInfo (§1.7).
+// sts:GetCallerIdentity (AWS STS API Reference "GetCallerIdentity"; IAM User Guide "IAM policy
+// elements: Variables and tags") and sts:GetAccessKeyInfo (AWS STS API Reference
+// "GetAccessKeyInfo").
 import type { Caller } from '../call/caller.js';
 import type { CallData } from '../call/command.js';
 import { textParam } from '../call/params.js';
@@ -19,7 +21,9 @@ export function getCallerIdentity(data: CallData, world: World): StsEvent[] {
   return [{ type: 'CallerIdentityReturned', data: { call: call.record({ response, notes }) } }];
 }
 
-/** aws:userid of every kind of caller (reference sts-oidc-irsa §3.4). */
+/**
+ * aws:userid of every kind of caller (IAM User Guide "IAM policy elements: Variables and tags").
+ */
 function userId(who: Caller): string {
   const s = who.session;
   if (s?.kind === 'role-session') return `${s.roleId}:${s.sessionName}`;
@@ -28,12 +32,12 @@ function userId(who: Caller): string {
 }
 
 /**
- * GetAccessKeyInfo decodes the owning account from the key id itself (§3.1): it says nothing about
- * whether the key exists or is active. iamsim answers it for any signed caller without a permission
- * check, as the language's Example 3 requires; real STS also requires sts:GetAccessKeyInfo in an
- * identity-based policy ("… is not authorized to perform: sts:GetAccessKeyInfo because no
- * identity-based policy allows …", observed) and documents that GetSessionToken credentials may call
- * only AssumeRole and GetCallerIdentity. The trace says so.
+ * GetAccessKeyInfo decodes the owning account from the key id itself (AWS STS API Reference
+ * "GetAccessKeyInfo"): it says nothing about whether the key exists or is active. iamsim answers it
+ * for any signed caller without a permission check, as the language's Example 3 requires; real STS
+ * also requires sts:GetAccessKeyInfo in an identity-based policy ("… is not authorized to perform:
+ * sts:GetAccessKeyInfo because no identity-based policy allows …", observed) and documents that
+ * GetSessionToken credentials may call only AssumeRole and GetCallerIdentity. The trace says so.
  */
 export function getAccessKeyInfo(data: CallData, world: World): StsEvent[] {
   const call = startStsCall(data, world);

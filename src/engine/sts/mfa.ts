@@ -1,6 +1,6 @@
 // MFA for AssumeRole and GetSessionToken: SerialNumber names a device of the calling IAM user and
 // TokenCode must be the code the simulated device shows (`mfa-device NAME code 123456`). AWS's
-// messages differ by action (reference sts-oidc-irsa §1.0.3).
+// messages differ by action (AWS STS API Reference "Common Errors").
 import type { Caller } from '../call/caller.js';
 import { textParam } from '../call/params.js';
 import type { World } from '../world.js';
@@ -56,7 +56,10 @@ export function checkMfa(
   return { ok: true, mfa, note: `MFA device ${serial} accepted code ${code}: the session carries aws:MultiFactorAuthPresent = true` };
 }
 
-/** The MFA keys of a request made with temporary credentials (reference iam-evaluation §6.2). */
+/**
+ * The MFA keys of a request made with temporary credentials (IAM User Guide "AWS global condition
+ * context keys").
+ */
 export function mfaContext(mfa: MfaAuth | null, clock: string): Record<string, string> {
   if (mfa === null) return { 'aws:MultiFactorAuthPresent': 'false' };
   const age = Math.max(0, Math.floor((Date.parse(clock) - Date.parse(mfa.authenticatedAt)) / 1000));

@@ -1,7 +1,7 @@
 // PackedPolicySize is an ESTIMATE. AWS packs the session policies, the policy ARNs and the session
 // tags into a compressed binary form whose algorithm is not public, and reports the percentage of
-// its allowance that they use; above 100 % the call fails with PackedPolicyTooLarge (reference
-// sts-oidc-irsa §5). iamsim approximates it with a deterministic pure-TypeScript LZW code count
+// its allowance that they use; above 100 % the call fails with PackedPolicyTooLarge (IAM User Guide
+// "Session policies"). iamsim approximates it with a deterministic pure-TypeScript LZW code count
 // (zlib is avoided: its output may differ between Node builds, and golden traces must not) plus a
 // fixed cost per action named in the inline policy, because public observations show the packed
 // size growing with the number of actions far faster than with their text:

@@ -1,6 +1,7 @@
 // A role session as STS records it, and the AssumedRoleUser it answers with: the session ARN
 // drops the role's path, the AssumedRoleId is the role's unique id and the session name
-// (reference sts-oidc-irsa §1.0.5, §3.3). Shared by AssumeRole and AssumeRoleWithWebIdentity.
+// (AWS STS API Reference "Data Types"; IAM User Guide "IAM identifiers"). Shared by AssumeRole and
+// AssumeRoleWithWebIdentity.
 import type { IamRole } from '../iam/state.js';
 import type { World } from '../world.js';
 import type { Minted } from './credentials.js';

@@ -1,6 +1,6 @@
-// Session policies passed to AssumeRole and GetFederationToken (reference sts-oidc-irsa §5): the
-// inline Policy and the managed PolicyArns, checked as STS checks them. A `json {…}` value arrives
-// parsed; its size is counted on its compact serialisation, as an SDK would send it.
+// Session policies passed to AssumeRole and GetFederationToken (IAM User Guide "Session policies"):
+// the inline Policy and the managed PolicyArns, checked as STS checks them. A `json {…}` value
+// arrives parsed; its size is counted on its compact serialisation, as an SDK would send it.
 import { validatePolicy } from '../../policy/index.js';
 import type { PolicyDocument } from '../iam/state.js';
 import type { World } from '../world.js';

@@ -1,6 +1,6 @@
-// sts:GetSessionToken (reference sts-oidc-irsa §1.4): temporary credentials for an IAM user (or the
-// root user) calling with long-term keys, optionally MFA-authenticated. It is an authentication
-// operation: no policy is consulted.
+// sts:GetSessionToken (AWS STS API Reference "GetSessionToken"): temporary credentials for an IAM
+// user (or the root user) calling with long-term keys, optionally MFA-authenticated. It is an
+// authentication operation: no policy is consulted.
 import type { CallData } from '../call/command.js';
 import { textParam } from '../call/params.js';
 import type { World } from '../world.js';

@@ -1,6 +1,6 @@
-// Session tags (reference sts-oidc-irsa §6): the parameter forms a scenario may use, AWS's
-// constraints, and the rules AWS applies. Tag keys compare case-insensitively everywhere, but the
-// case a caller gives is kept.
+// Session tags (IAM User Guide "Pass session tags in AWS STS"): the parameter forms a scenario may
+// use, AWS's constraints, and the rules AWS applies. Tag keys compare case-insensitively
+// everywhere, but the case a caller gives is kept.
 import { checkCount, checkLength, checkPattern, type Constraint } from './validation.js';
 
 export interface Tag {
@@ -51,7 +51,10 @@ export function readKeys(raw: unknown): string[] | string {
   return 'TransitiveTagKeys is a list of tag keys: [project, team]';
 }
 
-/** Model constraints (§1.0.5): at most 50, keys 1–128 and values 0–256 of the tag alphabet. */
+/**
+ * Model constraints (AWS STS API Reference "Data Types"): at most 50, keys 1–128 and values 0–256
+ * of the tag alphabet.
+ */
 export function checkTags(tags: readonly Tag[], keys: readonly string[], out: Constraint[]): void {
   checkCount('tags', tags.length, 50, out);
   tags.forEach((t, i) => {
@@ -104,7 +107,10 @@ export function tagRuleError(
   return null;
 }
 
-/** `base` with every key of `top` replaced, comparing keys case-insensitively (§6.2). */
+/**
+ * `base` with every key of `top` replaced, comparing keys case-insensitively (IAM User Guide "Pass
+ * session tags in AWS STS").
+ */
 export function overlayTags(base: Readonly<Record<string, string>>, top: Readonly<Record<string, string>>): Record<string, string> {
   const lower = new Set(Object.keys(top).map((k) => k.toLowerCase()));
   const out: Record<string, string> = {};

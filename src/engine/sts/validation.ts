@@ -1,5 +1,5 @@
-// STS's server-side parameter validation, with AWS's message format (reference sts §1.0.4):
-// "1 validation error detected: Value '…' at 'member' failed to satisfy constraint: …".
+// STS's server-side parameter validation, with AWS's message format (AWS STS API Reference "Common
+// Errors"): "1 validation error detected: Value '…' at 'member' failed to satisfy constraint: …".
 
 export interface Constraint {
   readonly member: string; // camelCase, as AWS reports it

@@ -1,7 +1,7 @@
-// Making tokens: the kubelet's projected service-account tokens (reference sts-oidc-irsa §8.4) and
-// tokens an issuer signs with the claims a scenario gives, genuine or forged (signed by a key the
-// issuer does not publish, `alg: none`, HMAC keyed with the issuer's public key, or claims changed
-// after signing). jose signs; the result is handed straight to verify.ts.
+// Making tokens: the kubelet's projected service-account tokens (Kubernetes documentation "Managing
+// Service Accounts") and tokens an issuer signs with the claims a scenario gives, genuine or forged
+// (signed by a key the issuer does not publish, `alg: none`, HMAC keyed with the issuer's public
+// key, or claims changed after signing). jose signs; the result is handed straight to verify.ts.
 import { base64url, SignJWT, UnsecuredJWT } from 'jose';
 import type { Pod, ProjectedToken } from '../eks/state.js';
 import { tokenFile } from '../eks/state.js';

@@ -1,7 +1,8 @@
-// ARN condition operators (reference §4.4): both ARNs are split into six colon-delimited components
-// (the sixth is the remainder) and each component is glob-matched on its own, case-sensitively, so a
-// wildcard never borrows characters across a component colon. A request value that is not an ARN
-// makes the comparison fail for positive and negated operators alike.
+// ARN condition operators (IAM User Guide "IAM JSON policy elements: Condition operators"): both
+// ARNs are split into six colon-delimited components (the sixth is the remainder) and each
+// component is glob-matched on its own, case-sensitively, so a wildcard never borrows characters
+// across a component colon. A request value that is not an ARN makes the comparison fail for
+// positive and negated operators alike.
 import { buildGlob, matchGlob, type Glob, type GlobToken } from '../glob.js';
 
 export type ArnPattern = readonly Glob[];

@@ -1,5 +1,6 @@
 // Compiles a Condition element into a flat list of (operator, key) checks, all of which must hold
-// (reference §4.1: AND across operators and keys). Key names are matched case-insensitively (§4.2).
+// (IAM User Guide "IAM JSON policy elements: Condition": AND across operators and keys). Key names
+// are matched case-insensitively (IAM User Guide "IAM JSON policy elements: Condition").
 import { memo } from '../memo.js';
 import { parseOperator, type SetOperator } from './operators.js';
 import { compileValueTest, type ValueTest } from './value-tests.js';
@@ -56,7 +57,10 @@ export function compileConditions(
 
 const compiled = memo<CompiledCondition>();
 
-/** Condition values may be strings, numbers or booleans, alone or in a list (reference §2.1). */
+/**
+ * Condition values may be strings, numbers or booleans, alone or in a list (IAM User Guide "Grammar
+ * of the IAM JSON policy language").
+ */
 export function conditionValues(raw: unknown): string[] | null {
   const list = Array.isArray(raw) ? (raw as unknown[]) : [raw];
   const out: string[] = [];

@@ -1,4 +1,5 @@
-// Evaluates compiled conditions against the request context (reference §4.3–§4.8).
+// Evaluates compiled conditions against the request context (IAM User Guide "IAM JSON policy
+// elements: Condition operators", "Single-valued vs. multivalued context keys").
 import { lookup, type Probe } from '../probe.js';
 import type { ContextValue } from '../types.js';
 import type { CompiledCondition } from './compile.js';
@@ -12,10 +13,12 @@ function holds(c: CompiledCondition, probe: Probe): boolean {
   const isNull = c.nullWant !== null;
   const value = lookup(probe, c.key, c.keyName, !isNull);
   const absent = value === undefined || (typeof value !== 'string' && value.length === 0);
-  // Null tests presence: "true" wants the key absent, "false" wants it present (§4.6)
+  // Null tests presence: "true" wants the key absent, "false" wants it present (IAM User Guide "IAM
+  // JSON policy elements: Condition operators")
   if (c.nullWant !== null) return absent ? c.nullWant.absent : c.nullWant.present;
   if (c.set === 'none') return single(c, value, absent, probe);
-  // §4.7: ForAllValues is true on an absent/empty key, ForAnyValue false (IfExists: true)
+  // ForAllValues is true on an absent/empty key, ForAnyValue false (IfExists: true); IAM User Guide
+  // "Single-valued vs. multivalued context keys"
   if (absent) return c.set === 'all' || c.ifExists;
   if (typeof value === 'string') return one(c, value, probe);
   const values = value as readonly string[];
@@ -28,8 +31,9 @@ function holds(c: CompiledCondition, probe: Probe): boolean {
 }
 
 /**
- * No set operator. Missing key (§4.3): positive false, negated true, IfExists true. A multi-valued
- * key holding two or more values never satisfies a bare operator (§4.8).
+ * No set operator. Missing key (IAM User Guide "IAM JSON policy elements: Condition operators"):
+ * positive false, negated true, IfExists true. A multi-valued key holding two or more values never
+ * satisfies a bare operator (IAM User Guide "Single-valued vs. multivalued context keys").
  */
 function single(
   c: CompiledCondition,
@@ -42,7 +46,10 @@ function single(
   return value.length === 1 ? one(c, value[0]!, probe) : false;
 }
 
-/** One request value: positive operators need a match, negated ones need none (NOR, §4.1). */
+/**
+ * One request value: positive operators need a match, negated ones need none (NOR, IAM User Guide
+ * "IAM JSON policy elements: Condition").
+ */
 function one(c: CompiledCondition, v: string, probe: Probe): boolean {
   const r = c.test(v, probe);
   if (r === null) return false;

@@ -1,6 +1,6 @@
-// IP addresses and CIDR ranges for IpAddress/NotIpAddress (reference §4.4): IPv4 as one uint32,
-// IPv6 as four uint32 words. A bare address is a /32 (IPv4) or /128 (IPv6) range; an IPv4 address
-// never falls in an IPv6 range and vice versa.
+// IP addresses and CIDR ranges for IpAddress/NotIpAddress (IAM User Guide "IAM JSON policy
+// elements: Condition operators"): IPv4 as one uint32, IPv6 as four uint32 words. A bare address is
+// a /32 (IPv4) or /128 (IPv6) range; an IPv4 address never falls in an IPv6 range and vice versa.
 
 export interface IpAddr {
   readonly v6: boolean;

@@ -1,6 +1,6 @@
-// Condition operator names (reference §2.10, §4.4): an optional `ForAllValues:`/`ForAnyValue:`
-// prefix, a base operator, and an optional `IfExists` suffix (not on Null). Names are
-// case-sensitive.
+// Condition operator names (IAM User Guide "IAM JSON policy elements: Condition", "IAM JSON policy
+// elements: Condition operators"): an optional `ForAllValues:`/`ForAnyValue:` prefix, a base
+// operator, and an optional `IfExists` suffix (not on Null). Names are case-sensitive.
 
 export type Family =
   | 'string'

@@ -1,7 +1,8 @@
 // One compiled test per (operator family, policy values): "does this request value match at least
-// one policy value?" (reference §4.1: OR across values; negation is applied by the caller, giving
-// NOR). null means the request value cannot be read as the family's type: the condition is then
-// false for positive and negated operators alike (§4.4 notes).
+// one policy value?" (IAM User Guide "IAM JSON policy elements: Condition": OR across values;
+// negation is applied by the caller, giving NOR). null means the request value cannot be read as
+// the family's type: the condition is then false for positive and negated operators alike (IAM User
+// Guide "IAM JSON policy elements: Condition operators").
 import { buildGlob, matchGlob, type Glob, type GlobToken } from '../glob.js';
 import type { Probe } from '../probe.js';
 import {
@@ -125,7 +126,10 @@ function orderedTest(
   };
 }
 
-/** The request value is on the left: `NumericLessThan` means request < policy (§4.4). */
+/**
+ * The request value is on the left: `NumericLessThan` means request < policy (IAM User Guide "IAM
+ * JSON policy elements: Condition operators").
+ */
 function compareNumbers(got: number, want: number, c: Compare): boolean {
   switch (c) {
     case 'eq':

@@ -1,6 +1,7 @@
-// Typed condition values (reference §4.4): numbers, dates (W3C ISO-8601 or epoch seconds; no time
-// zone means UTC), booleans. Unparseable values give null; request-side parses are memoised because
-// the same context values (aws:CurrentTime, aws:SourceIp …) recur across requests.
+// Typed condition values (IAM User Guide "IAM JSON policy elements: Condition operators"): numbers,
+// dates (W3C ISO-8601 or epoch seconds; no time zone means UTC), booleans. Unparseable values give
+// null; request-side parses are memoised because the same context values (aws:CurrentTime,
+// aws:SourceIp …) recur across requests.
 import { parseIp, type IpAddr } from './ip.js';
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;

@@ -1,5 +1,6 @@
-// Action / NotAction validation (reference §2.8, §2.11): a vendor prefix of [A-Za-z0-9.-], one
-// colon; trust policies only take STS actions; IAM does not check that the action exists.
+// Action / NotAction validation (IAM User Guide "IAM JSON policy elements: Action", "IAM JSON
+// policy element reference"): a vendor prefix of [A-Za-z0-9.-], one colon; trust policies only take
+// STS actions; IAM does not check that the action exists.
 import type { PolicyKind, PolicyProblem } from '../types.js';
 import { malformed, MSG, type Path } from './messages.js';
 import { eachString } from './shape.js';
@@ -22,7 +23,8 @@ export function checkActions(value: unknown, path: Path, kind: PolicyKind, out: 
 function actionProblem(action: string, kind: PolicyKind): string | null {
   if (action === '*') {
     if (kind === 'trust') return MSG.trustActions;
-    return kind === 'rcp' ? MSG.syntax : null; // customer RCPs must name a service (§2.8)
+    // customer RCPs must name a service (IAM User Guide "IAM JSON policy elements: Action")
+    return kind === 'rcp' ? MSG.syntax : null;
   }
   const parts = action.split(':');
   if (parts.length === 1 || parts[0] === '') return MSG.vendor;

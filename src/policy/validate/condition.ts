@@ -1,6 +1,7 @@
-// Condition validation (reference §2.10): an object of operator blocks, each an object of keys to a
-// value or a list of values. Operator names are case-sensitive; an unknown operator is only
-// accepted with an empty block; keys need a vendor prefix; Date values must parse.
+// Condition validation (IAM User Guide "IAM JSON policy elements: Condition", "IAM JSON policy
+// elements: Condition operators"): an object of operator blocks, each an object of keys to a value
+// or a list of values. Operator names are case-sensitive; an unknown operator is only accepted with
+// an empty block; keys need a vendor prefix; Date values must parse.
 import { parseOperator } from '../conditions/operators.js';
 import { requestDate } from '../conditions/values.js';
 import type { PolicyProblem } from '../types.js';

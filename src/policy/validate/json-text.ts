@@ -1,5 +1,6 @@
-// Policy text parsing that notices repeated keys: the grammar forbids them (reference §4.1, S18)
-// while JSON.parse silently keeps the last one, which would evaluate a truncated condition.
+// Policy text parsing that notices repeated keys: the grammar forbids them (IAM User Guide "Grammar
+// of the IAM JSON policy language") while JSON.parse silently keeps the last one, which would
+// evaluate a truncated condition.
 import type { Path } from './messages.js';
 
 export interface ParsedText {

@@ -1,4 +1,5 @@
-// IAM's MalformedPolicyDocument / LimitExceeded texts (reference §2.12, §7).
+// IAM's MalformedPolicyDocument / LimitExceeded texts (IAM User Guide "IAM JSON policy element
+// reference", "IAM and AWS STS quotas").
 import type { PolicyProblem } from '../types.js';
 
 export type Path = readonly (string | number)[];

@@ -1,6 +1,7 @@
-// Principal / NotPrincipal validation (reference §2.7, §2.11): `*` or an object of AWS, Service,
-// Federated and CanonicalUser entries; no partial wildcards; Federated only in trust policies;
-// RCPs take exactly `"*"`.
+// Principal / NotPrincipal validation (IAM User Guide "AWS JSON policy elements: Principal", "AWS
+// JSON policy elements: NotPrincipal", "IAM JSON policy element reference"): `*` or an object of
+// AWS, Service, Federated and CanonicalUser entries; no partial wildcards; Federated only in trust
+// policies; RCPs take exactly `"*"`.
 import type { PolicyKind, PolicyProblem } from '../types.js';
 import { malformed, MSG, type Path } from './messages.js';
 import { eachString, isObject } from './shape.js';

@@ -1,6 +1,7 @@
-// Resource / NotResource validation (reference §2.9): `*` or an ARN with a known partition and a
-// fully qualified vendor; IAM and S3 ARNs carry no region; IAM resource paths start with a known
-// type. Short ARNs such as `arn:aws:fdsasf` are accepted; `::` with too few colons is not.
+// Resource / NotResource validation (IAM User Guide "IAM JSON policy elements: Resource"): `*` or
+// an ARN with a known partition and a fully qualified vendor; IAM and S3 ARNs carry no region; IAM
+// resource paths start with a known type. Short ARNs such as `arn:aws:fdsasf` are accepted; `::`
+// with too few colons is not.
 import type { PolicyProblem } from '../types.js';
 import { malformed, MSG, type Path } from './messages.js';
 import { eachString } from './shape.js';

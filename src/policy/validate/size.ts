@@ -1,6 +1,6 @@
-// Size quotas (reference §7). IAM counts characters without white space (outside strings);
-// Organizations counts every character of SCPs and RCPs; session policies are limited as an API
-// parameter (plain text length).
+// Size quotas (IAM User Guide "IAM and AWS STS quotas"). IAM counts characters without white space
+// (outside strings); Organizations counts every character of SCPs and RCPs; session policies are
+// limited as an API parameter (plain text length).
 import type { PolicyKind, PolicyProblem } from '../types.js';
 import { limitExceeded } from './messages.js';
 

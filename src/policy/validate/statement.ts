@@ -1,4 +1,4 @@
-// Statement element rules per policy kind (reference §2.3–§2.11).
+// Statement element rules per policy kind (IAM User Guide "IAM JSON policy element reference").
 import type { PolicyKind, PolicyProblem } from '../types.js';
 import { checkActions } from './action.js';
 import { checkCondition } from './condition.js';
@@ -45,7 +45,8 @@ export function checkStatement(
   } else if (principalKey === null) {
     out.push(malformed(MSG.missingPrincipal, path));
   } else if (principalKey === 'NotPrincipal' && (kind !== 'resource' || st['Effect'] !== 'Deny')) {
-    // NotPrincipal: Deny only, and only in resource-based policies (§2.7)
+    // NotPrincipal: Deny only, and only in resource-based policies (IAM User Guide "AWS JSON policy
+    // elements: Principal", "AWS JSON policy elements: NotPrincipal")
     out.push(malformed(MSG.syntax, at('NotPrincipal')));
   } else checkPrincipal(st[principalKey], at(principalKey), kind, out);
 
@@ -75,7 +76,8 @@ function checkSid(sid: unknown, path: Path, kind: PolicyKind, sids: Set<string>,
     out.push(malformed(MSG.syntax, path));
     return;
   }
-  // other services allow more characters in resource-based policies (§2.4)
+  // other services allow more characters in resource-based policies (IAM User Guide "IAM JSON
+  // policy elements: Sid")
   if (kind !== 'resource' && !SID_ALNUM.test(sid)) out.push(malformed(MSG.sidAlnum, path));
   if (sid !== '' && sids.has(sid)) out.push(malformed(MSG.sidUnique, path));
   sids.add(sid);
@@ -85,7 +87,8 @@ function checkEffect(st: Record<string, unknown>, path: Path, kind: PolicyKind, 
   const effect = st['Effect'];
   if (effect === 'Deny') return;
   if (effect === 'Allow') {
-    // customer RCPs are Deny-only; only the RCPFullAWSAccess shape may Allow (§2.11)
+    // customer RCPs are Deny-only; only the RCPFullAWSAccess shape may Allow (IAM User Guide "IAM
+    // JSON policy element reference")
     if (kind === 'rcp' && !isRcpFullAccess(st)) out.push(malformed(MSG.syntax, path));
     return;
   }

@@ -52,7 +52,7 @@ export function conditionText(c: ConditionDetail, context: Readonly<Record<strin
   return `${c.operator} ${c.key}: policy ${policy.length === 1 ? policy[0] : `[${policy.join(', ')}]`} · request ${request} → ${c.holds}${c.rule ? ` (${c.rule})` : ''}`;
 }
 
-/** Condition keys compare ignoring case (reference §4.2). */
+/** Condition keys compare ignoring case (IAM User Guide "IAM JSON policy elements: Condition"). */
 export function lookup(context: Readonly<Record<string, ContextValue>>, key: string): ContextValue | undefined {
   if (Object.hasOwn(context, key)) return context[key];
   const lower = key.toLowerCase();

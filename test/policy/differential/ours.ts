@@ -68,7 +68,8 @@ export function prepareCase(c: Case): PreparedCase {
     boundary: c.boundary ? get('boundary') : null,
     session: c.session ? [get('session')] : [],
     resource: c.resourcePolicy ? get('resource') : null,
-    // a role's trust policy and a KMS key policy must allow by themselves (reference §1.3)
+    // a role's trust policy and a KMS key policy must allow by themselves (IAM User Guide "Policy
+    // evaluation logic")
     resourceMustAllow: c.resourceKind === 'trust' || c.resourceKind === 'kms',
     ...(c.scpLevels
       ? { scpLevels: c.scpLevels.map((level, i) => ({ name: `scp-level${i}`, policies: level.map((_, j) => get(`scp${i}.${j}`)) })) }
