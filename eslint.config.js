@@ -9,7 +9,10 @@ import globals from 'globals';
 
 /** Each layer and the folders it must not import (the flow is cli → api → dsl/trace/eval/walk → engine → policy → json). */
 const layers = [
-  { target: './src/json', from: ['./src/policy', './src/catalogue', './src/engine', './src/dsl', './src/trace', './src/eval', './src/walk', './src/cli'] },
+  {
+    target: './src/json',
+    from: ['./src/policy', './src/catalogue', './src/engine', './src/dsl', './src/trace', './src/eval', './src/walk', './src/cli'],
+  },
   { target: './src/policy', from: ['./src/engine', './src/dsl', './src/trace', './src/eval', './src/walk', './src/cli'] },
   { target: './src/catalogue', from: ['./src/engine', './src/dsl', './src/trace', './src/eval', './src/walk', './src/cli'] },
   { target: './src/engine', from: ['./src/dsl', './src/trace', './src/eval', './src/walk', './src/cli'] },
@@ -40,7 +43,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.cjs'],
+    files: ['**/*.cjs', 'bin/**/*.js'],
     languageOptions: { sourceType: 'commonjs' },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

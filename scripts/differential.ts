@@ -261,7 +261,7 @@ async function signature(oracle: Oracle, c: Case): Promise<string | null> {
 async function minimize(oracle: Oracle, start: Case): Promise<Case> {
   const want = await signature(oracle, start);
   let c = start;
-  for (let progress = true; progress; ) {
+  for (let progress = true; progress;) {
     progress = false;
     for (const x of edits(c)) {
       if ((await signature(oracle, x)) === want) {

@@ -15,6 +15,8 @@ const pairs = await Promise.all(
     return exportJWK(privateKey);
   }),
 );
-writeFileSync(out, JSON.stringify({ note: 'made by scripts/make-token-keys.mjs; signs simulated tokens only', keys: pairs }) + '\n', { mode: 0o600 });
+writeFileSync(out, JSON.stringify({ note: 'made by scripts/make-token-keys.mjs; signs simulated tokens only', keys: pairs }) + '\n', {
+  mode: 0o600,
+});
 chmodSync(out, 0o600);
 console.log(`token keys: ${COUNT} RSA key pairs → dist/token-keys.json`);

@@ -28,8 +28,10 @@ try {
   const entry = pkg.exports?.['.']?.import?.default ?? pkg.exports?.['.']?.import ?? pkg.module ?? pkg.main;
   ({ runSimulation } = await import(pathToFileURL(join(oracleDir, typeof entry === 'string' ? entry : 'index.js')).href));
 } catch (e) {
-  process.stderr.write(`oracle-bench: cannot load the evaluator at ${oracleDir} (${e.message}); install it with\n` +
-    '  npm i --prefix /tmp/oracle @cloud-copilot/iam-simulate@0.1.173\n');
+  process.stderr.write(
+    `oracle-bench: cannot load the evaluator at ${oracleDir} (${e.message}); install it with\n` +
+      '  npm i --prefix /tmp/oracle @cloud-copilot/iam-simulate@0.1.173\n',
+  );
   process.exit(2);
 }
 const loaded = performance.now();
@@ -45,7 +47,8 @@ for (let i = 0; i < lines.length; i++) {
   const line = lines[i];
   let m;
   if ((m = /^account (\S+) (\d{12}) \{/.exec(line))) account = { name: m[1], id: m[2] };
-  else if ((m = /^\s+user (\S+) \{/.exec(line))) users.set(`${account.name}/${m[1]}`, (user = { account: account.id, name: m[1], tags: {}, policies: [] }));
+  else if ((m = /^\s+user (\S+) \{/.exec(line)))
+    users.set(`${account.name}/${m[1]}`, (user = { account: account.id, name: m[1], tags: {}, policies: [] }));
   else if ((m = /^\s+tags \{ (.*) \}/.exec(line))) {
     for (const pair of m[1].split(',')) {
       const [k, v] = pair.split(':').map((s) => s.trim());
@@ -53,7 +56,7 @@ for (let i = 0; i < lines.length; i++) {
     }
   } else if ((m = /^\s+inline (\S+) json \{$/.exec(line))) {
     const body = ['{'];
-    for (let depth = 1; depth > 0; ) {
+    for (let depth = 1; depth > 0;) {
       const next = lines[++i];
       for (const ch of next) depth += ch === '{' ? 1 : ch === '}' ? -1 : 0;
       body.push(next);

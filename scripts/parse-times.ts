@@ -45,9 +45,12 @@ function times(run: () => unknown, budgetMs: number): { median: number; best: nu
   return { median: ms[Math.floor(ms.length / 2)] ?? 0, best: ms[0] ?? 0 };
 }
 
-const files = process.argv.length > 2
-  ? process.argv.slice(2)
-  : readdirSync('scenarios').filter((f) => f.endsWith('.iam')).map((f) => `scenarios/${f}`);
+const files =
+  process.argv.length > 2
+    ? process.argv.slice(2)
+    : readdirSync('scenarios')
+        .filter((f) => f.endsWith('.iam'))
+        .map((f) => `scenarios/${f}`);
 for (const file of files) {
   const source = readFileSync(file, 'utf8');
   const tokens = tokenize(source, file).length;

@@ -20,9 +20,13 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function vitest(...args: string[]) {
   const env: Record<string, string | undefined> = { ...process.env };
-  for (const name of Object.keys(env)) if (/^(CI|CONTINUOUS_INTEGRATION|GITHUB_ACTIONS|BUILD_NUMBER|RUN_ID|UPDATE_SNAPSHOT|VITEST.*)$/.test(name)) delete env[name];
+  for (const name of Object.keys(env))
+    if (/^(CI|CONTINUOUS_INTEGRATION|GITHUB_ACTIONS|BUILD_NUMBER|RUN_ID|UPDATE_SNAPSHOT|VITEST.*)$/.test(name)) delete env[name];
   const bin = join(root, 'node_modules', 'vitest', 'vitest.mjs');
-  return spawnSync(process.execPath, [bin, 'run', '--root', dir, '--config', join(root, 'vitest.config.ts'), ...args], { env, encoding: 'utf8' });
+  return spawnSync(process.execPath, [bin, 'run', '--root', dir, '--config', join(root, 'vitest.config.ts'), ...args], {
+    env,
+    encoding: 'utf8',
+  });
 }
 
 describe('a missing golden', () => {

@@ -55,7 +55,9 @@ export function serviceActions(prefix: string): { readonly prefix: string; reado
 }
 
 export function servicePrefixes(): string[] {
-  return catalogueData().actionLines().map((line) => line.slice(0, line.indexOf(':')));
+  return catalogueData()
+    .actionLines()
+    .map((line) => line.slice(0, line.indexOf(':')));
 }
 
 export function lookupAction(name: string): ActionLookup {

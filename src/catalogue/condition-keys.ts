@@ -89,7 +89,11 @@ function keyPattern(key: string): KeyPattern {
 
 /** Keys whose prefix itself has a placeholder (`token.actions.${Domain}.ghe.com:sub`). */
 function variablePrefixGroup(): KeyGroup {
-  variablePrefixed ??= indexGroup(catalogueData().keyLines().filter((l) => l.slice(0, l.indexOf(':')).includes('${')));
+  variablePrefixed ??= indexGroup(
+    catalogueData()
+      .keyLines()
+      .filter((l) => l.slice(0, l.indexOf(':')).includes('${')),
+  );
   return variablePrefixed;
 }
 
@@ -145,7 +149,9 @@ export function suggestConditionKey(key: string, service?: string): string | und
   }
   const near = [prefix, service ?? '', 'aws'].map((p) => (p === '' ? null : group(p))).filter((g): g is KeyGroup => g !== null);
   const lower = key.toLowerCase();
-  const bare = near.flatMap((g) => g.patterns).find((p) => p.base !== null && [p.base.toLowerCase(), p.base.toLowerCase().replace(/\/$/, '')].includes(lower));
+  const bare = near
+    .flatMap((g) => g.patterns)
+    .find((p) => p.base !== null && [p.base.toLowerCase(), p.base.toLowerCase().replace(/\/$/, '')].includes(lower));
   if (bare) return bare.key; // `aws:PrincipalTag` → `aws:PrincipalTag/${TagKey}`: the form, as the catalogue writes it
   const extra = isProvider(prefix) ? OIDC_CLAIMS.map((c) => `${prefix}:${c}`) : [];
   return closest(key, [...candidates(key, near), ...extra]) ?? closest(key, candidates(key, allGroups()));

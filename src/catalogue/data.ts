@@ -45,7 +45,11 @@ export function parseCatalogue(bytes: Buffer, supplement: Supplement): Catalogue
     const end = bytes.indexOf(10, at + 1);
     return bytes.toString('utf8', at + 1, end < 0 ? bytes.length : end);
   };
-  const lines = (from: number, to: number) => bytes.toString('utf8', from, to).split('\n').filter((l) => l !== '');
+  const lines = (from: number, to: number) =>
+    bytes
+      .toString('utf8', from, to)
+      .split('\n')
+      .filter((l) => l !== '');
   const actions = withSupplement(supplement.actions);
   const keys = withSupplement(supplement.conditionKeys);
   return {

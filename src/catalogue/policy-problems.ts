@@ -31,7 +31,13 @@ function statementProblems(s: unknown, path: JsonPath, out: PolicyCatalogueProbl
     for (let j = 0; j < list.length; j++) {
       const text = list[j];
       const problem = typeof text === 'string' ? policyActionProblem(text) : null;
-      if (problem) out.push({ ...problem, path: Array.isArray(value) ? [...path, element, j] : [...path, element], what: 'action', text: text as string });
+      if (problem)
+        out.push({
+          ...problem,
+          path: Array.isArray(value) ? [...path, element, j] : [...path, element],
+          what: 'action',
+          text: text as string,
+        });
     }
   }
   const condition = s.Condition;

@@ -36,7 +36,12 @@ function unknownAction(name: string, found: ActionLookup): CatalogueProblem {
   const serviceKnown = isKnownService(found.service);
   const message = serviceKnown ? `unknown action ${name}` : `unknown action ${name}: no AWS service has the prefix ${found.service}`;
   if (found.suggestion !== undefined) return { message, suggestion: found.suggestion };
-  return { message, expected: serviceKnown ? `an action of ${found.service} in ${catalogue()}` : `a service prefix of ${catalogue()}, such as s3, ec2 or iam` };
+  return {
+    message,
+    expected: serviceKnown
+      ? `an action of ${found.service} in ${catalogue()}`
+      : `a service prefix of ${catalogue()}, such as s3, ec2 or iam`,
+  };
 }
 
 /**
@@ -66,7 +71,9 @@ function actionPatternProblem(text: string): CatalogueProblem | null {
   if (matchActions(text)?.length) return null;
   const message = `action pattern ${text} matches no ${svc.prefix} action`;
   const suggestion = patternSuggestion(svc.prefix, svc.names, action);
-  return suggestion === undefined ? { message, expected: `a pattern that matches actions of ${svc.prefix}, such as ${svc.prefix}:Get*` } : { message, suggestion };
+  return suggestion === undefined
+    ? { message, expected: `a pattern that matches actions of ${svc.prefix}, such as ${svc.prefix}:Get*` }
+    : { message, suggestion };
 }
 
 /** `s3:Gte*` → `s3:Get*`: the text before the first wildcard, corrected to the nearest start of an action name. */

@@ -80,7 +80,8 @@ export function parseArgs(argv: readonly string[]): Args {
   if (command === 'eval') {
     if (format !== 'text' && format !== 'json' && format !== 'yaml') throw new UsageError(`eval prints json or yaml, not ${format}`);
     const scenarioOnly = [explain && '--explain', events !== null && '--events', until !== null && '--until'].filter(Boolean);
-    if (scenarioOnly.length > 0) throw new UsageError(`${scenarioOnly.join(', ')} ${scenarioOnly.length > 1 ? 'apply' : 'applies'} to scenarios, not to eval`);
+    if (scenarioOnly.length > 0)
+      throw new UsageError(`${scenarioOnly.join(', ')} ${scenarioOnly.length > 1 ? 'apply' : 'applies'} to scenarios, not to eval`);
   }
   return { command, files, format, explain, events, color, until };
 }

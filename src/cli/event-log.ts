@@ -34,7 +34,11 @@ export function needsDetail(args: { readonly explain: boolean; readonly format: 
 }
 
 /** Replay cannot show detail that the run did not record, and says so rather than omit it. */
-export function requireDetail(events: readonly LoggedEvent[], file: string, args: { readonly explain: boolean; readonly format: string }): void {
+export function requireDetail(
+  events: readonly LoggedEvent[],
+  file: string,
+  args: { readonly explain: boolean; readonly format: string },
+): void {
   const first = events[0];
   if (first?.type !== 'ScenarioStarted' || first.data.detail !== false || !(args.explain || args.format === 'markdown')) return;
   const what = args.format === 'markdown' ? 'the Markdown walkthrough' : '--explain';

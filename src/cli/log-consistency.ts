@@ -10,7 +10,8 @@ export interface Inconsistency {
   readonly text: string;
 }
 
-type Kind = 'account' | 'user' | 'group' | 'role' | 'policy' | 'resource' | 'organization' | 'org policy' | 'org parent' | 'cluster' | 'pod';
+type Kind =
+  'account' | 'user' | 'group' | 'role' | 'policy' | 'resource' | 'organization' | 'org policy' | 'org parent' | 'cluster' | 'pod';
 
 /** What an event declares, by kind (read from its data). */
 const DECLARES: Partial<Record<LoggedEvent['type'], (d: never) => [Kind, string][]>> = {
@@ -21,7 +22,10 @@ const DECLARES: Partial<Record<LoggedEvent['type'], (d: never) => [Kind, string]
   PolicyCreated: (d: { arn: string }) => [['policy', d.arn]],
   BucketCreated: (d: { arn: string }) => [['resource', d.arn]],
   ResourceRegistered: (d: { arn: string }) => [['resource', d.arn]],
-  OrganizationCreated: (d: { id: string; rootId: string }) => [['organization', d.id], ['org parent', d.rootId]],
+  OrganizationCreated: (d: { id: string; rootId: string }) => [
+    ['organization', d.id],
+    ['org parent', d.rootId],
+  ],
   OrganizationPolicyCreated: (d: { id: string }) => [['org policy', d.id]],
   OrganizationalUnitCreated: (d: { id: string }) => [['org parent', d.id]],
   ClusterCreated: (d: { cluster: { arn: string } }) => [['cluster', d.cluster.arn]],
@@ -65,7 +69,13 @@ const REFERS: Partial<Record<LoggedEvent['type'], readonly (readonly [readonly s
   PodCredentialsObtained: [[['pod'], ['pod']]],
 };
 
-const ORG_EVENTS = new Set(['OrganizationPolicyCreated', 'OrganizationalUnitCreated', 'AccountJoinedOrganization', 'OrganizationPolicyAttached', 'OrganizationPolicyDetached']);
+const ORG_EVENTS = new Set([
+  'OrganizationPolicyCreated',
+  'OrganizationalUnitCreated',
+  'AccountJoinedOrganization',
+  'OrganizationPolicyAttached',
+  'OrganizationPolicyDetached',
+]);
 
 export function checkConsistency(events: readonly LoggedEvent[]): Inconsistency | null {
   const known = new Map<Kind, Set<string>>();
@@ -82,7 +92,11 @@ export function checkConsistency(events: readonly LoggedEvent[]): Inconsistency 
       const name = path.reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], e.data) as string;
       if (!kinds.some((k) => has(k, name))) {
         const what = kinds.length === 1 ? kinds[0]! : `${kinds.slice(0, -1).join(', ')} or ${kinds[kinds.length - 1]!}`;
-        return { index, path: ['data', ...path], text: `data.${path.join('.')} names ${JSON.stringify(name)}, and no event before it created that ${what}` };
+        return {
+          index,
+          path: ['data', ...path],
+          text: `data.${path.join('.')} names ${JSON.stringify(name)}, and no event before it created that ${what}`,
+        };
       }
     }
     if (e.type === 'AccountJoinedOrganization') add(known, 'account', e.data.account);

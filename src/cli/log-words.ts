@@ -111,7 +111,8 @@ export function describeSchema(s: Schema | null): string {
       return of.startsWith('a ') ? `a list of ${of.slice(2)}s` : 'a list';
     }
     case 'union':
-      if ('discriminator' in def && typeof def.discriminator === 'string') return `an object whose ${def.discriminator} is ${oneOf(tagsOf(s))}`;
+      if ('discriminator' in def && typeof def.discriminator === 'string')
+        return `an object whose ${def.discriminator} is ${oneOf(tagsOf(s))}`;
       return def.options.map((o) => describeSchema(o)).join(' or ');
     case 'object': {
       const keys = Object.keys(def.shape);

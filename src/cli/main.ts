@@ -15,7 +15,9 @@ import { render, worldYaml } from './render.js';
 /** The package's version: written into the bundle by the build (esbuild --define), read from package.json when run from the sources. */
 declare const IAMSIM_VERSION: string | undefined;
 const version = (): string =>
-  typeof IAMSIM_VERSION === 'string' ? IAMSIM_VERSION : (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  typeof IAMSIM_VERSION === 'string'
+    ? IAMSIM_VERSION
+    : (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   let args: Args;
@@ -28,8 +30,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
     throw e;
   }
-  if (args.command === 'help') return io.stdout(HELP), 0;
-  if (args.command === 'version') return io.stdout(`simulate (iamsim) ${version()}\n`), 0;
+  if (args.command === 'help') return (io.stdout(HELP), 0);
+  if (args.command === 'version') return (io.stdout(`simulate (iamsim) ${version()}\n`), 0);
   try {
     if (args.command === 'eval') {
       const { runEval } = await import('../eval/index.js');
@@ -38,7 +40,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (args.command === 'walk') {
       const { walk } = await import('./walk.js');
       const file = args.files[0]!;
-      const loaded = /\.(jsonl|ya?ml)$/i.test(file) ? { events: await parseEvents(readText(file), file) } : await scenarioEvents(file, null, true, io);
+      const loaded = /\.(jsonl|ya?ml)$/i.test(file)
+        ? { events: await parseEvents(readText(file), file) }
+        : await scenarioEvents(file, null, true, io);
       return loaded === null ? 2 : await walk(loaded.events, io);
     }
     if (args.command === 'replay') {
@@ -87,7 +91,13 @@ async function runFile(file: string, args: Args, io: Io): Promise<number> {
 }
 
 /** Runs a scenario (up to step `until`); null when it cannot run (the located error is printed). */
-async function scenarioEvents(file: string, until: number | null, detail: boolean, io: Io, clock = phaseClock(io)): Promise<RunResult | null> {
+async function scenarioEvents(
+  file: string,
+  until: number | null,
+  detail: boolean,
+  io: Io,
+  clock = phaseClock(io),
+): Promise<RunResult | null> {
   const source = readText(file);
   clock.mark('read');
   try {

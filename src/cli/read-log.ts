@@ -88,7 +88,9 @@ async function yamlPosition(text: string, path: readonly (string | number)[]): P
 }
 
 function header(value: unknown): Record<string, unknown> | null {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) && 'format' in value ? (value as Record<string, unknown>) : null;
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && 'format' in value
+    ? (value as Record<string, unknown>)
+    : null;
 }
 
 function headerProblem(h: Record<string, unknown>): string | null {
@@ -96,13 +98,15 @@ function headerProblem(h: Record<string, unknown>): string | null {
     return `not an iamsim event log: its header names the format ${describeFound(h['format'])}, expected "${LOG_FORMAT}"`;
   }
   const version = h['version'];
-  if (typeof version !== 'number') return `the header has no version number (expected { "format": "${LOG_FORMAT}", "version": ${LOG_VERSION} })`;
+  if (typeof version !== 'number')
+    return `the header has no version number (expected { "format": "${LOG_FORMAT}", "version": ${LOG_VERSION} })`;
   if (version !== LOG_VERSION) {
     const newer = version > LOG_VERSION ? 'a later release of simulate wrote it' : 'no release of simulate writes it';
     return `this event log is version ${version} of the ${LOG_FORMAT} format, and this simulate reads version ${LOG_VERSION} only (${newer})`;
   }
   const extra = Object.keys(h).filter((k) => k !== 'format' && k !== 'version');
-  if (extra.length > 0) return `the header has an unknown field "${extra[0]}" (a version ${LOG_VERSION} header is { "format": "${LOG_FORMAT}", "version": ${LOG_VERSION} })`;
+  if (extra.length > 0)
+    return `the header has an unknown field "${extra[0]}" (a version ${LOG_VERSION} header is { "format": "${LOG_FORMAT}", "version": ${LOG_VERSION} })`;
   return null;
 }
 
@@ -135,7 +139,10 @@ function eventProblem(value: unknown, first: boolean): Problem | null {
   const issue = issues.find((i) => i.code === 'unrecognized_keys' && issues.some((m) => isMissingChild(m, i.path, value))) ?? issues[0]!;
   const more = issues.length - 1 - (issue === issues[0] ? 0 : 1);
   const tail = more > 0 ? ` (and ${more} more problem${more === 1 ? '' : 's'} in this event)` : '';
-  return { text: ` (${type}): ${issueText(schema, value, issue)}${tail}`, path: issue.path.filter((k): k is string | number => typeof k !== 'symbol') };
+  return {
+    text: ` (${type}): ${issueText(schema, value, issue)}${tail}`,
+    path: issue.path.filter((k): k is string | number => typeof k !== 'symbol'),
+  };
 }
 
 function isMissingChild(m: Issue, parent: readonly PropertyKey[], event: unknown): boolean {

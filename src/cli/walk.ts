@@ -20,7 +20,8 @@ export async function walk(events: readonly LoggedEvent[], io: Io): Promise<numb
     return code;
   }
   let at = 0;
-  const show = () => io.stdout(`${CLEAR}${header(at, frames.length, frames[at]!)}\n\n${frames[at]!.lines.join('\n')}\n\n${prompt(at, frames.length)}`);
+  const show = () =>
+    io.stdout(`${CLEAR}${header(at, frames.length, frames[at]!)}\n\n${frames[at]!.lines.join('\n')}\n\n${prompt(at, frames.length)}`);
   show();
   stdin.setRawMode(true);
   stdin.resume();

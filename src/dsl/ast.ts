@@ -12,16 +12,7 @@ export interface Text {
   readonly loc: Loc;
 }
 
-export type RefEntity =
-  | 'account'
-  | 'user'
-  | 'group'
-  | 'role'
-  | 'policy'
-  | 'bucket'
-  | 'mfa'
-  | 'cluster'
-  | 'oidc-provider';
+export type RefEntity = 'account' | 'user' | 'group' | 'role' | 'policy' | 'bucket' | 'mfa' | 'cluster' | 'oidc-provider';
 
 /** `role Production/UpdateApp`, `account Development`, `mfa Development/alice-phone` … */
 export interface Ref {
@@ -83,16 +74,7 @@ export interface ListValue {
   readonly loc: Loc;
 }
 
-export type Value =
-  | Text
-  | Ref
-  | OidcProviderForCluster
-  | JsonValue
-  | EnvValue
-  | FileVarValue
-  | CredentialsValue
-  | TokenValue
-  | ListValue;
+export type Value = Text | Ref | OidcProviderForCluster | JsonValue | EnvValue | FileVarValue | CredentialsValue | TokenValue | ListValue;
 
 /** `Key: value` in parameter, context, tags and annotation blocks. */
 export interface Entry {
@@ -368,10 +350,7 @@ export interface OuDecl {
 export interface OrganizationDecl {
   readonly kind: 'Organization';
   readonly id: Text | null;
-  readonly members: readonly (
-    | { readonly kind: 'Management'; readonly account: Text; readonly loc: Loc }
-    | OuMember
-  )[];
+  readonly members: readonly ({ readonly kind: 'Management'; readonly account: Text; readonly loc: Loc } | OuMember)[];
   readonly loc: Loc;
 }
 

@@ -17,11 +17,7 @@ import type { Token } from './token.js';
 type Members<T> = Cons<T> | null;
 type OrgMember = OrganizationDecl['members'][number];
 
-export function organization(
-  keyword: Token,
-  id: Text | null,
-  members: Members<OrgMember>,
-): OrganizationDecl {
+export function organization(keyword: Token, id: Text | null, members: Members<OrgMember>): OrganizationDecl {
   return { kind: 'Organization', id, members: toArray(members), loc: loc(keyword) };
 }
 
@@ -33,11 +29,7 @@ export function orgAccounts(keyword: Token, accounts: Cons<Text>): OrgAccountsDe
   return { kind: 'OrgAccounts', accounts: toArray(accounts), loc: loc(keyword) };
 }
 
-export function orgAccount(
-  keyword: Token,
-  accountName: Text,
-  members: Members<OrgPolicyDecl | DetachDecl>,
-): OrgAccountBlock {
+export function orgAccount(keyword: Token, accountName: Text, members: Members<OrgPolicyDecl | DetachDecl>): OrgAccountBlock {
   return { kind: 'OrgAccount', account: accountName, members: toArray(members), loc: loc(keyword) };
 }
 
@@ -45,12 +37,7 @@ export function ou(keyword: Token, name: Text, id: Text | null, members: Members
   return { kind: 'Ou', name, id, members: toArray(members), loc: loc(keyword) };
 }
 
-export function orgPolicy(
-  keyword: Token,
-  kind: 'Scp' | 'Rcp',
-  name: Text,
-  body: PolicyBody | null,
-): OrgPolicyDecl {
+export function orgPolicy(keyword: Token, kind: 'Scp' | 'Rcp', name: Text, body: PolicyBody | null): OrgPolicyDecl {
   return { kind, name, body, loc: loc(keyword) };
 }
 

@@ -1,16 +1,6 @@
 // Builders for steps: who acts (`as`), the call, and the expectations checked against its outcome.
 
-import type {
-  CallDecl,
-  Entry,
-  Expectation,
-  ResourceItem,
-  StepDecl,
-  StepMember,
-  Subject,
-  Text,
-  Value,
-} from './ast.js';
+import type { CallDecl, Entry, Expectation, ResourceItem, StepDecl, StepMember, Subject, Text, Value } from './ast.js';
 import { type Cons, loc, text, toArray, unreserved } from './build.js';
 import type { Token } from './token.js';
 
@@ -45,12 +35,7 @@ export function namedSubject(keyword: Token, kind: NamedSubject, name: Text): Su
   }
 }
 
-export function serviceSubject(
-  keyword: Token,
-  service: Text,
-  sourceAccount: Text | null,
-  sourceArn: Text | null,
-): Subject {
+export function serviceSubject(keyword: Token, service: Text, sourceAccount: Text | null, sourceArn: Text | null): Subject {
   return { kind: 'ServiceSubject', service, sourceAccount, sourceArn, loc: loc(keyword) };
 }
 

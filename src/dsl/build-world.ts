@@ -65,12 +65,7 @@ export function setting(keyword: Token, value: Text): WorldItem {
   }
 }
 
-export function account(
-  keyword: Token,
-  name: Text,
-  id: Text,
-  members: Members<AccountMember>,
-): AccountDecl {
+export function account(keyword: Token, name: Text, id: Text, members: Members<AccountMember>): AccountDecl {
   return { kind: 'Account', name, id, members: toArray(members), loc: loc(keyword) };
 }
 
@@ -132,12 +127,7 @@ export function path(keyword: Token, value: Text): PathDecl {
   return { kind: 'Path', path: value, loc: loc(keyword) };
 }
 
-export function managedPolicy(
-  keyword: Token,
-  name: Text,
-  policyPath: Text | null,
-  body: PolicyBody,
-): ManagedPolicyDecl {
+export function managedPolicy(keyword: Token, name: Text, policyPath: Text | null, body: PolicyBody): ManagedPolicyDecl {
   return { kind: 'ManagedPolicy', name, path: policyPath, body, loc: loc(keyword) };
 }
 
@@ -175,11 +165,7 @@ export function namespace(keyword: Token, name: Text, members: Members<Namespace
   return { kind: 'Namespace', name, members: toArray(members), loc: loc(keyword) };
 }
 
-export function serviceAccount(
-  keyword: Token,
-  name: Text,
-  members: Members<Entry | PodIdentityDecl>,
-): ServiceAccountDecl {
+export function serviceAccount(keyword: Token, name: Text, members: Members<Entry | PodIdentityDecl>): ServiceAccountDecl {
   const all = toArray(members);
   const annotations = all.filter((m): m is Entry => m.kind === 'Entry');
   // the last `pod-identity` wins; the resolver refuses a second one

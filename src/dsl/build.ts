@@ -51,13 +51,8 @@ export function text(t: Token): Text {
 
 // Keywords that may follow a free name in some context. There the name rule rejects them, so the
 // grammar stays unambiguous; a name that is one of them must be quoted.
-const STATEMENT = [
-  'allow', 'deny', 'sid', 'principal', 'not-principal', 'action', 'not-action', 'resource',
-  'not-resource', 'when',
-];
-export const REF_WORDS = [
-  'account', 'user', 'group', 'role', 'policy', 'bucket', 'mfa', 'cluster', 'oidc-provider',
-];
+const STATEMENT = ['allow', 'deny', 'sid', 'principal', 'not-principal', 'action', 'not-action', 'resource', 'not-resource', 'when'];
+export const REF_WORDS = ['account', 'user', 'group', 'role', 'policy', 'bucket', 'mfa', 'cluster', 'oidc-provider'];
 const RESERVED = {
   /** sids, actions, operators and condition keys inside a statement */
   statement: new Set(STATEMENT),
@@ -84,9 +79,7 @@ export function unreserved<R>(t: Token, context: ReservedIn, reject: R): Text | 
   return t.type === 'word' && RESERVED[context].has(t.value) ? reject : text(t);
 }
 
-const REF_ENTITIES: ReadonlyMap<string, RefEntity> = new Map(
-  REF_WORDS.map((w): [string, RefEntity] => [w, w as RefEntity]),
-);
+const REF_ENTITIES: ReadonlyMap<string, RefEntity> = new Map(REF_WORDS.map((w): [string, RefEntity] => [w, w as RefEntity]));
 
 export function ref<R>(keyword: Token, target: Text, reject: R): Ref | R {
   const entity = REF_ENTITIES.get(keyword.value);
@@ -147,6 +140,11 @@ export function tokenModifier(keyword: Token, value: Text | null): TokenModifier
   return { kind: 'TokenModifier', modifier: keyword.value as TokenModifier['modifier'], value, loc: loc(keyword) };
 }
 
-export function token(keyword: Token, source: TokenValue['source'], modifiers: Cons<TokenModifier> | null, claims: readonly Entry[] | null): TokenValue {
+export function token(
+  keyword: Token,
+  source: TokenValue['source'],
+  modifiers: Cons<TokenModifier> | null,
+  claims: readonly Entry[] | null,
+): TokenValue {
   return { kind: 'Token', source, modifiers: toArray(modifiers), claims, loc: loc(keyword) };
 }

@@ -56,9 +56,9 @@ function expectedIn(column: ChartColumn | undefined): Expected {
     }
     const next = state.rule.symbols[state.dot];
     if (next === undefined || typeof next === 'string') continue;
-    const literals = typeof next.literal === 'string' ? [next.literal] : next.literals ?? [];
+    const literals = typeof next.literal === 'string' ? [next.literal] : (next.literals ?? []);
     for (const literal of literals) (/^[a-z]/i.test(literal) ? words : punct).add(literal);
-    const types = typeof next.type === 'string' ? [next.type] : next.types ?? [];
+    const types = typeof next.type === 'string' ? [next.type] : (next.types ?? []);
     for (const type of types) kinds.add(KIND_NAMES[type] ?? type);
   }
   const keywords = [...words].sort();
@@ -94,11 +94,7 @@ function describe(token: Token): string {
   }
 }
 
-export function unexpectedTokenError(
-  file: string,
-  token: Token,
-  column: ChartColumn | undefined,
-): ScenarioError {
+export function unexpectedTokenError(file: string, token: Token, column: ChartColumn | undefined): ScenarioError {
   const expected = expectedIn(column);
   let suggestion: string | undefined;
   if (token.type === 'word') {
@@ -116,11 +112,7 @@ export function unexpectedTokenError(
   });
 }
 
-export function endOfFileError(
-  file: string,
-  pos: SourcePos,
-  column: ChartColumn | undefined,
-): ScenarioError {
+export function endOfFileError(file: string, pos: SourcePos, column: ChartColumn | undefined): ScenarioError {
   const expected = expectedIn(column);
   return new ScenarioError({
     file,

@@ -51,12 +51,7 @@ export function parseResults(source: string, file: string): readonly unknown[] {
   return results;
 }
 
-function asScenarioError(
-  e: unknown,
-  lexer: ScenarioLexer,
-  chart: Chart['table'],
-  file: string,
-): ScenarioError {
+function asScenarioError(e: unknown, lexer: ScenarioLexer, chart: Chart['table'], file: string): ScenarioError {
   if (lexer.lastError) return lexer.lastError;
   if (e instanceof ScenarioError) {
     // builders do not know the file name

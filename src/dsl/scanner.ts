@@ -38,8 +38,7 @@ const J = 0x6a;
 /** A plain word, `${…}` included (a regex: native code beats a loop before the JIT warms up). */
 const WORD_RUN = /(?:[A-Za-z0-9_\-./:*?@+=]|\$(?:\{[^}\s"]*\})?)+/y;
 
-const UNTERMINATED_STRING =
-  'unterminated string: a quoted string must close on the same line (use """ for several lines)';
+const UNTERMINATED_STRING = 'unterminated string: a quoted string must close on the same line (use """ for several lines)';
 
 const isSpace = (c: number): boolean => (c < 128 ? CLASS[c] === SPACE : c === 0xfeff);
 const isWordChar = (c: number): boolean => (c < 128 && CLASS[c] === WORD) || c === DOLLAR;
@@ -55,8 +54,7 @@ export function createScanner(source: string, file: string): Scanner {
     const at = posAt(source, offset);
     throw new ScenarioError({ file, pos: at, message, length, ...(expected ? { expected } : {}) });
   };
-  const jsonFail = (offset: number, message: string, expected?: string): never =>
-    fail(offset, message, 1, expected);
+  const jsonFail = (offset: number, message: string, expected?: string): never => fail(offset, message, 1, expected);
 
   // one object shape for every token
   const token = (type: TokenType, value: string, text: string, start: number, json?: unknown): Token => ({

@@ -46,22 +46,24 @@ const statementDetailSchema = z.strictObject({
   matched: z.boolean(),
   never: z.optional(z.string()),
   action: z.optional(z.strictObject({ element: z.enum(['Action', 'NotAction']), matching: z.array(z.string()), matched: z.boolean() })),
-  resource: z.optional(z
-    .strictObject({
+  resource: z.optional(
+    z.strictObject({
       element: z.enum(['Resource', 'NotResource']),
       values: z.array(z.strictObject({ value: z.string(), resolved: z.optional(z.nullable(z.string())), matches: z.boolean() })),
       matched: z.boolean(),
-    })),
-  principal: z.optional(z
-    .strictObject({
+    }),
+  ),
+  principal: z.optional(
+    z.strictObject({
       element: z.nullable(z.enum(['Principal', 'NotPrincipal'])),
       values: z.array(z.strictObject({ type: z.string(), value: z.string(), match: z.nullable(principalHowSchema) })),
       matched: z.boolean(),
       how: z.optional(principalHowSchema),
       rule: z.optional(z.string()),
-    })),
-  conditions: z.optional(z
-    .array(
+    }),
+  ),
+  conditions: z.optional(
+    z.array(
       z.strictObject({
         operator: z.string(),
         key: z.string(),
@@ -70,7 +72,8 @@ const statementDetailSchema = z.strictObject({
         holds: z.boolean(),
         rule: z.optional(z.string()),
       }),
-    )),
+    ),
+  ),
 });
 
 export const evaluationDetailSchema = z.strictObject({

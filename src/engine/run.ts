@@ -50,7 +50,8 @@ export function* engine(commands: readonly CommandEnvelope[]): Generator<TokenRe
 /** Run commands that need no tokens (the token service is async: scenarios run with runScenario). */
 export function run(commands: readonly CommandEnvelope[]): RunResult {
   const next = engine(commands).next();
-  if (!next.done) throw new Error(`bug: ${next.value.command.data.action} needs tokens, which were not prepared: run the scenario with runScenario`);
+  if (!next.done)
+    throw new Error(`bug: ${next.value.command.data.action} needs tokens, which were not prepared: run the scenario with runScenario`);
   return next.value;
 }
 

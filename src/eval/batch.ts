@@ -1,12 +1,6 @@
 // From the input document to what the evaluation loop needs: every policy validated and compiled
 // once, the caller, the resources' owner, the typed request context and the page of actions.
-import {
-  normalizeContext,
-  type ContextValue,
-  type OrgLevel,
-  type PolicySet,
-  type RequestPrincipal,
-} from '../policy/index.js';
+import { normalizeContext, type ContextValue, type OrgLevel, type PolicySet, type RequestPrincipal } from '../policy/index.js';
 import { contextFromEntries } from './context-entries.js';
 import { EvalInputError } from './errors.js';
 import type { EvalInput, PolicyEntry } from './input.js';
@@ -51,10 +45,10 @@ export function prepareBatch(input: EvalInput, text: string): Batch {
   };
   const principal = caller(input);
   if (input.session !== null && principal?.kind !== 'roleSession' && principal?.kind !== 'stsFederatedUser') {
-    throw new EvalInputError(
-      'SessionPolicyInputList applies to sessions only: CallerArn must be a role session or a federated user',
-      { path: ['SessionPolicyInputList'], key: true },
-    );
+    throw new EvalInputError('SessionPolicyInputList applies to sessions only: CallerArn must be a role session or a federated user', {
+      path: ['SessionPolicyInputList'],
+      key: true,
+    });
   }
   let owner: string | null = null;
   if (input.resourceOwner !== null) {

@@ -26,8 +26,7 @@ export const CONTEXT_KEY_TYPES: readonly ContextKeyType[] = [
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 // W3C ISO-8601 (date, optional time, optional fraction and zone) or epoch seconds
-const DATE =
-  /^(\d{4}(-\d{2}(-\d{2}([Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}(:?\d{2})?)?)?)?)?|\d+(\.\d+)?)$/;
+const DATE = /^(\d{4}(-\d{2}(-\d{2}([Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}(:?\d{2})?)?)?)?)?|\d+(\.\d+)?)$/;
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 /** The normalised value, or null when `v` is not a value of that type. */

@@ -5,9 +5,7 @@ import type { JsonPath } from '../json/locate.js';
  * Where the problem is: a raw offset into the file, or a JSON path into it (at the member's key
  * when `key` is set; at character `inString` of the string value there when that is set).
  */
-export type InputLoc =
-  | { readonly offset: number }
-  | { readonly path: JsonPath; readonly key?: boolean; readonly inString?: number };
+export type InputLoc = { readonly offset: number } | { readonly path: JsonPath; readonly key?: boolean; readonly inString?: number };
 
 export class EvalInputError extends Error {
   constructor(
@@ -31,8 +29,7 @@ export function paramName(path: JsonPath): string {
 export function invalidType(path: JsonPath, value: unknown, valid: string): EvalInputError {
   const shown = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value)?.slice(0, 60);
   const type = value === null ? 'null' : Array.isArray(value) ? 'list' : typeof value;
-  return new EvalInputError(
-    `Invalid type for parameter ${paramName(path)}, value: ${shown}, type: ${type}, valid types: ${valid}`,
-    { path },
-  );
+  return new EvalInputError(`Invalid type for parameter ${paramName(path)}, value: ${shown}, type: ${type}, valid types: ${valid}`, {
+    path,
+  });
 }

@@ -125,12 +125,7 @@ const TYPE: Readonly<Record<'identity' | 'boundary' | 'session' | 'resource' | '
   rcp: 'Resource Control Policy',
 };
 
-function policyValue(
-  v: unknown,
-  path: JsonPath,
-  id: string,
-  kind: keyof typeof TYPE,
-): PolicyEntry | null {
+function policyValue(v: unknown, path: JsonPath, id: string, kind: keyof typeof TYPE): PolicyEntry | null {
   if (v === undefined) return null;
   if (typeof v !== 'string' && !isObject(v)) throw invalidType(path, v, 'string (policy JSON), object');
   return { id, kind, type: TYPE[kind], path, value: v };
@@ -144,12 +139,7 @@ function policyList(doc: Record<string, unknown>, key: string, kind: keyof typeo
 }
 
 /** [{ "ServiceControlPolicyInputList": [...] }, …]: org levels from the root down to the account. */
-function levels(
-  doc: Record<string, unknown>,
-  key: string,
-  inner: string,
-  kind: 'scp' | 'rcp',
-): PolicyEntry[][] | null {
+function levels(doc: Record<string, unknown>, key: string, inner: string, kind: 'scp' | 'rcp'): PolicyEntry[][] | null {
   const v = doc[key];
   if (v === undefined) return null;
   if (!Array.isArray(v)) throw invalidType([key], v, 'list');

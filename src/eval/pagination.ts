@@ -26,10 +26,9 @@ function markerOffset(marker: string, total: number): number {
   const text = /^[A-Za-z0-9+/]+=*$/.test(marker) ? Buffer.from(marker, 'base64').toString('latin1') : '';
   const n = text.startsWith(PREFIX) ? Number(text.slice(PREFIX.length)) : NaN;
   if (!Number.isInteger(n) || n < 0 || n > total) {
-    throw new EvalInputError(
-      'Marker is not one this input produced: pass the Marker of the previous response unchanged',
-      { path: ['Marker'] },
-    );
+    throw new EvalInputError('Marker is not one this input produced: pass the Marker of the previous response unchanged', {
+      path: ['Marker'],
+    });
   }
   return n;
 }

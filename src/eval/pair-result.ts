@@ -30,12 +30,7 @@ export const SEVERITY: Readonly<Record<EvalDecision, number>> = { allowed: 0, im
 
 const NONE: readonly StatementOut[] = Object.freeze([]);
 
-export function pairResult(
-  resource: string,
-  ev: Evaluation,
-  records: ReadonlyMap<string, PolicyRecord>,
-  root: boolean,
-): PairResult {
+export function pairResult(resource: string, ev: Evaluation, records: ReadonlyMap<string, PolicyRecord>, root: boolean): PairResult {
   return {
     resource,
     decision: DECISION[ev.decision],

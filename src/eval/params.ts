@@ -38,9 +38,7 @@ export function checkAction(a: string, path: JsonPath): void {
 /** IAM's constraint error: `Value 'x' at 'actionNames.1.member' failed to satisfy constraint: …`. */
 export function checkLength(s: string, path: JsonPath, min: number, max: number): void {
   if (s.length >= min && s.length <= max) return;
-  const member = path
-    .map((p) => (typeof p === 'number' ? `${p + 1}.member` : p.charAt(0).toLowerCase() + p.slice(1)))
-    .join('.');
+  const member = path.map((p) => (typeof p === 'number' ? `${p + 1}.member` : p.charAt(0).toLowerCase() + p.slice(1))).join('.');
   const rule = s.length < min ? `greater than or equal to ${min}` : `less than or equal to ${max}`;
   throw new EvalInputError(
     `1 validation error detected: Value '${s}' at '${member}' failed to satisfy constraint: Member must have length ${rule}`,

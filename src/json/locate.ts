@@ -110,7 +110,9 @@ export function locate(t: string, path: JsonPath, from = 0): Located {
     const c = t.charCodeAt(i);
     if (typeof step === 'string' && c === LBRACE) {
       // JSON.parse keeps the last of repeated keys, so the last one is the value in force
-      const m = members(t, i).filter((x) => x.key === step).pop();
+      const m = members(t, i)
+        .filter((x) => x.key === step)
+        .pop();
       if (m === undefined) return { offset: i, keyAt, found: false };
       i = m.valueAt;
       keyAt = m.keyAt;
@@ -170,7 +172,5 @@ export function lineIndex(t: string, breaks: LineBreaks = 'any'): (offset: numbe
 
 /** Where `inner` (a line and column inside some text) is when that text starts at `start`. */
 export function shiftedBy(start: LineCol, inner: LineCol): LineCol {
-  return inner.line === 1
-    ? { line: start.line, col: start.col + inner.col - 1 }
-    : { line: start.line + inner.line - 1, col: inner.col };
+  return inner.line === 1 ? { line: start.line, col: start.col + inner.col - 1 } : { line: start.line + inner.line - 1, col: inner.col };
 }

@@ -58,11 +58,9 @@ function compileStatement(st: unknown, index: number, variables: boolean): Compi
   const notPrincipal = st['Principal'] === undefined && st['NotPrincipal'] !== undefined;
   const principalEl = notPrincipal ? st['NotPrincipal'] : st['Principal'];
   const sid = typeof st['Sid'] === 'string' && st['Sid'] !== '' ? st['Sid'] : undefined;
-  const resources =
-    resourceEl === undefined ? null : strings(resourceEl).map((r) => compileResource(r, variables));
+  const resources = resourceEl === undefined ? null : strings(resourceEl).map((r) => compileResource(r, variables));
   const principal = principalEl === undefined ? null : compilePrincipal(principalEl);
-  const anyResource =
-    resources === null || (!notResource && resources.some((e) => e.k === 'glob' && e.g.k === 'all'));
+  const anyResource = resources === null || (!notResource && resources.some((e) => e.k === 'glob' && e.g.k === 'all'));
   const match: { index: number; effect: 'Allow' | 'Deny'; sid?: string } = { index, effect };
   if (sid !== undefined) match.sid = sid;
   return {

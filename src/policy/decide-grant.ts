@@ -69,13 +69,7 @@ export function decideGrant(g: GrantInput): Grant {
   const gap: IdentityGap = !idAllow ? 'identity' : !pbOK ? 'boundary' : 'session-policy';
   const limitGap: IdentityGap = !pbOK ? 'boundary' : 'session-policy';
   const viaRole = probe.rpRole || probe.rpUserOfFed;
-  const how: PrincipalMatch = probe.rpDirect
-    ? 'direct'
-    : probe.rpRole
-      ? 'role'
-      : probe.rpUserOfFed
-        ? 'userOfFederated'
-        : 'account';
+  const how: PrincipalMatch = probe.rpDirect ? 'direct' : probe.rpRole ? 'role' : probe.rpUserOfFed ? 'userOfFederated' : 'account';
   const anyResource = probe.rpDirect || viaRole || probe.rpAccount;
   const rLabel = label(rBy.type);
 
@@ -128,14 +122,11 @@ function resourceBy(g: GrantInput): { readonly type: PolicyType; readonly name?:
 
 function noResourceAllow(g: GrantInput): string {
   const l = label(g.set.resourceMustAllow === true ? 'trust' : 'resource');
-  return g.resource === null
-    ? `there is no ${l} on ${g.req.resource}`
-    : `no statement of the ${l} allows ${callerText(g.req.principal)}`;
+  return g.resource === null ? `there is no ${l} on ${g.req.resource}` : `no statement of the ${l} allows ${callerText(g.req.principal)}`;
 }
 
 function gapBy(g: GrantInput, t: IdentityGap): DecidedBy {
-  const name =
-    t === 'boundary' ? g.boundary?.name : t === 'session-policy' ? g.sessionFirst?.name : undefined;
+  const name = t === 'boundary' ? g.boundary?.name : t === 'session-policy' ? g.sessionFirst?.name : undefined;
   return name === undefined ? { type: t } : { type: t, name };
 }
 

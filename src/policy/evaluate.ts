@@ -5,28 +5,16 @@ import { decideGrant } from './decide-grant.js';
 import { explicitDenyReason, orgGapReason } from './explain.js';
 import { makeProbe, type Probe } from './probe.js';
 import { scanPolicy } from './scan.js';
-import type {
-  AuthzRequest,
-  CompiledPolicy,
-  Decision,
-  Evaluation,
-  OrgLevel,
-  PolicySet,
-  PolicyType,
-  PolicyVerdict,
-} from './types.js';
+import type { AuthzRequest, CompiledPolicy, Decision, Evaluation, OrgLevel, PolicySet, PolicyType, PolicyVerdict } from './types.js';
 
 const NO_KEYS: readonly string[] = Object.freeze([]);
 const NO_LEVELS: readonly OrgLevel[] = Object.freeze([]);
 
 export function evaluate(req: AuthzRequest, set: PolicySet): Evaluation {
   const p = req.principal;
-  const signed =
-    p.kind === 'iamUser' || p.kind === 'roleSession' || p.kind === 'stsFederatedUser' || p.kind === 'root';
+  const signed = p.kind === 'iamUser' || p.kind === 'roleSession' || p.kind === 'stsFederatedUser' || p.kind === 'root';
   const hasBoundary = signed && p.kind !== 'root' && set.boundary != null;
-  const sameAccount =
-    p.accountId !== undefined &&
-    (req.resourceAccount === undefined || req.resourceAccount === p.accountId);
+  const sameAccount = p.accountId !== undefined && (req.resourceAccount === undefined || req.resourceAccount === p.accountId);
   const probe = makeProbe(req, hasBoundary);
 
   // GetCallerIdentity needs no permissions, even against an explicit deny (AWS STS API Reference
@@ -122,12 +110,7 @@ function result(
  * Scans every policy of every level; returns the first level without a matching Allow. A policy
  * attached at several levels (FullAWSAccess is everywhere) is scanned once per request.
  */
-function scanLevels(
-  levels: readonly OrgLevel[],
-  probe: Probe,
-  type: 'scp' | 'rcp',
-  policies: PolicyVerdict[],
-): OrgLevel | null {
+function scanLevels(levels: readonly OrgLevel[], probe: Probe, type: 'scp' | 'rcp', policies: PolicyVerdict[]): OrgLevel | null {
   if (levels.length === 0) return null;
   let gap: OrgLevel | null = null;
   const seen: CompiledPolicy[] = [];
@@ -137,9 +120,7 @@ function scanLevels(
     for (const pol of level.policies) {
       const at = seen.indexOf(pol);
       const v =
-        at < 0
-          ? scanPolicy(pol, probe, type === 'rcp' ? 'rcp' : 'identity', type, level.name)
-          : atLevel(seenVerdicts[at]!, level.name);
+        at < 0 ? scanPolicy(pol, probe, type === 'rcp' ? 'rcp' : 'identity', type, level.name) : atLevel(seenVerdicts[at]!, level.name);
       if (at < 0) {
         seen.push(pol);
         seenVerdicts.push(v);
@@ -154,7 +135,12 @@ function scanLevels(
 
 /** The verdict of a policy scanned at another level, built field by field (one object shape). */
 function atLevel(v: PolicyVerdict, level: string): PolicyVerdict {
-  const out: { -readonly [K in keyof PolicyVerdict]: PolicyVerdict[K] } = { type: v.type, name: v.name, verdict: v.verdict, matched: v.matched };
+  const out: { -readonly [K in keyof PolicyVerdict]: PolicyVerdict[K] } = {
+    type: v.type,
+    name: v.name,
+    verdict: v.verdict,
+    matched: v.matched,
+  };
   if (v.arn !== undefined) out.arn = v.arn;
   out.level = level;
   return out;

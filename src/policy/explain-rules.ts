@@ -31,7 +31,11 @@ export function explainRules(req: AuthzRequest, set: PolicySet, e: Evaluation): 
       steps.push({ rule: type, outcome: 'decides', text: `${e.reason}: every level must allow, so the request is denied` });
       return steps;
     } else {
-      steps.push({ rule: type, outcome: 'allows', text: `every level (${levels.map((l) => l.name).join(' → ')}) has a policy that allows` });
+      steps.push({
+        rule: type,
+        outcome: 'allows',
+        text: `every level (${levels.map((l) => l.name).join(' → ')}) has a policy that allows`,
+      });
     }
   }
   steps.push(resourceStep(req, set, e));
@@ -41,7 +45,11 @@ export function explainRules(req: AuthzRequest, set: PolicySet, e: Evaluation): 
     const sessionApplies = p.kind === 'roleSession' || p.kind === 'stsFederatedUser';
     steps.push(sessionStep(e, sessionApplies, p.kind === 'stsFederatedUser'));
   } else {
-    steps.push({ rule: 'identity', outcome: 'not-applicable', text: 'an unsigned or service caller has no identity-based policies: only the resource side can allow' });
+    steps.push({
+      rule: 'identity',
+      outcome: 'not-applicable',
+      text: 'an unsigned or service caller has no identity-based policies: only the resource side can allow',
+    });
   }
   steps.push({ rule: 'combine', outcome: 'decides', text: `${combineRule(req, set, e)} — ${e.decision}: ${e.reason}` });
   return steps;
@@ -65,18 +73,27 @@ function resourceStep(req: AuthzRequest, set: PolicySet, e: Evaluation): RuleSte
 
 function identityStep(req: AuthzRequest, e: Evaluation): RuleStep {
   if (req.principal.kind === 'root') {
-    return { rule: 'identity', outcome: 'allows', text: 'the root user has no identity-based policies and implicit full access in its own account' };
+    return {
+      rule: 'identity',
+      outcome: 'allows',
+      text: 'the root user has no identity-based policies and implicit full access in its own account',
+    };
   }
   const all = verdicts(e, 'identity');
   const allowing = all.filter((v) => v.verdict === 'Allow');
   if (all.length === 0) return { rule: 'identity', outcome: 'denies', text: 'the caller has no identity-based policies' };
   if (allowing.length === 0) return { rule: 'identity', outcome: 'denies', text: `no identity-based policy allows ${req.action}` };
-  return { rule: 'identity', outcome: 'allows', text: `${allowing.map((v) => v.name).join(', ')} ${allowing.length > 1 ? 'allow' : 'allows'} ${req.action}` };
+  return {
+    rule: 'identity',
+    outcome: 'allows',
+    text: `${allowing.map((v) => v.name).join(', ')} ${allowing.length > 1 ? 'allow' : 'allows'} ${req.action}`,
+  };
 }
 
 function limitStep(e: Evaluation, type: 'boundary', applies: boolean): RuleStep {
   const v = verdicts(e, type)[0];
-  if (!applies || v === undefined) return { rule: 'boundary', outcome: 'not-applicable', text: 'no permissions boundary: nothing limits the identity side here' };
+  if (!applies || v === undefined)
+    return { rule: 'boundary', outcome: 'not-applicable', text: 'no permissions boundary: nothing limits the identity side here' };
   return v.verdict === 'Allow'
     ? { rule: 'boundary', outcome: 'allows', text: `${v.name} allows it (a boundary only limits, it never grants)` }
     : { rule: 'boundary', outcome: 'denies', text: `${v.name} does not allow it` };
@@ -84,7 +101,8 @@ function limitStep(e: Evaluation, type: 'boundary', applies: boolean): RuleStep 
 
 function sessionStep(e: Evaluation, applies: boolean, federated: boolean): RuleStep {
   const all = verdicts(e, 'session-policy');
-  if (!applies) return { rule: 'session-policy', outcome: 'not-applicable', text: 'session policies only limit role sessions and federated users' };
+  if (!applies)
+    return { rule: 'session-policy', outcome: 'not-applicable', text: 'session policies only limit role sessions and federated users' };
   if (all.length === 0) {
     return federated
       ? { rule: 'session-policy', outcome: 'denies', text: 'a federated-user session without a session policy has no permissions' }

@@ -3,13 +3,7 @@
 // follows scan.ts rule for rule; the per-value detail says which value of each element matched.
 import { explainCondition } from './explain-condition.js';
 import type { XStatement } from './explain-compile.js';
-import type {
-  ActionDetail,
-  ConditionDetail,
-  PrincipalDetail,
-  ResourceDetail,
-  StatementDetail,
-} from './explain-types.js';
+import type { ActionDetail, ConditionDetail, PrincipalDetail, ResourceDetail, StatementDetail } from './explain-types.js';
 import { matchAction } from './match-action.js';
 import { exemptByNotPrincipal, matchPrincipal } from './match-principal.js';
 import { matchResourceEntry } from './match-resource.js';
@@ -74,20 +68,40 @@ function principalDetail(st: XStatement, probe: Probe): PrincipalDetail {
   const values = st.principals.map((p) => ({ type: p.type, value: p.value, match: matchPrincipal(p.m, probe) }));
   const m = st.principal;
   if (m === null || st.principalElement === null) {
-    return { element: null, values, matched: false, rule: 'a statement of a resource-based policy without Principal or NotPrincipal never applies' };
+    return {
+      element: null,
+      values,
+      matched: false,
+      rule: 'a statement of a resource-based policy without Principal or NotPrincipal never applies',
+    };
   }
   if (st.principalElement === 'Principal') {
     const how = matchPrincipal(m, probe);
     return how === null ? { element: 'Principal', values, matched: false } : { element: 'Principal', values, matched: true, how };
   }
   if (st.effect === 'Allow') {
-    return { element: 'NotPrincipal', values, matched: false, rule: 'iamsim never applies Allow with NotPrincipal (AWS advises against it)' };
+    return {
+      element: 'NotPrincipal',
+      values,
+      matched: false,
+      rule: 'iamsim never applies Allow with NotPrincipal (AWS advises against it)',
+    };
   }
   if (probe.hasBoundary) {
-    return { element: 'NotPrincipal', values, matched: true, rule: 'the caller has a permissions boundary, so Deny with NotPrincipal applies whatever it lists' };
+    return {
+      element: 'NotPrincipal',
+      values,
+      matched: true,
+      rule: 'the caller has a permissions boundary, so Deny with NotPrincipal applies whatever it lists',
+    };
   }
   const exempt = exemptByNotPrincipal(m, probe);
   return exempt
     ? { element: 'NotPrincipal', values, matched: false, rule: 'NotPrincipal lists every identity level of the caller, which exempts it' }
-    : { element: 'NotPrincipal', values, matched: true, rule: 'NotPrincipal does not list every identity level of the caller, so the Deny applies to it' };
+    : {
+        element: 'NotPrincipal',
+        values,
+        matched: true,
+        rule: 'NotPrincipal does not list every identity level of the caller, so the Deny applies to it',
+      };
 }

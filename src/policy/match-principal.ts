@@ -117,11 +117,7 @@ export function exemptByNotPrincipal(m: PrincipalMatcher, probe: Probe): boolean
     case 'iamUser':
       return account && (has(m.users, p.arn) || has(m.userIds, p.uniqueId));
     case 'roleSession':
-      return (
-        account &&
-        has(m.sessions, p.arn) &&
-        (has(m.roleIds, p.uniqueId) || has(m.roles, roleKey(probe)))
-      );
+      return account && has(m.sessions, p.arn) && (has(m.roleIds, p.uniqueId) || has(m.roles, roleKey(probe)));
     case 'stsFederatedUser':
       return account && has(m.federatedUsers, p.arn);
     case 'root':

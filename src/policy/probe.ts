@@ -139,12 +139,7 @@ function isValue(v: unknown): v is ContextValue {
 }
 
 /** The context value of a key (given lower-cased and as written); records it as missing when absent. */
-export function lookup(
-  p: Probe,
-  keyLower: string,
-  keyName: string,
-  record = true,
-): ContextValue | undefined {
+export function lookup(p: Probe, keyLower: string, keyName: string, record = true): ContextValue | undefined {
   let v: unknown;
   if (p.lower !== null) v = p.lower[keyLower];
   else {

@@ -15,13 +15,7 @@ export type ScanMode = 'identity' | 'resource' | 'rcp';
 
 const NONE: readonly MatchedStatement[] = Object.freeze([]);
 
-export function scanPolicy(
-  policy: CompiledPolicy,
-  probe: Probe,
-  mode: ScanMode,
-  type: PolicyType,
-  level?: string,
-): PolicyVerdict {
+export function scanPolicy(policy: CompiledPolicy, probe: Probe, mode: ScanMode, type: PolicyType, level?: string): PolicyVerdict {
   const body = bodyOf(policy);
   const candidates = body.candidates(probe);
   let matched: MatchedStatement[] | null = null;

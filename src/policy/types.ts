@@ -27,14 +27,7 @@ export interface PolicyProblem {
 export type Decision = 'Allow' | 'ExplicitDeny' | 'ImplicitDeny';
 
 /** The policy types that can decide a request; `expect denied by KIND` uses these names. */
-export type PolicyType =
-  | 'identity'
-  | 'resource'
-  | 'trust'
-  | 'boundary'
-  | 'session-policy'
-  | 'scp'
-  | 'rcp';
+export type PolicyType = 'identity' | 'resource' | 'trust' | 'boundary' | 'session-policy' | 'scp' | 'rcp';
 
 export type PrincipalKind =
   | 'root'

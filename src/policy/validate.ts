@@ -17,11 +17,7 @@ const IAM_KINDS: ReadonlySet<PolicyKind> = new Set(['identity', 'managed', 'boun
 const BAD_CHAR = /[^\t\n\r\u0020-\u00ff]/;
 
 /** `doc` is the parsed JSON, or its text (then repeated keys are reported too). */
-export function validatePolicy(
-  doc: unknown,
-  kind: PolicyKind,
-  options: ValidateOptions = {},
-): PolicyProblem[] {
+export function validatePolicy(doc: unknown, kind: PolicyKind, options: ValidateOptions = {}): PolicyProblem[] {
   const out: PolicyProblem[] = [];
   let value = doc;
   let text: string | null = null;

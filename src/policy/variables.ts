@@ -80,10 +80,7 @@ export function resolveVar(v: VarRef, probe: Probe): string | null {
 }
 
 /** Substitutes every variable; null when one cannot be resolved. */
-export function resolveTemplate(
-  parts: readonly TemplatePart[],
-  probe: Probe,
-): GlobToken[] | null {
+export function resolveTemplate(parts: readonly TemplatePart[], probe: Probe): GlobToken[] | null {
   const out: GlobToken[] = [];
   for (const p of parts) {
     if (typeof p !== 'object') {

@@ -44,13 +44,24 @@ export function projectEks(model: TraceModel, event: EksEvent, add: Add, step: T
       const sa = event.data.serviceAccount;
       const account = model.accounts.find((a) => sa.cluster.includes(`:${a.id}:`));
       const details = Object.entries(sa.annotations).map(([k, v]) => `annotation ${k}=${v}`);
-      add(account?.id ?? '', { kind: 'service-account', name: `${sa.namespace}/${sa.name}`, arn: `in cluster ${clusterName(sa.cluster)}`, id: sa.uid, details });
+      add(account?.id ?? '', {
+        kind: 'service-account',
+        name: `${sa.namespace}/${sa.name}`,
+        arn: `in cluster ${clusterName(sa.cluster)}`,
+        id: sa.uid,
+        details,
+      });
       return;
     }
     case 'PodIdentityAssociationCreated': {
       const a = event.data.association;
       const account = model.accounts.find((x) => a.cluster.includes(`:${x.id}:`));
-      const sa = account?.entities.find((e) => e.kind === 'service-account' && e.name === `${a.namespace}/${a.serviceAccount}` && e.arn === `in cluster ${clusterName(a.cluster)}`);
+      const sa = account?.entities.find(
+        (e) =>
+          e.kind === 'service-account' &&
+          e.name === `${a.namespace}/${a.serviceAccount}` &&
+          e.arn === `in cluster ${clusterName(a.cluster)}`,
+      );
       sa?.details.push(`EKS Pod Identity association ${a.id} → ${a.roleArn}`);
       return;
     }
@@ -58,8 +69,15 @@ export function projectEks(model: TraceModel, event: EksEvent, add: Add, step: T
       const p = event.data.pod;
       const env = Object.entries(p.env).map(([k, v]) => `${k}=${v}`);
       const details = env.length ? [`env ${env.join(', ')}`] : ['not mutated by the webhook'];
-      for (const t of p.tokens) details.push(`token volume ${t.volume} at ${t.mountPath} (audience ${t.audience}, ${t.expirationSeconds}s)`);
-      add(p.account, { kind: 'pod', name: `${p.namespace}/${p.name}`, arn: `in cluster ${p.clusterName}, service account ${p.serviceAccount}`, id: p.uid, details });
+      for (const t of p.tokens)
+        details.push(`token volume ${t.volume} at ${t.mountPath} (audience ${t.audience}, ${t.expirationSeconds}s)`);
+      add(p.account, {
+        kind: 'pod',
+        name: `${p.namespace}/${p.name}`,
+        arn: `in cluster ${p.clusterName}, service account ${p.serviceAccount}`,
+        id: p.uid,
+        details,
+      });
       return;
     }
     case 'CredentialChainResolved': {
@@ -70,7 +88,11 @@ export function projectEks(model: TraceModel, event: EksEvent, add: Add, step: T
       return;
     }
     case 'CredentialChainFailed':
-      note(step, { kind: 'note', label: "the SDK's default credential chain (AWS SDK for JavaScript v3)", lines: event.data.chain.map((l) => `${l.provider.padEnd(15)} ${l.found}`) });
+      note(step, {
+        kind: 'note',
+        label: "the SDK's default credential chain (AWS SDK for JavaScript v3)",
+        lines: event.data.chain.map((l) => `${l.provider.padEnd(15)} ${l.found}`),
+      });
       if (step) step.call = event.data.call;
       return;
     case 'PodIdentityTokenExchanged':
@@ -80,7 +102,11 @@ export function projectEks(model: TraceModel, event: EksEvent, add: Add, step: T
       if (step) step.call = event.data.call;
       return;
     case 'PodCredentialsObtained':
-      note(step, { kind: 'note', label: `the SDK now holds credentials ${event.data.accessKeyId}, until ${event.data.expiration}`, lines: [] });
+      note(step, {
+        kind: 'note',
+        label: `the SDK now holds credentials ${event.data.accessKeyId}, until ${event.data.expiration}`,
+        lines: [],
+      });
       return;
     default: {
       const unreachable: never = event;

@@ -5,7 +5,13 @@ import type { TraceModel } from './model.js';
 export function projectOrganization(model: TraceModel, event: OrganizationsEvent): void {
   if (event.type === 'OrganizationCreated') {
     const { id, rootId, managementAccount } = event.data;
-    model.organization = { id, rootId, managementAccount, policies: [], nodes: [{ kind: 'root', id: rootId, name: 'root', parent: null, policies: [] }] };
+    model.organization = {
+      id,
+      rootId,
+      managementAccount,
+      policies: [],
+      nodes: [{ kind: 'root', id: rootId, name: 'root', parent: null, policies: [] }],
+    };
     return;
   }
   const org = model.organization;

@@ -78,7 +78,9 @@ export function project(events: readonly LoggedEvent[]): TraceModel {
       case 'EntityTagged':
       case 'ResourceTagged': {
         const arn = 'entity' in event.data ? event.data.entity : event.data.arn;
-        const tags = Object.entries(event.data.tags).map(([k, v]) => `${k}=${v}`).join(', ');
+        const tags = Object.entries(event.data.tags)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(', ');
         entities.get(arn)?.details.push(`tags ${tags}`);
         break;
       }

@@ -9,7 +9,11 @@ export function renderIssuers(issuers: readonly TraceIssuer[], out: string[], s:
   out.push('  oidc issuers (identity providers outside AWS)');
   for (const i of issuers) {
     out.push(`    ${i.name.padEnd(14)} ${i.url}`);
-    out.push(s.dim(`${' '.repeat(13)}JWKS ${i.jwksUri}: RSA key ${i.kid} (RS256; made at random for each run, so the trace shows its id, never the key)`));
+    out.push(
+      s.dim(
+        `${' '.repeat(13)}JWKS ${i.jwksUri}: RSA key ${i.kid} (RS256; made at random for each run, so the trace shows its id, never the key)`,
+      ),
+    );
   }
 }
 

@@ -70,16 +70,22 @@ export function renderStep(step: TraceStep, out: string[], options: TextOptions)
 
 function renderCall(call: CallRecord, out: string[], options: TextOptions): void {
   const s = options.style;
-  const creds = call.caller.credentials === 'none' ? '' : ` (${call.caller.credentials} credentials${call.caller.accessKeyId ? ` ${call.caller.accessKeyId}` : ''})`;
+  const creds =
+    call.caller.credentials === 'none'
+      ? ''
+      : ` (${call.caller.credentials} credentials${call.caller.accessKeyId ? ` ${call.caller.accessKeyId}` : ''})`;
   out.push(`  caller   ${call.caller.label}: ${call.caller.arn}${creds}`);
   const params = Object.entries(call.params).map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`);
-  out.push(`  call     ${call.action}${call.resource && !('RoleArn' in call.params) ? ` on ${call.resource}` : ''}${params.length ? `  ${params.join('  ')}` : ''}`);
+  out.push(
+    `  call     ${call.action}${call.resource && !('RoleArn' in call.params) ? ` on ${call.resource}` : ''}${params.length ? `  ${params.join('  ')}` : ''}`,
+  );
   if (call.region !== DEFAULT_REGION || options.explain) out.push(`  region   ${call.region}`);
   for (const note of call.notes) out.push(s.dim(`  note     ${note}`));
   for (const ev of call.evaluations) renderEvaluation(ev, call, out, options);
   if (options.explain && Object.keys(call.context).length > 0) {
     out.push('  context');
-    for (const [k, v] of Object.entries(call.context)) out.push(s.dim(`    ${padEnd(k, 28)} ${typeof v === 'string' ? v : `[${v.join(', ')}]`}`));
+    for (const [k, v] of Object.entries(call.context))
+      out.push(s.dim(`    ${padEnd(k, 28)} ${typeof v === 'string' ? v : `[${v.join(', ')}]`}`));
   }
   if (call.outcome === 'allowed') {
     out.push(`  result   ${s.green('allowed')}`);
@@ -113,7 +119,10 @@ function renderEvaluation(ev: EvaluationRecord, call: CallRecord, out: string[],
   void call;
 }
 
-function verdictWord(p: PolicyVerdict, s: { green: (x: string) => string; red: (x: string) => string; dim: (x: string) => string }): string {
+function verdictWord(
+  p: PolicyVerdict,
+  s: { green: (x: string) => string; red: (x: string) => string; dim: (x: string) => string },
+): string {
   if (p.verdict === 'Allow') return s.green('allows');
   if (p.verdict === 'Deny') return s.red('denies');
   return s.dim('no statement matches');

@@ -39,7 +39,11 @@ export function walkFrames(events: readonly LoggedEvent[], style: Style): Frame[
       lines.push(...trace.slice(1));
     }
     const changes = changeLines(worldDiff(visible(world), visible(after)), visible(world));
-    lines.push('', style.bold('What changed in the world'), ...(changes.length === 0 ? [style.dim('  nothing')] : changes.map((c) => `  ${c}`)));
+    lines.push(
+      '',
+      style.bold('What changed in the world'),
+      ...(changes.length === 0 ? [style.dim('  nothing')] : changes.map((c) => `  ${c}`)),
+    );
     frames.push({ title: item.kind === 'wait' ? `wait ${item.text}` : `Step ${item.index} · ${item.title}`, lines });
     world = after;
   }
@@ -63,7 +67,9 @@ function visible(w: World): unknown {
 }
 
 function intro(model: TraceModel, style: Style): string[] {
-  const text = renderText({ ...model, items: [] }, { style, explain: false }).trimEnd().split('\n');
+  const text = renderText({ ...model, items: [] }, { style, explain: false })
+    .trimEnd()
+    .split('\n');
   return text.slice(0, -2); // without the empty summary
 }
 

@@ -25,7 +25,11 @@ import { largeScenario } from './large-scenario.js';
 const CALLS = 2000;
 const large = largeScenario(50, CALLS);
 const small = largeScenario(50, 200);
-const noFiles = { readFile: (): never => { throw new Error('the generated scenario reads no files'); } };
+const noFiles = {
+  readFile: (): never => {
+    throw new Error('the generated scenario reads no files');
+  },
+};
 
 const parse = (source: string) => parseScenario(source, 'large.iam');
 const resolve = (source: string, detail: boolean) => resolveScenario(parse(source), { ...noFiles, detail }).commands;
@@ -74,26 +78,68 @@ function measure(work: () => unknown, rounds: number): { median: number; best: n
   return { median: ms[Math.floor(ms.length / 2)] ?? 0, best: ms[0] ?? 0 };
 }
 
-const perSecond = (calls: number, ms: number): string => Math.round((calls / ms) * 1000).toLocaleString('en-US').padStart(10);
+const perSecond = (calls: number, ms: number): string =>
+  Math.round((calls / ms) * 1000)
+    .toLocaleString('en-US')
+    .padStart(10);
 const report = (label: string, calls: number, m: { median: number; best: number }, base?: number): number => {
   const rate = (calls / m.median) * 1000;
   const ratio = base === undefined ? '' : `, ${(rate / base).toFixed(2)}× the baseline`;
-  console.log(`${label.padEnd(46)} ${m.median.toFixed(1).padStart(7)} ms (best ${m.best.toFixed(1)}), ${perSecond(calls, m.median)} calls/s${ratio}`);
+  console.log(
+    `${label.padEnd(46)} ${m.median.toFixed(1).padStart(7)} ms (best ${m.best.toFixed(1)}), ${perSecond(calls, m.median)} calls/s${ratio}`,
+  );
   return rate;
 };
 
-console.log(`large scenario: ${large.length.toLocaleString('en-US')} characters, ${CALLS} calls; first pass in this process (cold): ${cold.toFixed(0)} ms`);
+console.log(
+  `large scenario: ${large.length.toLocaleString('en-US')} characters, ${CALLS} calls; first pass in this process (cold): ${cold.toFixed(0)} ms`,
+);
 const evaluator = report('baseline 1: the evaluator alone, same requests', CALLS, measure(evaluateAll, 15));
-const smallRate = report('baseline 2: the pipeline on 200 calls, same users', 200, measure(() => pipeline(small), 15));
-report('pipeline, 2,000 calls (vs baseline 1)', CALLS, measure(() => pipeline(large), 10), evaluator);
-report('pipeline, 2,000 calls (vs baseline 2)', CALLS, measure(() => pipeline(large), 10), smallRate);
-report('  with evaluation detail (--explain, --events)', CALLS, measure(() => pipeline(large, true), 6), evaluator);
+const smallRate = report(
+  'baseline 2: the pipeline on 200 calls, same users',
+  200,
+  measure(() => pipeline(small), 15),
+);
+report(
+  'pipeline, 2,000 calls (vs baseline 1)',
+  CALLS,
+  measure(() => pipeline(large), 10),
+  evaluator,
+);
+report(
+  'pipeline, 2,000 calls (vs baseline 2)',
+  CALLS,
+  measure(() => pipeline(large), 10),
+  smallRate,
+);
+report(
+  '  with evaluation detail (--explain, --events)',
+  CALLS,
+  measure(() => pipeline(large, true), 6),
+  evaluator,
+);
 const ast = parse(large);
 const commands = resolveScenario(ast, { ...noFiles, detail: false }).commands;
-report('  phase: parse', CALLS, measure(() => parse(large), 10));
-report('  phase: resolve', CALLS, measure(() => resolveScenario(ast, { ...noFiles, detail: false }), 10));
-report('  phase: run (decide, evolve)', CALLS, measure(() => run(commands), 10));
-report('  phase: project and render JSON', CALLS, measure(() => renderJson(project(events)), 10));
+report(
+  '  phase: parse',
+  CALLS,
+  measure(() => parse(large), 10),
+);
+report(
+  '  phase: resolve',
+  CALLS,
+  measure(() => resolveScenario(ast, { ...noFiles, detail: false }), 10),
+);
+report(
+  '  phase: run (decide, evolve)',
+  CALLS,
+  measure(() => run(commands), 10),
+);
+report(
+  '  phase: project and render JSON',
+  CALLS,
+  measure(() => renderJson(project(events)), 10),
+);
 
 // Whole processes, as a person runs them: `simulate --format json` on the generated file, against
 // `node -e 0` and, when another evaluator is installed out of tree (scripts/oracle-bench.mjs; ORACLE
@@ -107,7 +153,15 @@ const oracle = process.env.ORACLE ?? '/tmp/oracle/node_modules/@cloud-copilot/ia
 const processes: [string, string, string[]][] = [
   ['node -e 0', process.execPath, ['-e', '0']],
   ['simulate --format json (2,000 calls)', join(root, 'bin', 'simulate'), ['--format', 'json', largeFile]],
-  ...(existsSync(oracle) ? [['the other evaluator, same requests', process.execPath, [join(root, 'scripts', 'oracle-bench.mjs'), largeFile]] as [string, string, string[]]] : []),
+  ...(existsSync(oracle)
+    ? [
+        ['the other evaluator, same requests', process.execPath, [join(root, 'scripts', 'oracle-bench.mjs'), largeFile]] as [
+          string,
+          string,
+          string[],
+        ],
+      ]
+    : []),
 ];
 const wall = new Map<string, number[]>(processes.map(([label]) => [label, []]));
 for (let round = 0; round < 5; round++) {

@@ -26,7 +26,12 @@ export function largeScenario(users = 50, calls = 2000): string {
   const out: string[] = ['scenario "A large generated scenario"', 'clock 2026-01-01T09:00:00Z', 'account Main 111111111111 {'];
   for (let b = 0; b < 5; b++) out.push(`  bucket bucket-${b}`);
   for (let u = 0; u < users; u++) {
-    out.push(`  user u${u} {`, `    tags { team: team-${u % 10} }`, `    inline P${u} json ${policyJson(u).replace(/\n/g, '\n    ')}`, '  }');
+    out.push(
+      `  user u${u} {`,
+      `    tags { team: team-${u % 10} }`,
+      `    inline P${u} json ${policyJson(u).replace(/\n/g, '\n    ')}`,
+      '  }',
+    );
   }
   out.push('}');
   for (let i = 0; i < calls; i++) {

@@ -72,9 +72,7 @@ const boundary = pol('boundary', 'DevBoundary', [
   { Effect: 'Allow', NotAction: ['iam:*', 'organizations:*'], Resource: '*' },
   { Effect: 'Deny', Action: 's3:DeleteBucket', Resource: '*' },
 ]);
-const sessionPolicy = pol('session', 'session policy', [
-  { Effect: 'Allow', Action: ['s3:Get*', 's3:List*', 'dynamodb:*'], Resource: '*' },
-]);
+const sessionPolicy = pol('session', 'session policy', [{ Effect: 'Allow', Action: ['s3:Get*', 's3:List*', 'dynamodb:*'], Resource: '*' }]);
 const rolePolicy = pol('identity', 'AppRole', [
   ...Array.from({ length: 12 }, (_, i) => ({
     Effect: 'Allow',
@@ -85,29 +83,102 @@ const rolePolicy = pol('identity', 'AppRole', [
   { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::bucket-a/*' },
 ]);
 const bucketPolicy = pol('resource', 'bucket-a policy', [
-  { Sid: 'TLS', Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: ['arn:aws:s3:::bucket-a', 'arn:aws:s3:::bucket-a/*'], Condition: { Bool: { 'aws:SecureTransport': 'false' } } },
+  {
+    Sid: 'TLS',
+    Effect: 'Deny',
+    Principal: '*',
+    Action: 's3:*',
+    Resource: ['arn:aws:s3:::bucket-a', 'arn:aws:s3:::bucket-a/*'],
+    Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+  },
   { Sid: 'Public', Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::bucket-a/public/*' },
-  { Sid: 'App', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${A}:role/app` }, Action: ['s3:GetObject', 's3:PutObject'], Resource: 'arn:aws:s3:::bucket-a/app/*' },
-  { Sid: 'Partner', Effect: 'Allow', Principal: { AWS: B }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::bucket-a/shared/*', Condition: { StringEquals: { 'aws:PrincipalOrgID': ORG } } },
-  { Sid: 'Trail', Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 's3:PutObject', Resource: `arn:aws:s3:::bucket-a/AWSLogs/${A}/*`, Condition: { ArnLike: { 'aws:SourceArn': `arn:aws:cloudtrail:*:${A}:trail/*` } } },
-  { Sid: 'NoUpload', Effect: 'Deny', NotPrincipal: { AWS: [`arn:aws:iam::${A}:role/admin`, `arn:aws:iam::${A}:root`] }, Action: 's3:PutBucketPolicy', Resource: 'arn:aws:s3:::bucket-a' },
-  { Sid: 'Vpce', Effect: 'Deny', Principal: '*', Action: 's3:PutObject', Resource: 'arn:aws:s3:::bucket-a/private/*', Condition: { StringNotEqualsIfExists: { 'aws:SourceVpce': 'vpce-1a2b3c' } } },
+  {
+    Sid: 'App',
+    Effect: 'Allow',
+    Principal: { AWS: `arn:aws:iam::${A}:role/app` },
+    Action: ['s3:GetObject', 's3:PutObject'],
+    Resource: 'arn:aws:s3:::bucket-a/app/*',
+  },
+  {
+    Sid: 'Partner',
+    Effect: 'Allow',
+    Principal: { AWS: B },
+    Action: 's3:GetObject',
+    Resource: 'arn:aws:s3:::bucket-a/shared/*',
+    Condition: { StringEquals: { 'aws:PrincipalOrgID': ORG } },
+  },
+  {
+    Sid: 'Trail',
+    Effect: 'Allow',
+    Principal: { Service: 'cloudtrail.amazonaws.com' },
+    Action: 's3:PutObject',
+    Resource: `arn:aws:s3:::bucket-a/AWSLogs/${A}/*`,
+    Condition: { ArnLike: { 'aws:SourceArn': `arn:aws:cloudtrail:*:${A}:trail/*` } },
+  },
+  {
+    Sid: 'NoUpload',
+    Effect: 'Deny',
+    NotPrincipal: { AWS: [`arn:aws:iam::${A}:role/admin`, `arn:aws:iam::${A}:root`] },
+    Action: 's3:PutBucketPolicy',
+    Resource: 'arn:aws:s3:::bucket-a',
+  },
+  {
+    Sid: 'Vpce',
+    Effect: 'Deny',
+    Principal: '*',
+    Action: 's3:PutObject',
+    Resource: 'arn:aws:s3:::bucket-a/private/*',
+    Condition: { StringNotEqualsIfExists: { 'aws:SourceVpce': 'vpce-1a2b3c' } },
+  },
 ]);
 const trustPolicy = pol('trust', 'trust app', [
-  { Effect: 'Allow', Principal: { AWS: [`arn:aws:iam::${A}:root`, `arn:aws:iam::${B}:user/partner`] }, Action: ['sts:AssumeRole', 'sts:TagSession'], Condition: { StringEquals: { 'sts:ExternalId': 'ext-123' } } },
-  { Effect: 'Allow', Principal: { Federated: `arn:aws:iam::${A}:oidc-provider/token.actions.githubusercontent.com` }, Action: 'sts:AssumeRoleWithWebIdentity', Condition: { StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' }, StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:org/app:*' } } },
-  { Effect: 'Deny', Principal: { AWS: '*' }, Action: 'sts:AssumeRole', Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' }, StringNotEquals: { 'aws:PrincipalAccount': [A, B] } } },
+  {
+    Effect: 'Allow',
+    Principal: { AWS: [`arn:aws:iam::${A}:root`, `arn:aws:iam::${B}:user/partner`] },
+    Action: ['sts:AssumeRole', 'sts:TagSession'],
+    Condition: { StringEquals: { 'sts:ExternalId': 'ext-123' } },
+  },
+  {
+    Effect: 'Allow',
+    Principal: { Federated: `arn:aws:iam::${A}:oidc-provider/token.actions.githubusercontent.com` },
+    Action: 'sts:AssumeRoleWithWebIdentity',
+    Condition: {
+      StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' },
+      StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:org/app:*' },
+    },
+  },
+  {
+    Effect: 'Deny',
+    Principal: { AWS: '*' },
+    Action: 'sts:AssumeRole',
+    Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' }, StringNotEquals: { 'aws:PrincipalAccount': [A, B] } },
+  },
 ]);
 const full = pol('scp', 'FullAWSAccess', [{ Effect: 'Allow', Action: '*', Resource: '*' }]);
 const guardrails = pol('scp', 'Guardrails', [
-  { Sid: 'Regions', Effect: 'Deny', NotAction: ['iam:*', 'sts:*', 'organizations:*', 'cloudfront:*'], Resource: '*', Condition: { StringNotEquals: { 'aws:RequestedRegion': ['us-east-1', 'eu-west-1'] }, ArnNotLike: { 'aws:PrincipalArn': `arn:aws:iam::*:role/admin` } } },
+  {
+    Sid: 'Regions',
+    Effect: 'Deny',
+    NotAction: ['iam:*', 'sts:*', 'organizations:*', 'cloudfront:*'],
+    Resource: '*',
+    Condition: {
+      StringNotEquals: { 'aws:RequestedRegion': ['us-east-1', 'eu-west-1'] },
+      ArnNotLike: { 'aws:PrincipalArn': `arn:aws:iam::*:role/admin` },
+    },
+  },
   { Sid: 'Leave', Effect: 'Deny', Action: 'organizations:LeaveOrganization', Resource: '*' },
   { Sid: 'Root', Effect: 'Deny', Action: '*', Resource: '*', Condition: { StringLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:root' } } },
   { Sid: 'Kms', Effect: 'Deny', Action: ['kms:ScheduleKeyDeletion', 'kms:Disable*'], Resource: '*' },
 ]);
 const rcpFull = pol('rcp', 'RCPFullAWSAccess', [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }]);
 const rcpPerimeter = pol('rcp', 'Perimeter', [
-  { Effect: 'Deny', Principal: '*', Action: ['s3:*', 'sqs:*', 'kms:*'], Resource: '*', Condition: { StringNotEqualsIfExists: { 'aws:PrincipalOrgID': ORG }, BoolIfExists: { 'aws:PrincipalIsAWSService': 'false' } } },
+  {
+    Effect: 'Deny',
+    Principal: '*',
+    Action: ['s3:*', 'sqs:*', 'kms:*'],
+    Resource: '*',
+    Condition: { StringNotEqualsIfExists: { 'aws:PrincipalOrgID': ORG }, BoolIfExists: { 'aws:PrincipalIsAWSService': 'false' } },
+  },
 ]);
 const scpLevels = [
   { name: 'root r-ab12', policies: [full] },
@@ -120,9 +191,18 @@ const rcpLevels = [
 ];
 
 const alice: RequestPrincipal = { kind: 'iamUser', accountId: A, arn: `arn:aws:iam::${A}:user/alice`, uniqueId: 'AIDAALICE' };
-const session: RequestPrincipal = { kind: 'roleSession', accountId: A, arn: `arn:aws:sts::${A}:assumed-role/app/s1`, roleArn: `arn:aws:iam::${A}:role/app`, uniqueId: 'AROAAPP' };
+const session: RequestPrincipal = {
+  kind: 'roleSession',
+  accountId: A,
+  arn: `arn:aws:sts::${A}:assumed-role/app/s1`,
+  roleArn: `arn:aws:iam::${A}:role/app`,
+  uniqueId: 'AROAAPP',
+};
 const partner: RequestPrincipal = { kind: 'iamUser', accountId: B, arn: `arn:aws:iam::${B}:user/partner` };
-const ghActions: RequestPrincipal = { kind: 'webIdentity', federatedProvider: `arn:aws:iam::${A}:oidc-provider/token.actions.githubusercontent.com` };
+const ghActions: RequestPrincipal = {
+  kind: 'webIdentity',
+  federatedProvider: `arn:aws:iam::${A}:oidc-provider/token.actions.githubusercontent.com`,
+};
 
 function context(p: RequestPrincipal): Record<string, ContextValue> {
   const ctx: Record<string, ContextValue> = {
@@ -155,31 +235,93 @@ function makeCase(): Case {
   const key = `k${Math.floor(rand() * 1000)}`;
   if (r < 0.4) {
     const svc = pick(services);
-    const resource = svc === 's3' ? `arn:aws:s3:::${pick(['bucket-3', 'bucket-7', 'home'])}/${pick(['alice', 'team-3'])}/${key}` : `arn:aws:${svc}:us-east-1:${A}:thing/team-${Math.floor(rand() * 20)}/${key}`;
+    const resource =
+      svc === 's3'
+        ? `arn:aws:s3:::${pick(['bucket-3', 'bucket-7', 'home'])}/${pick(['alice', 'team-3'])}/${key}`
+        : `arn:aws:${svc}:us-east-1:${A}:thing/team-${Math.floor(rand() * 20)}/${key}`;
     const action = `${svc}:${pick(['GetItem', 'ListThings', 'DescribeX', 'Put3Y', 'PutObject', 'Delete'])}`;
-    return { req: { principal: alice, action, resource, resourceAccount: A, context: context(alice) }, set: { identity: devPolicies, boundary, scpLevels, rcpLevels } };
+    return {
+      req: { principal: alice, action, resource, resourceAccount: A, context: context(alice) },
+      set: { identity: devPolicies, boundary, scpLevels, rcpLevels },
+    };
   }
   if (r < 0.7) {
     const action = pick(['s3:GetObject', 's3:PutObject', 'sqs:SendMessage', 'dynamodb:PutItem', 'dynamodb:Query']);
-    const resource = action.startsWith('s3') ? `arn:aws:s3:::bucket-a/${pick(['app/3', 'app/11', 'public', 'private'])}/${key}` : action.startsWith('sqs') ? `arn:aws:sqs:us-east-1:${A}:queue-${Math.floor(rand() * 15)}` : `arn:aws:dynamodb:us-east-1:${A}:table/t${Math.floor(rand() * 15)}`;
-    const set: PolicySet = { identity: [rolePolicy], session: rand() < 0.5 ? [sessionPolicy] : [], scpLevels, rcpLevels, ...(action.startsWith('s3') ? { resource: bucketPolicy } : {}) };
+    const resource = action.startsWith('s3')
+      ? `arn:aws:s3:::bucket-a/${pick(['app/3', 'app/11', 'public', 'private'])}/${key}`
+      : action.startsWith('sqs')
+        ? `arn:aws:sqs:us-east-1:${A}:queue-${Math.floor(rand() * 15)}`
+        : `arn:aws:dynamodb:us-east-1:${A}:table/t${Math.floor(rand() * 15)}`;
+    const set: PolicySet = {
+      identity: [rolePolicy],
+      session: rand() < 0.5 ? [sessionPolicy] : [],
+      scpLevels,
+      rcpLevels,
+      ...(action.startsWith('s3') ? { resource: bucketPolicy } : {}),
+    };
     return { req: { principal: session, action, resource, resourceAccount: A, context: context(session) }, set };
   }
   if (r < 0.8) {
-    const req = { principal: partner, action: 's3:GetObject', resource: `arn:aws:s3:::bucket-a/shared/${key}`, resourceAccount: A, context: context(partner) };
-    return { req, set: { identity: [pol('identity', 'partner', [{ Effect: 'Allow', Action: 's3:Get*', Resource: 'arn:aws:s3:::bucket-a/*' }])], resource: bucketPolicy, rcpLevels } };
+    const req = {
+      principal: partner,
+      action: 's3:GetObject',
+      resource: `arn:aws:s3:::bucket-a/shared/${key}`,
+      resourceAccount: A,
+      context: context(partner),
+    };
+    return {
+      req,
+      set: {
+        identity: [pol('identity', 'partner', [{ Effect: 'Allow', Action: 's3:Get*', Resource: 'arn:aws:s3:::bucket-a/*' }])],
+        resource: bucketPolicy,
+        rcpLevels,
+      },
+    };
   }
   if (r < 0.9) {
-    const ctx = { ...context(partner), 'sts:ExternalId': pick(['ext-123', 'wrong']), 'aws:MultiFactorAuthPresent': pick(['true', 'false']) };
+    const ctx = {
+      ...context(partner),
+      'sts:ExternalId': pick(['ext-123', 'wrong']),
+      'aws:MultiFactorAuthPresent': pick(['true', 'false']),
+    };
     const req = { principal: partner, action: 'sts:AssumeRole', resource: `arn:aws:iam::${A}:role/app`, resourceAccount: A, context: ctx };
-    return { req, set: { identity: [pol('identity', 'assume', [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: `arn:aws:iam::${A}:role/*` }])], resource: trustPolicy, resourceMustAllow: true, rcpLevels } };
+    return {
+      req,
+      set: {
+        identity: [pol('identity', 'assume', [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: `arn:aws:iam::${A}:role/*` }])],
+        resource: trustPolicy,
+        resourceMustAllow: true,
+        rcpLevels,
+      },
+    };
   }
   if (r < 0.95) {
-    const ctx = { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com', 'token.actions.githubusercontent.com:sub': pick(['repo:org/app:ref:refs/heads/main', 'repo:evil/app:ref:x']) };
-    return { req: { principal: ghActions, action: 'sts:AssumeRoleWithWebIdentity', resource: `arn:aws:iam::${A}:role/app`, resourceAccount: A, context: ctx }, set: { identity: [], resource: trustPolicy, resourceMustAllow: true, rcpLevels } };
+    const ctx = {
+      'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com',
+      'token.actions.githubusercontent.com:sub': pick(['repo:org/app:ref:refs/heads/main', 'repo:evil/app:ref:x']),
+    };
+    return {
+      req: {
+        principal: ghActions,
+        action: 'sts:AssumeRoleWithWebIdentity',
+        resource: `arn:aws:iam::${A}:role/app`,
+        resourceAccount: A,
+        context: ctx,
+      },
+      set: { identity: [], resource: trustPolicy, resourceMustAllow: true, rcpLevels },
+    };
   }
   const anon: RequestPrincipal = { kind: 'anonymous' };
-  return { req: { principal: anon, action: 's3:GetObject', resource: `arn:aws:s3:::bucket-a/${pick(['public', 'private'])}/${key}`, resourceAccount: A, context: context(anon) }, set: { identity: [], resource: bucketPolicy, rcpLevels } };
+  return {
+    req: {
+      principal: anon,
+      action: 's3:GetObject',
+      resource: `arn:aws:s3:::bucket-a/${pick(['public', 'private'])}/${key}`,
+      resourceAccount: A,
+      context: context(anon),
+    },
+    set: { identity: [], resource: bucketPolicy, rcpLevels },
+  };
 }
 
 const corpus: Case[] = Array.from({ length: CORPUS_SIZE }, makeCase);
@@ -234,7 +376,9 @@ function measure(label: string, cases: readonly Case[], run: (cases: readonly Ca
 
 const decisions = corpus.map((c) => evaluate(c.req, c.set).decision);
 const share = (d: string) => decisions.filter((x) => x === d).length;
-console.log(`corpus: ${CORPUS_SIZE} requests — Allow ${share('Allow')}, ImplicitDeny ${share('ImplicitDeny')}, ExplicitDeny ${share('ExplicitDeny')}`);
+console.log(
+  `corpus: ${CORPUS_SIZE} requests — Allow ${share('Allow')}, ImplicitDeny ${share('ImplicitDeny')}, ExplicitDeny ${share('ExplicitDeny')}`,
+);
 const asBuilt = measure('evaluate, contexts as built', corpus, runCorpus, 12);
 const normal = measure('evaluate, contexts pre-normalised', normalised, runCorpus, 12);
 const naive = measure('baseline: compile policies per request', slice, runBaseline, 3);

@@ -32,7 +32,9 @@ for (let i = 0; i < runs; i++) {
   times.bare.push(once(bare));
 }
 const [s, b] = [median(times.simulate), median(times.bare)];
-console.log(`start-up, median of ${runs} interleaved pairs: simulate scenarios/cross-account.iam ${s.toFixed(1)} ms, node -e 0 ${b.toFixed(1)} ms, ratio ${(s / b).toFixed(2)}`);
+console.log(
+  `start-up, median of ${runs} interleaved pairs: simulate scenarios/cross-account.iam ${s.toFixed(1)} ms, node -e 0 ${b.toFixed(1)} ms, ratio ${(s / b).toFixed(2)}`,
+);
 
 describe('start-up', () => {
   bench('bin/simulate scenarios/cross-account.iam', () => void once(simulate), { iterations: 5 });

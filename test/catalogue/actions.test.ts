@@ -42,7 +42,8 @@ describe('lookupAction', () => {
 
 describe('services', () => {
   it('isKnownService is case-insensitive and knows the catalogue prefixes', () => {
-    for (const p of ['s3', 'S3', 'iam', 'sts', 'ec2', 'kms', 'organizations', 'eks', 's3-object-lambda']) expect(isKnownService(p), p).toBe(true);
+    for (const p of ['s3', 'S3', 'iam', 'sts', 'ec2', 'kms', 'organizations', 'eks', 's3-object-lambda'])
+      expect(isKnownService(p), p).toBe(true);
     for (const p of ['s33', 'aws', '', 'amazon']) expect(isKnownService(p), p).toBe(false);
   });
 
@@ -64,7 +65,9 @@ describe('wildcard patterns', () => {
     expect(matchActions('s3:Get*')).toEqual(expect.arrayContaining(['s3:GetObject', 's3:GetBucketPolicy']));
     expect(matchActions('s3:get*')).toEqual(matchActions('s3:Get*'));
     expect(matchActions('s3:Get?bject')).toEqual(['s3:GetObject']);
-    expect(matchActions('sts:Assume*')).toEqual(expect.arrayContaining(['sts:AssumeRole', 'sts:AssumeRoleWithSAML', 'sts:AssumeRoleWithWebIdentity', 'sts:AssumeRoot']));
+    expect(matchActions('sts:Assume*')).toEqual(
+      expect.arrayContaining(['sts:AssumeRole', 'sts:AssumeRoleWithSAML', 'sts:AssumeRoleWithWebIdentity', 'sts:AssumeRoot']),
+    );
     expect(matchActions('s3:*')?.length).toBe(serviceActions('s3')?.names.length);
   });
 

@@ -4,14 +4,49 @@ import { lookupConditionKey } from '../../src/catalogue/index.js';
 
 describe('lookupConditionKey', () => {
   it('knows the global keys the engine fills in, in any case', () => {
-    for (const key of ['aws:PrincipalArn', 'aws:PrincipalAccount', 'aws:PrincipalOrgID', 'aws:PrincipalOrgPaths', 'aws:PrincipalIsAWSService', 'aws:PrincipalType', 'aws:userid', 'aws:username', 'aws:TokenIssueTime', 'aws:MultiFactorAuthPresent', 'aws:MultiFactorAuthAge', 'aws:SourceIdentity', 'aws:SourceIp', 'aws:SourceVpc', 'aws:SourceVpce', 'aws:RequestedRegion', 'aws:SecureTransport', 'aws:CurrentTime', 'aws:EpochTime', 'aws:ResourceAccount', 'aws:ResourceOrgID', 'aws:TagKeys', 'aws:CalledVia', 'aws:ViaAWSService', 'aws:SourceArn', 'aws:SourceAccount', 'aws:referer', 'aws:UserAgent', 'aws:FederatedProvider']) {
+    for (const key of [
+      'aws:PrincipalArn',
+      'aws:PrincipalAccount',
+      'aws:PrincipalOrgID',
+      'aws:PrincipalOrgPaths',
+      'aws:PrincipalIsAWSService',
+      'aws:PrincipalType',
+      'aws:userid',
+      'aws:username',
+      'aws:TokenIssueTime',
+      'aws:MultiFactorAuthPresent',
+      'aws:MultiFactorAuthAge',
+      'aws:SourceIdentity',
+      'aws:SourceIp',
+      'aws:SourceVpc',
+      'aws:SourceVpce',
+      'aws:RequestedRegion',
+      'aws:SecureTransport',
+      'aws:CurrentTime',
+      'aws:EpochTime',
+      'aws:ResourceAccount',
+      'aws:ResourceOrgID',
+      'aws:TagKeys',
+      'aws:CalledVia',
+      'aws:ViaAWSService',
+      'aws:SourceArn',
+      'aws:SourceAccount',
+      'aws:referer',
+      'aws:UserAgent',
+      'aws:FederatedProvider',
+    ]) {
       expect(lookupConditionKey(key), key).toEqual({ key, known: true, kind: 'global' });
     }
     expect(lookupConditionKey('AWS:sourceip')).toEqual({ key: 'aws:SourceIp', known: true, kind: 'global' });
   });
 
   it('tag-style keys take any tag key after the slash, even one with colons', () => {
-    expect(lookupConditionKey('aws:PrincipalTag/team')).toEqual({ key: 'aws:PrincipalTag/team', known: true, kind: 'global', pattern: 'aws:PrincipalTag/${TagKey}' });
+    expect(lookupConditionKey('aws:PrincipalTag/team')).toEqual({
+      key: 'aws:PrincipalTag/team',
+      known: true,
+      kind: 'global',
+      pattern: 'aws:PrincipalTag/${TagKey}',
+    });
     expect(lookupConditionKey('aws:principaltag/Team').key).toBe('aws:PrincipalTag/Team');
     expect(lookupConditionKey('aws:ResourceTag/aws:cloudformation:stack-name').known).toBe(true);
     expect(lookupConditionKey('aws:RequestTag/cost-center').known).toBe(true);
@@ -20,20 +55,41 @@ describe('lookupConditionKey', () => {
   });
 
   it('an empty tag key is not a key; the suggestion shows the form', () => {
-    expect(lookupConditionKey('aws:PrincipalTag/')).toEqual({ key: 'aws:PrincipalTag/', known: false, suggestion: 'aws:PrincipalTag/${TagKey}' });
+    expect(lookupConditionKey('aws:PrincipalTag/')).toEqual({
+      key: 'aws:PrincipalTag/',
+      known: false,
+      suggestion: 'aws:PrincipalTag/${TagKey}',
+    });
     expect(lookupConditionKey('aws:PrincipalTag').suggestion).toBe('aws:PrincipalTag/${TagKey}');
   });
 
   it('knows service keys', () => {
     expect(lookupConditionKey('s3:prefix')).toEqual({ key: 's3:prefix', known: true, kind: 'service' });
     expect(lookupConditionKey('sts:ExternalID')).toEqual({ key: 'sts:ExternalId', known: true, kind: 'service' });
-    for (const key of ['sts:RoleSessionName', 'sts:SourceIdentity', 'sts:TransitiveTagKeys', 'iam:PassedToService', 'iam:PermissionsBoundary', 'ec2:Region', 'kms:ViaService']) {
+    for (const key of [
+      'sts:RoleSessionName',
+      'sts:SourceIdentity',
+      'sts:TransitiveTagKeys',
+      'iam:PassedToService',
+      'iam:PermissionsBoundary',
+      'ec2:Region',
+      'kms:ViaService',
+    ]) {
       expect(lookupConditionKey(key).known, key).toBe(true);
     }
   });
 
   it('knows identity-provider keys: named providers and the claims of any OIDC provider', () => {
-    for (const key of ['accounts.google.com:aud', 'accounts.google.com:oaud', 'cognito-identity.amazonaws.com:amr', 'graph.facebook.com:app_id', 'www.amazon.com:user_id', 'saml:sub', 'SAML:aud', 'token.actions.githubusercontent.com:repository']) {
+    for (const key of [
+      'accounts.google.com:aud',
+      'accounts.google.com:oaud',
+      'cognito-identity.amazonaws.com:amr',
+      'graph.facebook.com:app_id',
+      'www.amazon.com:user_id',
+      'saml:sub',
+      'SAML:aud',
+      'token.actions.githubusercontent.com:repository',
+    ]) {
       expect(lookupConditionKey(key).known, key).toBe(true);
     }
     expect(lookupConditionKey('oidc.eks.us-east-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE:sub')).toEqual({
@@ -43,7 +99,10 @@ describe('lookupConditionKey', () => {
     });
     expect(lookupConditionKey('token.actions.githubusercontent.com:aud').known).toBe(true);
     expect(lookupConditionKey('auth.example.com:AZP')).toMatchObject({ key: 'auth.example.com:azp', known: true });
-    expect(lookupConditionKey('token.actions.octo.ghe.com:actor')).toMatchObject({ known: true, pattern: 'token.actions.${Domain}.ghe.com:actor' });
+    expect(lookupConditionKey('token.actions.octo.ghe.com:actor')).toMatchObject({
+      known: true,
+      pattern: 'token.actions.${Domain}.ghe.com:actor',
+    });
   });
 
   it('refuses custom claims of an OIDC provider: only aud, sub, azp and amr become keys', () => {

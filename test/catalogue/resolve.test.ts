@@ -48,7 +48,9 @@ describe('a step calls an action of the catalogue', () => {
   it('with nothing close, the error says what was expected instead', () => {
     const e = failure(step('qqq:Zzzzzzzz'));
     expect(e.suggestion).toBeUndefined();
-    expect(e.expected).toMatch(/^a service prefix of the AWS service catalogue \(@cloud-copilot\/iam-data [\d.]+\), such as s3, ec2 or iam$/);
+    expect(e.expected).toMatch(
+      /^a service prefix of the AWS service catalogue \(@cloud-copilot\/iam-data [\d.]+\), such as s3, ec2 or iam$/,
+    );
   });
 
   it('an STS action is checked like any other', () => {
@@ -58,7 +60,13 @@ describe('a step calls an action of the catalogue', () => {
   });
 
   it('context keys are condition keys: global, of the called service, or refused', () => {
-    expect(() => sim(step('s3:ListBucket resource arn:aws:s3:::data context { aws:SourceIp: 203.0.113.9, s3:prefix: home/, aws:PrincipalTag/team: blue }'))).not.toThrow();
+    expect(() =>
+      sim(
+        step(
+          's3:ListBucket resource arn:aws:s3:::data context { aws:SourceIp: 203.0.113.9, s3:prefix: home/, aws:PrincipalTag/team: blue }',
+        ),
+      ),
+    ).not.toThrow();
     const source = step('s3:ListBucket resource arn:aws:s3:::data context { aws:SorceIp: 203.0.113.9 }');
     const e = failure(source);
     expect(e.message).toBe('unknown condition key aws:SorceIp');
@@ -108,7 +116,9 @@ describe('native policy statements', () => {
   });
 
   it('an unknown condition key is an error at the key', () => {
-    expect(() => sim(policy('allow action s3:GetObject resource * when StringEquals aws:PrincipalTag/team blue when Bool aws:SecureTransport true'))).not.toThrow();
+    expect(() =>
+      sim(policy('allow action s3:GetObject resource * when StringEquals aws:PrincipalTag/team blue when Bool aws:SecureTransport true')),
+    ).not.toThrow();
     const e = failure(policy('allow action s3:GetObject resource * when IpAddress aws:SorceIp 203.0.113.0/24'));
     expect(e.message).toBe('inline policy P of user alice: unknown condition key aws:SorceIp');
     expect(e.suggestion).toBe('aws:SourceIp');
@@ -118,9 +128,14 @@ describe('native policy statements', () => {
   it('a trust policy is checked, including the keys of an OIDC provider', () => {
     const trust = (body: string) => `account A 111111111111 { role R { trust { ${body} } } }`;
     expect(failure(trust('allow principal account A action sts:AssumeRol')).suggestion).toBe('sts:AssumeRole');
-    const oidc = 'allow principal federated arn:aws:iam::111111111111:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/ABC action sts:AssumeRoleWithWebIdentity';
-    expect(() => sim(trust(`${oidc} when StringEquals oidc.eks.us-east-1.amazonaws.com/id/ABC:sub system:serviceaccount:default:app`))).not.toThrow();
-    expect(failure(trust(`${oidc} when StringEquals oidc.eks.us-east-1.amazonaws.com/id/ABC:subb x`)).suggestion).toBe('oidc.eks.us-east-1.amazonaws.com/id/ABC:sub');
+    const oidc =
+      'allow principal federated arn:aws:iam::111111111111:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/ABC action sts:AssumeRoleWithWebIdentity';
+    expect(() =>
+      sim(trust(`${oidc} when StringEquals oidc.eks.us-east-1.amazonaws.com/id/ABC:sub system:serviceaccount:default:app`)),
+    ).not.toThrow();
+    expect(failure(trust(`${oidc} when StringEquals oidc.eks.us-east-1.amazonaws.com/id/ABC:subb x`)).suggestion).toBe(
+      'oidc.eks.us-east-1.amazonaws.com/id/ABC:sub',
+    );
   });
 });
 
@@ -151,14 +166,22 @@ ${body}
   });
 
   it('an unknown condition key is located at the key', () => {
-    const e = failure(json('      {"Effect": "Allow", "Action": "s3:*", "Resource": "*",\n       "Condition": {"StringEquals": {"aws:username": "a", "aws:PrincipalTags/team": "b"}}}'));
+    const e = failure(
+      json(
+        '      {"Effect": "Allow", "Action": "s3:*", "Resource": "*",\n       "Condition": {"StringEquals": {"aws:username": "a", "aws:PrincipalTags/team": "b"}}}',
+      ),
+    );
     expect(e.message).toBe('managed policy P: unknown condition key aws:PrincipalTags/team');
     expect(e.suggestion).toBe('aws:PrincipalTag/team');
     expect(at(e)).toEqual([6, 61, 22]);
   });
 
   it('a condition key is located where it is written as a key, not where its text first stands', () => {
-    const e = failure(json('      {"Effect": "Allow", "Action": "s3:*", "Resource": "*", "Condition": {"StringEquals": {"aws:username": "aws:PrincipalTags/team", "aws:PrincipalTags/team": "b"}}}'));
+    const e = failure(
+      json(
+        '      {"Effect": "Allow", "Action": "s3:*", "Resource": "*", "Condition": {"StringEquals": {"aws:username": "aws:PrincipalTags/team", "aws:PrincipalTags/team": "b"}}}',
+      ),
+    );
     expect(e.message).toBe('managed policy P: unknown condition key aws:PrincipalTags/team');
     expect(at(e)).toEqual([5, 136, 22]);
   });

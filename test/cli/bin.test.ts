@@ -11,7 +11,11 @@ const golden = readFileSync(join(root, 'scenarios/cross-account.trace'), 'utf8')
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
 
 describe('bin/simulate.js', () => {
-  for (const [tz, lang] of [['UTC', 'C'], ['Pacific/Chatham', 'de_DE.UTF-8'], ['America/St_Johns', 'ar_EG.UTF-8']]) {
+  for (const [tz, lang] of [
+    ['UTC', 'C'],
+    ['Pacific/Chatham', 'de_DE.UTF-8'],
+    ['America/St_Johns', 'ar_EG.UTF-8'],
+  ]) {
     it(`prints the golden trace in TZ=${tz} LANG=${lang}`, () => {
       const r = spawnSync(process.execPath, ['bin/simulate.js', 'scenarios/cross-account.iam'], {
         cwd: root,
@@ -31,12 +35,19 @@ describe('bin/simulate.js', () => {
   });
 
   it('starts from the code cache the build wrote, which fits this Node.js', () => {
-    const r = spawnSync(process.execPath, ['bin/simulate.js', '--version'], { cwd: root, env: { ...process.env, IAMSIM_DEBUG: '1' }, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['bin/simulate.js', '--version'], {
+      cwd: root,
+      env: { ...process.env, IAMSIM_DEBUG: '1' },
+      encoding: 'utf8',
+    });
     expect(r.stderr).toBe('simulate: code cache accepted\n');
     expect(r.status).toBe(0);
   });
 
-  for (const [what, cache] of [['without a code cache', null], ['with a code cache that does not fit', 'not bytecode']] as const) {
+  for (const [what, cache] of [
+    ['without a code cache', null],
+    ['with a code cache that does not fit', 'not bytecode'],
+  ] as const) {
     it(`prints the same trace ${what}`, () => {
       const copy = mkdtempSync(join(tmpdir(), 'iamsim-bin-'));
       try {
@@ -52,7 +63,10 @@ describe('bin/simulate.js', () => {
         });
         expect(r.stderr).toBe('');
         expect(r.stdout).toBe(golden);
-        const debug = spawnSync(process.execPath, [join(copy, 'bin', 'simulate.js'), '--version'], { env: { ...process.env, IAMSIM_DEBUG: '1' }, encoding: 'utf8' });
+        const debug = spawnSync(process.execPath, [join(copy, 'bin', 'simulate.js'), '--version'], {
+          env: { ...process.env, IAMSIM_DEBUG: '1' },
+          encoding: 'utf8',
+        });
         expect(debug.stderr).toBe(`simulate: code cache ${cache === null ? 'missing' : 'rejected'}\n`);
       } finally {
         rmSync(copy, { recursive: true, force: true });
@@ -65,9 +79,14 @@ describe('bin/simulate.js', () => {
     try {
       cpSync(join(root, 'bin'), join(copy, 'bin'), { recursive: true });
       cpSync(join(root, 'package.json'), join(copy, 'package.json'));
-      const r = spawnSync(process.execPath, [join(copy, 'bin', 'simulate.js'), 'scenarios/cross-account.iam'], { cwd: root, encoding: 'utf8' });
+      const r = spawnSync(process.execPath, [join(copy, 'bin', 'simulate.js'), 'scenarios/cross-account.iam'], {
+        cwd: root,
+        encoding: 'utf8',
+      });
       expect(r.status).toBe(2);
-      expect(r.stderr).toBe(`simulate: ${join(copy, 'dist', 'simulate.cjs')} is missing: run \`npm run build\` (or \`npm ci\`, which builds it)\n`);
+      expect(r.stderr).toBe(
+        `simulate: ${join(copy, 'dist', 'simulate.cjs')} is missing: run \`npm run build\` (or \`npm ci\`, which builds it)\n`,
+      );
     } finally {
       rmSync(copy, { recursive: true, force: true });
     }
@@ -87,7 +106,11 @@ describe('bin/simulate.js', () => {
     const dir = mkdtempSync(join(tmpdir(), 'iamsim-link-'));
     try {
       symlinkSync(join(root, 'bin', 'simulate'), join(dir, 'simulate'));
-      const r = spawnSync(join(dir, 'simulate'), ['scenarios/cross-account.iam'], { cwd: root, env: { ...process.env, NO_COLOR: '1' }, encoding: 'utf8' });
+      const r = spawnSync(join(dir, 'simulate'), ['scenarios/cross-account.iam'], {
+        cwd: root,
+        env: { ...process.env, NO_COLOR: '1' },
+        encoding: 'utf8',
+      });
       expect(r.stderr).toBe('');
       expect(r.stdout).toBe(golden);
     } finally {
@@ -98,7 +121,10 @@ describe('bin/simulate.js', () => {
   it('ends quietly when the reader closes the pipe early, with the status of a command killed by SIGPIPE', () => {
     // 30 explained traces (~400 KB) overflow the pipe's buffer, so writes go on after `head` has left
     const files = Array.from({ length: 30 }, () => 'scenarios/cross-account.iam').join(' ');
-    const r = spawnSync('sh', ['-c', `{ node bin/simulate.js --explain ${files}; echo "status $?" >&2; } | head -1`], { cwd: root, encoding: 'utf8' });
+    const r = spawnSync('sh', ['-c', `{ node bin/simulate.js --explain ${files}; echo "status $?" >&2; } | head -1`], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     expect(r.stdout).toBe(`${golden.split('\n')[0]}\n`);
     expect(r.stderr).toBe('status 141\n');
   });

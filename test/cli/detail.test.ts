@@ -12,7 +12,11 @@ import { runCli } from './run-cli.js';
 
 const EXAMPLE = 'scenarios/cross-account.iam';
 const source = readFileSync(EXAMPLE, 'utf8');
-const noFiles = { readFile: (): never => { throw new Error('no files'); } };
+const noFiles = {
+  readFile: (): never => {
+    throw new Error('no files');
+  },
+};
 
 function events(detail: boolean | undefined) {
   const options = detail === undefined ? noFiles : { ...noFiles, detail };
@@ -24,7 +28,11 @@ const details = (log: ReturnType<typeof events>) =>
 
 describe('evaluation detail', () => {
   it('is recorded unless the run says otherwise, and ScenarioStarted says which', () => {
-    for (const [detail, recorded] of [[undefined, true], [true, true], [false, false]] as const) {
+    for (const [detail, recorded] of [
+      [undefined, true],
+      [true, true],
+      [false, false],
+    ] as const) {
       const log = events(detail);
       expect(log[0]).toMatchObject({ type: 'ScenarioStarted', data: { detail: recorded } });
       expect(new Set(details(log))).toEqual(new Set([recorded]));
@@ -32,15 +40,16 @@ describe('evaluation detail', () => {
   });
 
   it('changes nothing else in the events', () => {
-    const strip = (log: ReturnType<typeof events>) =>
-      JSON.parse(JSON.stringify(log, (k, v: unknown) => (k === 'detail' ? undefined : v)));
+    const strip = (log: ReturnType<typeof events>) => JSON.parse(JSON.stringify(log, (k, v: unknown) => (k === 'detail' ? undefined : v)));
     expect(strip(events(false))).toEqual(strip(events(true)));
   });
 
   it('is always in a log written with --events, even for --format json', async () => {
     const log = join(mkdtempSync(join(tmpdir(), 'iamsim-')), 'run.jsonl');
     await runCli(['--format', 'json', '--events', log, EXAMPLE]);
-    const [header, started] = readFileSync(log, 'utf8').split('\n').map((l) => (l === '' ? null : JSON.parse(l)));
+    const [header, started] = readFileSync(log, 'utf8')
+      .split('\n')
+      .map((l) => (l === '' ? null : JSON.parse(l)));
     expect(header).toEqual({ format: 'iamsim-events', version: 1 });
     expect(started.data.detail).toBe(true);
     expect(readFileSync(log, 'utf8')).toContain('"detail":{"policies"');
@@ -48,12 +57,19 @@ describe('evaluation detail', () => {
 
   it('missing from a log: replay says so for --explain and markdown, and prints the other formats', async () => {
     const log = join(mkdtempSync(join(tmpdir(), 'iamsim-')), 'plain.jsonl');
-    writeFileSync(log, events(false).map((e) => JSON.stringify(e)).join('\n') + '\n');
+    writeFileSync(
+      log,
+      events(false)
+        .map((e) => JSON.stringify(e))
+        .join('\n') + '\n',
+    );
     for (const args of [['--explain'], ['--format', 'markdown']]) {
       const r = await runCli(['replay', log, ...args]);
       expect(r.code).toBe(2);
       expect(r.stdout).toBe('');
-      expect(r.stderr).toMatch(/plain\.jsonl: error: .* needs the full detail of every evaluation, and this event log was written without it/);
+      expect(r.stderr).toMatch(
+        /plain\.jsonl: error: .* needs the full detail of every evaluation, and this event log was written without it/,
+      );
     }
     const json = await runCli(['replay', log, '--format', 'json']);
     expect(json.code).toBe(0);

@@ -29,7 +29,15 @@ function edit(n: number, change: (e: Event) => void): string[] {
 
 async function replay(name: string, log: string[], yaml = false): Promise<string> {
   const file = join(dir, name);
-  writeFileSync(file, yaml ? stringify(log.map((l) => JSON.parse(l) as unknown), { aliasDuplicateObjects: false, lineWidth: 0 }) : log.join('\n') + '\n');
+  writeFileSync(
+    file,
+    yaml
+      ? stringify(
+          log.map((l) => JSON.parse(l) as unknown),
+          { aliasDuplicateObjects: false, lineWidth: 0 },
+        )
+      : log.join('\n') + '\n',
+  );
   const r = await runCli(['replay', file]);
   expect(r.code).toBe(2);
   expect(r.stdout).toBe('');
@@ -43,15 +51,23 @@ describe('a broken event log, in words', () => {
   });
 
   it('a field with a value its schema does not allow', async () => {
-    expect(await replay('a.jsonl', edit(14, (e) => (e.data.call['outcome'] = 'maybe')))).toBe(
+    expect(
+      await replay(
+        'a.jsonl',
+        edit(14, (e) => (e.data.call['outcome'] = 'maybe')),
+      ),
+    ).toBe(
       'DIR/a.jsonl:14:1: error: event 13 (RoleAssumed): data.call.outcome: expected one of "allowed", "denied" or "error", found "maybe"\n',
     );
   });
 
   it('a missing field', async () => {
-    expect(await replay('b.jsonl', edit(14, (e) => delete e.data.call.caller['arn']))).toBe(
-      'DIR/b.jsonl:14:1: error: event 13 (RoleAssumed): data.call.caller.arn is missing (expected a string)\n',
-    );
+    expect(
+      await replay(
+        'b.jsonl',
+        edit(14, (e) => delete e.data.call.caller['arn']),
+      ),
+    ).toBe('DIR/b.jsonl:14:1: error: event 13 (RoleAssumed): data.call.caller.arn is missing (expected a string)\n');
   });
 
   it('a misspelt field, and a misspelt event type', async () => {
@@ -59,16 +75,25 @@ describe('a broken event log, in words', () => {
       e.data.call['regoin'] = e.data.call['region'];
       delete e.data.call['region'];
     });
-    expect(await replay('c.jsonl', renamed)).toBe('DIR/c.jsonl:14:1: error: event 13 (RoleAssumed): data.call has an unknown field "regoin" (did you mean "region"?)\n');
-    expect(await replay('d.jsonl', edit(14, (e) => (e.type = 'RoleAsumed')))).toBe(
-      'DIR/d.jsonl:14:1: error: event 13: unknown event type "RoleAsumed" (did you mean "RoleAssumed"?)\n',
+    expect(await replay('c.jsonl', renamed)).toBe(
+      'DIR/c.jsonl:14:1: error: event 13 (RoleAssumed): data.call has an unknown field "regoin" (did you mean "region"?)\n',
     );
+    expect(
+      await replay(
+        'd.jsonl',
+        edit(14, (e) => (e.type = 'RoleAsumed')),
+      ),
+    ).toBe('DIR/d.jsonl:14:1: error: event 13: unknown event type "RoleAsumed" (did you mean "RoleAssumed"?)\n');
   });
 
   it('YAML: the line and column of the field', async () => {
-    expect(await replay('e.yaml', edit(14, (e) => (e.data.call.caller['account'] = 5)), true)).toBe(
-      'DIR/e.yaml:139:18: error: event 13 (RoleAssumed): data.call.caller.account: expected a string or null, found 5\n',
-    );
+    expect(
+      await replay(
+        'e.yaml',
+        edit(14, (e) => (e.data.call.caller['account'] = 5)),
+        true,
+      ),
+    ).toBe('DIR/e.yaml:139:18: error: event 13 (RoleAssumed): data.call.caller.account: expected a string or null, found 5\n');
   });
 
   it('well-formed events that do not hold together', async () => {

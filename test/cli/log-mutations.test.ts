@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './run-cli.js';
 
-const SCENARIOS = readdirSync('scenarios').filter((f) => f.endsWith('.iam')).sort();
+const SCENARIOS = readdirSync('scenarios')
+  .filter((f) => f.endsWith('.iam'))
+  .sort();
 const PER_SCENARIO = 16;
 const dir = mkdtempSync(join(tmpdir(), 'iamsim-mutations-'));
 
@@ -133,7 +135,14 @@ function mutate(lines: string[], pick: () => number): string {
 }
 
 const LOCATED = /^[^\n:]+\.(jsonl|yaml)(:\d+:\d+)?: error: [^\n]+\n$/;
-const COMMANDS = [['replay'], ['replay', '--format', 'json'], ['replay', '--format', 'markdown'], ['replay', '--explain'], ['replay', '--format', 'mermaid'], ['replay', '--format', 'cloudtrail']];
+const COMMANDS = [
+  ['replay'],
+  ['replay', '--format', 'json'],
+  ['replay', '--format', 'markdown'],
+  ['replay', '--explain'],
+  ['replay', '--format', 'mermaid'],
+  ['replay', '--format', 'cloudtrail'],
+];
 
 describe('a broken event log gets a located error, never an internal one', () => {
   let tried = 0;

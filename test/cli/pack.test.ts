@@ -8,19 +8,44 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '..', '..');
-const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string; license: string; dependencies: Record<string, string>; bin: Record<string, string>; engines: Record<string, string> };
-const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean; devOptional?: boolean }> };
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+  version: string;
+  license: string;
+  dependencies: Record<string, string>;
+  bin: Record<string, string>;
+  engines: Record<string, string>;
+};
+const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as {
+  packages: Record<string, { dev?: boolean; devOptional?: boolean }>;
+};
 const dir = mkdtempSync(join(tmpdir(), 'iamsim-pack-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('npm pack', () => {
   // `--ignore-scripts`: the tree is already built (npm test's pretest); `npm pack` alone builds afresh through `prepare`
-  const tarball = execFileSync('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', dir], { cwd: root, encoding: 'utf8' }).trim();
+  const tarball = execFileSync('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', dir], {
+    cwd: root,
+    encoding: 'utf8',
+  }).trim();
 
   it('holds the launcher, the built command, its data and nothing else', () => {
-    const files = execFileSync('tar', ['tzf', join(dir, tarball)], { encoding: 'utf8' }).trim().split('\n').sort();
+    const files = execFileSync('tar', ['tzf', join(dir, tarball)], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .sort();
     expect(files).toEqual(
-      ['README.md', 'package.json', 'bin/load.cjs', 'bin/package.json', 'bin/simulate', 'bin/simulate.js', 'dist/catalogue.generated.txt', 'dist/simulate.cache', 'dist/simulate.cjs', 'dist/token-keys.json']
+      [
+        'README.md',
+        'package.json',
+        'bin/load.cjs',
+        'bin/package.json',
+        'bin/simulate',
+        'bin/simulate.js',
+        'dist/catalogue.generated.txt',
+        'dist/simulate.cache',
+        'dist/simulate.cjs',
+        'dist/token-keys.json',
+      ]
         .map((f) => `package/${f}`)
         .sort(),
     );
@@ -35,7 +60,14 @@ describe('npm pack', () => {
     // npm needs no registry metadata, only the tarballs `npm ci` left in its cache
     const dependencies = { iamsim: `file:${tarball}` };
     const packages: Record<string, unknown> = { '': { name: 'pack-check', dependencies } };
-    packages['node_modules/iamsim'] = { version: pkg.version, resolved: `file:${tarball}`, license: pkg.license, dependencies: pkg.dependencies, bin: pkg.bin, engines: pkg.engines };
+    packages['node_modules/iamsim'] = {
+      version: pkg.version,
+      resolved: `file:${tarball}`,
+      license: pkg.license,
+      dependencies: pkg.dependencies,
+      bin: pkg.bin,
+      engines: pkg.engines,
+    };
     for (const [path, entry] of Object.entries(lock.packages)) if (path !== '' && !entry.dev && !entry.devOptional) packages[path] = entry;
     writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'pack-check', private: true, dependencies }));
     writeFileSync(join(app, 'package-lock.json'), JSON.stringify({ name: 'pack-check', lockfileVersion: 3, requires: true, packages }));
@@ -43,14 +75,31 @@ describe('npm pack', () => {
     const install = spawnSync('npm', ['ci', '--offline', '--no-audit', '--no-fund'], { cwd: app, encoding: 'utf8' });
     expect(install.stderr).not.toMatch(/ERR|EBADENGINE/);
     expect(install.status).toBe(0);
-    expect(readdirSync(join(app, 'node_modules')).filter((n) => !n.startsWith('.')).sort()).toEqual(Object.keys(packages).filter((p) => /^node_modules\/[^/]+$/.test(p)).map((p) => p.slice('node_modules/'.length)).sort());
+    expect(
+      readdirSync(join(app, 'node_modules'))
+        .filter((n) => !n.startsWith('.'))
+        .sort(),
+    ).toEqual(
+      Object.keys(packages)
+        .filter((p) => /^node_modules\/[^/]+$/.test(p))
+        .map((p) => p.slice('node_modules/'.length))
+        .sort(),
+    );
 
-    const run = spawnSync('npx', ['--offline', 'simulate', 'scenarios/cross-account.iam'], { cwd: app, env: { ...process.env, NO_COLOR: '1' }, encoding: 'utf8' });
+    const run = spawnSync('npx', ['--offline', 'simulate', 'scenarios/cross-account.iam'], {
+      cwd: app,
+      env: { ...process.env, NO_COLOR: '1' },
+      encoding: 'utf8',
+    });
     expect(run.stderr).toBe('');
     expect(run.stdout).toBe(readFileSync(join(root, 'scenarios', 'cross-account.trace'), 'utf8'));
     expect(run.status).toBe(0);
 
-    const version = spawnSync('npx', ['--offline', 'simulate', '--version'], { cwd: app, env: { ...process.env, IAMSIM_DEBUG: '1' }, encoding: 'utf8' });
+    const version = spawnSync('npx', ['--offline', 'simulate', '--version'], {
+      cwd: app,
+      env: { ...process.env, IAMSIM_DEBUG: '1' },
+      encoding: 'utf8',
+    });
     expect(version.stdout).toBe(`simulate (iamsim) ${pkg.version}\n`);
     expect(version.stderr).toBe('simulate: code cache accepted\n');
   }, 120_000);

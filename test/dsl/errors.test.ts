@@ -92,9 +92,7 @@ describe('end of file', () => {
     const err = parseError(source);
     expect(err.pos).toEqual({ line: 3, col: 22, offset: source.indexOf('Developers') + 10 });
     expect(err.message).toBe('unexpected end of file');
-    expect(err.expected).toBe(
-      '"access-key", "attach", "boundary", "groups", "inline", "mfa-device", "path", "tags", ",", ";" or "}"',
-    );
+    expect(err.expected).toBe('"access-key", "attach", "boundary", "groups", "inline", "mfa-device", "path", "tags", ",", ";" or "}"');
   });
 
   it('reports an unclosed step', () => {

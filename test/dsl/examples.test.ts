@@ -7,8 +7,17 @@ describe('example 1: cross-account delegation', () => {
 
   it('reads the scenario settings', () => {
     expect(file.items.map((i) => i.kind)).toEqual([
-      'ScenarioTitle', 'Clock', 'Account', 'Account',
-      'Step', 'Step', 'Step', 'Step', 'Step', 'Wait', 'Step',
+      'ScenarioTitle',
+      'Clock',
+      'Account',
+      'Account',
+      'Step',
+      'Step',
+      'Step',
+      'Step',
+      'Step',
+      'Wait',
+      'Step',
     ]);
     const title = as(file.items[0], 'ScenarioTitle');
     expect(title.title).toMatchObject({ text: 'Delegate access across accounts with an IAM role', quoted: true });

@@ -11,9 +11,7 @@ const invalid = readdirSync(`${fixturesDir}errors`).filter((f) => f.endsWith('.i
 
 describe('valid fixtures', () => {
   it('covers the examples of language.md and the vocabulary', () => {
-    expect(valid).toEqual(
-      expect.arrayContaining(['cross-account.iam', 'irsa.iam', 'sts-basics.iam', 'organizations.iam', 'steps.iam']),
-    );
+    expect(valid).toEqual(expect.arrayContaining(['cross-account.iam', 'irsa.iam', 'sts-basics.iam', 'organizations.iam', 'steps.iam']));
   });
 
   it.each(valid)('%s has exactly one parse', (name) => {

@@ -24,7 +24,10 @@ const pieces = [...grammarLiterals, 'x', 'A/b', '"q"', 'Key:', '"k":', '*', 'jso
 
 describe('any input gives a tree or a ScenarioError', () => {
   it('arbitrary strings', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (s) => void parses(s)), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (s) => void parses(s)),
+      { numRuns: 500 },
+    );
   });
 
   it('arbitrary bytes read as UTF-8 and as Latin-1', () => {
@@ -67,9 +70,7 @@ describe('any input gives a tree or a ScenarioError', () => {
         const { source, tokens } = tokenized[which]!;
         let out = source;
         // edit from the end, so earlier offsets stay valid
-        const sorted = edits
-          .map((e) => ({ ...e, token: tokens[e.at % tokens.length]! }))
-          .sort((a, b) => b.token.offset - a.token.offset);
+        const sorted = edits.map((e) => ({ ...e, token: tokens[e.at % tokens.length]! })).sort((a, b) => b.token.offset - a.token.offset);
         for (const { token, word, op } of sorted) {
           const before = out.slice(0, token.offset);
           const after = out.slice(token.offset + token.text.length);

@@ -41,10 +41,7 @@ export function parseError(source: string, file = 'bad.iam'): ScenarioError {
 type Narrow<N, K> = N extends { readonly kind: infer NK } ? (K extends NK ? N & { readonly kind: K } : never) : never;
 
 /** Narrows a node to one kind, failing the test otherwise. */
-export function as<N extends { readonly kind: string }, K extends N['kind']>(
-  node: N | null | undefined,
-  kind: K,
-): Narrow<N, K> {
+export function as<N extends { readonly kind: string }, K extends N['kind']>(node: N | null | undefined, kind: K): Narrow<N, K> {
   expect(node?.kind).toBe(kind);
   return node as Narrow<N, K>;
 }

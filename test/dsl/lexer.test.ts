@@ -58,8 +58,16 @@ describe('words and keys', () => {
 
   it('reads punctuation and skips comments and whitespace', () => {
     expect(brief('{ a, b; } [x] # a comment { "not a string"\r\n# another\n=')).toEqual([
-      ['punct', '{'], ['word', 'a'], ['punct', ','], ['word', 'b'], ['punct', ';'], ['punct', '}'],
-      ['punct', '['], ['word', 'x'], ['punct', ']'], ['punct', '='],
+      ['punct', '{'],
+      ['word', 'a'],
+      ['punct', ','],
+      ['word', 'b'],
+      ['punct', ';'],
+      ['punct', '}'],
+      ['punct', '['],
+      ['word', 'x'],
+      ['punct', ']'],
+      ['punct', '='],
     ]);
   });
 });
@@ -110,7 +118,12 @@ describe('json', () => {
 
   it('leaves `json` alone when no bracket follows', () => {
     expect(brief('json 5 json "s" jsonx {')).toEqual([
-      ['word', 'json'], ['word', '5'], ['word', 'json'], ['string', 's'], ['word', 'jsonx'], ['punct', '{'],
+      ['word', 'json'],
+      ['word', '5'],
+      ['word', 'json'],
+      ['string', 's'],
+      ['word', 'jsonx'],
+      ['punct', '{'],
     ]);
   });
 

@@ -43,9 +43,7 @@ describe('users and groups', () => {
   const carol = as(production?.members[5], 'User');
 
   it('reads every user member', () => {
-    expect(carol.members.map((m) => m.kind)).toEqual([
-      'Path', 'Groups', 'Inline', 'Attach', 'Boundary', 'Tags', 'MfaDevice', 'AccessKey',
-    ]);
+    expect(carol.members.map((m) => m.kind)).toEqual(['Path', 'Groups', 'Inline', 'Attach', 'Boundary', 'Tags', 'MfaDevice', 'AccessKey']);
     expect(as(carol.members[0], 'Path').path.text).toBe('/people/');
     expect(as(carol.members[1], 'Groups').groups).toMatchObject([
       { kind: 'Text', text: 'Admins' },
@@ -94,7 +92,14 @@ describe('roles and principals', () => {
 
   it('reads every role member', () => {
     expect(role.members.map((m) => m.kind)).toEqual([
-      'Path', 'Description', 'MaxSessionDuration', 'Trust', 'Inline', 'Attach', 'Boundary', 'Tags',
+      'Path',
+      'Description',
+      'MaxSessionDuration',
+      'Trust',
+      'Inline',
+      'Attach',
+      'Boundary',
+      'Tags',
     ]);
     expect(as(role.members[1], 'Description').text).toMatchObject({ text: 'Deploys the app', quoted: true });
     expect(as(role.members[2], 'MaxSessionDuration').duration.text).toBe('12h');
@@ -111,9 +116,7 @@ describe('roles and principals', () => {
       { kind: 'Text', text: 'arn:aws:iam::333333333333:root', quoted: false },
       { kind: 'Text', text: 'arn:aws:iam::444444444444:user/quoted', quoted: true },
     ]);
-    expect(as(clauses(trust, 1)[0], 'Principal').items).toMatchObject([
-      { kind: 'ServicePrincipal', name: { text: 'ec2.amazonaws.com' } },
-    ]);
+    expect(as(clauses(trust, 1)[0], 'Principal').items).toMatchObject([{ kind: 'ServicePrincipal', name: { text: 'ec2.amazonaws.com' } }]);
     const deny = clauses(trust, 2);
     expect(as(deny[0], 'NotPrincipal').items).toMatchObject([{ kind: 'AnyPrincipal' }]);
     expect(as(deny[2], 'Condition').values).toMatchObject([{ kind: 'Ref', entity: 'role', target: { text: 'Production/Deployer' } }]);
@@ -141,7 +144,10 @@ describe('buckets and resources', () => {
     const bucket = as(production?.members[9], 'Bucket');
     expect(bucket.members.map((m) => m.kind)).toEqual(['ResourcePolicy', 'Tags']);
     expect(clauses(as(bucket.members[0], 'ResourcePolicy').body).map((c) => c.kind)).toEqual([
-      'Principal', 'Action', 'Resource', 'Condition',
+      'Principal',
+      'Action',
+      'Resource',
+      'Condition',
     ]);
     expect(as(production?.members[10], 'Bucket').members).toEqual([]);
   });

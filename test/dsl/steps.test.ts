@@ -57,7 +57,10 @@ describe('calls', () => {
     expect(as(s.members[1], 'Region').name.text).toBe('eu-west-1');
     const call = as(s.members[2], 'Call');
     expect([call.action.text, t(call.resource), call.params, call.context]).toEqual([
-      's3:GetObject', 'arn:aws:s3:::bucket/key.txt', null, null,
+      's3:GetObject',
+      'arn:aws:s3:::bucket/key.txt',
+      null,
+      null,
     ]);
     expect(as(step('Anonymous').members[1], 'Call').resource).toMatchObject({ kind: 'Ref', entity: 'bucket' });
   });
@@ -66,8 +69,19 @@ describe('calls', () => {
     const call = as(step('Parameters and context').members[1], 'Call');
     const params = Object.fromEntries((call.params ?? []).map((e) => [e.key.text, e.value]));
     expect(Object.keys(params)).toEqual([
-      'RoleArn', 'RoleSessionName', 'DurationSeconds', 'SerialNumber', 'TokenCode', 'Policy', 'Tags',
-      'TransitiveTagKeys', 'PolicyArns', 'ExternalId', 'Count', 'Empty', 'Odd Key',
+      'RoleArn',
+      'RoleSessionName',
+      'DurationSeconds',
+      'SerialNumber',
+      'TokenCode',
+      'Policy',
+      'Tags',
+      'TransitiveTagKeys',
+      'PolicyArns',
+      'ExternalId',
+      'Count',
+      'Empty',
+      'Odd Key',
     ]);
     expect(params['RoleArn']).toMatchObject({ kind: 'Ref', entity: 'role' });
     expect(params['DurationSeconds']).toMatchObject({ kind: 'Text', text: '3600', quoted: false });
@@ -77,7 +91,10 @@ describe('calls', () => {
     expect(params['TransitiveTagKeys']).toMatchObject({ kind: 'List', items: [{ text: 'project' }, { text: 'team' }] });
     expect(params['PolicyArns']).toMatchObject({
       kind: 'List',
-      items: [{ kind: 'Ref', entity: 'policy' }, { kind: 'Text', text: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }],
+      items: [
+        { kind: 'Ref', entity: 'policy' },
+        { kind: 'Text', text: 'arn:aws:iam::aws:policy/ReadOnlyAccess' },
+      ],
     });
     expect(params['ExternalId']).toMatchObject({ kind: 'Json', value: 'quoted', raw: '"quoted"' });
     expect(params['Count']).toMatchObject({ kind: 'Json', value: 5, raw: '5' });
@@ -87,9 +104,7 @@ describe('calls', () => {
 
   it('reads a context block with lists', () => {
     const call = as(step('Parameters and context').members[1], 'Call');
-    expect(call.context?.map((e) => e.key.text)).toEqual([
-      'aws:SourceIp', 'aws:TagKeys', 'aws:SecureTransport', 'aws:CurrentTime',
-    ]);
+    expect(call.context?.map((e) => e.key.text)).toEqual(['aws:SourceIp', 'aws:TagKeys', 'aws:SecureTransport', 'aws:CurrentTime']);
     expect(call.context?.[1]?.value).toMatchObject({ kind: 'List', items: [{ text: 'team' }, { text: 'env' }] });
     expect(call.context?.[2]?.value).toMatchObject({ text: 'false', quoted: false });
   });
@@ -113,9 +128,7 @@ describe('expectations', () => {
   });
 
   it('reads expect denied by KIND [NAME] for every kind', () => {
-    const deniedBy = all.flatMap((s) =>
-      s.members.filter((m) => m.kind === 'ExpectDeniedBy').map((m) => [m.by.text, m.name?.text ?? null]),
-    );
+    const deniedBy = all.flatMap((s) => s.members.filter((m) => m.kind === 'ExpectDeniedBy').map((m) => [m.by.text, m.name?.text ?? null]));
     expect(deniedBy).toEqual([
       ['rcp', 'RCPFullAWSAccess'],
       ['resource', null],

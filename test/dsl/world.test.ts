@@ -108,10 +108,7 @@ describe('EKS and OIDC', () => {
     expect(provider.members).toEqual([
       expect.objectContaining({
         kind: 'ClientIds',
-        ids: [
-          expect.objectContaining({ text: 'sts.amazonaws.com' }),
-          expect.objectContaining({ text: 'https://github.com/example' }),
-        ],
+        ids: [expect.objectContaining({ text: 'sts.amazonaws.com' }), expect.objectContaining({ text: 'https://github.com/example' })],
       }),
       expect.objectContaining({
         kind: 'Thumbprints',

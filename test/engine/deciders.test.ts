@@ -23,22 +23,34 @@ describe('a Call', () => {
     const world = () => given([start(), account(PROD, 'Production'), user(PROD, 'alice')]);
 
     it('goes to STS when its action is an STS action', () => {
-      expect(when(world(), call({ kind: 'user', arn: userArn(PROD, 'alice') }, 'sts:GetCallerIdentity')).map((e) => e.type)).toEqual(['CallerIdentityReturned']);
+      expect(when(world(), call({ kind: 'user', arn: userArn(PROD, 'alice') }, 'sts:GetCallerIdentity')).map((e) => e.type)).toEqual([
+        'CallerIdentityReturned',
+      ]);
     });
 
     it('goes to the resources decider for any other service', () => {
-      expect(when(world(), call({ kind: 'user', arn: userArn(PROD, 'alice') }, 's3:ListAllMyBuckets')).map((e) => e.type)).toEqual(['RequestDenied']);
+      expect(when(world(), call({ kind: 'user', arn: userArn(PROD, 'alice') }, 's3:ListAllMyBuckets')).map((e) => e.type)).toEqual([
+        'RequestDenied',
+      ]);
     });
 
     it('is not made, and the scenario says why, when the credentials it uses were never kept', () => {
       expect(when(world(), call({ kind: 'kept', name: 'missing' }, 's3:ListAllMyBuckets'))).toEqual([
-        { type: 'CallNotMade', data: { action: 's3:ListAllMyBuckets', reason: 'credentials missing were never issued: the step that was to keep them did not get any' } },
+        {
+          type: 'CallNotMade',
+          data: {
+            action: 's3:ListAllMyBuckets',
+            reason: 'credentials missing were never issued: the step that was to keep them did not get any',
+          },
+        },
       ]);
     });
   });
 
   describe('that needs tokens', () => {
-    const commands = [start(), account(PROD, 'Production'), call({ kind: 'anonymous' }, 'sts:AssumeRoleWithWebIdentity')].map((command) => ({ command, meta: {} }));
+    const commands = [start(), account(PROD, 'Production'), call({ kind: 'anonymous' }, 'sts:AssumeRoleWithWebIdentity')].map(
+      (command) => ({ command, meta: {} }),
+    );
 
     it('is refused by the synchronous run', () => {
       expect(() => run(commands)).toThrow(/needs tokens, which were not prepared/);

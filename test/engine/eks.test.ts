@@ -29,7 +29,15 @@ describe('the pod identity webhook', () => {
       AWS_WEB_IDENTITY_TOKEN_FILE: '/var/run/secrets/eks.amazonaws.com/serviceaccount/token',
       AWS_STS_REGIONAL_ENDPOINTS: 'regional',
     });
-    expect(p.tokens).toEqual([{ volume: 'aws-iam-token', mountPath: '/var/run/secrets/eks.amazonaws.com/serviceaccount', path: 'token', audience: 'sts.amazonaws.com', expirationSeconds: 86400 }]);
+    expect(p.tokens).toEqual([
+      {
+        volume: 'aws-iam-token',
+        mountPath: '/var/run/secrets/eks.amazonaws.com/serviceaccount',
+        path: 'token',
+        audience: 'sts.amazonaws.com',
+        expirationSeconds: 86400,
+      },
+    ]);
     expect(p.identity).toBe('irsa');
     expect(p.admittedAt).toBe('2026-01-01T09:00:00Z');
   });
@@ -44,7 +52,9 @@ describe('the pod identity webhook', () => {
     expect(p.tokens[0]).toMatchObject({ audience: 'my-audience', expirationSeconds: 600 });
     expect(p.env['AWS_STS_REGIONAL_ENDPOINTS']).toBeUndefined();
     expect(notes.join(' ')).toMatch(/raises it to 600/);
-    expect(admitted({ 'eks.amazonaws.com/role-arn': READER, 'eks.amazonaws.com/token-expiration': 'soon' }).pod.tokens[0]!.expirationSeconds).toBe(86400);
+    expect(
+      admitted({ 'eks.amazonaws.com/role-arn': READER, 'eks.amazonaws.com/token-expiration': 'soon' }).pod.tokens[0]!.expirationSeconds,
+    ).toBe(86400);
   });
 
   it('leaves a pod whose service account has no role annotation alone', () => {
@@ -54,7 +64,10 @@ describe('the pod identity webhook', () => {
   });
 
   it('injects the container credentials endpoint for a Pod Identity association', () => {
-    const assoc: AnyCommand = { type: 'CreatePodIdentityAssociation', data: { cluster: CLUSTER, namespace: 'shop', serviceAccount: 'sa', roleArn: READER } };
+    const assoc: AnyCommand = {
+      type: 'CreatePodIdentityAssociation',
+      data: { cluster: CLUSTER, namespace: 'shop', serviceAccount: 'sa', roleArn: READER },
+    };
     const { pod: p } = admitted({}, [assoc]);
     expect(p.env).toEqual({
       AWS_CONTAINER_CREDENTIALS_FULL_URI: 'http://169.254.170.23/v1/credentials',
@@ -70,14 +83,26 @@ describe("the SDK's default credential chain", () => {
     const irsa = admitted({ 'eks.amazonaws.com/role-arn': READER }).pod;
     expect(walkChain(irsa).provider).toBe('web-identity');
     expect(walkChain({ ...irsa, env: {} }).provider).toBeNull();
-    expect(walkChain({ ...irsa, env: { AWS_CONTAINER_CREDENTIALS_FULL_URI: 'u', AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE: 'f' } }).provider).toBe('container');
-    expect(walkChain({ ...irsa, env: { ...irsa.env, AWS_CONTAINER_CREDENTIALS_FULL_URI: 'u', AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE: 'f' } }).provider).toBe('web-identity');
+    expect(
+      walkChain({ ...irsa, env: { AWS_CONTAINER_CREDENTIALS_FULL_URI: 'u', AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE: 'f' } }).provider,
+    ).toBe('container');
+    expect(
+      walkChain({ ...irsa, env: { ...irsa.env, AWS_CONTAINER_CREDENTIALS_FULL_URI: 'u', AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE: 'f' } })
+        .provider,
+    ).toBe('web-identity');
   });
 });
 
 const s3 = (podName: string, resource = 'arn:aws:s3:::b/k'): AnyCommand => ({
   type: 'Call',
-  data: { caller: { kind: 'pod', pod: `Production/demo/shop/${podName}` }, action: 's3:GetObject', resource, params: {}, context: {}, region: 'us-east-1' },
+  data: {
+    caller: { kind: 'pod', pod: `Production/demo/shop/${podName}` },
+    action: 's3:GetObject',
+    resource,
+    params: {},
+    context: {},
+    region: 'us-east-1',
+  },
 });
 
 const run = (commands: AnyCommand[]) => runScenario(commands.map((command) => ({ command, meta: {} })));
@@ -106,22 +131,37 @@ describe("a pod's call", () => {
     const { events } = await run([...world, s3('legacy')]);
     const last = events[events.length - 1]!;
     expect(last.type).toBe('CredentialChainFailed');
-    if (last.type === 'CredentialChainFailed') expect(last.data.call.error).toEqual({ code: 'CredentialsProviderError', message: 'Could not load credentials from any providers' });
+    if (last.type === 'CredentialChainFailed')
+      expect(last.data.call.error).toEqual({ code: 'CredentialsProviderError', message: 'Could not load credentials from any providers' });
   });
 
   it('EKS Pod Identity: EKS assumes the role with the six transitive session tags', async () => {
-    const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'pods.eks.amazonaws.com' }, Action: ['sts:AssumeRole', 'sts:TagSession'] }] };
+    const trust = {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { Service: 'pods.eks.amazonaws.com' }, Action: ['sts:AssumeRole', 'sts:TagSession'] }],
+    };
     const { events, world: w } = await run([
       ...world,
       role(PROD, 'app', trust),
-      inline(roleArn(PROD, 'app'), 'Read', [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/${aws:PrincipalTag/kubernetes-namespace}' }]),
+      inline(roleArn(PROD, 'app'), 'Read', [
+        { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/${aws:PrincipalTag/kubernetes-namespace}' },
+      ]),
       serviceAccount('app'),
-      { type: 'CreatePodIdentityAssociation', data: { cluster: CLUSTER, namespace: 'shop', serviceAccount: 'app', roleArn: roleArn(PROD, 'app') } },
+      {
+        type: 'CreatePodIdentityAssociation',
+        data: { cluster: CLUSTER, namespace: 'shop', serviceAccount: 'app', roleArn: roleArn(PROD, 'app') },
+      },
       pod('worker', 'app'),
       s3('worker', 'arn:aws:s3:::b/shop'),
     ]);
     const types = events.slice(events.findIndex((e) => e.type === 'CredentialChainResolved')).map((e) => e.type);
-    expect(types).toEqual(['CredentialChainResolved', 'PodIdentityTokenExchanged', 'RoleAssumed', 'PodCredentialsObtained', 'RequestAllowed']);
+    expect(types).toEqual([
+      'CredentialChainResolved',
+      'PodIdentityTokenExchanged',
+      'RoleAssumed',
+      'PodCredentialsObtained',
+      'RequestAllowed',
+    ]);
     const session = w.sts.sessions[w.eks.podCredentials['Production/demo/shop/worker']!];
     expect(session?.kind === 'role-session' && session.tags).toMatchObject({
       'eks-cluster-arn': CLUSTER,

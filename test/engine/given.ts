@@ -29,7 +29,15 @@ export const user = (acct: string, name: string): AnyCommand => ({
 
 export const role = (acct: string, name: string, trust: object, maxSessionDuration = 3600, path = '/'): AnyCommand => ({
   type: 'CreateRole',
-  data: { arn: `arn:aws:iam::${acct}:role${path}${name}`, name, path, account: acct, maxSessionDuration, trust: trust as Record<string, unknown>, description: null },
+  data: {
+    arn: `arn:aws:iam::${acct}:role${path}${name}`,
+    name,
+    path,
+    account: acct,
+    maxSessionDuration,
+    trust: trust as Record<string, unknown>,
+    description: null,
+  },
 });
 
 export const inline = (entity: string, name: string, statements: object[]): AnyCommand => ({

@@ -16,12 +16,17 @@ describe('identifiers', () => {
 
   it('access key IDs encode their account as AWS does (AKIA long-term, ASIA temporary)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 999_999_999_999 }), fc.constantFrom('AKIA' as const, 'ASIA' as const), fc.string(), (n, prefix, purpose) => {
-        const acct = String(n).padStart(12, '0');
-        const key = accessKeyId(prefix, acct, 'seed', purpose);
-        expect(key).toMatch(new RegExp(`^${prefix}[A-Z2-7]{16}$`));
-        expect(accountFromAccessKeyId(key)).toBe(acct);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 999_999_999_999 }),
+        fc.constantFrom('AKIA' as const, 'ASIA' as const),
+        fc.string(),
+        (n, prefix, purpose) => {
+          const acct = String(n).padStart(12, '0');
+          const key = accessKeyId(prefix, acct, 'seed', purpose);
+          expect(key).toMatch(new RegExp(`^${prefix}[A-Z2-7]{16}$`));
+          expect(accountFromAccessKeyId(key)).toBe(acct);
+        },
+      ),
     );
   });
 
@@ -38,7 +43,12 @@ describe('identifiers', () => {
   });
 
   it('an IAM user gets an AIDA id and an AKIA access key of its account', () => {
-    const world = given([start(), account(PROD, 'P'), user(PROD, 'alice'), { type: 'CreateAccessKey', data: { user: userArn(PROD, 'alice') } }]);
+    const world = given([
+      start(),
+      account(PROD, 'P'),
+      user(PROD, 'alice'),
+      { type: 'CreateAccessKey', data: { user: userArn(PROD, 'alice') } },
+    ]);
     const u = world.iam.users[userArn(PROD, 'alice')]!;
     expect(u.id).toMatch(/^AIDA[A-Z2-7]{17}$/);
     expect(u.accessKeys).toHaveLength(1);

@@ -18,7 +18,11 @@ describe('the pool of keys made at build time', () => {
   });
 
   it('is empty when the file is missing or not JSON, and skips entries that are not RSA private keys', async () => {
-    expect(poolFromFile(() => { throw new Error('ENOENT'); })).toEqual([]);
+    expect(
+      poolFromFile(() => {
+        throw new Error('ENOENT');
+      }),
+    ).toEqual([]);
     expect(poolFromFile(() => JSON.stringify({ nothing: true }))).toEqual([]);
     expect(poolFromFile(() => '{"keys": [')).toEqual([]);
     expect(poolFromFile(() => 'null')).toEqual([]);

@@ -60,7 +60,12 @@ export const spec = (source: TokenSpec['source'], more: Partial<TokenSpec> = {})
 export const fromPod = (podName = 'catalog', more: Partial<TokenSpec> = {}) =>
   spec({ kind: 'pod', pod: `Production/demo/shop/${podName}`, volume: null }, more);
 
-export function webIdentityCall(token: ParamValue, roleArn: string, caller: CallerRef = { kind: 'anonymous' }, more: Record<string, ParamValue> = {}): CallCommand {
+export function webIdentityCall(
+  token: ParamValue,
+  roleArn: string,
+  caller: CallerRef = { kind: 'anonymous' },
+  more: Record<string, ParamValue> = {},
+): CallCommand {
   return {
     type: 'Call',
     data: {

@@ -5,7 +5,20 @@ import type { AnyEvent } from '../../src/engine/events.js';
 import type { ParamValue } from '../../src/engine/call/command.js';
 import type { World } from '../../src/engine/world.js';
 import { account, given, inline, PROD, role, roleArn, start, when } from './given.js';
-import { cluster, fromPod, GITHUB, HOST, irsaTrust, pod, prepared, provider, PROVIDER, serviceAccount, spec, webIdentityCall } from './oidc-helpers.js';
+import {
+  cluster,
+  fromPod,
+  GITHUB,
+  HOST,
+  irsaTrust,
+  pod,
+  prepared,
+  provider,
+  PROVIDER,
+  serviceAccount,
+  spec,
+  webIdentityCall,
+} from './oidc-helpers.js';
 
 const READER = roleArn(PROD, 'reader');
 
@@ -43,7 +56,10 @@ describe('sts:AssumeRoleWithWebIdentity', () => {
       expect(r['SubjectFromWebIdentityToken']).toBe('system:serviceaccount:shop:reader');
       expect(r['Provider']).toBe(PROVIDER);
       expect(r['Audience']).toBe('sts.amazonaws.com');
-      expect(r['AssumedRoleUser']).toEqual({ AssumedRoleId: expect.stringMatching(/^AROA[A-Z2-7]{17}:test$/), Arn: `arn:aws:sts::${PROD}:assumed-role/reader/test` });
+      expect(r['AssumedRoleUser']).toEqual({
+        AssumedRoleId: expect.stringMatching(/^AROA[A-Z2-7]{17}:test$/),
+        Arn: `arn:aws:sts::${PROD}:assumed-role/reader/test`,
+      });
       expect((r['Credentials'] as Record<string, string>)['Expiration']).toBe('2026-01-01T10:00:00Z');
       expect(r['PackedPolicySize']).toBeUndefined();
       expect(e.data.call.context[`${HOST}:sub`]).toBe('system:serviceaccount:shop:reader');
@@ -59,7 +75,10 @@ describe('sts:AssumeRoleWithWebIdentity', () => {
     it('refuses a token whose issuer has no provider in the role account', async () => {
       const w = world([{ type: 'RegisterOidcIssuer', data: { url: GITHUB, name: 'github', kind: 'external', cluster: null } }]);
       const e = await assume(w, tokenOf(spec({ kind: 'issuer', url: GITHUB }, { claims: { sub: 'repo:o/r:ref:refs/heads/main' } })));
-      expect(e.data.call.error).toEqual({ code: 'InvalidIdentityToken', message: `No OpenIDConnect provider found in your account for ${GITHUB}` });
+      expect(e.data.call.error).toEqual({
+        code: 'InvalidIdentityToken',
+        message: `No OpenIDConnect provider found in your account for ${GITHUB}`,
+      });
     });
 
     it('refuses an audience that is not a client ID', async () => {
@@ -73,7 +92,12 @@ describe('sts:AssumeRoleWithWebIdentity', () => {
     });
 
     it('refuses each forgery with InvalidIdentityToken', async () => {
-      for (const forged of [fromPod('catalog', { signedBy: 'x' }), fromPod('catalog', { alg: 'none' }), fromPod('catalog', { alg: 'HS256' }), fromPod('intruder', { tampered: true, claims: { sub: 'system:serviceaccount:shop:reader' } })]) {
+      for (const forged of [
+        fromPod('catalog', { signedBy: 'x' }),
+        fromPod('catalog', { alg: 'none' }),
+        fromPod('catalog', { alg: 'HS256' }),
+        fromPod('intruder', { tampered: true, claims: { sub: 'system:serviceaccount:shop:reader' } }),
+      ]) {
         const e = await assume(world(), tokenOf(forged));
         expect(e.type).toBe('AssumeRoleWithWebIdentityFailed');
         expect(e.data.call.error?.code).toBe('InvalidIdentityToken');
@@ -82,7 +106,10 @@ describe('sts:AssumeRoleWithWebIdentity', () => {
 
     it('refuses an expired token past the 5-minute skew with ExpiredTokenException', async () => {
       const e = await assume(world(), tokenOf(fromPod('catalog', { times: { exp: { rel: -301 } } })));
-      expect(e.data.call.error).toEqual({ code: 'ExpiredTokenException', message: 'Token expired: current date/time 1767258000 must be before the expiration date/time1767257699' });
+      expect(e.data.call.error).toEqual({
+        code: 'ExpiredTokenException',
+        message: 'Token expired: current date/time 1767258000 must be before the expiration date/time1767257699',
+      });
       const within = await assume(world(), tokenOf(fromPod('catalog', { times: { exp: { rel: -299 } } })));
       expect(within.type).toBe('RoleAssumedWithWebIdentity');
     });
@@ -99,9 +126,14 @@ describe('sts:AssumeRoleWithWebIdentity', () => {
 
     it('validates RoleSessionName and DurationSeconds as the model does', async () => {
       const bad = await assume(world(), tokenOf(fromPod()), { RoleSessionName: { t: 'text', v: 'a b' } });
-      expect(bad.data.call.error?.message).toBe("1 validation error detected: Value 'a b' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*");
+      expect(bad.data.call.error?.message).toBe(
+        "1 validation error detected: Value 'a b' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*",
+      );
       const long = await assume(world(), tokenOf(fromPod()), { DurationSeconds: { t: 'text', v: '10800' } });
-      expect(long.data.call.error).toEqual({ code: 'ValidationError', message: 'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.' });
+      expect(long.data.call.error).toEqual({
+        code: 'ValidationError',
+        message: 'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.',
+      });
       const ok = await assume(world(), tokenOf(fromPod()), { DurationSeconds: { t: 'text', v: '7200' } });
       expect((ok.data.call.response as { Credentials: { Expiration: string } }).Credentials.Expiration).toBe('2026-01-01T11:00:00Z');
     });

@@ -36,7 +36,8 @@ const world = given([
 
 const member: RequestPrincipal = { kind: 'iamUser', accountId: PROD, arn: userArn(PROD, 'alice') };
 const callOf = (events: AnyEvent[]) => (events[0]?.data as { call: CallRecord }).call;
-const names = (levels: { name: string; policies: readonly { name: string }[] }[] | undefined) => levels?.map((l) => [l.name, l.policies.map((p) => p.name)]);
+const names = (levels: { name: string; policies: readonly { name: string }[] }[] | undefined) =>
+  levels?.map((l) => [l.name, l.policies.map((p) => p.name)]);
 
 describe('SCP levels', () => {
   it('a member principal gets every level from the root to its account, with that level’s SCPs only', () => {
@@ -58,10 +59,22 @@ describe('SCP levels', () => {
 
   it('not the management account, an account outside, a service-linked role, a service or anonymous', () => {
     const principals: [RequestPrincipal, string][] = [
-      [{ kind: 'iamUser', accountId: MGMT, arn: userArn(MGMT, 'admin') }, "SCPs do not apply: Management (999999999999) is the organization's management account"],
-      [{ kind: 'iamUser', accountId: OUT, arn: userArn(OUT, 'eve') }, 'SCPs do not apply: Outsider (555555555555) is outside the organization'],
-      [{ kind: 'roleSession', accountId: PROD, arn: `arn:aws:sts::${PROD}:assumed-role/AWSServiceRoleForX/s`, isServiceLinkedRole: true }, 'SCPs and RCPs do not apply to service-linked roles'],
-      [{ kind: 'servicePrincipal', service: 'cloudtrail.amazonaws.com' }, 'SCPs do not apply: AWS service principals are not principals of a member account'],
+      [
+        { kind: 'iamUser', accountId: MGMT, arn: userArn(MGMT, 'admin') },
+        "SCPs do not apply: Management (999999999999) is the organization's management account",
+      ],
+      [
+        { kind: 'iamUser', accountId: OUT, arn: userArn(OUT, 'eve') },
+        'SCPs do not apply: Outsider (555555555555) is outside the organization',
+      ],
+      [
+        { kind: 'roleSession', accountId: PROD, arn: `arn:aws:sts::${PROD}:assumed-role/AWSServiceRoleForX/s`, isServiceLinkedRole: true },
+        'SCPs and RCPs do not apply to service-linked roles',
+      ],
+      [
+        { kind: 'servicePrincipal', service: 'cloudtrail.amazonaws.com' },
+        'SCPs do not apply: AWS service principals are not principals of a member account',
+      ],
       [{ kind: 'anonymous' }, 'SCPs do not apply: anonymous callers are not principals of a member account'],
     ];
     for (const [p, note] of principals) {
@@ -101,14 +114,23 @@ describe('the organization keys of the request context', () => {
       'aws:ResourceOrgPaths': ['o-a1b2c3d4e5/r-ab12/'],
     });
     const mgmt: RequestPrincipal = { kind: 'iamUser', accountId: MGMT, arn: userArn(MGMT, 'admin') };
-    expect(orgContext(mgmt, OUT, world)).toEqual({ 'aws:PrincipalOrgID': 'o-a1b2c3d4e5', 'aws:PrincipalOrgPaths': ['o-a1b2c3d4e5/r-ab12/'] });
+    expect(orgContext(mgmt, OUT, world)).toEqual({
+      'aws:PrincipalOrgID': 'o-a1b2c3d4e5',
+      'aws:PrincipalOrgPaths': ['o-a1b2c3d4e5/r-ab12/'],
+    });
     expect(orgContext({ kind: 'anonymous' }, null, world)).toEqual({});
   });
 });
 
 describe('wired into authorization', () => {
   it('an SCP at the account level denies sts:AssumeRole to the member’s principals', () => {
-    const events = when(world, call({ kind: 'user', arn: userArn(PROD, 'alice') }, 'sts:AssumeRole', { RoleArn: `arn:aws:iam::${DEV}:role/Target`, RoleSessionName: 'alice' }));
+    const events = when(
+      world,
+      call({ kind: 'user', arn: userArn(PROD, 'alice') }, 'sts:AssumeRole', {
+        RoleArn: `arn:aws:iam::${DEV}:role/Target`,
+        RoleSessionName: 'alice',
+      }),
+    );
     const c = callOf(events);
     expect(c.decision).toBe('ExplicitDeny');
     expect(c.evaluations[0]?.evaluation.decidedBy).toEqual({ type: 'scp', name: 'NoAssume' });

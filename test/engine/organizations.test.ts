@@ -16,9 +16,15 @@ const createOrg = (id: string | null = 'o-a1b2c3d4e5', rootId: string | null = '
   type: 'CreateOrganization',
   data: { id, rootId, managementAccount: MGMT },
 });
-const ou = (name: string, parent: string[] = [], id: string | null = null): AnyCommand => ({ type: 'CreateOrganizationalUnit', data: { id, name, parent } });
+const ou = (name: string, parent: string[] = [], id: string | null = null): AnyCommand => ({
+  type: 'CreateOrganizationalUnit',
+  data: { id, name, parent },
+});
 const join = (acct: string, parent: string[] = []): AnyCommand => ({ type: 'AddAccountToOrganization', data: { account: acct, parent } });
-const policy = (name: string, policyType: 'scp' | 'rcp' = 'scp'): AnyCommand => ({ type: 'CreateOrganizationPolicy', data: { name, policyType, document: denyS3 } });
+const policy = (name: string, policyType: 'scp' | 'rcp' = 'scp'): AnyCommand => ({
+  type: 'CreateOrganizationPolicy',
+  data: { name, policyType, document: denyS3 },
+});
 const attach = (name: string, target: OrgTarget): AnyCommand => ({ type: 'AttachOrganizationPolicy', data: { policy: name, target } });
 const detach = (name: string, target: OrgTarget): AnyCommand => ({ type: 'DetachOrganizationPolicy', data: { policy: name, target } });
 
@@ -37,11 +43,28 @@ describe('creating an organization', () => {
     ]);
     expect(events[0]).toEqual({
       type: 'OrganizationCreated',
-      data: { id: 'o-a1b2c3d4e5', arn: 'arn:aws:organizations::999999999999:organization/o-a1b2c3d4e5', rootId: 'r-ab12', managementAccount: MGMT },
+      data: {
+        id: 'o-a1b2c3d4e5',
+        arn: 'arn:aws:organizations::999999999999:organization/o-a1b2c3d4e5',
+        rootId: 'r-ab12',
+        managementAccount: MGMT,
+      },
     });
     expect(events.slice(1, 3).map((e) => e.data)).toEqual([
-      { id: 'p-FullAWSAccess', name: 'FullAWSAccess', policyType: 'scp', awsManaged: true, document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] } },
-      { id: 'p-RCPFullAWSAccess', name: 'RCPFullAWSAccess', policyType: 'rcp', awsManaged: true, document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }] } },
+      {
+        id: 'p-FullAWSAccess',
+        name: 'FullAWSAccess',
+        policyType: 'scp',
+        awsManaged: true,
+        document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] },
+      },
+      {
+        id: 'p-RCPFullAWSAccess',
+        name: 'RCPFullAWSAccess',
+        policyType: 'rcp',
+        awsManaged: true,
+        document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }] },
+      },
     ]);
     expect(events.slice(3).map((e) => e.data)).toEqual([
       { policy: 'p-FullAWSAccess', target: 'r-ab12' },
@@ -107,7 +130,9 @@ describe('given an organization', () => {
     const world = given([...org, policy('DenyS3')]);
     const id = Object.values(world.organizations.organization!.policies).find((p) => p.name === 'DenyS3')!.id;
     expect(id).toMatch(/^p-[a-z0-9]{8}$/);
-    expect(when(world, attach('DenyS3', { kind: 'root' }))).toEqual([{ type: 'OrganizationPolicyAttached', data: { policy: id, target: 'r-ab12' } }]);
+    expect(when(world, attach('DenyS3', { kind: 'root' }))).toEqual([
+      { type: 'OrganizationPolicyAttached', data: { policy: id, target: 'r-ab12' } },
+    ]);
     const attached = given([...org, policy('DenyS3'), attach('DenyS3', { kind: 'root' }), detach('FullAWSAccess', { kind: 'root' })]);
     expect(attached.organizations.organization!.attached['r-ab12']).toEqual(['p-RCPFullAWSAccess', id]);
   });
@@ -131,6 +156,12 @@ describe('the organization lives in the event log', () => {
     const { events, world, trace } = sim(readFileSync('scenarios/scp-allow-list.iam', 'utf8'));
     expect(replay(events)).toEqual(world);
     expect(project(JSON.parse(JSON.stringify(events)))).toEqual(trace);
-    expect(trace.organization?.nodes.map((n) => `${n.kind} ${n.name}`)).toEqual(['root root', 'ou Workloads', 'account Management', 'account Staging', 'account Production']);
+    expect(trace.organization?.nodes.map((n) => `${n.kind} ${n.name}`)).toEqual([
+      'root root',
+      'ou Workloads',
+      'account Management',
+      'account Staging',
+      'account Production',
+    ]);
   });
 });

@@ -25,7 +25,14 @@ const irsaWorld = (): World =>
 
 const getObject: CallCommand = {
   type: 'Call',
-  data: { caller: { kind: 'pod', pod: 'Production/demo/shop/catalog' }, action: 's3:GetObject', resource: 'arn:aws:s3:::b/k', params: {}, context: {}, region: 'us-east-1' },
+  data: {
+    caller: { kind: 'pod', pod: 'Production/demo/shop/catalog' },
+    action: 's3:GetObject',
+    resource: 'arn:aws:s3:::b/k',
+    params: {},
+    context: {},
+    region: 'us-east-1',
+  },
 };
 
 const after = (world: World, events: AnyEvent[]): World => events.reduce(evolve, world);
@@ -43,9 +50,15 @@ describe("a pod's signed call", () => {
       const step = await prepared(getObject, w);
       const [resolved] = when(w, step);
       const follow = podCall.react(resolved!, after(w, [resolved!]), step);
-      expect(follow.map((f) => [f.command.type, f.hop])).toEqual([['Call', true], ['ObtainPodCredentials', false]]);
+      expect(follow.map((f) => [f.command.type, f.hop])).toEqual([
+        ['Call', true],
+        ['ObtainPodCredentials', false],
+      ]);
       const hop = follow[0]!.command as CallCommand;
-      expect(hop.data).toMatchObject({ action: 'sts:AssumeRoleWithWebIdentity', caller: { kind: 'pod', pod: 'Production/demo/shop/catalog' } });
+      expect(hop.data).toMatchObject({
+        action: 'sts:AssumeRoleWithWebIdentity',
+        caller: { kind: 'pod', pod: 'Production/demo/shop/catalog' },
+      });
       expect(hop.data.params['WebIdentityToken']).toMatchObject({ t: 'jwt' });
     });
 
@@ -60,14 +73,21 @@ describe("a pod's signed call", () => {
       expect(obtained).toMatchObject([{ type: 'PodCredentialsObtained', data: { pod: 'Production/demo/shop/catalog' } }]);
       world = after(world, obtained);
       const [call] = podCall.react(obtained[0]!, world, step);
-      expect(call).toEqual({ command: { type: 'Call', data: { ...getObject.data, caller: { kind: 'pod', pod: 'Production/demo/shop/catalog' } } }, hop: false });
+      expect(call).toEqual({
+        command: { type: 'Call', data: { ...getObject.data, caller: { kind: 'pod', pod: 'Production/demo/shop/catalog' } } },
+        hop: false,
+      });
       expect(when(world, call!.command).map((e) => e.type)).toEqual(['RequestAllowed']);
     });
   });
 
   describe('given the last call returned no credentials', () => {
     it('the SDK keeps nothing, so the workflow sends nothing more', () => {
-      const world = given([start(), account(PROD, 'Production'), { type: 'Call', data: { ...getObject.data, caller: { kind: 'anonymous' }, action: 'sts:GetCallerIdentity' } }]);
+      const world = given([
+        start(),
+        account(PROD, 'Production'),
+        { type: 'Call', data: { ...getObject.data, caller: { kind: 'anonymous' }, action: 'sts:GetCallerIdentity' } },
+      ]);
       expect(when(world, { type: 'ObtainPodCredentials', data: { pod: 'Production/demo/shop/catalog' } })).toEqual([]);
     });
   });

@@ -22,7 +22,10 @@ function param(v: Param): ParamValue {
 export function sts(caller: CallerRef, action: string, params: Record<string, Param> = {}, context: CallData['context'] = {}): AnyCommand {
   const p: Record<string, ParamValue> = {};
   for (const [k, v] of Object.entries(params)) p[k] = param(v);
-  return { type: 'Call', data: { caller, action: action.includes(':') ? action : `sts:${action}`, resource: null, params: p, context, region: 'us-east-1' } };
+  return {
+    type: 'Call',
+    data: { caller, action: action.includes(':') ? action : `sts:${action}`, resource: null, params: p, context, region: 'us-east-1' },
+  };
 }
 
 export function s3(caller: CallerRef, action: string, resource: string): AnyCommand {
@@ -42,7 +45,13 @@ export const tagged = (entity: string, tags: Record<string, string>): AnyCommand
 
 export const managedPolicy = (acct: string, name: string, statements: object[]): AnyCommand => ({
   type: 'CreatePolicy',
-  data: { arn: `arn:aws:iam::${acct}:policy/${name}`, name, path: '/', account: acct, document: { Version: '2012-10-17', Statement: statements } },
+  data: {
+    arn: `arn:aws:iam::${acct}:policy/${name}`,
+    name,
+    path: '/',
+    account: acct,
+    document: { Version: '2012-10-17', Statement: statements },
+  },
 });
 
 export const bucketWithPolicy = (acct: string, name: string, statements: object[]): AnyCommand[] => [

@@ -1,16 +1,46 @@
 // MFA with AssumeRole and GetSessionToken: AWS's three failure messages, and the MFA keys the
 // trust policy and every later request of the session see.
 import { describe, expect, it } from 'vitest';
-import { asKept, assumeRoleAs, asUser, inline, keep, mfaDevice, outcome, production, PROD, role, roleArn, rootArn, run, s3, sts, trustWith, user, userArn, wait, type Param } from './sts-helpers.js';
+import {
+  asKept,
+  assumeRoleAs,
+  asUser,
+  inline,
+  keep,
+  mfaDevice,
+  outcome,
+  production,
+  PROD,
+  role,
+  roleArn,
+  rootArn,
+  run,
+  s3,
+  sts,
+  trustWith,
+  user,
+  userArn,
+  wait,
+  type Param,
+} from './sts-helpers.js';
 
 const ADMIN = roleArn(PROD, 'Admin');
 const SERIAL = `arn:aws:iam::${PROD}:mfa/dana-token`;
 
 const world = () =>
   production(
-    role(PROD, 'Admin', trustWith([
-      { Effect: 'Allow', Principal: { AWS: rootArn(PROD) }, Action: 'sts:AssumeRole', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' }, NumericLessThan: { 'aws:MultiFactorAuthAge': '3600' } } },
-    ])),
+    role(
+      PROD,
+      'Admin',
+      trustWith([
+        {
+          Effect: 'Allow',
+          Principal: { AWS: rootArn(PROD) },
+          Action: 'sts:AssumeRole',
+          Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' }, NumericLessThan: { 'aws:MultiFactorAuthAge': '3600' } },
+        },
+      ]),
+    ),
     inline(ADMIN, 'All', [{ Effect: 'Allow', Action: '*', Resource: '*' }]),
     user(PROD, 'dana'),
     user(PROD, 'eric'),
@@ -47,9 +77,14 @@ describe('MFA with sts:AssumeRole', () => {
     });
 
     it("refuses another user's device, and a device the scenario gives no code", () => {
-      const unvalidated = 'MultiFactorAuthentication failed, unable to validate MFA code.  Please verify your MFA serial number is valid and associated with this user.';
-      expect(outcome(world(), assume({ SerialNumber: `arn:aws:iam::${PROD}:mfa/eric-token`, TokenCode: '111111' })).error?.message).toBe(unvalidated);
-      expect(outcome(world(), assume({ SerialNumber: `arn:aws:iam::${PROD}:mfa/nobody`, TokenCode: '111111' })).error?.message).toBe(unvalidated);
+      const unvalidated =
+        'MultiFactorAuthentication failed, unable to validate MFA code.  Please verify your MFA serial number is valid and associated with this user.';
+      expect(outcome(world(), assume({ SerialNumber: `arn:aws:iam::${PROD}:mfa/eric-token`, TokenCode: '111111' })).error?.message).toBe(
+        unvalidated,
+      );
+      expect(outcome(world(), assume({ SerialNumber: `arn:aws:iam::${PROD}:mfa/nobody`, TokenCode: '111111' })).error?.message).toBe(
+        unvalidated,
+      );
       expect(outcome(world(), assume({ SerialNumber: `arn:aws:iam::${PROD}:mfa/dana-blank`, TokenCode: '246810' })).error?.message).toBe(
         'MultiFactorAuthentication failed with invalid MFA one time pass code.',
       );
@@ -86,19 +121,26 @@ describe('MFA with sts:GetSessionToken', () => {
     const c = outcome(world(), sts(asUser(PROD, 'dana'), 'GetSessionToken', { SerialNumber: SERIAL, TokenCode: '000000' }));
     expect(c.error).toEqual({
       code: 'AccessDenied',
-      message: 'MultiFactorAuthentication failed, unable to validate MFA code.  Please verify your MFA serial number is valid and associated with this user.',
+      message:
+        'MultiFactorAuthentication failed, unable to validate MFA code.  Please verify your MFA serial number is valid and associated with this user.',
     });
   });
 
   describe('given an MFA session token', () => {
-    const withToken = () => keep(world(), sts(asUser(PROD, 'dana'), 'GetSessionToken', { SerialNumber: SERIAL, TokenCode: '246810' }), 'mfa');
+    const withToken = () =>
+      keep(world(), sts(asUser(PROD, 'dana'), 'GetSessionToken', { SerialNumber: SERIAL, TokenCode: '246810' }), 'mfa');
 
     it('passes its MFA to AssumeRole without a new code, as role chaining (one hour at most)', () => {
       const c = outcome(withToken(), sts(asKept('mfa'), 'AssumeRole', { RoleArn: ADMIN, RoleSessionName: 'dana' }));
       expect(c.error).toBeNull();
       expect(c.context['aws:MultiFactorAuthPresent']).toBe('true');
-      const long = outcome(withToken(), sts(asKept('mfa'), 'AssumeRole', { RoleArn: ADMIN, RoleSessionName: 'dana', DurationSeconds: '7200' }));
-      expect(long.error?.message).toBe('The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.');
+      const long = outcome(
+        withToken(),
+        sts(asKept('mfa'), 'AssumeRole', { RoleArn: ADMIN, RoleSessionName: 'dana', DurationSeconds: '7200' }),
+      );
+      expect(long.error?.message).toBe(
+        'The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.',
+      );
     });
 
     it('the role session it creates keeps the original MFA time', () => {

@@ -1,7 +1,27 @@
 // Session policies (Policy, PolicyArns) and PackedPolicySize.
 import { describe, expect, it } from 'vitest';
 import { packedSize } from '../../src/engine/sts/packed-size.js';
-import { account, asKept, assumeRoleAs, asUser, DEV, field, inline, keep, managedPolicy, outcome, production, PROD, role, roleArn, s3, sts, trustAccount, userWith, type Param } from './sts-helpers.js';
+import {
+  account,
+  asKept,
+  assumeRoleAs,
+  asUser,
+  DEV,
+  field,
+  inline,
+  keep,
+  managedPolicy,
+  outcome,
+  production,
+  PROD,
+  role,
+  roleArn,
+  s3,
+  sts,
+  trustAccount,
+  userWith,
+  type Param,
+} from './sts-helpers.js';
 
 const DATA = roleArn(PROD, 'Data');
 const doc = (...statements: object[]) => ({ Version: '2012-10-17', Statement: statements });
@@ -78,10 +98,16 @@ describe('session policies on sts:AssumeRole', () => {
   });
 
   describe('given an invalid session policy', () => {
-    it('answers MalformedPolicyDocument with IAM\'s words', () => {
+    it("answers MalformedPolicyDocument with IAM's words", () => {
       const withPrincipal = doc({ Effect: 'Allow', Principal: '*', Action: 's3:*', Resource: '*' });
-      expect(outcome(world(), assume({ Policy: { json: withPrincipal } })).error).toEqual({ code: 'MalformedPolicyDocument', message: 'Policy document should not specify a principal.' });
-      expect(outcome(world(), assume({ Policy: '{not json' })).error).toEqual({ code: 'MalformedPolicyDocument', message: 'Syntax errors in policy.' });
+      expect(outcome(world(), assume({ Policy: { json: withPrincipal } })).error).toEqual({
+        code: 'MalformedPolicyDocument',
+        message: 'Policy document should not specify a principal.',
+      });
+      expect(outcome(world(), assume({ Policy: '{not json' })).error).toEqual({
+        code: 'MalformedPolicyDocument',
+        message: 'Syntax errors in policy.',
+      });
     });
 
     it('refuses a packed size over 100 % with PackedPolicyTooLarge', () => {
@@ -97,9 +123,22 @@ describe('the PackedPolicySize estimate', () => {
   const example = JSON.stringify(doc({ Sid: 'Stmt1', Effect: 'Allow', Action: 's3:ListAllMyBuckets', Resource: '*' }));
 
   it("reproduces the STS API reference's examples (8 %)", () => {
-    const tags = [{ key: 'Project', value: 'Unicorn' }, { key: 'Team', value: 'Automation' }, { key: 'Cost-Center', value: '12345' }];
+    const tags = [
+      { key: 'Project', value: 'Unicorn' },
+      { key: 'Team', value: 'Automation' },
+      { key: 'Cost-Center', value: '12345' },
+    ];
     expect(packedSize(example, [], tags).percent).toBe(8);
-    expect(packedSize(example, [], [{ key: 'Project', value: 'Pegasus' }, { key: 'Cost-Center', value: '98765' }]).percent).toBe(8);
+    expect(
+      packedSize(
+        example,
+        [],
+        [
+          { key: 'Project', value: 'Pegasus' },
+          { key: 'Cost-Center', value: '98765' },
+        ],
+      ).percent,
+    ).toBe(8);
   });
 
   it('grows with the number of actions, as observed on AWS (about 118 % for 31 actions)', () => {
@@ -112,7 +151,8 @@ describe('the PackedPolicySize estimate', () => {
   it('is 0 when nothing is packed, and blames tags when they alone overflow', () => {
     expect(packedSize(null, [], []).percent).toBe(0);
     let n = 7;
-    const noise = (length: number) => Array.from({ length }, () => String.fromCharCode(97 + ((n = (n * 48271) % 2147483647) % 26))).join('');
+    const noise = (length: number) =>
+      Array.from({ length }, () => String.fromCharCode(97 + ((n = (n * 48271) % 2147483647) % 26))).join('');
     const tags = Array.from({ length: 50 }, () => ({ key: noise(128), value: noise(256) }));
     expect(packedSize(null, [], tags).tagsPercent).toBeGreaterThan(100);
   });

@@ -1,7 +1,24 @@
 // SourceIdentity: sts:SetSourceIdentity, the keys it puts in requests, and its persistence along a
 // chain of sessions.
 import { describe, expect, it } from 'vitest';
-import { asKept, assumeRoleAs, asUser, field, inline, keep, outcome, production, PROD, role, roleArn, rootArn, s3, trustWith, userArn, userWith } from './sts-helpers.js';
+import {
+  asKept,
+  assumeRoleAs,
+  asUser,
+  field,
+  inline,
+  keep,
+  outcome,
+  production,
+  PROD,
+  role,
+  roleArn,
+  rootArn,
+  s3,
+  trustWith,
+  userArn,
+  userWith,
+} from './sts-helpers.js';
 
 const OPS = roleArn(PROD, 'Ops');
 const NEXT = roleArn(PROD, 'Next');

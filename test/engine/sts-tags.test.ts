@@ -1,7 +1,29 @@
 // Session tags: sts:TagSession, the request's tag keys, principal tags in later requests,
 // transitive tags in role chaining, and AWS's tag rules.
 import { describe, expect, it } from 'vitest';
-import { account, asKept, assumeRoleAs, asUser, field, inline, keep, outcome, production, PROD, role, roleArn, rootArn, s3, sts, tagged, trustWith, user, userArn, userWith, type Param } from './sts-helpers.js';
+import {
+  account,
+  asKept,
+  assumeRoleAs,
+  asUser,
+  field,
+  inline,
+  keep,
+  outcome,
+  production,
+  PROD,
+  role,
+  roleArn,
+  rootArn,
+  s3,
+  sts,
+  tagged,
+  trustWith,
+  user,
+  userArn,
+  userWith,
+  type Param,
+} from './sts-helpers.js';
 
 const WORKER = roleArn(PROD, 'Worker');
 const NEXT = roleArn(PROD, 'Next');
@@ -46,7 +68,10 @@ describe('session tags on sts:AssumeRole', () => {
           Effect: 'Allow',
           Principal: { AWS: ROOT },
           Action: 'sts:TagSession',
-          Condition: { StringEquals: { 'aws:RequestTag/project': '${aws:PrincipalTag/project}' }, 'ForAllValues:StringEquals': { 'sts:TransitiveTagKeys': ['project'] } },
+          Condition: {
+            StringEquals: { 'aws:RequestTag/project': '${aws:PrincipalTag/project}' },
+            'ForAllValues:StringEquals': { 'sts:TransitiveTagKeys': ['project'] },
+          },
         },
       ]);
 
@@ -60,7 +85,9 @@ describe('session tags on sts:AssumeRole', () => {
 
     it('refuses a tag value the condition does not accept, and a transitive key it does not list', () => {
       expect(outcome(constrained(), assume({ Tags: ['project=gemini'] })).error?.code).toBe('AccessDenied');
-      expect(outcome(constrained(), assume({ Tags: ['project=apollo', 'cost=1'], TransitiveTagKeys: ['cost'] })).error?.code).toBe('AccessDenied');
+      expect(outcome(constrained(), assume({ Tags: ['project=apollo', 'cost=1'], TransitiveTagKeys: ['cost'] })).error?.code).toBe(
+        'AccessDenied',
+      );
     });
   });
 
@@ -82,7 +109,7 @@ describe('session tags on sts:AssumeRole', () => {
   describe('given a session with a transitive tag', () => {
     const transitive = () => keep(world(), assume({ Tags: ['project=apollo', 'shift=night'], TransitiveTagKeys: ['PROJECT'] }), 's');
 
-    it('the next session inherits it, over the next role\'s own tag', () => {
+    it("the next session inherits it, over the next role's own tag", () => {
       const c = outcome(transitive(), chain());
       expect(c.error).toBeNull();
       expect(c.context['aws:ResourceTag/project']).toBe('apollo');
@@ -109,7 +136,8 @@ describe('session tags on sts:AssumeRole', () => {
     it('a chained call may not set an inherited key again, whatever its case', () => {
       expect(outcome(transitive(), chain({ Tags: ['Project=gemini'] })).error).toEqual({
         code: 'InvalidParameterValue',
-        message: "One of the specified transitive tag keys can't be set because it conflicts with a transitive tag key from the calling session.",
+        message:
+          "One of the specified transitive tag keys can't be set because it conflicts with a transitive tag key from the calling session.",
       });
       expect(outcome(transitive(), chain({ Tags: ['shift=day'] })).error).toBeNull();
     });
@@ -120,7 +148,11 @@ describe('session tags on sts:AssumeRole', () => {
     const cross = (callerActions: string[]) =>
       production(
         account(OTHER, 'Other'),
-        role(PROD, 'Worker', trustWith([{ Effect: 'Allow', Principal: { AWS: rootArn(OTHER) }, Action: ['sts:AssumeRole', 'sts:TagSession'] }])),
+        role(
+          PROD,
+          'Worker',
+          trustWith([{ Effect: 'Allow', Principal: { AWS: rootArn(OTHER) }, Action: ['sts:AssumeRole', 'sts:TagSession'] }]),
+        ),
         ...userWith(OTHER, 'olga', 'Hop', [{ Effect: 'Allow', Action: callerActions, Resource: WORKER }]),
       );
     const tagging = sts(asUser(OTHER, 'olga'), 'AssumeRole', { RoleArn: WORKER, RoleSessionName: 'olga', Tags: ['team=x'] });
@@ -135,12 +167,51 @@ describe('session tags on sts:AssumeRole', () => {
 
   describe("AWS's tag rules", () => {
     const cases: [string, Record<string, Param>, { code: string; message: string }][] = [
-      ['the same key twice in two cases', { Tags: ['team=a', 'Team=b'] }, { code: 'InvalidParameterValue', message: 'Duplicate tag keys found. Please note that Tag keys are case insensitive.' }],
-      ['a transitive key that is not a tag', { Tags: ['team=a'], TransitiveTagKeys: ['project'] }, { code: 'InvalidParameterValue', message: 'The specified transitive tag key must be included in the requested tags.' }],
-      ['a key with the reserved aws: prefix', { Tags: ['aws:team=a'] }, { code: 'ValidationError', message: "1 validation error detected: Value 'aws:team' at 'tags.1.member.key' failed to satisfy constraint: Member must not begin with the reserved prefix aws:" }],
-      ['a key with a character outside the tag alphabet', { Tags: ['team!=a'] }, { code: 'ValidationError', message: "1 validation error detected: Value 'team!' at 'tags.1.member.key' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+" }],
-      ['a value over 256 characters', { Tags: [`team=${'v'.repeat(257)}`] }, { code: 'ValidationError', message: `1 validation error detected: Value '${'v'.repeat(257)}' at 'tags.1.member.value' failed to satisfy constraint: Member must have length less than or equal to 256` }],
-      ['more than 50 tags', { Tags: Array.from({ length: 51 }, (_, i) => `k${i}=v`) }, { code: 'ValidationError', message: "1 validation error detected: Value at 'tags' failed to satisfy constraint: Member must have length less than or equal to 50" }],
+      [
+        'the same key twice in two cases',
+        { Tags: ['team=a', 'Team=b'] },
+        { code: 'InvalidParameterValue', message: 'Duplicate tag keys found. Please note that Tag keys are case insensitive.' },
+      ],
+      [
+        'a transitive key that is not a tag',
+        { Tags: ['team=a'], TransitiveTagKeys: ['project'] },
+        { code: 'InvalidParameterValue', message: 'The specified transitive tag key must be included in the requested tags.' },
+      ],
+      [
+        'a key with the reserved aws: prefix',
+        { Tags: ['aws:team=a'] },
+        {
+          code: 'ValidationError',
+          message:
+            "1 validation error detected: Value 'aws:team' at 'tags.1.member.key' failed to satisfy constraint: Member must not begin with the reserved prefix aws:",
+        },
+      ],
+      [
+        'a key with a character outside the tag alphabet',
+        { Tags: ['team!=a'] },
+        {
+          code: 'ValidationError',
+          message:
+            "1 validation error detected: Value 'team!' at 'tags.1.member.key' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+",
+        },
+      ],
+      [
+        'a value over 256 characters',
+        { Tags: [`team=${'v'.repeat(257)}`] },
+        {
+          code: 'ValidationError',
+          message: `1 validation error detected: Value '${'v'.repeat(257)}' at 'tags.1.member.value' failed to satisfy constraint: Member must have length less than or equal to 256`,
+        },
+      ],
+      [
+        'more than 50 tags',
+        { Tags: Array.from({ length: 51 }, (_, i) => `k${i}=v`) },
+        {
+          code: 'ValidationError',
+          message:
+            "1 validation error detected: Value at 'tags' failed to satisfy constraint: Member must have length less than or equal to 50",
+        },
+      ],
     ];
     for (const [what, params, error] of cases) {
       it(`refuses ${what}`, () => expect(outcome(world(), assume(params)).error).toEqual(error));

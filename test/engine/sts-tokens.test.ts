@@ -2,7 +2,31 @@
 // and how those credentials authenticate afterwards.
 import { describe, expect, it } from 'vitest';
 import { accountFromAccessKeyId } from '../../src/engine/ids.js';
-import { asKept, asRoot, asUser, bucketWithPolicy, eventType, field, inline, keep, managedPolicy, outcome, production, PROD, role, roleArn, rootArn, run, s3, sts, tagged, trustAccount, user, userArn, wait } from './sts-helpers.js';
+import {
+  asKept,
+  asRoot,
+  asUser,
+  bucketWithPolicy,
+  eventType,
+  field,
+  inline,
+  keep,
+  managedPolicy,
+  outcome,
+  production,
+  PROD,
+  role,
+  roleArn,
+  rootArn,
+  run,
+  s3,
+  sts,
+  tagged,
+  trustAccount,
+  user,
+  userArn,
+  wait,
+} from './sts-helpers.js';
 
 const FED = (name: string) => `arn:aws:sts::${PROD}:federated-user/${name}`;
 
@@ -17,10 +41,14 @@ const world = () =>
     user(PROD, 'intern'),
     role(PROD, 'Any', trustAccount(PROD)),
     inline(userArn(PROD, 'intern'), 'Assume', [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: roleArn(PROD, 'Any') }]),
-    ...bucketWithPolicy(PROD, 'uploads', [{ Effect: 'Allow', Principal: { AWS: FED('partner') }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::uploads/shared/*' }]),
+    ...bucketWithPolicy(PROD, 'uploads', [
+      { Effect: 'Allow', Principal: { AWS: FED('partner') }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::uploads/shared/*' },
+    ]),
   );
 
-const readOwn = { json: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::uploads/v/*' }] } };
+const readOwn = {
+  json: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::uploads/v/*' }] },
+};
 
 describe('sts:GetSessionToken', () => {
   it('gives an IAM user 12 hours by default, up to 36, and the credentials act as the user', () => {
@@ -28,7 +56,9 @@ describe('sts:GetSessionToken', () => {
     expect(field(c, 'Credentials.Expiration')).toBe('2026-01-01T21:00:00Z');
     expect(Object.keys(c.response ?? {})).toEqual(['Credentials']);
     expect(accountFromAccessKeyId(field(c, 'Credentials.AccessKeyId') as string)).toBe(PROD);
-    expect(outcome(world(), sts(asUser(PROD, 'intern'), 'GetSessionToken', { DurationSeconds: '129601' })).error?.code).toBe('ValidationError');
+    expect(outcome(world(), sts(asUser(PROD, 'intern'), 'GetSessionToken', { DurationSeconds: '129601' })).error?.code).toBe(
+      'ValidationError',
+    );
     const w = keep(world(), sts(asUser(PROD, 'intern'), 'GetSessionToken', { DurationSeconds: '129600' }), 't');
     const who = outcome(w, sts(asKept('t'), 'GetCallerIdentity'));
     expect(who.response).toEqual({ UserId: w.iam.users[userArn(PROD, 'intern')]!.id, Account: PROD, Arn: userArn(PROD, 'intern') });
@@ -49,19 +79,26 @@ describe('sts:GetSessionToken', () => {
   it('needs no permission, but refuses temporary credentials', () => {
     expect(outcome(world(), sts(asUser(PROD, 'intern'), 'GetSessionToken')).evaluations).toEqual([]);
     const w = keep(world(), sts(asUser(PROD, 'intern'), 'GetSessionToken'), 't');
-    expect(outcome(w, sts(asKept('t'), 'GetSessionToken')).error).toEqual({ code: 'AccessDenied', message: 'Cannot call GetSessionToken with session credentials' });
+    expect(outcome(w, sts(asKept('t'), 'GetSessionToken')).error).toEqual({
+      code: 'AccessDenied',
+      message: 'Cannot call GetSessionToken with session credentials',
+    });
     const r = keep(world(), sts(asUser(PROD, 'intern'), 'AssumeRole', { RoleArn: roleArn(PROD, 'Any'), RoleSessionName: 'intern' }), 'r');
     expect(outcome(r, sts(asKept('r'), 'GetSessionToken')).error?.message).toBe('Cannot call GetSessionToken with session credentials');
   });
 
   it('without MFA its credentials cannot call IAM', () => {
     const w = keep(world(), sts(asUser(PROD, 'intern'), 'GetSessionToken'), 't');
-    expect(outcome(w, s3(asKept('t'), 'iam:ListUsers', '*')).error).toEqual({ code: 'InvalidClientTokenId', message: 'The security token included in the request is invalid' });
+    expect(outcome(w, s3(asKept('t'), 'iam:ListUsers', '*')).error).toEqual({
+      code: 'InvalidClientTokenId',
+      message: 'The security token included in the request is invalid',
+    });
   });
 });
 
 describe('sts:GetFederationToken', () => {
-  const federate = (name: string, params: Parameters<typeof sts>[2] = {}) => sts(asUser(PROD, 'broker'), 'GetFederationToken', { Name: name, ...params });
+  const federate = (name: string, params: Parameters<typeof sts>[2] = {}) =>
+    sts(asUser(PROD, 'broker'), 'GetFederationToken', { Name: name, ...params });
 
   it('names the federated user and returns FederatedUser and PackedPolicySize', () => {
     const c = outcome(world(), federate('visitor', { Policy: readOwn, DurationSeconds: '3600' }));
@@ -86,15 +123,22 @@ describe('sts:GetFederationToken', () => {
   it("grants the user's policies cut down by the session policy", () => {
     const w = keep(world(), federate('visitor', { Policy: readOwn }), 'v');
     expect(outcome(w, s3(asKept('v'), 's3:GetObject', 'arn:aws:s3:::uploads/v/a')).decision).toBe('Allow');
-    expect(outcome(w, s3(asKept('v'), 's3:PutObject', 'arn:aws:s3:::uploads/v/a')).evaluations[0]?.evaluation.decidedBy?.type).toBe('session-policy');
+    expect(outcome(w, s3(asKept('v'), 's3:PutObject', 'arn:aws:s3:::uploads/v/a')).evaluations[0]?.evaluation.decidedBy?.type).toBe(
+      'session-policy',
+    );
   });
 
   it("takes managed session policies from the calling user's account", () => {
-    const w0 = run(world(), managedPolicy(PROD, 'ReadShared', [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::uploads/shared/*' }])).world;
+    const w0 = run(
+      world(),
+      managedPolicy(PROD, 'ReadShared', [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::uploads/shared/*' }]),
+    ).world;
     const w = keep(w0, federate('visitor', { PolicyArns: [`arn:aws:iam::${PROD}:policy/ReadShared`] }), 'v');
     expect(outcome(w, s3(asKept('v'), 's3:GetObject', 'arn:aws:s3:::uploads/shared/a')).decision).toBe('Allow');
     expect(outcome(w, s3(asKept('v'), 's3:GetObject', 'arn:aws:s3:::uploads/v/a')).decision).toBe('ImplicitDeny');
-    expect(outcome(w0, federate('visitor', { PolicyArns: [`arn:aws:iam::222222222222:policy/ReadShared`] })).error?.code).toBe('InvalidParameterValue');
+    expect(outcome(w0, federate('visitor', { PolicyArns: [`arn:aws:iam::222222222222:policy/ReadShared`] })).error?.code).toBe(
+      'InvalidParameterValue',
+    );
   });
 
   it('without a session policy grants nothing but what resource policies give the federated user', () => {
@@ -104,18 +148,34 @@ describe('sts:GetFederationToken', () => {
   });
 
   it('its requests carry the federated identity, and session tags override the user tags', () => {
-    const tagging = run(world(), inline(userArn(PROD, 'broker'), 'Tagging', [{ Effect: 'Allow', Action: 'sts:TagSession', Resource: '*' }])).world;
+    const tagging = run(
+      world(),
+      inline(userArn(PROD, 'broker'), 'Tagging', [{ Effect: 'Allow', Action: 'sts:TagSession', Resource: '*' }]),
+    ).world;
     const w = keep(tagging, federate('visitor', { Policy: readOwn, Tags: ['Team=partners'] }), 'v');
     const c = outcome(w, s3(asKept('v'), 's3:GetObject', 'arn:aws:s3:::uploads/v/a'));
     expect(c.caller).toMatchObject({ kind: 'federated-user', arn: FED('visitor'), credentials: 'temporary' });
-    expect(c.context).toMatchObject({ 'aws:PrincipalArn': FED('visitor'), 'aws:PrincipalType': 'FederatedUser', 'aws:userid': `${PROD}:visitor`, 'aws:PrincipalTag/Team': 'partners', 'aws:PrincipalTag/tier': 'gold' });
+    expect(c.context).toMatchObject({
+      'aws:PrincipalArn': FED('visitor'),
+      'aws:PrincipalType': 'FederatedUser',
+      'aws:userid': `${PROD}:visitor`,
+      'aws:PrincipalTag/Team': 'partners',
+      'aws:PrincipalTag/tier': 'gold',
+    });
     expect(c.context['aws:PrincipalTag/team']).toBeUndefined();
-    expect(outcome(w, sts(asKept('v'), 'GetCallerIdentity')).response).toEqual({ UserId: `${PROD}:visitor`, Account: PROD, Arn: FED('visitor') });
+    expect(outcome(w, sts(asKept('v'), 'GetCallerIdentity')).response).toEqual({
+      UserId: `${PROD}:visitor`,
+      Account: PROD,
+      Arn: FED('visitor'),
+    });
   });
 
   it('refuses temporary credentials, and its own credentials cannot call IAM', () => {
     const w = keep(world(), federate('visitor'), 'v');
-    expect(outcome(w, sts(asKept('v'), 'GetFederationToken', { Name: 'again' })).error).toEqual({ code: 'AccessDenied', message: 'Cannot call GetFederationToken with session credentials' });
+    expect(outcome(w, sts(asKept('v'), 'GetFederationToken', { Name: 'again' })).error).toEqual({
+      code: 'AccessDenied',
+      message: 'Cannot call GetFederationToken with session credentials',
+    });
     expect(outcome(w, sts(asKept('v'), 'GetSessionToken')).error?.message).toBe('Cannot call GetSessionToken with session credentials');
     expect(outcome(w, s3(asKept('v'), 'iam:ListUsers', '*')).error?.code).toBe('InvalidClientTokenId');
   });

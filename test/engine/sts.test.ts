@@ -16,7 +16,11 @@ const cross = () =>
   ]);
 
 const assume = (who: string, params: Record<string, string> = {}) =>
-  call({ kind: 'user', arn: userArn(DEV, who) }, 'sts:AssumeRole', { RoleArn: roleArn(PROD, 'UpdateApp'), RoleSessionName: who, ...params });
+  call({ kind: 'user', arn: userArn(DEV, who) }, 'sts:AssumeRole', {
+    RoleArn: roleArn(PROD, 'UpdateApp'),
+    RoleSessionName: who,
+    ...params,
+  });
 
 type CallEvent = Extract<AnyEvent, { data: { call: unknown } }>;
 const only = (events: AnyEvent[]) => {
@@ -44,18 +48,31 @@ describe('sts:AssumeRole', () => {
       expect(e.data.call.decision).toBe('ImplicitDeny');
       expect(e.data.call.error).toEqual({
         code: 'AccessDenied',
-        message: 'User: arn:aws:iam::222222222222:user/bob is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::111111111111:role/UpdateApp',
+        message:
+          'User: arn:aws:iam::222222222222:user/bob is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::111111111111:role/UpdateApp',
       });
     });
 
     it('answers a role that does not exist exactly like a denial', () => {
-      const e = only(when(cross(), call({ kind: 'user', arn: userArn(DEV, 'alice') }, 'sts:AssumeRole', { RoleArn: roleArn(PROD, 'Nope'), RoleSessionName: 'a1' })));
+      const e = only(
+        when(
+          cross(),
+          call({ kind: 'user', arn: userArn(DEV, 'alice') }, 'sts:AssumeRole', { RoleArn: roleArn(PROD, 'Nope'), RoleSessionName: 'a1' }),
+        ),
+      );
       expect(e.type).toBe('AssumeRoleDenied');
-      expect(e.data.call.error?.message).toBe('User: arn:aws:iam::222222222222:user/alice is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::111111111111:role/Nope');
+      expect(e.data.call.error?.message).toBe(
+        'User: arn:aws:iam::222222222222:user/alice is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::111111111111:role/Nope',
+      );
     });
 
     it('refuses the root user whatever the policies say', () => {
-      const e = only(when(cross(), call({ kind: 'root', account: DEV }, 'sts:AssumeRole', { RoleArn: roleArn(PROD, 'UpdateApp'), RoleSessionName: 'r1' })));
+      const e = only(
+        when(
+          cross(),
+          call({ kind: 'root', account: DEV }, 'sts:AssumeRole', { RoleArn: roleArn(PROD, 'UpdateApp'), RoleSessionName: 'r1' }),
+        ),
+      );
       expect(e.data.call.error).toEqual({ code: 'AccessDenied', message: 'Roles may not be assumed by root accounts.' });
     });
 
@@ -64,16 +81,25 @@ describe('sts:AssumeRole', () => {
       expect((ok.data.call.response as { Credentials: { Expiration: string } }).Credentials.Expiration).toBe('2026-01-01T11:00:00Z');
       const over = only(when(cross(), assume('alice', { DurationSeconds: '7201' })));
       expect(over.type).toBe('AssumeRoleFailed');
-      expect(over.data.call.error).toEqual({ code: 'ValidationError', message: 'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.' });
+      expect(over.data.call.error).toEqual({
+        code: 'ValidationError',
+        message: 'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.',
+      });
     });
 
     it('validates parameters with the AWS message format', () => {
       const short = only(when(cross(), assume('alice', { DurationSeconds: '600' })));
-      expect(short.data.call.error?.message).toBe("1 validation error detected: Value '600' at 'durationSeconds' failed to satisfy constraint: Member must have value greater than or equal to 900");
+      expect(short.data.call.error?.message).toBe(
+        "1 validation error detected: Value '600' at 'durationSeconds' failed to satisfy constraint: Member must have value greater than or equal to 900",
+      );
       const name = only(when(cross(), assume('alice', { RoleSessionName: 'a b' })));
-      expect(name.data.call.error?.message).toBe("1 validation error detected: Value 'a b' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*");
+      expect(name.data.call.error?.message).toBe(
+        "1 validation error detected: Value 'a b' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*",
+      );
       const two = only(when(cross(), assume('alice', { RoleSessionName: 'x', DurationSeconds: '50000' })));
-      expect(two.data.call.error?.message).toMatch(/^2 validation errors detected: Value 'x' at 'roleSessionName' .*; Value '50000' at 'durationSeconds' failed to satisfy constraint: Member must have value less than or equal to 43200$/);
+      expect(two.data.call.error?.message).toMatch(
+        /^2 validation errors detected: Value 'x' at 'roleSessionName' .*; Value '50000' at 'durationSeconds' failed to satisfy constraint: Member must have value less than or equal to 43200$/,
+      );
     });
   });
 
@@ -87,18 +113,42 @@ describe('sts:AssumeRole', () => {
 
     it('limits a chained session to one hour', () => {
       let world = withSession();
-      for (const e of [role(PROD, 'Next', { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: roleArn(PROD, 'UpdateApp') }, Action: 'sts:AssumeRole' }] }, 43200)]) {
+      for (const e of [
+        role(
+          PROD,
+          'Next',
+          {
+            Version: '2012-10-17',
+            Statement: [{ Effect: 'Allow', Principal: { AWS: roleArn(PROD, 'UpdateApp') }, Action: 'sts:AssumeRole' }],
+          },
+          43200,
+        ),
+      ]) {
         for (const ev of when(world, e)) world = evolve(world, ev);
       }
-      const chained = only(when(world, call({ kind: 'kept', name: 's' }, 'sts:AssumeRole', { RoleArn: roleArn(PROD, 'Next'), RoleSessionName: 'hop', DurationSeconds: '7200' })));
-      expect(chained.data.call.error?.message).toBe('The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.');
-      const ok = only(when(world, call({ kind: 'kept', name: 's' }, 'sts:AssumeRole', { RoleArn: roleArn(PROD, 'Next'), RoleSessionName: 'hop' })));
+      const chained = only(
+        when(
+          world,
+          call({ kind: 'kept', name: 's' }, 'sts:AssumeRole', {
+            RoleArn: roleArn(PROD, 'Next'),
+            RoleSessionName: 'hop',
+            DurationSeconds: '7200',
+          }),
+        ),
+      );
+      expect(chained.data.call.error?.message).toBe(
+        'The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.',
+      );
+      const ok = only(
+        when(world, call({ kind: 'kept', name: 's' }, 'sts:AssumeRole', { RoleArn: roleArn(PROD, 'Next'), RoleSessionName: 'hop' })),
+      );
       expect(ok.type).toBe('RoleAssumed');
     });
 
     it('returns the session identity from GetCallerIdentity, even against an explicit deny', () => {
       let world = withSession();
-      for (const ev of when(world, inline(roleArn(PROD, 'UpdateApp'), 'DenyAll', [{ Effect: 'Deny', Action: '*', Resource: '*' }]))) world = evolve(world, ev);
+      for (const ev of when(world, inline(roleArn(PROD, 'UpdateApp'), 'DenyAll', [{ Effect: 'Deny', Action: '*', Resource: '*' }])))
+        world = evolve(world, ev);
       const e = only(when(world, call({ kind: 'kept', name: 's' }, 'sts:GetCallerIdentity')));
       expect(e.type).toBe('CallerIdentityReturned');
       expect(e.data.call.response).toEqual({

@@ -22,14 +22,24 @@ async function decide(condition: Json, ctx: Json): Promise<string> {
 
 describe('each ContextKeyType reaches the conditions', () => {
   const cases: [string, Json, Json, Json][] = [
-    ['string', { StringEquals: { 'aws:username': 'alice' } }, entry('aws:username', 'string', 'alice'), entry('aws:username', 'string', 'bob')],
+    [
+      'string',
+      { StringEquals: { 'aws:username': 'alice' } },
+      entry('aws:username', 'string', 'alice'),
+      entry('aws:username', 'string', 'bob'),
+    ],
     [
       'stringList',
       { 'ForAnyValue:StringEquals': { 'aws:TagKeys': 'team' } },
       entry('aws:TagKeys', 'stringList', 'env', 'team'),
       entry('aws:TagKeys', 'stringList', 'env', 'cost'),
     ],
-    ['numeric', { NumericLessThan: { 's3:max-keys': '10' } }, entry('s3:max-keys', 'numeric', '5'), entry('s3:max-keys', 'numeric', '12.5')],
+    [
+      'numeric',
+      { NumericLessThan: { 's3:max-keys': '10' } },
+      entry('s3:max-keys', 'numeric', '5'),
+      entry('s3:max-keys', 'numeric', '12.5'),
+    ],
     [
       'numericList',
       { 'ForAllValues:NumericLessThan': { 'test:sizes': '10' } },

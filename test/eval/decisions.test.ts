@@ -105,7 +105,13 @@ describe('organizations: SCP levels (OrderedOrganizationPolicyInputList) and RCP
   });
 
   it('RCPs only deny: RCPFullAWSAccess stands at every level', async () => {
-    const rcp = policy({ Effect: 'Deny', Principal: '*', Action: 's3:GetObject', Resource: '*', Condition: { StringNotEquals: { 'aws:PrincipalOrgID': 'o-1' } } });
+    const rcp = policy({
+      Effect: 'Deny',
+      Principal: '*',
+      Action: 's3:GetObject',
+      Resource: '*',
+      Condition: { StringNotEquals: { 'aws:PrincipalOrgID': 'o-1' } },
+    });
     const input = {
       CallerArn: USER,
       PolicyInputList: [policy(allow('s3:*'))],
@@ -191,7 +197,12 @@ describe('resource-based policies across accounts (EvalDecisionDetails)', () => 
   });
 
   it('same account with named resources: EvalDecisionDetails is present and empty', async () => {
-    const r = await first({ CallerArn: USER, PolicyInputList: [policy(allow('s3:*'))], ActionNames: ['s3:GetObject'], ResourceArns: [OBJECT] });
+    const r = await first({
+      CallerArn: USER,
+      PolicyInputList: [policy(allow('s3:*'))],
+      ActionNames: ['s3:GetObject'],
+      ResourceArns: [OBJECT],
+    });
     expect(r['EvalDecisionDetails']).toEqual({});
     for (const ResourceArns of [undefined, [], ['*']]) {
       const star = await first({ CallerArn: USER, PolicyInputList: [policy(allow('s3:*'))], ActionNames: ['s3:GetObject'], ResourceArns });

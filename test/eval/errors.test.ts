@@ -18,7 +18,9 @@ async function error(content: string | Json): Promise<string> {
 
 describe('a malformed input file', () => {
   it('is located at the JSON syntax error', async () => {
-    expect(await error('{\n  "ActionNames": ["s3:GetObject",]\n}')).toBe('2:34: error: invalid JSON: a trailing comma is not allowed in JSON');
+    expect(await error('{\n  "ActionNames": ["s3:GetObject",]\n}')).toBe(
+      '2:34: error: invalid JSON: a trailing comma is not allowed in JSON',
+    );
     expect(await error('')).toBe('1:1: error: invalid JSON: expected a JSON value, found the end of the JSON text');
     expect(await error(' [1]')).toBe('1:2: error: the input must be an object of parameters, as --cli-input-json takes, not a list');
   });
@@ -39,7 +41,9 @@ describe('a malformed input file', () => {
     expect(await error({ ...base, ActionNames: ['s3:Get*'] })).toContain(
       'ActionNames[0]: "s3:Get*": this operation does not support using wildcards (*) in an action name',
     );
-    expect(await error({ ...base, ActionNames: ['GetObject'] })).toContain('each operation must include the service identifier, such as iam:CreateUser');
+    expect(await error({ ...base, ActionNames: ['GetObject'] })).toContain(
+      'each operation must include the service identifier, such as iam:CreateUser',
+    );
   });
 });
 
@@ -97,8 +101,14 @@ describe('callers and policies that do not fit together', () => {
     [{ PermissionsBoundaryPolicyInputList: [policy(allow('s3:*')), policy(allow('s3:*'))] }, 'You can input only one permissions boundary'],
     [{ ResourceOwner: 'bob' }, 'ResourceOwner "bob" is neither an account ARN'],
     [{ Marker: 'bm90IG91cnM=' }, 'Marker is not one this input produced'],
-    [{ PolicyExclusionList: [{ PolicyType: 'scp' }] }, 'PolicyExclusionList names attached policies, which cannot be looked up without a scenario'],
-    [{ OrderedOrganizationPolicyInputList: [{ ServiceControlPolicyInputList: [] }] }, 'level 1 of OrderedOrganizationPolicyInputList has no SCP'],
+    [
+      { PolicyExclusionList: [{ PolicyType: 'scp' }] },
+      'PolicyExclusionList names attached policies, which cannot be looked up without a scenario',
+    ],
+    [
+      { OrderedOrganizationPolicyInputList: [{ ServiceControlPolicyInputList: [] }] },
+      'level 1 of OrderedOrganizationPolicyInputList has no SCP',
+    ],
   ])('%j', async (extra, message) => {
     expect(await error({ ...base, ...extra })).toContain(message);
   });

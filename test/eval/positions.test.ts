@@ -69,9 +69,7 @@ describe('MatchedStatements through simulate eval', () => {
         '{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"dynamodb:*","Resource":"*","Condition":{"DateGreaterThan":{"aws:CurrentTime":"2018-08-16T12:00:00Z"}}}}',
       ],
       ActionNames: ['dynamodb:CreateBackup'],
-      ContextEntries: [
-        { ContextKeyName: 'aws:CurrentTime', ContextKeyValues: ['2019-04-25T11:00:00Z'], ContextKeyType: 'date' },
-      ],
+      ContextEntries: [{ ContextKeyName: 'aws:CurrentTime', ContextKeyValues: ['2019-04-25T11:00:00Z'], ContextKeyType: 'date' }],
     });
     expect(r.out).toEqual({
       EvaluationResults: [

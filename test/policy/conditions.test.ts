@@ -65,7 +65,10 @@ describe('missing keys and IfExists', () => {
     expect(holds(c('StringEquals', 'aws:principaltag/TEAM', 'x'), { 'aws:PrincipalTag/team': 'x' })).toBe(true);
   });
   it('reports the keys a condition needed but did not get', () => {
-    const id = policy('identity', allow('s3:GetObject', '*', { Condition: { StringEquals: { 'aws:SourceVpc': 'v' }, Null: { 'k:n': 'true' } } }));
+    const id = policy(
+      'identity',
+      allow('s3:GetObject', '*', { Condition: { StringEquals: { 'aws:SourceVpc': 'v' }, Null: { 'k:n': 'true' } } }),
+    );
     const r = decide(request(alice, 's3:GetObject', 'arn:aws:s3:::b/k', A), { identity: [id] });
     expect(r.missingContextKeys).toEqual(['aws:SourceVpc']);
   });

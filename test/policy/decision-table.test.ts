@@ -20,12 +20,48 @@ describe('same-account table: resource policy vs principal type', () => {
     ['user; names the user; no identity', alice, names(alice.arn!), {}, 'Allow'],
     ['user; names the account; no identity', alice, names(A), {}, 'ImplicitDeny'],
     ['session; names the role; nothing else', sess, names(roleArn), {}, 'Allow'],
-    ['session; names the role; boundary does not allow', sess, names(roleArn), { identity: [s3], boundary: ec2('boundary') }, 'ImplicitDeny'],
-    ['session; names the role; session policy does not allow', sess, names(roleArn), { identity: [s3], session: [ec2('session')] }, 'ImplicitDeny'],
-    ['session; names the session; boundary and session policy do not allow', sess, names(sessionArn), { boundary: ec2('boundary'), session: [ec2('session')] }, 'Allow'],
-    ['federated; names the federated user; nothing allows', fed, names(fed.arn!), { boundary: ec2('boundary'), session: [ec2('session')] }, 'Allow'],
-    ['federated; names the underlying user; session policy does not allow', fed, names(alice.arn!), { identity: [s3], session: [ec2('session')] }, 'ImplicitDeny'],
-    ['federated; names the underlying user; session policy allows', fed, names(alice.arn!), { session: [policy('session', allow('s3:*', '*'))] }, 'Allow'],
+    [
+      'session; names the role; boundary does not allow',
+      sess,
+      names(roleArn),
+      { identity: [s3], boundary: ec2('boundary') },
+      'ImplicitDeny',
+    ],
+    [
+      'session; names the role; session policy does not allow',
+      sess,
+      names(roleArn),
+      { identity: [s3], session: [ec2('session')] },
+      'ImplicitDeny',
+    ],
+    [
+      'session; names the session; boundary and session policy do not allow',
+      sess,
+      names(sessionArn),
+      { boundary: ec2('boundary'), session: [ec2('session')] },
+      'Allow',
+    ],
+    [
+      'federated; names the federated user; nothing allows',
+      fed,
+      names(fed.arn!),
+      { boundary: ec2('boundary'), session: [ec2('session')] },
+      'Allow',
+    ],
+    [
+      'federated; names the underlying user; session policy does not allow',
+      fed,
+      names(alice.arn!),
+      { identity: [s3], session: [ec2('session')] },
+      'ImplicitDeny',
+    ],
+    [
+      'federated; names the underlying user; session policy allows',
+      fed,
+      names(alice.arn!),
+      { session: [policy('session', allow('s3:*', '*'))] },
+      'Allow',
+    ],
   ];
   it.each(rows)('%s → %s', (_title, p, rp, extra, expected) => {
     expect(decide(get(p), { resource: rp, ...extra }).decision).toBe(expected);
@@ -90,7 +126,12 @@ describe('other callers', () => {
   });
   it('service principals are decided by the resource policy; RCPs still apply', () => {
     const ct = service('cloudtrail.amazonaws.com');
-    const rp = policy('resource', { Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 's3:PutObject', Resource: '*' });
+    const rp = policy('resource', {
+      Effect: 'Allow',
+      Principal: { Service: 'cloudtrail.amazonaws.com' },
+      Action: 's3:PutObject',
+      Resource: '*',
+    });
     const put = request(ct, 's3:PutObject', 'arn:aws:s3:::logs/AWSLogs/x', A);
     expect(decide(put, { resource: rp }).decision).toBe('Allow');
     const rcpLevels = [{ name: 'root', policies: [policy('rcp', { Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: '*' })] }];
@@ -99,13 +140,27 @@ describe('other callers', () => {
   it('web identity: only the trust policy decides, by Federated principal', () => {
     const provider = `arn:aws:iam::${A}:oidc-provider/token.actions.githubusercontent.com`;
     const caller: RequestPrincipal = { kind: 'webIdentity', federatedProvider: provider };
-    const trust = policy('trust', {
-      Effect: 'Allow', Principal: { Federated: provider }, Action: 'sts:AssumeRoleWithWebIdentity',
-      Condition: { StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:org/app:*' } },
-    }, { name: 'trust deploy' });
+    const trust = policy(
+      'trust',
+      {
+        Effect: 'Allow',
+        Principal: { Federated: provider },
+        Action: 'sts:AssumeRoleWithWebIdentity',
+        Condition: { StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:org/app:*' } },
+      },
+      { name: 'trust deploy' },
+    );
     const call = (sub: string) =>
-      decide({ principal: caller, action: 'sts:AssumeRoleWithWebIdentity', resource: `arn:aws:iam::${A}:role/deploy`, resourceAccount: A, context: { 'token.actions.githubusercontent.com:sub': sub } },
-        { resource: trust, resourceMustAllow: true, scpLevels: [{ name: 'root', policies: [] }] });
+      decide(
+        {
+          principal: caller,
+          action: 'sts:AssumeRoleWithWebIdentity',
+          resource: `arn:aws:iam::${A}:role/deploy`,
+          resourceAccount: A,
+          context: { 'token.actions.githubusercontent.com:sub': sub },
+        },
+        { resource: trust, resourceMustAllow: true, scpLevels: [{ name: 'root', policies: [] }] },
+      );
     expect(call('repo:org/app:ref:refs/heads/main').decision).toBe('Allow');
     const denied = call('repo:evil/app:ref:refs/heads/main');
     expect(denied.decision).toBe('ImplicitDeny');
@@ -114,15 +169,25 @@ describe('other callers', () => {
   });
   it('cross-account role assumption needs identity Allow and trust Allow', () => {
     const bob = user('bob', B);
-    const trust = policy('trust', { Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${B}:root` }, Action: 'sts:AssumeRole' }, { name: 'trust' });
+    const trust = policy(
+      'trust',
+      { Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${B}:root` }, Action: 'sts:AssumeRole' },
+      { name: 'trust' },
+    );
     const assume = request(bob, 'sts:AssumeRole', `arn:aws:iam::${A}:role/target`, A);
     const idAllow = policy('identity', allow('sts:AssumeRole', '*'));
     expect(decide(assume, { identity: [idAllow], resource: trust, resourceMustAllow: true }).decision).toBe('Allow');
     expect(decide(assume, { resource: trust, resourceMustAllow: true }).decidedBy?.type).toBe('identity');
-    const strangers = policy('trust', { Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${A}:root` }, Action: 'sts:AssumeRole' }, { name: 'trust' });
+    const strangers = policy(
+      'trust',
+      { Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${A}:root` }, Action: 'sts:AssumeRole' },
+      { name: 'trust' },
+    );
     const r = decide(assume, { identity: [idAllow], resource: strangers, resourceMustAllow: true });
     expect(r.decidedBy).toEqual({ type: 'trust', name: 'trust' });
-    expect(r.reason).toBe(`cross-account: the identity policy allows but no statement of the trust policy allows arn:aws:iam::${B}:user/bob`);
+    expect(r.reason).toBe(
+      `cross-account: the identity policy allows but no statement of the trust policy allows arn:aws:iam::${B}:user/bob`,
+    );
     const neither = decide(assume, { resource: strangers, resourceMustAllow: true });
     expect(neither.decidedBy).toEqual({ type: 'trust', name: 'trust' });
   });
@@ -146,7 +211,13 @@ describe('explanations', () => {
   it('names the denying statement and its org level', () => {
     const full = policy('scp', allow('*', '*'), { name: 'FullAWSAccess' });
     const deny = policy('scp', { Sid: 'NoS3', Effect: 'Deny', Action: 's3:*', Resource: '*' }, { name: 'DenyS3' });
-    const r = decide(get(alice), { identity: [s3], scpLevels: [{ name: 'root r-1', policies: [full] }, { name: 'ou Prod', policies: [full, deny] }] });
+    const r = decide(get(alice), {
+      identity: [s3],
+      scpLevels: [
+        { name: 'root r-1', policies: [full] },
+        { name: 'ou Prod', policies: [full, deny] },
+      ],
+    });
     expect(r.decision).toBe('ExplicitDeny');
     expect(r.decidedBy).toEqual({ type: 'scp', name: 'DenyS3' });
     expect(r.reason).toBe('explicit deny in the service control policy DenyS3 (ou Prod), statement NoS3');

@@ -12,7 +12,15 @@ import {
 } from '../../src/policy/index.js';
 import { A, B, anonymous, contextFor, federatedUser, roleSession, root, service, user, type Json } from './helpers.js';
 
-const principals: RequestPrincipal[] = [user('alice'), user('bob', B), roleSession('app', 's1'), federatedUser('f', 'alice'), root(), anonymous, service('cloudtrail.amazonaws.com')];
+const principals: RequestPrincipal[] = [
+  user('alice'),
+  user('bob', B),
+  roleSession('app', 's1'),
+  federatedUser('f', 'alice'),
+  root(),
+  anonymous,
+  service('cloudtrail.amazonaws.com'),
+];
 const statementArb = (withPrincipal: boolean): fc.Arbitrary<Json> =>
   fc
     .record({
@@ -20,8 +28,16 @@ const statementArb = (withPrincipal: boolean): fc.Arbitrary<Json> =>
       not: fc.boolean(),
       notResource: fc.boolean(),
       actions: fc.subarray(['*', 's3:*', 's3:Get*', 'sts:AssumeRole', 'S3:PUTOBJECT'], { minLength: 1 }),
-      resources: fc.subarray(['*', 'arn:aws:s3:::bucket-a/*', 'arn:aws:s3:::${aws:username}/*', `arn:aws:iam::${A}:role/*`], { minLength: 1 }),
-      principal: fc.constantFrom<unknown>('*', { AWS: A }, { AWS: `arn:aws:iam::${A}:user/alice` }, { AWS: `arn:aws:iam::${A}:role/app` }, { Service: 'cloudtrail.amazonaws.com' }),
+      resources: fc.subarray(['*', 'arn:aws:s3:::bucket-a/*', 'arn:aws:s3:::${aws:username}/*', `arn:aws:iam::${A}:role/*`], {
+        minLength: 1,
+      }),
+      principal: fc.constantFrom<unknown>(
+        '*',
+        { AWS: A },
+        { AWS: `arn:aws:iam::${A}:user/alice` },
+        { AWS: `arn:aws:iam::${A}:role/app` },
+        { Service: 'cloudtrail.amazonaws.com' },
+      ),
       notPrincipal: fc.boolean(),
       condition: fc.constantFrom<Json | undefined>(
         undefined,
@@ -34,7 +50,11 @@ const statementArb = (withPrincipal: boolean): fc.Arbitrary<Json> =>
       ),
     })
     .map((s) => {
-      const st: Json = { Effect: s.effect, [s.not ? 'NotAction' : 'Action']: s.actions, [s.notResource ? 'NotResource' : 'Resource']: s.resources };
+      const st: Json = {
+        Effect: s.effect,
+        [s.not ? 'NotAction' : 'Action']: s.actions,
+        [s.notResource ? 'NotResource' : 'Resource']: s.resources,
+      };
       if (withPrincipal) st[s.notPrincipal && s.effect === 'Deny' ? 'NotPrincipal' : 'Principal'] = s.principal;
       if (s.condition) st['Condition'] = s.condition;
       return st;
@@ -45,7 +65,11 @@ const requestArb = fc
   .record({
     principal: fc.constantFrom(...principals),
     action: fc.constantFrom('s3:GetObject', 's3:PutObject', 'sts:AssumeRole'),
-    resource: fc.constantFrom<[string, string]>(['arn:aws:s3:::bucket-a/k', A], ['arn:aws:s3:::alice/k', B], [`arn:aws:iam::${A}:role/app`, A]),
+    resource: fc.constantFrom<[string, string]>(
+      ['arn:aws:s3:::bucket-a/k', A],
+      ['arn:aws:s3:::alice/k', B],
+      [`arn:aws:iam::${A}:role/app`, A],
+    ),
     team: fc.option(fc.constantFrom('blue', 'red'), { nil: undefined }),
     ip: fc.constantFrom('10.1.2.3', '192.0.2.1'),
   })
@@ -59,7 +83,15 @@ describe('explainEvaluation', () => {
   it('finds exactly the statements the evaluator matched, in every consulted policy', () => {
     fc.assert(
       fc.property(
-        fc.record({ identity: docArb(false), boundary: fc.option(docArb(false), { nil: null }), session: fc.option(docArb(false), { nil: null }), resource: fc.option(docArb(true), { nil: null }), scp: fc.option(docArb(false), { nil: null }), rcp: fc.option(docArb(true), { nil: null }), mustAllow: fc.boolean() }),
+        fc.record({
+          identity: docArb(false),
+          boundary: fc.option(docArb(false), { nil: null }),
+          session: fc.option(docArb(false), { nil: null }),
+          resource: fc.option(docArb(true), { nil: null }),
+          scp: fc.option(docArb(false), { nil: null }),
+          rcp: fc.option(docArb(true), { nil: null }),
+          mustAllow: fc.boolean(),
+        }),
         requestArb,
         (docs, req) => {
           const texts = new Map<string, unknown>();
@@ -95,27 +127,66 @@ describe('explainEvaluation', () => {
     const doc = {
       Version: '2012-10-17',
       Statement: [
-        { Sid: 'Own', Effect: 'Allow', Action: ['s3:PutObject', 's3:Get*'], Resource: 'arn:aws:s3:::home/${aws:username}/*', Condition: { StringEqualsIfExists: { 'aws:PrincipalTag/team': 'blue' } } },
+        {
+          Sid: 'Own',
+          Effect: 'Allow',
+          Action: ['s3:PutObject', 's3:Get*'],
+          Resource: 'arn:aws:s3:::home/${aws:username}/*',
+          Condition: { StringEqualsIfExists: { 'aws:PrincipalTag/team': 'blue' } },
+        },
         { Effect: 'Allow', Action: 'ec2:*', Resource: '*' },
         { Effect: 'Maybe', Action: 's3:*', Resource: '*' },
       ],
     };
     const set: PolicySet = { identity: [compilePolicy(doc, { name: 'p', kind: 'identity' })] };
-    const req: AuthzRequest = { principal: user('alice'), action: 's3:GetObject', resource: 'arn:aws:s3:::home/alice/x', resourceAccount: A, context: { ...contextFor(user('alice')), 'aws:username': 'alice' } };
+    const req: AuthzRequest = {
+      principal: user('alice'),
+      action: 's3:GetObject',
+      resource: 'arn:aws:s3:::home/alice/x',
+      resourceAccount: A,
+      context: { ...contextFor(user('alice')), 'aws:username': 'alice' },
+    };
     const d = explainEvaluation(req, set, evaluate(req, set), () => doc);
     const [own, ec2, bad] = d.policies[0]!.statements;
-    expect(own).toMatchObject({ sid: 'Own', matched: true, action: { matching: ['s3:Get*'] }, resource: { values: [{ resolved: 'home/alice/*'.replace(/^/, 'arn:aws:s3:::'), matches: true }] } });
+    expect(own).toMatchObject({
+      sid: 'Own',
+      matched: true,
+      action: { matching: ['s3:Get*'] },
+      resource: { values: [{ resolved: 'home/alice/*'.replace(/^/, 'arn:aws:s3:::'), matches: true }] },
+    });
     expect(own?.conditions?.[0]).toMatchObject({ holds: true, rule: 'the key is absent and IfExists makes the condition true' });
     expect(ec2).toEqual({ index: 1, effect: 'Allow', matched: false, action: { element: 'Action', matching: [], matched: false } });
     expect(bad?.never).toBe('its Effect "Maybe" is neither Allow nor Deny');
-    expect(d.rules.map((r) => r.rule)).toEqual(['explicit-deny', 'rcp', 'scp', 'resource', 'identity', 'boundary', 'session-policy', 'combine']);
+    expect(d.rules.map((r) => r.rule)).toEqual([
+      'explicit-deny',
+      'rcp',
+      'scp',
+      'resource',
+      'identity',
+      'boundary',
+      'session-policy',
+      'combine',
+    ]);
   });
 
   it('explains Deny with NotPrincipal for a caller with a permissions boundary', () => {
-    const rp = { Version: '2012-10-17', Statement: [{ Effect: 'Deny', NotPrincipal: { AWS: `arn:aws:iam::${A}:user/alice` }, Action: 's3:*', Resource: '*' }] };
+    const rp = {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Deny', NotPrincipal: { AWS: `arn:aws:iam::${A}:user/alice` }, Action: 's3:*', Resource: '*' }],
+    };
     const pb = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] };
-    const set: PolicySet = { identity: [], boundary: compilePolicy(pb, { name: 'pb', kind: 'boundary' }), resource: compilePolicy(rp, { name: 'rp', kind: 'resource' }) };
-    const req: AuthzRequest = { principal: user('alice'), action: 's3:GetObject', resource: 'arn:aws:s3:::b/k', resourceAccount: A, context: contextFor(user('alice')) };
+    const set: PolicySet = {
+      identity: [],
+      boundary: compilePolicy(pb, { name: 'pb', kind: 'boundary' }),
+      resource: compilePolicy(rp, { name: 'rp', kind: 'resource' }),
+    };
+    const req: AuthzRequest = {
+      principal: user('alice'),
+      action: 's3:GetObject',
+      resource: 'arn:aws:s3:::b/k',
+      resourceAccount: A,
+      context: contextFor(user('alice')),
+    };
     const docs: Record<string, unknown> = { rp, pb };
     const d = explainEvaluation(req, set, evaluate(req, set), (n) => docs[n]);
     const st = d.policies.find((p) => p.name === 'rp')!.statements[0]!;

@@ -22,12 +22,7 @@ export const user = (name: string, account = A, path = '/'): RequestPrincipal =>
   uniqueId: `AIDA${name.toUpperCase()}`,
 });
 
-export const roleSession = (
-  role: string,
-  sessionName: string,
-  account = A,
-  path = '/',
-): RequestPrincipal => ({
+export const roleSession = (role: string, sessionName: string, account = A, path = '/'): RequestPrincipal => ({
   kind: 'roleSession',
   accountId: account,
   arn: `arn:aws:sts::${account}:assumed-role/${role}/${sessionName}`,
@@ -104,11 +99,7 @@ export function contextFor(p: RequestPrincipal): Record<string, ContextValue> {
 let counter = 0;
 
 /** A compiled policy from statements (Version 2012-10-17 unless given). */
-export function policy(
-  kind: PolicyKind,
-  statements: Json | Json[],
-  opts: { name?: string; version?: string | null } = {},
-): CompiledPolicy {
+export function policy(kind: PolicyKind, statements: Json | Json[], opts: { name?: string; version?: string | null } = {}): CompiledPolicy {
   const doc: Json = { Statement: statements };
   if (opts.version !== null) doc['Version'] = opts.version ?? '2012-10-17';
   return compilePolicy(doc, { name: opts.name ?? `${kind}-${++counter}`, kind });

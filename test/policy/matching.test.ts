@@ -48,15 +48,26 @@ describe('resource patterns agree with a regular-expression oracle', () => {
   // head: `*` ending a segment may cross colons, other `*`/`?` stay inside their segment; tail: anything
   const oracle = (pattern: string): RegExp => {
     const parts = pattern.split(':');
-    const head = parts.slice(0, 5).map((seg) =>
-      [...seg].map((ch, j) => (ch === '*' ? (j === seg.length - 1 ? '.*' : '[^:]*') : ch === '?' ? '[^:]' : ch.replace(/[.-]/g, '\\$&'))).join(''),
-    );
-    const tail = parts.length > 5 ? [...parts.slice(5).join(':')].map((ch) => (ch === '*' ? '.*' : ch === '?' ? '.' : ch.replace(/[.-/]/g, '\\$&'))).join('') : null;
+    const head = parts
+      .slice(0, 5)
+      .map((seg) =>
+        [...seg]
+          .map((ch, j) => (ch === '*' ? (j === seg.length - 1 ? '.*' : '[^:]*') : ch === '?' ? '[^:]' : ch.replace(/[.-]/g, '\\$&')))
+          .join(''),
+      );
+    const tail =
+      parts.length > 5
+        ? [...parts.slice(5).join(':')].map((ch) => (ch === '*' ? '.*' : ch === '?' ? '.' : ch.replace(/[.-/]/g, '\\$&'))).join('')
+        : null;
     return new RegExp(`^${head.join(':')}${tail === null ? '' : `:${tail}`}$`, 's');
   };
   const seg = fc.constantFrom('', '*', 'us-*', 'us-east-1', 'u?-east-1', '*-1', '1111*', '111122223333');
   const res = fc.constantFrom('b/*', 'b/k', '*', 'b/*/x', 'b/?', 'log:*', 'b');
-  const value = fc.tuple(fc.constantFrom('', 'us-east-1', 'us-west-1', 'eu:x'), fc.constantFrom('', '111122223333', '1:2'), fc.constantFrom('b/k', 'b/1/x', 'b', 'log:g:s', 'b/'));
+  const value = fc.tuple(
+    fc.constantFrom('', 'us-east-1', 'us-west-1', 'eu:x'),
+    fc.constantFrom('', '111122223333', '1:2'),
+    fc.constantFrom('b/k', 'b/1/x', 'b', 'log:g:s', 'b/'),
+  );
   it('for generated ARN patterns and values', () => {
     fc.assert(
       fc.property(seg, seg, res, value, (region, account, r, [vr, va, vres]) => {
@@ -114,17 +125,33 @@ describe('resources', () => {
     expect(allowed('s3:GetObject', bkt, 's3:GetObject', res)).toBe(expected);
   });
   it('wildcards in the resource part span colons', () => {
-    expect(allowed('logs:PutLogEvents', `arn:aws:logs:us-east-1:${A}:log-group:app*`, 'logs:PutLogEvents', `arn:aws:logs:us-east-1:${A}:log-group:app:log-stream:x`)).toBe(true);
+    expect(
+      allowed(
+        'logs:PutLogEvents',
+        `arn:aws:logs:us-east-1:${A}:log-group:app*`,
+        'logs:PutLogEvents',
+        `arn:aws:logs:us-east-1:${A}:log-group:app:log-stream:x`,
+      ),
+    ).toBe(true);
   });
   it('a segment-final * may run past colons', () => {
     expect(allowed('s3:GetObject', 'arn:aws:s3:*', 's3:GetObject', 'arn:aws:s3:::bucket/key')).toBe(true);
-    expect(allowed('logs:GetLogEvents', 'arn:aws:logs:us-east-1:*', 'logs:GetLogEvents', `arn:aws:logs:us-east-1:${A}:log-group:g`)).toBe(true);
+    expect(allowed('logs:GetLogEvents', 'arn:aws:logs:us-east-1:*', 'logs:GetLogEvents', `arn:aws:logs:us-east-1:${A}:log-group:g`)).toBe(
+      true,
+    );
   });
   it('a wildcard that does not end a segment stays inside it', () => {
     const p = `arn:aws:ec2:us-*-1:${A}:instance/*`;
     expect(allowed('ec2:StartInstances', p, 'ec2:StartInstances', `arn:aws:ec2:us-east-1:${A}:instance/i-1`)).toBe(true);
     expect(allowed('ec2:StartInstances', p, 'ec2:StartInstances', `arn:aws:ec2:us-x:y-1:${A}:instance/i-1`)).toBe(false);
-    expect(allowed('ec2:StartInstances', `arn:aws:ec2:us-east-?:${A}:instance/*`, 'ec2:StartInstances', `arn:aws:ec2:us-east-1:${A}:instance/i-1`)).toBe(true);
+    expect(
+      allowed(
+        'ec2:StartInstances',
+        `arn:aws:ec2:us-east-?:${A}:instance/*`,
+        'ec2:StartInstances',
+        `arn:aws:ec2:us-east-1:${A}:instance/i-1`,
+      ),
+    ).toBe(true);
   });
   it('is case-sensitive', () => {
     expect(allowed('s3:GetObject', 'arn:aws:s3:::Bucket/*', 's3:GetObject', 'arn:aws:s3:::bucket/k')).toBe(false);
@@ -143,8 +170,7 @@ describe('resources', () => {
 });
 
 describe('principals', () => {
-  const rp = (principal: unknown) =>
-    policy('resource', { Effect: 'Allow', Principal: principal, Action: 's3:GetObject', Resource: '*' });
+  const rp = (principal: unknown) => policy('resource', { Effect: 'Allow', Principal: principal, Action: 's3:GetObject', Resource: '*' });
   const how = (p: RequestPrincipal, principal: unknown, owner = A) => {
     const r = decide(request(p, 's3:GetObject', 'arn:aws:s3:::b/k', owner), { resource: rp(principal) });
     return r.policies.find((v) => v.type === 'resource')?.matched[0]?.principalMatch ?? null;

@@ -30,7 +30,13 @@ const resources: [string, string | undefined][] = [
   ['*', undefined],
 ];
 const actionPatterns = ['*', 's3:*', 's3:Get*', 'ec2:RunInstances', 'iam:*', 'sts:AssumeRole', 'S3:PUTOBJECT'];
-const resourcePatterns = ['*', 'arn:aws:s3:::bucket-a/*', 'arn:aws:s3:::bucket-*', `arn:aws:iam::${A}:role/*`, 'arn:aws:s3:::${aws:username}/*'];
+const resourcePatterns = [
+  '*',
+  'arn:aws:s3:::bucket-a/*',
+  'arn:aws:s3:::bucket-*',
+  `arn:aws:iam::${A}:role/*`,
+  'arn:aws:s3:::${aws:username}/*',
+];
 const principalPatterns: unknown[] = [
   '*',
   { AWS: A },
@@ -111,7 +117,8 @@ const requestArb: fc.Arbitrary<AuthzRequest> = fc
     return { principal: r.principal, action: r.action, resource, ...(owner ? { resourceAccount: owner } : {}), context };
   });
 
-const compile = (d: Doc, i: string) => compilePolicy({ Version: '2012-10-17', Statement: d.statements }, { name: `${d.kind}-${i}`, kind: d.kind });
+const compile = (d: Doc, i: string) =>
+  compilePolicy({ Version: '2012-10-17', Statement: d.statements }, { name: `${d.kind}-${i}`, kind: d.kind });
 
 function build(s: Scenario): PolicySet {
   const levels = (l: Doc[][] | null) =>
@@ -146,7 +153,9 @@ function addPolicy(s: Scenario, where: string, extra: Doc): Scenario {
     case 'boundary':
       return s.boundary ? s : { ...s, boundary: strip('boundary') };
     case 'resource':
-      return s.resource ? { ...s, resource: { ...s.resource, statements: [...s.resource.statements, ...extra.statements] } } : { ...s, resource: as('resource') };
+      return s.resource
+        ? { ...s, resource: { ...s.resource, statements: [...s.resource.statements, ...extra.statements] } }
+        : { ...s, resource: as('resource') };
     case 'scp':
       return { ...s, scp: [...(s.scp ?? [[strip('scp')]]).map((l, i) => (i === 0 ? [...l, strip('scp')] : l))] };
     default:

@@ -35,7 +35,10 @@ describe('document shape', () => {
     ]);
   });
   it('rejects characters outside TAB, LF, CR and U+0020–U+00FF', () => {
-    expect(first(doc({ ...ok, Resource: 'arn:aws:s3:::b/\u2603' }))).toMatchObject({ message: 'Syntax errors in policy.', path: ['Statement', 'Resource'] });
+    expect(first(doc({ ...ok, Resource: 'arn:aws:s3:::b/\u2603' }))).toMatchObject({
+      message: 'Syntax errors in policy.',
+      path: ['Statement', 'Resource'],
+    });
     expect(validatePolicy(doc({ ...ok, Resource: 'arn:aws:s3:::b/caf\u00e9' }), 'identity')).toEqual([]);
   });
 });
@@ -52,7 +55,10 @@ describe('Version', () => {
 
 describe('statement elements', () => {
   it('Effect: missing or unknown → syntax; mis-cased → legacy parsing', () => {
-    expect(first(doc({ Action: 's3:*', Resource: '*' }))).toMatchObject({ message: 'Syntax errors in policy.', path: ['Statement', 'Effect'] });
+    expect(first(doc({ Action: 's3:*', Resource: '*' }))).toMatchObject({
+      message: 'Syntax errors in policy.',
+      path: ['Statement', 'Effect'],
+    });
     expect(first(doc({ ...ok, Effect: 'invalid' }))?.message).toBe('Syntax errors in policy.');
     expect(first(doc({ ...ok, Effect: 'allow' }))?.message).toBe('The policy failed legacy parsing');
     expect(first(doc([{ ...ok, Effect: 'denY' }]))).toMatchObject({ path: ['Statement', 0, 'Effect'] });
@@ -61,22 +67,42 @@ describe('statement elements', () => {
     expect(first(doc({ ...ok, Sid: 'has space' }))?.message).toBe(
       'Statement IDs (SID) must be alpha-numeric. Check that your input satisfies the regular expression [0-9A-Za-z]*',
     );
-    expect(first(doc([{ ...ok, Sid: 'A1' }, { ...ok, Sid: 'A1' }]))).toMatchObject({
+    expect(
+      first(
+        doc([
+          { ...ok, Sid: 'A1' },
+          { ...ok, Sid: 'A1' },
+        ]),
+      ),
+    ).toMatchObject({
       message: 'Statement IDs (SID) in a single policy must be unique.',
       path: ['Statement', 1, 'Sid'],
     });
-    expect(validatePolicy(doc([{ ...ok, Sid: '' }, { ...ok, Sid: '' }]), 'identity')).toEqual([]);
+    expect(
+      validatePolicy(
+        doc([
+          { ...ok, Sid: '' },
+          { ...ok, Sid: '' },
+        ]),
+        'identity',
+      ),
+    ).toEqual([]);
     expect(validatePolicy(doc({ ...ok, Principal: '*', Sid: 'Allow public read' }), 'resource')).toEqual([]);
   });
   it('actions: required, one vendor prefix, one colon', () => {
     expect(messages(doc({ Effect: 'Allow', Resource: '*' }))).toEqual(['Policy statement must contain actions.']);
     expect(messages(doc({ ...ok, Action: [] }))).toEqual(['Policy statement must contain actions.']);
-    expect(messages(doc({ ...ok, Action: 'GetObject' }))).toEqual(['Actions/Conditions must be prefaced by a vendor, e.g., iam, sdb, ec2, etc.']);
+    expect(messages(doc({ ...ok, Action: 'GetObject' }))).toEqual([
+      'Actions/Conditions must be prefaced by a vendor, e.g., iam, sdb, ec2, etc.',
+    ]);
     expect(messages(doc({ ...ok, Action: 's3:Get:Object' }))).toEqual(['Actions/Condition can contain only one colon.']);
     expect(messages(doc({ ...ok, Action: 's 3:GetObject' }))).toEqual(['Vendor s 3 is not valid']);
     expect(messages(doc({ ...ok, Action: 's3*:Get*' }))).toEqual(['Vendor s3* is not valid']);
     expect(messages(doc({ ...ok, Action: 'fsx:ListBucket' }))).toEqual([]);
-    expect(first(doc({ ...ok, Action: ['s3:A', 7] }))).toMatchObject({ message: 'Syntax errors in policy.', path: ['Statement', 'Action', 1] });
+    expect(first(doc({ ...ok, Action: ['s3:A', 7] }))).toMatchObject({
+      message: 'Syntax errors in policy.',
+      path: ['Statement', 'Action', 1],
+    });
     expect(messages(doc({ ...ok, NotAction: 's3:*' }))).toEqual(['Syntax errors in policy.']);
   });
   it('resources: required, ARN-shaped, known partition, no regions for IAM and S3', () => {
@@ -86,12 +112,18 @@ describe('statement elements', () => {
     expect(messages(doc({ ...ok, Resource: 'arn:foo:s3:::b' }))).toEqual(['Partition "foo" is not valid for resource "arn:foo:s3:::b".']);
     expect(messages(doc({ ...ok, Resource: 'arn:foo' }))).toEqual(['Partition "foo" is not valid for resource "arn:foo:*:*:*:*".']);
     expect(messages(doc({ ...ok, Resource: 'arn:aws' }))).toEqual(['Resource vendor must be fully qualified and cannot contain regexes.']);
-    expect(messages(doc({ ...ok, Resource: 'arn:aws:s3*:::b' }))).toEqual(['Resource vendor must be fully qualified and cannot contain regexes.']);
+    expect(messages(doc({ ...ok, Resource: 'arn:aws:s3*:::b' }))).toEqual([
+      'Resource vendor must be fully qualified and cannot contain regexes.',
+    ]);
     expect(messages(doc({ ...ok, Resource: 'arn:aws:iam:us-east-1:111122223333:user/x' }))).toEqual([
       'IAM resource arn:aws:iam:us-east-1:111122223333:user/x cannot contain region information.',
     ]);
-    expect(messages(doc({ ...ok, Resource: 'arn:aws:s3:us-east-1::b' }))).toEqual(['Resource arn:aws:s3:us-east-1::b can not contain region information.']);
-    expect(messages(doc({ ...ok, Resource: 'arn:aws:iam::111122223333:person/x' }))[0]).toMatch(/^IAM resource path must either be "\*" or start with user\//);
+    expect(messages(doc({ ...ok, Resource: 'arn:aws:s3:us-east-1::b' }))).toEqual([
+      'Resource arn:aws:s3:us-east-1::b can not contain region information.',
+    ]);
+    expect(messages(doc({ ...ok, Resource: 'arn:aws:iam::111122223333:person/x' }))[0]).toMatch(
+      /^IAM resource path must either be "\*" or start with user\//,
+    );
     expect(messages(doc({ ...ok, Resource: 'arn:aws:s3::bucket' }))).toEqual(['The policy failed legacy parsing']);
     expect(messages(doc({ ...ok, Resource: 'arn:aws:fdsasf' }))).toEqual([]);
     expect(messages(doc({ ...ok, Resource: 'arn:aws-cn:s3:::b/*' }))).toEqual([]);
@@ -112,7 +144,9 @@ describe('statement elements', () => {
     expect(cond({ NumericLessThan: { 's3:max-keys': 10 }, Bool: { 'aws:SecureTransport': true } })).toEqual([]);
     expect(cond({ DateGreaterThan: { 'aws:CurrentTime': '2019-07-16T12:00:00Z' } })).toEqual([]);
     expect(cond({ DateGreaterThan: { 'aws:CurrentTime': 'not a date' } })).toEqual(['The policy failed legacy parsing']);
-    expect(cond({ StringEquals: { username: 'a' } })).toEqual(['Actions/Conditions must be prefaced by a vendor, e.g., iam, sdb, ec2, etc.']);
+    expect(cond({ StringEquals: { username: 'a' } })).toEqual([
+      'Actions/Conditions must be prefaced by a vendor, e.g., iam, sdb, ec2, etc.',
+    ]);
   });
 });
 
@@ -125,23 +159,44 @@ describe('per-kind element rules', () => {
         path: ['Statement', 'Principal'],
       });
     }
-    expect(messages(doc({ ...ok, Effect: 'Deny', NotPrincipal: { AWS: '111122223333' } }))).toEqual(['Policy document should not specify a principal.']);
+    expect(messages(doc({ ...ok, Effect: 'Deny', NotPrincipal: { AWS: '111122223333' } }))).toEqual([
+      'Policy document should not specify a principal.',
+    ]);
   });
   const trust = { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'sts:AssumeRole' };
   it('trust policies: no Resource, STS actions only, Principal required', () => {
     expect(validatePolicy(doc(trust), 'trust')).toEqual([]);
-    expect(validatePolicy(doc({ ...trust, Principal: { Federated: 'accounts.google.com' }, Action: ['sts:AssumeRoleWithWebIdentity', 'sts:TagSession'] }), 'trust')).toEqual([]);
-    expect(first(doc({ ...trust, Resource: '*' }), 'trust')).toMatchObject({ message: 'Has prohibited field Resource', path: ['Statement', 'Resource'] });
+    expect(
+      validatePolicy(
+        doc({ ...trust, Principal: { Federated: 'accounts.google.com' }, Action: ['sts:AssumeRoleWithWebIdentity', 'sts:TagSession'] }),
+        'trust',
+      ),
+    ).toEqual([]);
+    expect(first(doc({ ...trust, Resource: '*' }), 'trust')).toMatchObject({
+      message: 'Has prohibited field Resource',
+      path: ['Statement', 'Resource'],
+    });
     expect(messages(doc({ ...trust, Action: 's3:GetObject' }), 'trust')).toEqual([
       'Trust Policy statement actions can only be sts:AssumeRole, sts:AssumeRoleWithSAML,  and sts:AssumeRoleWithWebIdentity',
     ]);
     expect(messages(doc({ Effect: 'Allow', Action: 'sts:AssumeRole' }), 'trust')).toEqual(['Missing required field Principal']);
-    expect(messages(doc({ ...trust, Principal: undefined, NotPrincipal: { AWS: '*' }, Effect: 'Deny' }), 'trust')).toEqual(['Syntax errors in policy.']);
+    expect(messages(doc({ ...trust, Principal: undefined, NotPrincipal: { AWS: '*' }, Effect: 'Deny' }), 'trust')).toEqual([
+      'Syntax errors in policy.',
+    ]);
   });
   it('principals: no partial wildcards, Federated only in trust, Service not *', () => {
     const rp = (principal: unknown) => messages(doc({ ...ok, Principal: principal }), 'resource');
     expect(rp('*')).toEqual([]);
-    expect(rp({ AWS: ['111122223333', 'arn:aws:iam::111122223333:role/path/app', 'arn:aws:sts::111122223333:assumed-role/app/s1', 'AIDAEXAMPLE1234'] })).toEqual([]);
+    expect(
+      rp({
+        AWS: [
+          '111122223333',
+          'arn:aws:iam::111122223333:role/path/app',
+          'arn:aws:sts::111122223333:assumed-role/app/s1',
+          'AIDAEXAMPLE1234',
+        ],
+      }),
+    ).toEqual([]);
     expect(rp({ AWS: 'arn:aws:iam::*:role/x' })).toEqual(['Invalid principal in policy: "AWS":"arn:aws:iam::*:role/x"']);
     expect(rp({ Service: '*' })).toEqual(['Invalid principal in policy: "Service":"*"']);
     expect(rp({ Federated: 'accounts.google.com' })).toEqual(['Invalid principal in policy: "Federated":"accounts.google.com"']);
@@ -169,7 +224,9 @@ describe('size limits', () => {
   const big = (n: number) => doc({ ...ok, Resource: [`arn:aws:s3:::${'x'.repeat(n)}`] });
   it('managed policies: 6144 characters without white space', () => {
     expect(validatePolicy(big(6000), 'managed')).toEqual([]);
-    expect(validatePolicy(big(6144), 'managed')).toEqual([{ code: 'LimitExceeded', message: 'Cannot exceed quota for PolicySize: 6144', path: [] }]);
+    expect(validatePolicy(big(6144), 'managed')).toEqual([
+      { code: 'LimitExceeded', message: 'Cannot exceed quota for PolicySize: 6144', path: [] },
+    ]);
     const spaced = JSON.stringify(big(6000), null, 8);
     expect(spaced.length).toBeGreaterThan(6144);
     expect(validatePolicy(spaced, 'managed')).toEqual([]);
@@ -185,7 +242,12 @@ describe('size limits', () => {
     );
   });
   it('trust policies: ACLSizePerRole, 2048 by default', () => {
-    const t = (n: number) => doc({ Effect: 'Allow', Principal: { AWS: Array.from({ length: n }, (_, i) => `arn:aws:iam::111122223333:user/u${i}`) }, Action: 'sts:AssumeRole' });
+    const t = (n: number) =>
+      doc({
+        Effect: 'Allow',
+        Principal: { AWS: Array.from({ length: n }, (_, i) => `arn:aws:iam::111122223333:user/u${i}`) },
+        Action: 'sts:AssumeRole',
+      });
     expect(validatePolicy(t(10), 'trust')).toEqual([]);
     expect(validatePolicy(t(60), 'trust')[0]?.message).toBe('Cannot exceed quota for ACLSizePerRole: 2048');
     expect(validatePolicy(t(60), 'trust', { trustPolicyMaxSize: 4096 })).toEqual([]);

@@ -65,8 +65,12 @@ describe('condition variables', () => {
     expect(grant(st, obj('b', 'k'), { 'aws:SourceArn': `arn:aws:sns:us-east-1:${A}:t` }).decision).toBe('Allow');
   });
   it('unresolvable: positive false, negated true', () => {
-    expect(grant(withCond({ StringEquals: { 'k:x': '${aws:PrincipalTag/none}' } }), obj('b', 'k'), { 'k:x': 'v' }).decision).toBe('ImplicitDeny');
-    expect(grant(withCond({ StringNotEquals: { 'k:x': '${aws:PrincipalTag/none}' } }), obj('b', 'k'), { 'k:x': 'v' }).decision).toBe('Allow');
+    expect(grant(withCond({ StringEquals: { 'k:x': '${aws:PrincipalTag/none}' } }), obj('b', 'k'), { 'k:x': 'v' }).decision).toBe(
+      'ImplicitDeny',
+    );
+    expect(grant(withCond({ StringNotEquals: { 'k:x': '${aws:PrincipalTag/none}' } }), obj('b', 'k'), { 'k:x': 'v' }).decision).toBe(
+      'Allow',
+    );
   });
   it('default values', () => {
     const st = withCond({ StringEquals: { 'k:x': "${aws:PrincipalTag/team, 'everyone'}" } });

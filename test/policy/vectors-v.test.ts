@@ -1,17 +1,6 @@
 // Worked examples V01–V20 of the IAM User Guide's "Policy evaluation logic" rules.
 import { describe, expect, it } from 'vitest';
-import {
-  A,
-  B,
-  allow,
-  decide,
-  deny,
-  obj,
-  policy,
-  request,
-  roleSession,
-  user,
-} from './helpers.js';
+import { A, B, allow, decide, deny, obj, policy, request, roleSession, user } from './helpers.js';
 
 const alice = user('alice');
 const sess = roleSession('app', 'sess1');
@@ -40,7 +29,9 @@ describe('cross account (V01–V04)', () => {
     const r = decide(getB, { identity: [idGetB] });
     expect(r.decision).toBe('ImplicitDeny');
     expect(r.decidedBy).toEqual({ type: 'resource' });
-    expect(r.reason).toBe('cross-account: the identity policy allows but there is no resource-based policy on arn:aws:s3:::bucket-b/report.csv');
+    expect(r.reason).toBe(
+      'cross-account: the identity policy allows but there is no resource-based policy on arn:aws:s3:::bucket-b/report.csv',
+    );
     expect(decide(getB, {}).decidedBy).toEqual({ type: 'resource' });
   });
 
@@ -162,9 +153,12 @@ describe('NotAction and conditions (V12–V18)', () => {
   });
 
   const tagPolicy = (op: string) =>
-    policy('identity', allow('iam:CreateUser', `arn:aws:iam::${A}:user/*`, {
-      Condition: { [op]: { 'aws:TagKeys': ['Dept', 'CostCenter'] } },
-    }));
+    policy(
+      'identity',
+      allow('iam:CreateUser', `arn:aws:iam::${A}:user/*`, {
+        Condition: { [op]: { 'aws:TagKeys': ['Dept', 'CostCenter'] } },
+      }),
+    );
   const createUser = (tags?: string[]) =>
     request(alice, 'iam:CreateUser', `arn:aws:iam::${A}:user/newbie`, A, tags ? { 'aws:TagKeys': tags } : {});
 
@@ -194,9 +188,12 @@ describe('NotAction and conditions (V12–V18)', () => {
   });
 
   it('V17: Null false requires temporary credentials', () => {
-    const id = policy('identity', allow('s3:GetObject', 'arn:aws:s3:::bucket-a/*', {
-      Condition: { Null: { 'aws:TokenIssueTime': 'false' } },
-    }));
+    const id = policy(
+      'identity',
+      allow('s3:GetObject', 'arn:aws:s3:::bucket-a/*', {
+        Condition: { Null: { 'aws:TokenIssueTime': 'false' } },
+      }),
+    );
     expect(decide(getA(), { identity: [id] }).decision).toBe('ImplicitDeny');
     const temp = request(alice, 's3:GetObject', obj('bucket-a', 'data.csv'), A, { 'aws:TokenIssueTime': '2024-06-01T11:00:00Z' });
     expect(decide(temp, { identity: [id] }).decision).toBe('Allow');
@@ -205,7 +202,10 @@ describe('NotAction and conditions (V12–V18)', () => {
   it('V18: ArnLike aws:PrincipalArn with the assumed-role ARN never matches a session', () => {
     const rp = (value: string) =>
       policy('resource', {
-        Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::bucket-a/*',
+        Effect: 'Allow',
+        Principal: '*',
+        Action: 's3:GetObject',
+        Resource: 'arn:aws:s3:::bucket-a/*',
         Condition: { ArnLike: { 'aws:PrincipalArn': value } },
       });
     expect(decide(getA(sess), { resource: rp(`arn:aws:sts::${A}:assumed-role/app/*`) }).decision).toBe('ImplicitDeny');
@@ -236,11 +236,14 @@ describe('NotPrincipal and case traps (V19–V20)', () => {
   it('V20: action and key names ignore case; resource paths and values do not', () => {
     const carol = user('carol');
     const pol = policy('identity', {
-      Effect: 'Allow', Action: 'S3:getobject', Resource: 'arn:aws:s3:::reports-bucket/Finance/*',
+      Effect: 'Allow',
+      Action: 'S3:getobject',
+      Resource: 'arn:aws:s3:::reports-bucket/Finance/*',
       Condition: { StringEquals: { 'AWS:PrincipalTag/TEAM': 'finance' } },
     });
     const get = (key: string, team: string) =>
-      decide(request(carol, 's3:GetObject', obj('reports-bucket', key), A, { 'aws:PrincipalTag/team': team }), { identity: [pol] }).decision;
+      decide(request(carol, 's3:GetObject', obj('reports-bucket', key), A, { 'aws:PrincipalTag/team': team }), { identity: [pol] })
+        .decision;
     expect(get('finance/q1.csv', 'finance')).toBe('ImplicitDeny');
     expect(get('Finance/q1.csv', 'finance')).toBe('Allow');
     expect(get('Finance/q1.csv', 'Finance')).toBe('ImplicitDeny');

@@ -1,20 +1,7 @@
 // More worked examples (X01–X20) of the IAM User Guide's "Policy evaluation logic" rules.
 import { describe, expect, it } from 'vitest';
 import type { RequestPrincipal } from '../../src/policy/index.js';
-import {
-  A,
-  B,
-  allow,
-  anonymous,
-  decide,
-  deny,
-  federatedUser,
-  obj,
-  policy,
-  request,
-  roleSession,
-  user,
-} from './helpers.js';
+import { A, B, allow, anonymous, decide, deny, federatedUser, obj, policy, request, roleSession, user } from './helpers.js';
 
 const alice = user('alice');
 const get = (p: RequestPrincipal, bucket: string, key: string, owner: string, ctx = {}) =>
@@ -87,15 +74,18 @@ describe('special cases and conditions (X08–X12, X20)', () => {
     const key = `arn:aws:kms:us-east-1:${A}:key/k1`;
     const keyPolicy = policy('resource', { Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${A}:root` }, Action: 'kms:*', Resource: '*' });
     const ctx = { 'aws:CalledVia': ['cloudformation.amazonaws.com', 'dynamodb.amazonaws.com'], 'aws:ViaAWSService': 'true' };
-    const id = (op: string) => policy('identity', allow('kms:Decrypt', '*', { Condition: { [op]: { 'aws:CalledVia': 'cloudformation.amazonaws.com' } } }));
-    const r = (op: string) => decide(request(alice, 'kms:Decrypt', key, A, ctx), { identity: [id(op)], resource: keyPolicy, resourceMustAllow: true });
+    const id = (op: string) =>
+      policy('identity', allow('kms:Decrypt', '*', { Condition: { [op]: { 'aws:CalledVia': 'cloudformation.amazonaws.com' } } }));
+    const r = (op: string) =>
+      decide(request(alice, 'kms:Decrypt', key, A, ctx), { identity: [id(op)], resource: keyPolicy, resourceMustAllow: true });
     expect(r('StringEquals').decision).toBe('ImplicitDeny');
     expect(r('ForAnyValue:StringEquals').decision).toBe('Allow');
   });
 
   it('X10: ArnLike compares components; StringLike spans colons', () => {
     const value = 'arn:aws:someservice:us-east-2:999999999999:store/abc:111122223333:finance/document.txt';
-    const id = (op: string) => policy('identity', allow('s3:GetObject', '*', { Condition: { [op]: { 'aws:SourceArn': `arn:aws:someservice:*:${A}:finance/*` } } }));
+    const id = (op: string) =>
+      policy('identity', allow('s3:GetObject', '*', { Condition: { [op]: { 'aws:SourceArn': `arn:aws:someservice:*:${A}:finance/*` } } }));
     const r = (op: string) => decide(get(alice, 'bucket-a', 'f', A, { 'aws:SourceArn': value }), { identity: [id(op)] }).decision;
     expect(r('ArnLike')).toBe('ImplicitDeny');
     expect(r('StringLike')).toBe('Allow');
@@ -116,11 +106,15 @@ describe('special cases and conditions (X08–X12, X20)', () => {
   });
 
   it('X20: ForAllValues:StringNotEquals forbids listed tag keys', () => {
-    const id = policy('identity', allow('iam:TagUser', `arn:aws:iam::${A}:user/*`, {
-      Condition: { 'ForAllValues:StringNotEquals': { 'aws:TagKeys': ['Secret'] } },
-    }));
+    const id = policy(
+      'identity',
+      allow('iam:TagUser', `arn:aws:iam::${A}:user/*`, {
+        Condition: { 'ForAllValues:StringNotEquals': { 'aws:TagKeys': ['Secret'] } },
+      }),
+    );
     const tag = (keys?: string[]) =>
-      decide(request(alice, 'iam:TagUser', `arn:aws:iam::${A}:user/bob`, A, keys ? { 'aws:TagKeys': keys } : {}), { identity: [id] }).decision;
+      decide(request(alice, 'iam:TagUser', `arn:aws:iam::${A}:user/bob`, A, keys ? { 'aws:TagKeys': keys } : {}), { identity: [id] })
+        .decision;
     expect(tag(['Dept', 'Secret'])).toBe('ImplicitDeny');
     expect(tag(['Dept'])).toBe('Allow');
     expect(tag()).toBe('Allow');
@@ -131,7 +125,10 @@ describe('sessions, federation and trust (X13–X18)', () => {
   const sess = roleSession('app', 's1');
   it('X13: Principal * narrowed by aws:PrincipalArn = role counts as direct', () => {
     const rp = policy('resource', {
-      Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::bucket-a/*',
+      Effect: 'Allow',
+      Principal: '*',
+      Action: 's3:GetObject',
+      Resource: 'arn:aws:s3:::bucket-a/*',
       Condition: { ArnEquals: { 'aws:PrincipalArn': `arn:aws:iam::${A}:role/app` } },
     });
     const r = decide(get(sess, 'bucket-a', 'f', A), { boundary: policy('boundary', allow('ec2:*', '*')), resource: rp });
@@ -139,7 +136,12 @@ describe('sessions, federation and trust (X13–X18)', () => {
   });
 
   it('X14: a session-ARN grant is not limited by the session policy (AWS docs)', () => {
-    const rp = policy('resource', { Effect: 'Allow', Principal: { AWS: `arn:aws:sts::${A}:assumed-role/app/s1` }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::bucket-a/*' });
+    const rp = policy('resource', {
+      Effect: 'Allow',
+      Principal: { AWS: `arn:aws:sts::${A}:assumed-role/app/s1` },
+      Action: 's3:GetObject',
+      Resource: 'arn:aws:s3:::bucket-a/*',
+    });
     const r = decide(get(sess, 'bucket-a', 'f', A), { session: [policy('session', allow('ec2:*', '*'))], resource: rp });
     expect(r.decision).toBe('Allow');
   });
@@ -152,10 +154,17 @@ describe('sessions, federation and trust (X13–X18)', () => {
   });
 
   it('X16: cross-account grants never bypass the boundary', () => {
-    const rp = policy('resource', { Effect: 'Allow', Principal: { AWS: `arn:aws:sts::${A}:assumed-role/app/s1` }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::bucket-b/*' });
+    const rp = policy('resource', {
+      Effect: 'Allow',
+      Principal: { AWS: `arn:aws:sts::${A}:assumed-role/app/s1` },
+      Action: 's3:GetObject',
+      Resource: 'arn:aws:s3:::bucket-b/*',
+    });
     const boundary = policy('boundary', allow('ec2:*', '*'), { name: 'Ec2Only' });
     const r = decide(get(sess, 'bucket-b', 'f', B), {
-      identity: [policy('identity', allow('s3:GetObject', 'arn:aws:s3:::bucket-b/*'))], boundary, resource: rp,
+      identity: [policy('identity', allow('s3:GetObject', 'arn:aws:s3:::bucket-b/*'))],
+      boundary,
+      resource: rp,
     });
     expect(r.decision).toBe('ImplicitDeny');
     expect(r.decidedBy).toEqual({ type: 'boundary', name: 'Ec2Only' });

@@ -10,8 +10,13 @@ import { replay } from '../../src/engine/run.js';
 import { project } from '../../src/trace/project.js';
 import { failure, sim } from './run.js';
 
-const noFiles = { readFile: () => { throw new Error('no files'); } };
-const commands = (source: string): CommandEnvelope['command'][] => resolveScenario(parseScenario(source, 'test.iam'), noFiles).commands.map((c) => c.command);
+const noFiles = {
+  readFile: () => {
+    throw new Error('no files');
+  },
+};
+const commands = (source: string): CommandEnvelope['command'][] =>
+  resolveScenario(parseScenario(source, 'test.iam'), noFiles).commands.map((c) => c.command);
 
 const CLUSTER = `scenario "eks"
 account A 111111111111 {
@@ -34,13 +39,32 @@ const ISSUER = 'https://oidc.eks.eu-west-1.amazonaws.com/id/0123456789ABCDEF0123
 
 describe('clusters, issuers and providers', () => {
   it('emits the cluster, its issuer, namespaces, service accounts, the association and pods in order', () => {
-    const types = commands(CLUSTER).map((c) => c.type).filter((t) => !['StartScenario', 'CreateAccount', 'CreateRole'].includes(t));
-    expect(types).toEqual(['CreateOpenIDConnectProvider', 'CreateCluster', 'RegisterOidcIssuer', 'CreateNamespace', 'CreateServiceAccount', 'CreateServiceAccount', 'CreatePodIdentityAssociation', 'CreateServiceAccount', 'CreatePod', 'CreatePod']);
+    const types = commands(CLUSTER)
+      .map((c) => c.type)
+      .filter((t) => !['StartScenario', 'CreateAccount', 'CreateRole'].includes(t));
+    expect(types).toEqual([
+      'CreateOpenIDConnectProvider',
+      'CreateCluster',
+      'RegisterOidcIssuer',
+      'CreateNamespace',
+      'CreateServiceAccount',
+      'CreateServiceAccount',
+      'CreatePodIdentityAssociation',
+      'CreateServiceAccount',
+      'CreatePod',
+      'CreatePod',
+    ]);
   });
 
   it('registers the cluster issuer with client id sts.amazonaws.com and writes its ARN into the trust policy', () => {
     const all = commands(CLUSTER);
-    expect(all.find((c) => c.type === 'CreateOpenIDConnectProvider')?.data).toEqual({ account: '111111111111', url: ISSUER, clientIds: ['sts.amazonaws.com'], thumbprints: [], cluster: 'arn:aws:eks:eu-west-1:111111111111:cluster/demo' });
+    expect(all.find((c) => c.type === 'CreateOpenIDConnectProvider')?.data).toEqual({
+      account: '111111111111',
+      url: ISSUER,
+      clientIds: ['sts.amazonaws.com'],
+      thumbprints: [],
+      cluster: 'arn:aws:eks:eu-west-1:111111111111:cluster/demo',
+    });
     const role = all.find((c) => c.type === 'CreateRole' && c.data.name === 'r');
     expect(JSON.stringify(role?.data)).toContain(`"Federated":"arn:aws:iam::111111111111:oidc-provider/${ISSUER.slice(8)}"`);
   });
@@ -63,32 +87,72 @@ describe('clusters, issuers and providers', () => {
 step "s" { as pod A/demo/shop/catalog; call sts:AssumeRoleWithWebIdentity { RoleArn: env AWS_ROLE_ARN, RoleSessionName: s, WebIdentityToken: file AWS_WEB_IDENTITY_TOKEN_FILE } }
 step "t" { as anonymous; call sts:AssumeRoleWithWebIdentity { RoleArn: role A/r, RoleSessionName: t, WebIdentityToken: token issuer gh signed-by evil alg none tampered { sub: x, exp: -1h, iat: 2026-01-01T00:00:00Z, amr: [a, b] } } }`);
     const calls = all.filter((c) => c.type === 'Call');
-    expect(calls[0]?.data).toMatchObject({ caller: { kind: 'pod', pod: 'A/demo/shop/catalog' }, params: { RoleArn: { t: 'env', name: 'AWS_ROLE_ARN' }, WebIdentityToken: { t: 'file', name: 'AWS_WEB_IDENTITY_TOKEN_FILE' } } });
+    expect(calls[0]?.data).toMatchObject({
+      caller: { kind: 'pod', pod: 'A/demo/shop/catalog' },
+      params: { RoleArn: { t: 'env', name: 'AWS_ROLE_ARN' }, WebIdentityToken: { t: 'file', name: 'AWS_WEB_IDENTITY_TOKEN_FILE' } },
+    });
     expect(calls[1]?.data.params['WebIdentityToken']).toEqual({
       t: 'token',
-      spec: { source: { kind: 'issuer', url: 'https://token.actions.githubusercontent.com' }, claims: { sub: 'x', amr: ['a', 'b'] }, times: { exp: { rel: -3600 }, iat: { abs: 1767225600 } }, signedBy: 'evil', alg: 'none', tampered: true },
+      spec: {
+        source: { kind: 'issuer', url: 'https://token.actions.githubusercontent.com' },
+        claims: { sub: 'x', amr: ['a', 'b'] },
+        times: { exp: { rel: -3600 }, iat: { abs: 1767225600 } },
+        signedBy: 'evil',
+        alg: 'none',
+        tampered: true,
+      },
     });
   });
 });
 
 describe('what IAM, EKS and Kubernetes refuse', () => {
   const cases: [string, string][] = [
-    ['account B 222222222222 { oidc-provider http://idp.example.com }', 'InvalidInput: "http://idp.example.com" is not a valid OpenID Connect provider URL'],
-    ['account B 222222222222 { oidc-provider https://idp.example.com; oidc-provider https://idp.example.com }', 'EntityAlreadyExists: Provider with url https://idp.example.com already exists.'],
-    ['account B 222222222222 { oidc-provider https://idp.example.com { thumbprints a, b, c, d, e, f } }', 'InvalidInput: Thumbprint list must contain fewer than 5 entries.'],
+    [
+      'account B 222222222222 { oidc-provider http://idp.example.com }',
+      'InvalidInput: "http://idp.example.com" is not a valid OpenID Connect provider URL',
+    ],
+    [
+      'account B 222222222222 { oidc-provider https://idp.example.com; oidc-provider https://idp.example.com }',
+      'EntityAlreadyExists: Provider with url https://idp.example.com already exists.',
+    ],
+    [
+      'account B 222222222222 { oidc-provider https://idp.example.com { thumbprints a, b, c, d, e, f } }',
+      'InvalidInput: Thumbprint list must contain fewer than 5 entries.',
+    ],
     ['account B 222222222222 { oidc-provider https://idp.example.com { thumbprints 1234 } }', 'thumbprint "1234" is not 40 hex digits'],
     ['oidc-provider https://idp.example.com', 'an IAM OIDC identity provider belongs to an account'],
     ['account B 222222222222 { cluster c { oidc-issuer-id abc } }', 'oidc-issuer-id "abc" is not an EKS issuer ID'],
     ['account B 222222222222 { cluster c { namespace Shop } }', 'namespace name "Shop" is not valid in Kubernetes'],
-    ['account B 222222222222 { cluster c { namespace shop { pod p { service-account ghost } } } }', 'service account ghost is not declared in namespace shop'],
-    ['account B 222222222222 { cluster c { namespace shop { service-account s { pod-identity role A/r } } } }', "EKS Pod Identity needs a role in the cluster's account B (222222222222)"],
+    [
+      'account B 222222222222 { cluster c { namespace shop { pod p { service-account ghost } } } }',
+      'service account ghost is not declared in namespace shop',
+    ],
+    [
+      'account B 222222222222 { cluster c { namespace shop { service-account s { pod-identity role A/r } } } }',
+      "EKS Pod Identity needs a role in the cluster's account B (222222222222)",
+    ],
     ['step "s" { as pod A/nope/shop/p; call s3:ListAllMyBuckets resource * }', 'cluster A/nope is not defined'],
     ['step "s" { as pod catalog; call s3:ListAllMyBuckets resource * }', '"catalog" does not name a pod'],
-    ['step "s" { as user A/u; call sts:AssumeRoleWithWebIdentity { RoleArn: env AWS_ROLE_ARN, RoleSessionName: s, WebIdentityToken: x } }', "`env AWS_ROLE_ARN` reads the environment of a pod, and this step's caller is not one"],
-    ['step "s" { as anonymous; call sts:AssumeRoleWithWebIdentity { RoleArn: role A/r, RoleSessionName: s, WebIdentityToken: token issuer nobody } }', 'issuer nobody is not defined'],
-    ['oidc-issuer i https://i.example.com\nstep "s" { as anonymous; call sts:AssumeRoleWithWebIdentity { RoleArn: role A/r, RoleSessionName: s, WebIdentityToken: token issuer i alg RS512 } }', 'alg RS512 is not a forgery iamsim makes'],
-    ['oidc-issuer i https://i.example.com\nstep "s" { as anonymous; call sts:AssumeRoleWithWebIdentity { RoleArn: role A/r, RoleSessionName: s, WebIdentityToken: token issuer i { exp: soon } } }', '"soon" is not a time'],
-    ['oidc-issuer i https://i.example.com\nstep "s" { as anonymous; call sts:AssumeRoleWithWebIdentity { RoleArn: role A/r, RoleSessionName: s, WebIdentityToken: token issuer i tampered } }', '`tampered` changes claims after signing, but the token gives none'],
+    [
+      'step "s" { as user A/u; call sts:AssumeRoleWithWebIdentity { RoleArn: env AWS_ROLE_ARN, RoleSessionName: s, WebIdentityToken: x } }',
+      "`env AWS_ROLE_ARN` reads the environment of a pod, and this step's caller is not one",
+    ],
+    [
+      'step "s" { as anonymous; call sts:AssumeRoleWithWebIdentity { RoleArn: role A/r, RoleSessionName: s, WebIdentityToken: token issuer nobody } }',
+      'issuer nobody is not defined',
+    ],
+    [
+      'oidc-issuer i https://i.example.com\nstep "s" { as anonymous; call sts:AssumeRoleWithWebIdentity { RoleArn: role A/r, RoleSessionName: s, WebIdentityToken: token issuer i alg RS512 } }',
+      'alg RS512 is not a forgery iamsim makes',
+    ],
+    [
+      'oidc-issuer i https://i.example.com\nstep "s" { as anonymous; call sts:AssumeRoleWithWebIdentity { RoleArn: role A/r, RoleSessionName: s, WebIdentityToken: token issuer i { exp: soon } } }',
+      '"soon" is not a time',
+    ],
+    [
+      'oidc-issuer i https://i.example.com\nstep "s" { as anonymous; call sts:AssumeRoleWithWebIdentity { RoleArn: role A/r, RoleSessionName: s, WebIdentityToken: token issuer i tampered } }',
+      '`tampered` changes claims after signing, but the token gives none',
+    ],
     ['oidc-issuer i i.example.com', 'issuer URL "i.example.com" is not valid'],
   ];
   for (const [text, message] of cases) {

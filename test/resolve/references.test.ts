@@ -80,8 +80,12 @@ describe('declarations are checked as IAM checks them', () => {
   });
 
   it('max-session-duration must be 1h to 12h, with the IAM message', () => {
-    const e = failure('account A 111111111111 { role R { max-session-duration 13h; trust { allow principal account A action sts:AssumeRole } } }');
-    expect(e.message).toBe("1 validation error detected: Value '46800' at 'maxSessionDuration' failed to satisfy constraint: Member must have value less than or equal to 43200");
+    const e = failure(
+      'account A 111111111111 { role R { max-session-duration 13h; trust { allow principal account A action sts:AssumeRole } } }',
+    );
+    expect(e.message).toBe(
+      "1 validation error detected: Value '46800' at 'maxSessionDuration' failed to satisfy constraint: Member must have value less than or equal to 43200",
+    );
   });
 
   it('paths begin and end with a slash', () => {
@@ -118,7 +122,9 @@ describe('declarations are checked as IAM checks them', () => {
       'p.json': '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}',
     });
     expect(ok.world.iam.users['arn:aws:iam::111111111111:user/u']!.inline[0]!.name).toBe('P');
-    const bad = failure('account A 111111111111 { user u { inline P file "p.json" } }', { 'p.json': '{\n  "Version": "2012-10-17",\n  "Statement": [ }' });
+    const bad = failure('account A 111111111111 { user u { inline P file "p.json" } }', {
+      'p.json': '{\n  "Version": "2012-10-17",\n  "Statement": [ }',
+    });
     expect(bad.file).toBe('p.json');
     expect(bad.pos.line).toBe(3);
     expect(bad.message).toBe('inline policy P of user u: invalid JSON: expected a JSON value or "]", found "}"');
@@ -129,9 +135,15 @@ describe('declarations are checked as IAM checks them', () => {
 
 describe('what this version does not run yet is refused, never ignored', () => {
   const cases: [string, string][] = [
-    ['step "s" { as user A/u; call sts:AssumeRoleWithWebIdentity { RoleArn: role A/R, RoleSessionName: s, WebIdentityToken: x, ProviderId: www.amazon.com } }', 'the ProviderId parameter of sts:AssumeRoleWithWebIdentity is not supported yet'],
+    [
+      'step "s" { as user A/u; call sts:AssumeRoleWithWebIdentity { RoleArn: role A/R, RoleSessionName: s, WebIdentityToken: x, ProviderId: www.amazon.com } }',
+      'the ProviderId parameter of sts:AssumeRoleWithWebIdentity is not supported yet',
+    ],
     ['step "s" { as user A/u; call sts:AssumeRoleWithSAML }', 'sts:AssumeRoleWithSAML is not supported yet'],
-    ['step "s" { as user A/u; call sts:AssumeRole { RoleArn: role A/R, RoleSessionName: s, ProvidedContexts: x } }', 'the ProvidedContexts parameter of sts:AssumeRole is not supported yet'],
+    [
+      'step "s" { as user A/u; call sts:AssumeRole { RoleArn: role A/R, RoleSessionName: s, ProvidedContexts: x } }',
+      'the ProvidedContexts parameter of sts:AssumeRole is not supported yet',
+    ],
   ];
   for (const [text, message] of cases) {
     it(message, () => {
@@ -142,7 +154,9 @@ describe('what this version does not run yet is refused, never ignored', () => {
   }
 
   it('an unknown parameter is an error with a suggestion', () => {
-    const e = failure('account A 111111111111 { user u; role R { trust { allow principal account A action sts:AssumeRole } } }\nstep "s" { as user A/u; call sts:AssumeRole { RoleArn: role A/R, RoleSesionName: s } }');
+    const e = failure(
+      'account A 111111111111 { user u; role R { trust { allow principal account A action sts:AssumeRole } } }\nstep "s" { as user A/u; call sts:AssumeRole { RoleArn: role A/R, RoleSesionName: s } }',
+    );
     expect(e.message).toBe('sts:AssumeRole has no parameter RoleSesionName');
     expect(e.suggestion).toBe('RoleSessionName');
   });

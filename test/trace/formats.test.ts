@@ -9,7 +9,10 @@ import { describe, expect, it } from 'vitest';
 import { trailDate } from '../../src/trace/cloudtrail/elements.js';
 import { runCli } from '../cli/run-cli.js';
 
-const scenarios = readdirSync('scenarios').filter((f) => f.endsWith('.iam')).sort().map((f) => `scenarios/${f}`);
+const scenarios = readdirSync('scenarios')
+  .filter((f) => f.endsWith('.iam'))
+  .sort()
+  .map((f) => `scenarios/${f}`);
 const EXAMPLE = 'scenarios/cross-account.iam';
 
 describe('--format yaml', () => {
@@ -28,9 +31,24 @@ describe('--format cloudtrail', () => {
     expect(doc.Records).toHaveLength(7);
     const [assume, assumeInRoleAccount, put, denied, bob, whoami, expired] = doc.Records;
     expect(Object.keys(put)).toEqual([
-      'eventVersion', 'userIdentity', 'eventTime', 'eventSource', 'eventName', 'awsRegion', 'sourceIPAddress', 'userAgent',
-      'requestParameters', 'responseElements', 'requestID', 'eventID', 'readOnly', 'resources', 'eventType', 'managementEvent',
-      'recipientAccountId', 'eventCategory',
+      'eventVersion',
+      'userIdentity',
+      'eventTime',
+      'eventSource',
+      'eventName',
+      'awsRegion',
+      'sourceIPAddress',
+      'userAgent',
+      'requestParameters',
+      'responseElements',
+      'requestID',
+      'eventID',
+      'readOnly',
+      'resources',
+      'eventType',
+      'managementEvent',
+      'recipientAccountId',
+      'eventCategory',
     ]);
     // alice (222222222222) assumes a role of 111111111111: each account receives the event
     expect(Object.keys(assume)).toEqual([...Object.keys(put).slice(0, -1), 'sharedEventID', 'eventCategory']);
@@ -44,13 +62,23 @@ describe('--format cloudtrail', () => {
       eventName: 'AssumeRole',
       userIdentity: { type: 'IAMUser', arn: 'arn:aws:iam::222222222222:user/alice', accountId: '222222222222', userName: 'alice' },
       requestParameters: { roleArn: 'arn:aws:iam::111111111111:role/UpdateApp', roleSessionName: 'alice' },
-      responseElements: { credentials: { expiration: 'Jan 1, 2026, 10:00:00 AM' }, assumedRoleUser: { assumedRoleId: expect.stringMatching(/^AROA.*:alice$/) } },
+      responseElements: {
+        credentials: { expiration: 'Jan 1, 2026, 10:00:00 AM' },
+        assumedRoleUser: { assumedRoleId: expect.stringMatching(/^AROA.*:alice$/) },
+      },
       resources: [{ type: 'AWS::IAM::Role', ARN: 'arn:aws:iam::111111111111:role/UpdateApp' }],
       eventCategory: 'Management',
     });
     expect(assume.responseElements.credentials).not.toHaveProperty('secretAccessKey');
-    expect(put.userIdentity).toMatchObject({ type: 'AssumedRole', sessionContext: { sessionIssuer: { type: 'Role', userName: 'UpdateApp' }, attributes: { mfaAuthenticated: 'false' } } });
-    expect(put).toMatchObject({ eventCategory: 'Data', managementEvent: false, requestParameters: { bucketName: 'productionapp', key: 'app.zip' } });
+    expect(put.userIdentity).toMatchObject({
+      type: 'AssumedRole',
+      sessionContext: { sessionIssuer: { type: 'Role', userName: 'UpdateApp' }, attributes: { mfaAuthenticated: 'false' } },
+    });
+    expect(put).toMatchObject({
+      eventCategory: 'Data',
+      managementEvent: false,
+      requestParameters: { bucketName: 'productionapp', key: 'app.zip' },
+    });
     expect(Object.keys(denied).slice(7, 11)).toEqual(['userAgent', 'errorCode', 'errorMessage', 'requestParameters']);
     expect(denied).toMatchObject({ errorCode: 'AccessDenied', responseElements: null });
     expect(bob.errorMessage).toMatch(/^User: arn:aws:iam::222222222222:user\/bob is not authorized/);

@@ -7,7 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { escapeMermaid } from '../../src/trace/mermaid/render-mermaid.js';
 import { runCli } from '../cli/run-cli.js';
 
-const scenarios = readdirSync('scenarios').filter((f) => f.endsWith('.iam')).sort().map((f) => `scenarios/${f}`);
+const scenarios = readdirSync('scenarios')
+  .filter((f) => f.endsWith('.iam'))
+  .sort()
+  .map((f) => `scenarios/${f}`);
 
 async function valid(diagram: string): Promise<void> {
   const parsed = await mermaid.parse(diagram);
@@ -28,7 +31,9 @@ describe('Mermaid diagrams', () => {
 
   it('escapes what would end a statement or open a tag', async () => {
     const nasty = 'a; b # c <script> d:e --> f %% g\nh';
-    await valid(`sequenceDiagram\n  participant A as ${escapeMermaid(nasty)}\n  A->>A: ${escapeMermaid(nasty)}\n  Note over A: ${escapeMermaid(nasty)}\n`);
+    await valid(
+      `sequenceDiagram\n  participant A as ${escapeMermaid(nasty)}\n  A->>A: ${escapeMermaid(nasty)}\n  Note over A: ${escapeMermaid(nasty)}\n`,
+    );
     await expect(mermaid.parse(`sequenceDiagram\n  A->>A: ${nasty}\n`)).rejects.toThrow();
   });
 });

@@ -45,7 +45,9 @@ describe('simulate walk without a terminal', () => {
 describe.skipIf(!hasScript)('simulate walk in a terminal', () => {
   it('steps forward and back on keys and quits on q', async () => {
     const command = `${JSON.stringify(process.execPath)} --import tsx test/walk/tty-main.ts walk ${EXAMPLE}`;
-    const child = spawn('script', ['-qfec', command, '/dev/null'], { env: { ...process.env, TERM: 'xterm', NO_COLOR: '1', COLUMNS: '120', LINES: '40' } });
+    const child = spawn('script', ['-qfec', command, '/dev/null'], {
+      env: { ...process.env, TERM: 'xterm', NO_COLOR: '1', COLUMNS: '120', LINES: '40' },
+    });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString('utf8')));
     const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));

@@ -4,7 +4,13 @@
 // native or JSON. IAM would store such a policy (IAM User Guide "IAM JSON policy elements:
 // Action"), but no call iamsim runs could ever match the name, so it is a typo; quoting it changes
 // nothing (src/catalogue/supplement.ts is where a real name missing from the catalogue is added).
-import { callActionProblem, conditionKeyProblem, policyActionProblem, policyCatalogueProblems, type CatalogueProblem } from '../../catalogue/index.js';
+import {
+  callActionProblem,
+  conditionKeyProblem,
+  policyActionProblem,
+  policyCatalogueProblems,
+  type CatalogueProblem,
+} from '../../catalogue/index.js';
 import { ScenarioError } from '../../errors.js';
 import type { CallDecl, Loc, Statement, Text } from '../ast.js';
 import { locate } from '../../json/locate.js';
@@ -33,7 +39,11 @@ export function checkStatements(statements: readonly Statement[], label: string,
   for (const s of statements) {
     for (const c of s.clauses) {
       const found: [CatalogueProblem | null, Text][] =
-        c.kind === 'Action' || c.kind === 'NotAction' ? c.items.map((t) => [policyActionProblem(t.text), t]) : c.kind === 'Condition' ? [[conditionKeyProblem(c.key.text), c.key]] : [];
+        c.kind === 'Action' || c.kind === 'NotAction'
+          ? c.items.map((t) => [policyActionProblem(t.text), t])
+          : c.kind === 'Condition'
+            ? [[conditionKeyProblem(c.key.text), c.key]]
+            : [];
       for (const [problem, text] of found) if (problem) throw at.error(text.loc, `${label}: ${problem.message}`, options(problem, text));
     }
   }

@@ -12,13 +12,22 @@ export function providerForCluster(cluster: Text, ctx: BodyContext): string {
   const host = c.issuer.slice('https://'.length);
   if (here) return `arn:aws:iam::${here.id}:oidc-provider/${host}`;
   const declaring = resolver.symbols.accounts.filter((a) =>
-    a.decl.members.some((m) => m.kind === 'OidcProvider' && m.source.kind === 'OidcProviderForCluster' && findCluster(resolver.symbols.eks, m.source.cluster, a, resolver.at) === c),
+    a.decl.members.some(
+      (m) =>
+        m.kind === 'OidcProvider' &&
+        m.source.kind === 'OidcProviderForCluster' &&
+        findCluster(resolver.symbols.eks, m.source.cluster, a, resolver.at) === c,
+    ),
   );
   if (declaring.length !== 1) {
-    throw resolver.at.error(cluster.loc, `${declaring.length === 0 ? 'no account declares' : 'several accounts declare'} an oidc-provider for cluster ${cluster.text}`, {
-      length: cluster.text.length,
-      expected: `the provider's ARN, arn:aws:iam::ACCOUNT:oidc-provider/${host}`,
-    });
+    throw resolver.at.error(
+      cluster.loc,
+      `${declaring.length === 0 ? 'no account declares' : 'several accounts declare'} an oidc-provider for cluster ${cluster.text}`,
+      {
+        length: cluster.text.length,
+        expected: `the provider's ARN, arn:aws:iam::ACCOUNT:oidc-provider/${host}`,
+      },
+    );
   }
   return `arn:aws:iam::${declaring[0]!.id}:oidc-provider/${host}`;
 }

@@ -28,7 +28,6 @@ export interface ResolvedScenario {
   readonly commands: CommandEnvelope[];
 }
 
-
 export function resolveScenario(ast: ScenarioFile, options: ResolveOptions): ResolvedScenario {
   const at = located(ast.file);
   // the first two items of each kind, in one pass over thousands of steps
@@ -40,7 +39,10 @@ export function resolveScenario(ast: ScenarioFile, options: ResolveOptions): Res
   }
   const once = <K extends WorldItem['kind']>(kind: K): Extract<WorldItem, { kind: K }> | undefined => {
     const all = (firstTwo.get(kind) ?? []) as Extract<WorldItem, { kind: K }>[];
-    if (all.length > 1) throw at.error(all[1]!.loc, `the scenario sets ${kind.toLowerCase()} twice`, { expected: `one ${kind.toLowerCase()} for the whole scenario` });
+    if (all.length > 1)
+      throw at.error(all[1]!.loc, `the scenario sets ${kind.toLowerCase()} twice`, {
+        expected: `one ${kind.toLowerCase()} for the whole scenario`,
+      });
     return all[0];
   };
   const titleItem = once('ScenarioTitle');
@@ -54,18 +56,21 @@ export function resolveScenario(ast: ScenarioFile, options: ResolveOptions): Res
   let step: number | undefined;
   const emit = (command: CommandEnvelope['command'], loc: Loc) => commands.push({ command, meta: metaOf(step, loc) });
 
-  emit({
-    type: 'StartScenario',
-    data: {
-      title,
-      description: description?.text.text ?? null,
-      file: ast.file,
-      seed: title,
-      clock: clockItem ? instant(clockItem.time, at) : DEFAULT_CLOCK,
-      region,
-      detail: options.detail ?? true,
+  emit(
+    {
+      type: 'StartScenario',
+      data: {
+        title,
+        description: description?.text.text ?? null,
+        file: ast.file,
+        seed: title,
+        clock: clockItem ? instant(clockItem.time, at) : DEFAULT_CLOCK,
+        region,
+        detail: options.detail ?? true,
+      },
     },
-  }, titleItem?.loc ?? { line: 1, col: 1, offset: 0 });
+    titleItem?.loc ?? { line: 1, col: 1, offset: 0 },
+  );
 
   const symbols = collectSymbols(ast, at);
   const resolver = makeResolver(symbols, at);

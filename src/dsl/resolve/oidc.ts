@@ -16,7 +16,10 @@ export function oidcCommands(ast: ScenarioFile, resolver: Resolver, emit: Emit):
   const at = resolver.at;
   for (const item of ast.items) {
     if (item.kind === 'OidcProvider') {
-      throw at.error(item.loc, 'an IAM OIDC identity provider belongs to an account', { length: 13, expected: 'the `oidc-provider` inside `account NAME ID { … }`' });
+      throw at.error(item.loc, 'an IAM OIDC identity provider belongs to an account', {
+        length: 13,
+        expected: 'the `oidc-provider` inside `account NAME ID { … }`',
+      });
     }
   }
   for (const issuer of resolver.symbols.eks.issuers.values()) {
@@ -28,10 +31,14 @@ export function oidcCommands(ast: ScenarioFile, resolver: Resolver, emit: Emit):
       if (m.kind !== 'OidcProvider') continue;
       const p = provider(m, account.id, resolver);
       if (urls.has(p.url)) {
-        throw at.error(m.loc, `EntityAlreadyExists: Provider with url ${p.url} already exists.`, { length: 13, expected: 'one IAM OIDC provider per URL in an account' });
+        throw at.error(m.loc, `EntityAlreadyExists: Provider with url ${p.url} already exists.`, {
+          length: 13,
+          expected: 'one IAM OIDC provider per URL in an account',
+        });
       }
       urls.add(p.url);
-      if (urls.size > 100) throw at.error(m.loc, 'LimitExceeded: Cannot exceed quota for OpenIdConnectProvidersPerAccount: 100', { length: 13 });
+      if (urls.size > 100)
+        throw at.error(m.loc, 'LimitExceeded: Cannot exceed quota for OpenIdConnectProvidersPerAccount: 100', { length: 13 });
       emit({ type: 'CreateOpenIDConnectProvider', data: { account: account.id, ...p } }, m.loc);
     }
   }
@@ -54,16 +61,27 @@ function provider(m: OidcProviderDecl, accountId: string, resolver: Resolver) {
   const prints = m.members.filter((x) => x.kind === 'Thumbprints').flatMap((x) => (x.kind === 'Thumbprints' ? x.thumbprints : []));
   // `oidc-provider for cluster` registers the audience IRSA tokens carry, as eksctl and the console do
   const clientIds = ids.length === 0 && cluster !== null ? ['sts.amazonaws.com'] : ids.map((t) => t.text);
-  if (clientIds.length > 100) throw at.error(ids[100]!.loc, 'LimitExceeded: Cannot exceed quota for ClientIdsPerOpenIdConnectProvider: 100', { length: ids[100]!.text.length });
+  if (clientIds.length > 100)
+    throw at.error(ids[100]!.loc, 'LimitExceeded: Cannot exceed quota for ClientIdsPerOpenIdConnectProvider: 100', {
+      length: ids[100]!.text.length,
+    });
   for (const t of ids) {
     if (t.text.length < 1 || t.text.length > 255) {
-      throw at.error(t.loc, `1 validation error detected: Value '${t.text}' at 'clientIDList.member' failed to satisfy constraint: Member must have length less than or equal to 255`, { length: t.text.length });
+      throw at.error(
+        t.loc,
+        `1 validation error detected: Value '${t.text}' at 'clientIDList.member' failed to satisfy constraint: Member must have length less than or equal to 255`,
+        { length: t.text.length },
+      );
     }
   }
-  if (prints.length > 5) throw at.error(prints[5]!.loc, 'InvalidInput: Thumbprint list must contain fewer than 5 entries.', { length: prints[5]!.text.length });
+  if (prints.length > 5)
+    throw at.error(prints[5]!.loc, 'InvalidInput: Thumbprint list must contain fewer than 5 entries.', { length: prints[5]!.text.length });
   for (const t of prints) {
     if (!/^[0-9a-fA-F]{40}$/.test(t.text)) {
-      throw at.error(t.loc, `thumbprint "${t.text}" is not 40 hex digits`, { length: t.text.length, expected: 'the hex SHA-1 of the certificate, such as 9e99a48a9960b14926bb7f3b02e22da2b0ab7280' });
+      throw at.error(t.loc, `thumbprint "${t.text}" is not 40 hex digits`, {
+        length: t.text.length,
+        expected: 'the hex SHA-1 of the certificate, such as 9e99a48a9960b14926bb7f3b02e22da2b0ab7280',
+      });
     }
   }
   return { url, clientIds, thumbprints: prints.map((t) => t.text.toLowerCase()), cluster };
@@ -74,7 +92,8 @@ function checkUrl(text: Text, at: Resolver['at']): void {
   if (!URL.test(url) || url.length > 255) {
     throw at.error(text.loc, `InvalidInput: "${url}" is not a valid OpenID Connect provider URL`, {
       length: url.length,
-      expected: 'https:// and a host, maybe a path, at most 255 characters, without port, query or fragment (exactly the iss of the tokens)',
+      expected:
+        'https:// and a host, maybe a path, at most 255 characters, without port, query or fragment (exactly the iss of the tokens)',
     });
   }
 }

@@ -27,7 +27,10 @@ export function orgChecks(at: Located) {
   return {
     orgId(text: Text): string {
       if (!/^o-[a-z0-9]{10,32}$/.test(text.text)) {
-        throw at.error(text.loc, `"${text.text}" is not an organization ID`, { length: len(text), expected: 'o- followed by 10 to 32 lower-case letters or digits, such as o-a1b2c3d4e5' });
+        throw at.error(text.loc, `"${text.text}" is not an organization ID`, {
+          length: len(text),
+          expected: 'o- followed by 10 to 32 lower-case letters or digits, such as o-a1b2c3d4e5',
+        });
       }
       return text.text;
     },
@@ -36,10 +39,16 @@ export function orgChecks(at: Located) {
     ouId(text: Text, units: readonly { readonly id: string | null }[]): string {
       const m = /^ou-([0-9a-z]{4,32})-[a-z0-9]{8,32}$/.exec(text.text);
       if (!m) {
-        throw at.error(text.loc, `"${text.text}" is not an OU ID`, { length: len(text), expected: 'ou- then the root ID without r- (4 to 32 lower-case letters or digits), - and 8 to 32 more, such as ou-ab12-11111111' });
+        throw at.error(text.loc, `"${text.text}" is not an OU ID`, {
+          length: len(text),
+          expected: 'ou- then the root ID without r- (4 to 32 lower-case letters or digits), - and 8 to 32 more, such as ou-ab12-11111111',
+        });
       }
       if (rootPart !== null && m[1] !== rootPart) {
-        throw at.error(text.loc, `OU ID ${text.text} names root r-${m[1]}, but another OU of this organization names root r-${rootPart}`, { length: len(text), expected: `an OU ID starting with ou-${rootPart}-` });
+        throw at.error(text.loc, `OU ID ${text.text} names root r-${m[1]}, but another OU of this organization names root r-${rootPart}`, {
+          length: len(text),
+          expected: `an OU ID starting with ou-${rootPart}-`,
+        });
       }
       if (units.some((u) => u.id === text.text)) throw at.error(text.loc, `OU ID ${text.text} is used twice`, { length: len(text) });
       rootPart = m[1]!;
@@ -49,21 +58,32 @@ export function orgChecks(at: Located) {
     rootId: (): string | null => (rootPart === null ? null : `r-${rootPart}`),
 
     ouName(name: Text, parent: readonly string[], units: readonly { readonly name: string; readonly parent: readonly string[] }[]): void {
-      if (name.text.length < 1 || name.text.length > 128) throw at.error(name.loc, 'an OU name has 1 to 128 characters', { length: len(name) });
+      if (name.text.length < 1 || name.text.length > 128)
+        throw at.error(name.loc, 'an OU name has 1 to 128 characters', { length: len(name) });
       const same = (a: readonly string[]) => a.length === parent.length && a.every((x, i) => x === parent[i]);
       if (units.some((u) => u.name === name.text && same(u.parent))) {
-        throw at.error(name.loc, `DuplicateOrganizationalUnitException: an OU named ${name.text} already exists under the same parent`, { length: len(name), expected: 'OU names unique within their parent' });
+        throw at.error(name.loc, `DuplicateOrganizationalUnitException: an OU named ${name.text} already exists under the same parent`, {
+          length: len(name),
+          expected: 'OU names unique within their parent',
+        });
       }
     },
 
     policyName(name: Text, type: OrgPolicyType, definitions: ReadonlyMap<string, OrgPolicyDecl>): void {
-      if (name.text.length < 1 || name.text.length > 128) throw at.error(name.loc, 'a policy name has 1 to 128 characters', { length: len(name) });
+      if (name.text.length < 1 || name.text.length > 128)
+        throw at.error(name.loc, 'a policy name has 1 to 128 characters', { length: len(name) });
       if (AWS_MANAGED[name.text] !== undefined) {
-        throw at.error(name.loc, `${name.text} is the AWS managed ${LABEL[AWS_MANAGED[name.text]!]}; it cannot be redefined`, { length: len(name), expected: `another name for this ${LABEL[type]}, or \`${AWS_MANAGED[name.text]} ${name.text}\` without a body to attach the AWS one` });
+        throw at.error(name.loc, `${name.text} is the AWS managed ${LABEL[AWS_MANAGED[name.text]!]}; it cannot be redefined`, {
+          length: len(name),
+          expected: `another name for this ${LABEL[type]}, or \`${AWS_MANAGED[name.text]} ${name.text}\` without a body to attach the AWS one`,
+        });
       }
       const earlier = definitions.get(name.text);
       if (earlier) {
-        throw at.error(name.loc, `DuplicatePolicyException: a policy named ${name.text} is already defined (line ${earlier.loc.line})`, { length: len(name), expected: `\`${type} ${name.text}\` without a body to attach the policy defined there` });
+        throw at.error(name.loc, `DuplicatePolicyException: a policy named ${name.text} is already defined (line ${earlier.loc.line})`, {
+          length: len(name),
+          expected: `\`${type} ${name.text}\` without a body to attach the policy defined there`,
+        });
       }
     },
 
@@ -94,12 +114,19 @@ export function orgChecks(at: Located) {
         const type = typeOf(u.name.text);
         if (type === undefined) throw unknown(u, u.type);
         if (type !== u.type) {
-          throw at.error(u.name.loc, `${u.name.text} is an ${LABEL[type]}, not an ${LABEL[u.type!]}`, { length: len(u.name), expected: `\`${type} ${u.name.text}\`` });
+          throw at.error(u.name.loc, `${u.name.text} is an ${LABEL[type]}, not an ${LABEL[u.type!]}`, {
+            length: len(u.name),
+            expected: `\`${type} ${u.name.text}\``,
+          });
         }
         const e = entry(u);
         if (e.attached.includes(u.name.text)) {
           const dflt = AWS_MANAGED[u.name.text] !== undefined ? ' (AWS attaches it to every root, OU and account)' : '';
-          throw at.error(u.loc, `DuplicatePolicyAttachmentException: ${LABEL[type]} ${u.name.text} is already attached to ${u.where}${dflt}`, { length: 3 });
+          throw at.error(
+            u.loc,
+            `DuplicatePolicyAttachmentException: ${LABEL[type]} ${u.name.text} is already attached to ${u.where}${dflt}`,
+            { length: 3 },
+          );
         }
         e.attached.push(u.name.text);
         e.last.set(type, u);
@@ -109,10 +136,14 @@ export function orgChecks(at: Located) {
         const type = typeOf(u.name.text);
         if (type === undefined) throw unknown(u, undefined);
         if (u.name.text === 'RCPFullAWSAccess') {
-          throw at.error(u.name.loc, 'RCPFullAWSAccess cannot be detached: AWS keeps it attached to the root, every OU and every account while RCPs are enabled', {
-            length: len(u.name),
-            expected: 'RCPs with Deny statements beside it (customer RCPs can only deny)',
-          });
+          throw at.error(
+            u.name.loc,
+            'RCPFullAWSAccess cannot be detached: AWS keeps it attached to the root, every OU and every account while RCPs are enabled',
+            {
+              length: len(u.name),
+              expected: 'RCPs with Deny statements beside it (customer RCPs can only deny)',
+            },
+          );
         }
         const e = entry(u);
         if (!e.attached.includes(u.name.text)) {
@@ -123,10 +154,14 @@ export function orgChecks(at: Located) {
         }
         e.attached = e.attached.filter((n) => n !== u.name.text);
         if (type === 'scp' && !e.attached.some((n) => typeOf(n) === 'scp')) {
-          throw at.error(u.loc, `ConstraintViolationException (MIN_POLICY_TYPE_ATTACHMENT_LIMIT_EXCEEDED): detaching ${u.name.text} would leave ${u.where} without any SCP`, {
-            length: 6,
-            expected: `another SCP attached to ${u.where} first (an allow list): every root, OU and account must have at least one SCP`,
-          });
+          throw at.error(
+            u.loc,
+            `ConstraintViolationException (MIN_POLICY_TYPE_ATTACHMENT_LIMIT_EXCEEDED): detaching ${u.name.text} would leave ${u.where} without any SCP`,
+            {
+              length: 6,
+              expected: `another SCP attached to ${u.where} first (an allow list): every root, OU and account must have at least one SCP`,
+            },
+          );
         }
       }
       for (const e of targets.values()) {
@@ -134,10 +169,14 @@ export function orgChecks(at: Located) {
           const count = e.attached.filter((n) => typeOf(n) === type).length;
           const last = e.last.get(type);
           if (count > MAX_ATTACHED && last) {
-            throw at.error(last.loc, `ConstraintViolationException (POLICY_NUMBER_LIMIT_EXCEEDED): ${e.where} would have ${count} ${LABEL[type]}s attached`, {
-              length: 3,
-              expected: `at most ${MAX_ATTACHED} ${LABEL[type]}s attached to each root, OU and account (the AWS managed one counts)`,
-            });
+            throw at.error(
+              last.loc,
+              `ConstraintViolationException (POLICY_NUMBER_LIMIT_EXCEEDED): ${e.where} would have ${count} ${LABEL[type]}s attached`,
+              {
+                length: 3,
+                expected: `at most ${MAX_ATTACHED} ${LABEL[type]}s attached to each root, OU and account (the AWS managed one counts)`,
+              },
+            );
           }
         }
       }

@@ -31,7 +31,10 @@ export function organizationCommands(decl: OrganizationDecl, ctx0: Omit<BodyCont
 
   const managements = decl.members.filter((m) => m.kind === 'Management');
   if (managements.length > 1) {
-    throw at.error(managements[1]!.loc, 'an organization has one management account', { length: 10, expected: 'one `management ACCOUNT` line' });
+    throw at.error(managements[1]!.loc, 'an organization has one management account', {
+      length: 10,
+      expected: 'one `management ACCOUNT` line',
+    });
   }
   const managementDecl = managements[0];
   if (!managementDecl) {
@@ -51,10 +54,14 @@ export function organizationCommands(decl: OrganizationDecl, ctx0: Omit<BodyCont
     const account = resolver.account(text);
     const earlier = placements.find((p) => p.account.id === account.id);
     if (earlier) {
-      throw at.error(text.loc, `account ${account.name} is placed twice in the organization: it is already in ${earlier.where} (line ${earlier.loc.line})`, {
-        length: text.text.length,
-        expected: 'each account in one place: the root or one OU (put its SCPs and RCPs in that one `account … { }` block)',
-      });
+      throw at.error(
+        text.loc,
+        `account ${account.name} is placed twice in the organization: it is already in ${earlier.where} (line ${earlier.loc.line})`,
+        {
+          length: text.text.length,
+          expected: 'each account in one place: the root or one OU (put its SCPs and RCPs in that one `account … { }` block)',
+        },
+      );
     }
     placements.push({ account, parent, where, loc });
     return account;
@@ -88,10 +95,14 @@ export function organizationCommands(decl: OrganizationDecl, ctx0: Omit<BodyCont
           const path = [...parent, m.name.text];
           rules.ouName(m.name, parent, units);
           if (path.length > MAX_DEPTH) {
-            throw at.error(m.name.loc, `ConstraintViolationException (OU_DEPTH_LIMIT_EXCEEDED): ou ${m.name.text} would be nested ${path.length} levels below the root`, {
-              length: m.name.text.length,
-              expected: `OUs nested at most ${MAX_DEPTH} levels below the root`,
-            });
+            throw at.error(
+              m.name.loc,
+              `ConstraintViolationException (OU_DEPTH_LIMIT_EXCEEDED): ou ${m.name.text} would be nested ${path.length} levels below the root`,
+              {
+                length: m.name.text.length,
+                expected: `OUs nested at most ${MAX_DEPTH} levels below the root`,
+              },
+            );
           }
           units.push({ name: m.name.text, id: m.id === null ? null : rules.ouId(m.id, units), parent, loc: m.loc });
           walk(m.members, path, { kind: 'ou', path }, `ou ${m.name.text}`);
@@ -109,7 +120,12 @@ export function organizationCommands(decl: OrganizationDecl, ctx0: Omit<BodyCont
       }
     }
   };
-  walk(decl.members.filter((m): m is OuMember => m.kind !== 'Management'), [], { kind: 'root' }, 'the root');
+  walk(
+    decl.members.filter((m): m is OuMember => m.kind !== 'Management'),
+    [],
+    { kind: 'root' },
+    'the root',
+  );
   if (!placements.some((p) => p.account.id === management.id)) {
     placements.unshift({ account: management, parent: [], where: 'the root', loc: managementDecl.loc });
   }
@@ -122,8 +138,13 @@ export function organizationCommands(decl: OrganizationDecl, ctx0: Omit<BodyCont
     emit({ type: 'CreateOrganizationPolicy', data: { name, policyType, document } }, d.loc);
   }
   for (const u of units) emit({ type: 'CreateOrganizationalUnit', data: { id: u.id, name: u.name, parent: u.parent } }, u.loc);
-  const ordered = [...placements.filter((p) => p.account.id === management.id), ...placements.filter((p) => p.account.id !== management.id)];
+  const ordered = [
+    ...placements.filter((p) => p.account.id === management.id),
+    ...placements.filter((p) => p.account.id !== management.id),
+  ];
   for (const p of ordered) emit({ type: 'AddAccountToOrganization', data: { account: p.account.id, parent: p.parent } }, p.loc);
-  for (const u of uses) if (u.kind === 'attach') emit({ type: 'AttachOrganizationPolicy', data: { policy: u.name.text, target: u.target } }, u.loc);
-  for (const u of uses) if (u.kind === 'detach') emit({ type: 'DetachOrganizationPolicy', data: { policy: u.name.text, target: u.target } }, u.loc);
+  for (const u of uses)
+    if (u.kind === 'attach') emit({ type: 'AttachOrganizationPolicy', data: { policy: u.name.text, target: u.target } }, u.loc);
+  for (const u of uses)
+    if (u.kind === 'detach') emit({ type: 'DetachOrganizationPolicy', data: { policy: u.name.text, target: u.target } }, u.loc);
 }

@@ -5,7 +5,7 @@ import { ScenarioError } from '../../errors.js';
 import { validatePolicy } from '../../policy/index.js';
 import type { PolicyKind, PolicyProblem } from '../../policy/types.js';
 import type { PolicyDocument } from '../../engine/iam/state.js';
-import type { Clause, Loc, PolicyBody, PrincipalItem, ResourceItem, Statement, Text } from '../ast.js';
+import type { Clause, Loc, PolicyBody, PrincipalItem, ResourceItem, Statement } from '../ast.js';
 import { findJsonError } from '../../json/check.js';
 import { locate } from '../../json/locate.js';
 import { posAt } from '../token.js';
@@ -33,7 +33,10 @@ export function policyDocument(body: PolicyBody, kind: PolicyKind, label: string
       try {
         read = ctx.readFile(body.path.text);
       } catch {
-        throw at.error(body.path.loc, `cannot read policy file ${body.path.text}`, { length: body.path.text.length + 2, expected: 'a JSON file, relative to the scenario' });
+        throw at.error(body.path.loc, `cannot read policy file ${body.path.text}`, {
+          length: body.path.text.length + 2,
+          expected: 'a JSON file, relative to the scenario',
+        });
       }
       const start: Loc = { line: 1, col: 1, offset: 0 };
       let value: unknown;
@@ -61,15 +64,21 @@ export function policyDocument(body: PolicyBody, kind: PolicyKind, label: string
   }
 }
 
-
 function asDocument(value: unknown, loc: Loc, label: string, ctx: BodyContext): PolicyDocument {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw ctx.resolver.at.error(loc, `${label}: a policy document must be a JSON object`, { expected: '{ "Version": "2012-10-17", "Statement": [ … ] }' });
+    throw ctx.resolver.at.error(loc, `${label}: a policy document must be a JSON object`, {
+      expected: '{ "Version": "2012-10-17", "Statement": [ … ] }',
+    });
   }
   return value as PolicyDocument;
 }
 
-function reportProblems(problems: readonly PolicyProblem[], label: string, where: (path: readonly (string | number)[]) => Loc, file: string): void {
+function reportProblems(
+  problems: readonly PolicyProblem[],
+  label: string,
+  where: (path: readonly (string | number)[]) => Loc,
+  file: string,
+): void {
   const first = problems[0];
   if (!first) return;
   const loc = where(first.path);
@@ -83,8 +92,14 @@ function statementLoc(statements: readonly Statement[], path: readonly (string |
   if (!s) return null;
   const element = path[2];
   const clauseKind: Record<string, Clause['kind']> = {
-    Sid: 'Sid', Principal: 'Principal', NotPrincipal: 'NotPrincipal', Action: 'Action', NotAction: 'NotAction',
-    Resource: 'Resource', NotResource: 'NotResource', Condition: 'Condition',
+    Sid: 'Sid',
+    Principal: 'Principal',
+    NotPrincipal: 'NotPrincipal',
+    Action: 'Action',
+    NotAction: 'NotAction',
+    Resource: 'Resource',
+    NotResource: 'NotResource',
+    Condition: 'Condition',
   };
   const kind = typeof element === 'string' ? clauseKind[element] : undefined;
   return s.clauses.find((c) => c.kind === kind)?.loc ?? s.loc;
@@ -116,9 +131,13 @@ function statementJson(s: Statement, ctx: BodyContext): Record<string, unknown> 
         const block = (conditions[c.operator.text] ??= {});
         const key = Object.keys(block).find((k) => k.toLowerCase() === c.key.text.toLowerCase());
         if (key !== undefined) {
-          throw ctx.resolver.at.error(c.loc, `two "when ${c.operator.text} ${c.key.text}" conditions in one statement cannot be written as IAM JSON`, {
-            expected: 'one `when` per operator and key, its values separated by commas (they are ORed)',
-          });
+          throw ctx.resolver.at.error(
+            c.loc,
+            `two "when ${c.operator.text} ${c.key.text}" conditions in one statement cannot be written as IAM JSON`,
+            {
+              expected: 'one `when` per operator and key, its values separated by commas (they are ORed)',
+            },
+          );
         }
         block[c.key.text] = one(c.values.map((v) => (v.kind === 'Text' ? v.text : ctx.resolver.refArn(v.entity, v.target, ctx.here))));
         break;

@@ -34,10 +34,14 @@ export function stepCommands(step: StepDecl, index: number, scope: StepScope, em
   const calls = step.members.filter((m): m is CallDecl => m.kind === 'Call');
   if (as.length !== 1) {
     const loc = as[1]?.loc ?? step.loc;
-    throw at.error(loc, as.length === 0 ? `step "${step.title.text}" does not say who calls` : 'a step has one `as`', { expected: 'one `as user A/N`, `as root A`, `as NAME` (kept credentials), `as service NAME` or `as anonymous`' });
+    throw at.error(loc, as.length === 0 ? `step "${step.title.text}" does not say who calls` : 'a step has one `as`', {
+      expected: 'one `as user A/N`, `as root A`, `as NAME` (kept credentials), `as service NAME` or `as anonymous`',
+    });
   }
   if (calls.length !== 1) {
-    throw at.error(calls[1]?.loc ?? step.loc, calls.length === 0 ? `step "${step.title.text}" makes no call` : 'a step makes one call', { expected: 'one `call SERVICE:Action …`' });
+    throw at.error(calls[1]?.loc ?? step.loc, calls.length === 0 ? `step "${step.title.text}" makes no call` : 'a step makes one call', {
+      expected: 'one `call SERVICE:Action …`',
+    });
   }
   const call = calls[0]!;
   const regions = step.members.filter((m) => m.kind === 'Region');
@@ -74,7 +78,9 @@ function callerRef(subject: Subject, scope: StepScope): CallerRef {
         const suggestion = nearest(name, scope.kept);
         throw at.error(subject.name.loc, `no earlier step keeps credentials named ${name}`, {
           length: name.length,
-          expected: scope.kept.size ? `credentials kept earlier: ${[...scope.kept].join(', ')}` : 'a name given by `keep credentials as NAME` in an earlier step (or `user A/N`, `root A`)',
+          expected: scope.kept.size
+            ? `credentials kept earlier: ${[...scope.kept].join(', ')}`
+            : 'a name given by `keep credentials as NAME` in an earlier step (or `user A/N`, `root A`)',
           ...(suggestion ? { suggestion } : {}),
         });
       }
@@ -103,7 +109,10 @@ function callData(call: CallDecl, caller: CallerRef, region: string, scope: Step
   const action = call.action.text;
   const m = /^([a-zA-Z0-9-]+):([A-Za-z0-9]+)$/.exec(action);
   if (!m) {
-    throw at.error(call.action.loc, `"${action}" is not an API action`, { length: action.length, expected: 'service:Action, such as s3:PutObject or sts:AssumeRole' });
+    throw at.error(call.action.loc, `"${action}" is not an API action`, {
+      length: action.length,
+      expected: 'service:Action, such as s3:PutObject or sts:AssumeRole',
+    });
   }
   checkCall(call, at);
   const params: Record<string, ParamValue> = {};
@@ -121,10 +130,18 @@ function checkResource(arn: string, loc: Loc, scope: StepScope): void {
   const at = scope.ctx.resolver.at;
   if (arn === '*') return;
   if (!/^arn:aws[\w-]*:[a-z0-9-]+:[^:]*:[^:]*:.+$/.test(arn)) {
-    throw at.error(loc, `"${arn}" is not a resource ARN`, { length: arn.length, expected: 'an ARN, `*`, or a reference such as bucket NAME or role A/N' });
+    throw at.error(loc, `"${arn}" is not a resource ARN`, {
+      length: arn.length,
+      expected: 'an ARN, `*`, or a reference such as bucket NAME or role A/N',
+    });
   }
   const s3 = /^arn:aws:s3:::([^/]+)/.exec(arn);
-  if (s3) scope.ctx.resolver.entity('bucket', { kind: 'Text', text: s3[1]!, quoted: false, loc: { ...loc, col: loc.col + 13, offset: loc.offset + 13 } }, null);
+  if (s3)
+    scope.ctx.resolver.entity(
+      'bucket',
+      { kind: 'Text', text: s3[1]!, quoted: false, loc: { ...loc, col: loc.col + 13, offset: loc.offset + 13 } },
+      null,
+    );
 }
 
 function paramValue(v: Value, scope: StepScope): ParamValue {
@@ -140,13 +157,20 @@ function paramValue(v: Value, scope: StepScope): ParamValue {
       return { t: 'json', v: v.value };
     case 'Credentials':
       if (!scope.kept.has(v.name.text)) {
-        throw resolver.at.error(v.name.loc, `no earlier step keeps credentials named ${v.name.text}`, { length: v.name.text.length, expected: 'a name given by `keep credentials as NAME` in an earlier step' });
+        throw resolver.at.error(v.name.loc, `no earlier step keeps credentials named ${v.name.text}`, {
+          length: v.name.text.length,
+          expected: 'a name given by `keep credentials as NAME` in an earlier step',
+        });
       }
       return { t: 'credentials', name: v.name.text };
     case 'Env':
     case 'FileVar':
       if (!scope.pod) {
-        throw resolver.at.error(v.loc, `\`${v.kind === 'Env' ? 'env' : 'file'} ${v.name.text}\` reads ${v.kind === 'Env' ? 'the environment' : 'a file'} of a pod, and this step's caller is not one`, { length: v.kind === 'Env' ? 3 : 4, expected: 'a step `as pod Account/cluster/namespace/pod`' });
+        throw resolver.at.error(
+          v.loc,
+          `\`${v.kind === 'Env' ? 'env' : 'file'} ${v.name.text}\` reads ${v.kind === 'Env' ? 'the environment' : 'a file'} of a pod, and this step's caller is not one`,
+          { length: v.kind === 'Env' ? 3 : 4, expected: 'a step `as pod Account/cluster/namespace/pod`' },
+        );
       }
       return v.kind === 'Env' ? { t: 'env', name: v.name.text } : { t: 'file', name: v.name.text };
     case 'OidcProviderForCluster':
@@ -165,8 +189,11 @@ export function contextMap(entries: readonly Entry[], scope: StepScope): Record<
   const text = (v: Value): string => {
     if (v.kind === 'Text') return v.text;
     if (v.kind === 'Ref') return scope.ctx.resolver.refArn(v.entity, v.target, scope.ctx.here);
-    if (v.kind === 'Json' && (typeof v.value === 'string' || typeof v.value === 'number' || typeof v.value === 'boolean')) return String(v.value);
-    throw scope.ctx.resolver.at.error(v.loc, 'a context value is text, or a list of text', { expected: 'a word, a quoted string or [a, b]' });
+    if (v.kind === 'Json' && (typeof v.value === 'string' || typeof v.value === 'number' || typeof v.value === 'boolean'))
+      return String(v.value);
+    throw scope.ctx.resolver.at.error(v.loc, 'a context value is text, or a list of text', {
+      expected: 'a word, a quoted string or [a, b]',
+    });
   };
   for (const e of entries) {
     const v = e.value;
@@ -187,15 +214,29 @@ function expectation(m: Expectation, scope: StepScope): { text: string; spec: Ex
     case 'ExpectDeniedBy': {
       if (!DENIED_BY.includes(m.by.text)) {
         const suggestion = nearest(m.by.text, DENIED_BY);
-        throw at.error(m.by.loc, `"${m.by.text}" is not a kind of policy`, { length: m.by.text.length, expected: `one of ${DENIED_BY.join(', ')}`, ...(suggestion ? { suggestion } : {}) });
+        throw at.error(m.by.loc, `"${m.by.text}" is not a kind of policy`, {
+          length: m.by.text.length,
+          expected: `one of ${DENIED_BY.join(', ')}`,
+          ...(suggestion ? { suggestion } : {}),
+        });
       }
       const name = m.name?.text ?? null;
       return { text: `expect denied by ${m.by.text}${name === null ? '' : ` ${name}`}`, spec: { kind: 'denied-by', by: m.by.text, name } };
     }
     case 'ExpectResponse': {
       const v = m.value;
-      const value = v.kind === 'Text' ? v.text : v.kind === 'Ref' ? scope.ctx.resolver.refArn(v.entity, v.target, null) : v.kind === 'Json' ? (typeof v.value === 'string' ? v.value : JSON.stringify(v.value)) : null;
-      if (value === null) throw at.error(v.loc, 'an expected response value is text', { expected: 'a word, a quoted string or a reference' });
+      const value =
+        v.kind === 'Text'
+          ? v.text
+          : v.kind === 'Ref'
+            ? scope.ctx.resolver.refArn(v.entity, v.target, null)
+            : v.kind === 'Json'
+              ? typeof v.value === 'string'
+                ? v.value
+                : JSON.stringify(v.value)
+              : null;
+      if (value === null)
+        throw at.error(v.loc, 'an expected response value is text', { expected: 'a word, a quoted string or a reference' });
       return { text: `expect response ${m.path.text} = ${JSON.stringify(value)}`, spec: { kind: 'response', path: m.path.text, value } };
     }
     default: {

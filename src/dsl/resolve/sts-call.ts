@@ -16,26 +16,45 @@ const SHAPES: Readonly<Record<string, (raw: unknown) => unknown[] | string>> = {
   PolicyArns: readPolicyArns,
 };
 
-export function checkStsCall(call: CallDecl, name: string, caller: CallerRef, params: Readonly<Record<string, ParamValue>>, at: Located): void {
+export function checkStsCall(
+  call: CallDecl,
+  name: string,
+  caller: CallerRef,
+  params: Readonly<Record<string, ParamValue>>,
+  at: Located,
+): void {
   const action = call.action.text;
   const known = STS_ACTIONS.find((a) => a.toLowerCase() === name.toLowerCase());
   if (!known) {
     const suggestion = nearest(name, STS_ACTIONS);
-    throw at.error(call.action.loc, `sts:${name} is not an STS action`, { length: action.length, expected: `one of ${STS_ACTIONS.map((a) => `sts:${a}`).join(', ')}`, ...(suggestion ? { suggestion: `sts:${suggestion}` } : {}) });
+    throw at.error(call.action.loc, `sts:${name} is not an STS action`, {
+      length: action.length,
+      expected: `one of ${STS_ACTIONS.map((a) => `sts:${a}`).join(', ')}`,
+      ...(suggestion ? { suggestion: `sts:${suggestion}` } : {}),
+    });
   }
   const spec = STS_PARAMS[known];
-  if (spec.refusal !== undefined) throw at.error(call.action.loc, `sts:${known} is not supported: ${spec.refusal}`, { length: action.length });
+  if (spec.refusal !== undefined)
+    throw at.error(call.action.loc, `sts:${known} is not supported: ${spec.refusal}`, { length: action.length });
   if (!spec.supported) throw at.unsupported(call.action.loc, `sts:${known}`, action.length);
-  if (call.resource) throw at.error(call.resource.loc, `sts:${known} takes no \`resource\``, { expected: known === 'AssumeRole' ? 'the role in RoleArn: role Account/Name' : 'no resource' });
+  if (call.resource)
+    throw at.error(call.resource.loc, `sts:${known} takes no \`resource\``, {
+      expected: known === 'AssumeRole' ? 'the role in RoleArn: role Account/Name' : 'no resource',
+    });
   // AssumeRoleWithWebIdentity is unsigned: anyone holding a token may send it
-  if ((caller.kind === 'service' || caller.kind === 'anonymous') && known !== 'AssumeRoleWithWebIdentity') throw at.unsupported(call.loc, `sts:${known} called by ${caller.kind === 'service' ? 'a service' : 'an anonymous caller'}`, 4);
+  if ((caller.kind === 'service' || caller.kind === 'anonymous') && known !== 'AssumeRoleWithWebIdentity')
+    throw at.unsupported(call.loc, `sts:${known} called by ${caller.kind === 'service' ? 'a service' : 'an anonymous caller'}`, 4);
   for (const entry of call.params ?? []) {
     const key = entry.key.text;
     if (spec.ready.includes(key)) continue;
     if (spec.later.includes(key)) throw at.unsupported(entry.key.loc, `the ${key} parameter of sts:${known}`, key.length);
     const all = [...spec.ready, ...spec.later];
     const suggestion = nearest(key, all);
-    throw at.error(entry.key.loc, `sts:${known} has no parameter ${key}`, { length: key.length, expected: all.length ? `one of ${all.join(', ')}` : 'no parameters', ...(suggestion ? { suggestion } : {}) });
+    throw at.error(entry.key.loc, `sts:${known} has no parameter ${key}`, {
+      length: key.length,
+      expected: all.length ? `one of ${all.join(', ')}` : 'no parameters',
+      ...(suggestion ? { suggestion } : {}),
+    });
   }
   for (const entry of call.params ?? []) {
     const key = entry.key.text;
@@ -46,7 +65,10 @@ export function checkStsCall(call: CallDecl, name: string, caller: CallerRef, pa
     const written = value.t === 'text' || value.t === 'json' || value.t === 'list';
     if (key === 'DurationSeconds' && written && !(single !== null && /^\d+$/.test(single))) {
       const what = single === null ? 'a list' : `"${single}"`;
-      throw at.error(loc, `DurationSeconds is a number of seconds, not ${what}`, { length: single?.length ?? 1, expected: 'an integer such as 3600' });
+      throw at.error(loc, `DurationSeconds is a number of seconds, not ${what}`, {
+        length: single?.length ?? 1,
+        expected: 'an integer such as 3600',
+      });
     }
     const shape = SHAPES[key];
     const problem = shape ? shape(plain(value)) : null;
@@ -82,7 +104,8 @@ function plain(v: ParamValue): unknown {
 }
 
 function expectedShape(key: string, action: StsAction): string {
-  if (key === 'Tags') return `tags for sts:${action}: json [{"Key": "project", "Value": "blue"}], json {"project": "blue"} or [project=blue, …]`;
+  if (key === 'Tags')
+    return `tags for sts:${action}: json [{"Key": "project", "Value": "blue"}], json {"project": "blue"} or [project=blue, …]`;
   if (key === 'PolicyArns') return 'policy references or ARNs: [policy Account/Name, …], or json [{"arn": "…"}]';
   return 'a list of tag keys: [project, team]';
 }

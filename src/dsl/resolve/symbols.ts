@@ -34,18 +34,24 @@ export function collectSymbols(ast: ScenarioFile, at: Located): Symbols {
     if (item.kind !== 'Account') continue;
     const { name, id } = item;
     if (!/^\d{12}$/.test(id.text)) {
-      throw at.error(id.loc, `account ID "${id.text}" is not 12 digits`, { length: id.text.length, expected: 'a 12-digit account ID such as 111111111111' });
+      throw at.error(id.loc, `account ID "${id.text}" is not 12 digits`, {
+        length: id.text.length,
+        expected: 'a 12-digit account ID such as 111111111111',
+      });
     }
     if (byName.has(name.text)) throw at.error(name.loc, `account ${name.text} is declared twice`, { length: name.text.length });
-    if (byId.has(id.text)) throw at.error(id.loc, `account ID ${id.text} is already used by account ${byId.get(id.text)!.name}`, { length: id.text.length });
+    if (byId.has(id.text))
+      throw at.error(id.loc, `account ID ${id.text} is already used by account ${byId.get(id.text)!.name}`, { length: id.text.length });
     const sym: AccountSym = { name: name.text, id: id.text, decl: item, entities: new Map() };
     const add = (kind: EntityKind, text: Text, path = '/') => {
       const key = `${kind}:${text.text}`;
-      if (sym.entities.has(key)) throw at.error(text.loc, `${kind} ${name.text}/${text.text} is declared twice`, { length: text.text.length });
+      if (sym.entities.has(key))
+        throw at.error(text.loc, `${kind} ${name.text}/${text.text} is declared twice`, { length: text.text.length });
       const entity: EntitySym = { kind, name: text.text, arn: arnOf(kind, id.text, text.text, path), account: id.text, decl: text };
       sym.entities.set(key, entity);
       if (kind === 'bucket') {
-        if (buckets.has(text.text)) throw at.error(text.loc, `bucket names are global: ${text.text} is already declared`, { length: text.text.length });
+        if (buckets.has(text.text))
+          throw at.error(text.loc, `bucket names are global: ${text.text} is already declared`, { length: text.text.length });
         buckets.set(text.text, entity);
       }
     };
@@ -90,7 +96,10 @@ function pathOf(members: readonly { kind: string }[], at: Located): string {
 export function checkPath(path: Text, at: Located): string {
   const p = path.text;
   if (!/^\/([\x21-\x7e]*\/)?$/.test(p) || p.length > 512) {
-    throw at.error(path.loc, `path "${p}" is not a valid IAM path`, { length: p.length, expected: 'a path that begins and ends with /, such as /app/ (at most 512 characters)' });
+    throw at.error(path.loc, `path "${p}" is not a valid IAM path`, {
+      length: p.length,
+      expected: 'a path that begins and ends with /, such as /app/ (at most 512 characters)',
+    });
   }
   return p;
 }
@@ -188,12 +197,18 @@ export function makeResolver(symbols: Symbols, at: Located): Resolver {
     const url = text.text.startsWith('https://') ? text.text : `https://${text.text}`;
     const host = url.slice('https://'.length);
     if (here) return `arn:aws:iam::${here.id}:oidc-provider/${host}`;
-    const declaring = symbols.accounts.filter((a) => a.decl.members.some((m) => m.kind === 'OidcProvider' && m.source.kind === 'Text' && m.source.text === url));
+    const declaring = symbols.accounts.filter((a) =>
+      a.decl.members.some((m) => m.kind === 'OidcProvider' && m.source.kind === 'Text' && m.source.text === url),
+    );
     if (declaring.length === 1) return `arn:aws:iam::${declaring[0]!.id}:oidc-provider/${host}`;
-    throw at.error(text.loc, declaring.length ? `oidc-provider ${text.text} is declared in several accounts` : `oidc-provider ${text.text} is not declared`, {
-      length: text.text.length,
-      expected: 'its ARN, arn:aws:iam::ACCOUNT:oidc-provider/HOST/PATH',
-    });
+    throw at.error(
+      text.loc,
+      declaring.length ? `oidc-provider ${text.text} is declared in several accounts` : `oidc-provider ${text.text} is not declared`,
+      {
+        length: text.text.length,
+        expected: 'its ARN, arn:aws:iam::ACCOUNT:oidc-provider/HOST/PATH',
+      },
+    );
   }
 
   function notDefined(kind: EntityKind, text: Text) {

@@ -23,9 +23,17 @@ export function tokenSpec(v: TokenValue, ctx: BodyContext): TokenSpec {
     if (m.modifier === 'tampered') tampered = true;
     else if (m.modifier === 'signed-by') signedBy = m.value!.text;
     else if (ALGS.includes(m.value!.text)) alg = m.value!.text as 'none' | 'HS256';
-    else throw at.error(m.value!.loc, `alg ${m.value!.text} is not a forgery iamsim makes`, { length: m.value!.text.length, expected: 'alg none (an unsigned token) or alg HS256 (an HMAC keyed with the issuer\'s public key); genuine tokens are RS256' });
+    else
+      throw at.error(m.value!.loc, `alg ${m.value!.text} is not a forgery iamsim makes`, {
+        length: m.value!.text.length,
+        expected: "alg none (an unsigned token) or alg HS256 (an HMAC keyed with the issuer's public key); genuine tokens are RS256",
+      });
   }
-  if (tampered && (v.claims ?? []).length === 0) throw at.error(v.loc, '`tampered` changes claims after signing, but the token gives none', { length: 5, expected: 'tampered { sub: "…" } — the claims the forger writes in' });
+  if (tampered && (v.claims ?? []).length === 0)
+    throw at.error(v.loc, '`tampered` changes claims after signing, but the token gives none', {
+      length: 5,
+      expected: 'tampered { sub: "…" } — the claims the forger writes in',
+    });
   const claims: Record<string, unknown> = {};
   const times: Record<string, TimeClaim> = {};
   for (const e of v.claims ?? []) {
@@ -42,7 +50,10 @@ function timeClaim(text: string, loc: import('../ast.js').Loc, ctx: BodyContext)
   if (rel) return { rel: (rel[1] === '-' ? -1 : 1) * Number(rel[2]) * ({ s: 1, m: 60, h: 3600, d: 86400 }[rel[3] || 's'] ?? 1) };
   const ms = /^\d{4}-\d{2}-\d{2}T/.test(text) ? Date.parse(text) : NaN;
   if (!Number.isNaN(ms)) return { abs: Math.floor(ms / 1000) };
-  throw ctx.resolver.at.error(loc, `"${text}" is not a time`, { length: text.length, expected: 'an ISO-8601 instant, epoch seconds, or a duration from the step\'s clock such as -1h or +10m' });
+  throw ctx.resolver.at.error(loc, `"${text}" is not a time`, {
+    length: text.length,
+    expected: "an ISO-8601 instant, epoch seconds, or a duration from the step's clock such as -1h or +10m",
+  });
 }
 
 function claimValue(v: Value, ctx: BodyContext): unknown {
@@ -56,6 +67,8 @@ function claimValue(v: Value, ctx: BodyContext): unknown {
     case 'List':
       return v.items.map((i) => claimValue(i, ctx));
     default:
-      throw ctx.resolver.at.error(v.loc, 'a claim is text, a list or json VALUE', { expected: 'sub: "system:serviceaccount:ns:sa", aud: [sts.amazonaws.com], "kubernetes.io": json {…}' });
+      throw ctx.resolver.at.error(v.loc, 'a claim is text, a list or json VALUE', {
+        expected: 'sub: "system:serviceaccount:ns:sa", aud: [sts.amazonaws.com], "kubernetes.io": json {…}',
+      });
   }
 }

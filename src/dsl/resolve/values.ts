@@ -38,7 +38,10 @@ export function formatDuration(seconds: number): string {
 
 export function checkRegion(name: Text, at: Located): string {
   if (!/^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/.test(name.text)) {
-    throw at.error(name.loc, `"${name.text}" is not an AWS Region`, { length: name.text.length, expected: 'a Region code such as us-east-1 or eu-west-1' });
+    throw at.error(name.loc, `"${name.text}" is not an AWS Region`, {
+      length: name.text.length,
+      expected: 'a Region code such as us-east-1 or eu-west-1',
+    });
   }
   return name.text;
 }

@@ -41,21 +41,29 @@ export function accountCommands(sym: AccountSym, ctx0: Omit<BodyContext, 'here'>
       throw at.unsupported(text.loc, `the AWS managed policy ${raw}`, raw.length);
     }
     if (raw.startsWith('arn:')) {
-      const found = ctx.resolver.symbols.accounts.flatMap((a) => [...a.entities.values()]).find((e) => e.arn === raw && e.kind === 'policy');
-      if (!found) throw at.error(text.loc, `managed policy ${raw} is not defined in the scenario`, { length: raw.length, expected: 'a `policy NAME { … }` declared in an account' });
+      const found = ctx.resolver.symbols.accounts
+        .flatMap((a) => [...a.entities.values()])
+        .find((e) => e.arn === raw && e.kind === 'policy');
+      if (!found)
+        throw at.error(text.loc, `managed policy ${raw} is not defined in the scenario`, {
+          length: raw.length,
+          expected: 'a `policy NAME { … }` declared in an account',
+        });
       return found.arn;
     }
     return ctx.resolver.entity('policy', text, sym).arn;
   };
-  const tags = (owner: string, m: TagsDecl) =>
-    emit({ type: 'TagEntity', data: { entity: owner, tags: tagMap(m.entries, ctx) } }, m.loc);
+  const tags = (owner: string, m: TagsDecl) => emit({ type: 'TagEntity', data: { entity: owner, tags: tagMap(m.entries, ctx) } }, m.loc);
 
   for (const m of decl.members) {
     if (m.kind !== 'ManagedPolicy') continue;
     checkName(m.name, 'policy', 128);
     const e = entityArn('policy', m.name);
     const document = policyDocument(m.body, 'managed', `managed policy ${m.name.text}`, ctx);
-    emit({ type: 'CreatePolicy', data: { arn: e.arn, name: e.name, path: pathFromArn(e.arn, 'policy', e.name), account: sym.id, document } }, m.loc);
+    emit(
+      { type: 'CreatePolicy', data: { arn: e.arn, name: e.name, path: pathFromArn(e.arn, 'policy', e.name), account: sym.id, document } },
+      m.loc,
+    );
   }
   for (const m of decl.members) {
     if (m.kind !== 'Group') continue;
@@ -78,7 +86,9 @@ export function accountCommands(sym: AccountSym, ctx0: Omit<BodyContext, 'here'>
           for (const g of u.groups) {
             const group = ctx.resolver.entity('group', g.kind === 'Text' ? g : g.target, sym);
             if (group.account !== sym.id) {
-              throw at.error(g.loc, `user ${e.name} cannot join group ${group.name} of another account`, { expected: `a group of account ${sym.name}` });
+              throw at.error(g.loc, `user ${e.name} cannot join group ${group.name} of another account`, {
+                expected: `a group of account ${sym.name}`,
+              });
             }
             emit({ type: 'AddUserToGroup', data: { user: e.arn, group: group.arn } }, u.loc);
           }
@@ -100,7 +110,10 @@ export function accountCommands(sym: AccountSym, ctx0: Omit<BodyContext, 'here'>
         case 'MfaDevice': {
           const mfa = ctx.resolver.entity('mfa', u.name, sym);
           if (u.code !== null && !/^\d{6}$/.test(u.code.text)) {
-            throw at.error(u.code.loc, `MFA code "${u.code.text}" is not 6 digits`, { length: u.code.text.length, expected: 'the six-digit code the device shows' });
+            throw at.error(u.code.loc, `MFA code "${u.code.text}" is not 6 digits`, {
+              length: u.code.text.length,
+              expected: 'the six-digit code the device shows',
+            });
           }
           emit({ type: 'EnableMfaDevice', data: { user: e.arn, serialNumber: mfa.arn, code: u.code?.text ?? null } }, u.loc);
           break;
@@ -121,26 +134,45 @@ export function accountCommands(sym: AccountSym, ctx0: Omit<BodyContext, 'here'>
     const e = entityArn('role', m.name);
     const trust = m.members.find((r) => r.kind === 'Trust');
     if (!trust) {
-      throw at.error(m.name.loc, `role ${e.name} has no trust policy`, { length: e.name.length, expected: 'a `trust { allow principal … action sts:AssumeRole }` block (IAM requires one for every role)' });
+      throw at.error(m.name.loc, `role ${e.name} has no trust policy`, {
+        length: e.name.length,
+        expected: 'a `trust { allow principal … action sts:AssumeRole }` block (IAM requires one for every role)',
+      });
     }
     const max = m.members.find((r) => r.kind === 'MaxSessionDuration');
     const seconds = max ? durationSeconds(max.duration, at) : 3600;
     if (max && (seconds < 3600 || seconds > 43200)) {
-      throw at.error(max.duration.loc, `1 validation error detected: Value '${seconds}' at 'maxSessionDuration' failed to satisfy constraint: Member must have value ${seconds < 3600 ? 'greater than or equal to 3600' : 'less than or equal to 43200'}`, {
-        length: max.duration.text.length,
-        expected: 'a maximum session duration from 1h to 12h',
-      });
+      throw at.error(
+        max.duration.loc,
+        `1 validation error detected: Value '${seconds}' at 'maxSessionDuration' failed to satisfy constraint: Member must have value ${seconds < 3600 ? 'greater than or equal to 3600' : 'less than or equal to 43200'}`,
+        {
+          length: max.duration.text.length,
+          expected: 'a maximum session duration from 1h to 12h',
+        },
+      );
     }
     const description = m.members.find((r) => r.kind === 'Description');
     const document = policyDocument(trust.body, 'trust', `trust policy of role ${e.name}`, ctx);
-    emit({
-      type: 'CreateRole',
-      data: { arn: e.arn, name: e.name, path: pathFromArn(e.arn, 'role', e.name), account: sym.id, maxSessionDuration: seconds, trust: document, description: description?.text.text ?? null },
-    }, m.loc);
+    emit(
+      {
+        type: 'CreateRole',
+        data: {
+          arn: e.arn,
+          name: e.name,
+          path: pathFromArn(e.arn, 'role', e.name),
+          account: sym.id,
+          maxSessionDuration: seconds,
+          trust: document,
+          description: description?.text.text ?? null,
+        },
+      },
+      m.loc,
+    );
     for (const r of m.members) {
       if (r.kind === 'Inline') inline(e.arn, `role ${e.name}`, r);
       else if (r.kind === 'Attach') attach(e.arn, r);
-      else if (r.kind === 'Boundary') emit({ type: 'PutPermissionsBoundary', data: { entity: e.arn, policy: managedArn(r.policy) } }, r.loc);
+      else if (r.kind === 'Boundary')
+        emit({ type: 'PutPermissionsBoundary', data: { entity: e.arn, policy: managedArn(r.policy) } }, r.loc);
       else if (r.kind === 'Tags') tags(e.arn, r);
     }
   }
@@ -149,7 +181,10 @@ export function accountCommands(sym: AccountSym, ctx0: Omit<BodyContext, 'here'>
       case 'Bucket': {
         const arn = `arn:aws:s3:::${m.name.text}`;
         if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(m.name.text)) {
-          throw at.error(m.name.loc, `bucket name "${m.name.text}" is not valid in S3`, { length: m.name.text.length, expected: '3 to 63 lower-case letters, digits, dots and hyphens, starting and ending with a letter or digit' });
+          throw at.error(m.name.loc, `bucket name "${m.name.text}" is not valid in S3`, {
+            length: m.name.text.length,
+            expected: '3 to 63 lower-case letters, digits, dots and hyphens, starting and ending with a letter or digit',
+          });
         }
         emit({ type: 'CreateBucket', data: { name: m.name.text, arn, account: sym.id } }, m.loc);
         resourceMembers(arn, `bucket policy of ${m.name.text}`, m.members, ctx, emit);
@@ -158,11 +193,17 @@ export function accountCommands(sym: AccountSym, ctx0: Omit<BodyContext, 'here'>
       case 'Resource': {
         const arn = m.arn.text;
         if (!/^arn:aws[\w-]*:[a-z0-9-]+:[^:]*:[^:]*:.+$/.test(arn)) {
-          throw at.error(m.arn.loc, `"${arn}" is not a resource ARN`, { length: arn.length, expected: 'an ARN such as arn:aws:sqs:us-east-1:111111111111:queue' });
+          throw at.error(m.arn.loc, `"${arn}" is not a resource ARN`, {
+            length: arn.length,
+            expected: 'an ARN such as arn:aws:sqs:us-east-1:111111111111:queue',
+          });
         }
         const owner = arn.split(':')[4];
         if (owner && owner !== sym.id) {
-          throw at.error(m.arn.loc, `resource ${arn} names account ${owner}, but it is declared in account ${sym.name} (${sym.id})`, { length: arn.length, expected: `an ARN of account ${sym.id}, or the declaration inside the account that owns it` });
+          throw at.error(m.arn.loc, `resource ${arn} names account ${owner}, but it is declared in account ${sym.name} (${sym.id})`, {
+            length: arn.length,
+            expected: `an ARN of account ${sym.id}, or the declaration inside the account that owns it`,
+          });
         }
         emit({ type: 'RegisterResource', data: { arn, account: sym.id } }, m.loc);
         resourceMembers(arn, `resource policy of ${arn}`, m.members, ctx, emit);
@@ -180,7 +221,13 @@ export function accountCommands(sym: AccountSym, ctx0: Omit<BodyContext, 'here'>
   }
 }
 
-function resourceMembers(arn: string, label: string, members: readonly ({ kind: 'ResourcePolicy'; body: import('../ast.js').PolicyBody; loc: Loc } | TagsDecl)[], ctx: BodyContext, emit: Emit): void {
+function resourceMembers(
+  arn: string,
+  label: string,
+  members: readonly ({ kind: 'ResourcePolicy'; body: import('../ast.js').PolicyBody; loc: Loc } | TagsDecl)[],
+  ctx: BodyContext,
+  emit: Emit,
+): void {
   for (const r of members) {
     if (r.kind === 'ResourcePolicy') {
       const document = policyDocument(r.body, 'resource', label, ctx);

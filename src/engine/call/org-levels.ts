@@ -57,14 +57,16 @@ export function orgNotes(principal: RequestPrincipal, resourceAccount: string | 
 function scpScope(org: Organization, p: RequestPrincipal, world: World): Scope {
   const account = p.accountId;
   if (!SIGNED.has(p.kind) || account === undefined) {
-    const who = p.kind === 'servicePrincipal' ? 'AWS service principals' : p.kind === 'anonymous' ? 'anonymous callers' : 'web-identity callers';
+    const who =
+      p.kind === 'servicePrincipal' ? 'AWS service principals' : p.kind === 'anonymous' ? 'anonymous callers' : 'web-identity callers';
     return { applies: false, why: `SCPs do not apply: ${who} are not principals of a member account` };
   }
   if (p.isServiceLinkedRole === true) return { applies: false, why: 'SCPs and RCPs do not apply to service-linked roles' };
   if (account === org.managementAccount) {
     return { applies: false, why: `SCPs do not apply: ${accountText(account, world)} is the organization's management account` };
   }
-  if (org.accounts[account] === undefined) return { applies: false, why: `SCPs do not apply: ${accountText(account, world)} is outside the organization` };
+  if (org.accounts[account] === undefined)
+    return { applies: false, why: `SCPs do not apply: ${accountText(account, world)} is outside the organization` };
   return { applies: true, account };
 }
 
@@ -86,7 +88,13 @@ function accountText(account: string, world: World): string {
   return name === undefined ? `account ${account}` : `${name} (${account})`;
 }
 
-function levels(org: Organization, account: string, type: OrgPolicyType, world: World, documents?: Map<string, PolicyDocument>): OrgLevel[] {
+function levels(
+  org: Organization,
+  account: string,
+  type: OrgPolicyType,
+  world: World,
+  documents?: Map<string, PolicyDocument>,
+): OrgLevel[] {
   const path = orgPath(org, account) ?? [];
   return path.map((target) => {
     const policies: CompiledPolicy[] = [];

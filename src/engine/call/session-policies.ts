@@ -9,11 +9,7 @@ import type { Caller } from './caller.js';
 import { compiled } from './policies.js';
 
 /** Adds each policy to `documents` by the name the evaluation reports, for quoting statements. */
-export function sessionPolicies(
-  caller: Caller,
-  world: World,
-  documents: Map<string, PolicyDocument>,
-): CompiledPolicy[] | undefined {
+export function sessionPolicies(caller: Caller, world: World, documents: Map<string, PolicyDocument>): CompiledPolicy[] | undefined {
   const s = caller.session;
   if (s === null || s.kind === 'session-token') return undefined;
   const out: CompiledPolicy[] = [];

@@ -4,7 +4,13 @@
 export type EksCommand =
   | {
       readonly type: 'CreateCluster';
-      readonly data: { readonly arn: string; readonly name: string; readonly account: string; readonly region: string; readonly issuer: string };
+      readonly data: {
+        readonly arn: string;
+        readonly name: string;
+        readonly account: string;
+        readonly region: string;
+        readonly issuer: string;
+      };
     }
   | { readonly type: 'CreateNamespace'; readonly data: { readonly cluster: string; readonly name: string } }
   | {

@@ -22,17 +22,32 @@ export function exchangeToken(pod: Pod, token: PreparedToken, world: World): Exc
   const claims = token.claims ?? {};
   const now = Math.floor(Date.parse(world.scenario.clock) / 1000);
   if (token.signature.result !== 'valid' || claims['iss'] !== cluster.issuer) {
-    return { ok: false, code: 'InvalidTokenException', message: 'The token is not valid.', note: `EKS Auth accepts only tokens that cluster ${cluster.name}'s issuer signed` };
+    return {
+      ok: false,
+      code: 'InvalidTokenException',
+      message: 'The token is not valid.',
+      note: `EKS Auth accepts only tokens that cluster ${cluster.name}'s issuer signed`,
+    };
   }
   if (!(audiences(claims) ?? []).includes(EKS_PRINCIPAL)) {
-    return { ok: false, code: 'InvalidTokenException', message: 'The token is not valid.', note: `the token's audience is not ${EKS_PRINCIPAL}` };
+    return {
+      ok: false,
+      code: 'InvalidTokenException',
+      message: 'The token is not valid.',
+      note: `the token's audience is not ${EKS_PRINCIPAL}`,
+    };
   }
   if (typeof claims['exp'] !== 'number' || claims['exp'] <= now) {
     return { ok: false, code: 'ExpiredTokenException', message: 'The token has expired.', note: 'the projected token has expired' };
   }
   const association = world.eks.associations[associationKey(pod.cluster, pod.namespace, pod.serviceAccount)];
   if (!association) {
-    return { ok: false, code: 'AccessDeniedException', message: 'No Pod Identity Association found for the service account.', note: `no association maps ${pod.namespace}/${pod.serviceAccount}` };
+    return {
+      ok: false,
+      code: 'AccessDeniedException',
+      message: 'No Pod Identity Association found for the service account.',
+      note: `no association maps ${pod.namespace}/${pod.serviceAccount}`,
+    };
   }
   const notes = [
     `EKS Auth (eks-auth:AssumeRoleForPodIdentity) verified the token of ${claims['sub']} with cluster ${cluster.name}'s key ${token.signature.kid} and found association ${association.id} → ${association.roleArn}`,
@@ -51,7 +66,8 @@ export function podIdentityAssumeRole(pod: Pod, association: PodIdentityAssociat
     'kubernetes-pod-name': pod.name,
     'kubernetes-pod-uid': pod.uid,
   };
-  const sessionName = `eks-${cluster.name}-${pod.name}-${kubernetesUid(world.scenario.seed, `session|${pod.key}|${world.scenario.clock}`)}`.slice(0, 64);
+  const sessionName =
+    `eks-${cluster.name}-${pod.name}-${kubernetesUid(world.scenario.seed, `session|${pod.key}|${world.scenario.clock}`)}`.slice(0, 64);
   const params: Record<string, ParamValue> = {
     RoleArn: { t: 'text', v: association.roleArn },
     RoleSessionName: { t: 'text', v: sessionName },

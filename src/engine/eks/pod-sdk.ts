@@ -36,7 +36,8 @@ export function decideSdkCall(command: CallCommand, world: World): EksEvent[] {
   }
   const volume = chain.provider === 'web-identity' ? 'aws-iam-token' : 'eks-pod-identity-token';
   const token = ref.tokens?.[volume];
-  if (token === undefined) throw new Error(`bug: the ${volume} token of pod ${pod.key} was not prepared (run the scenario with runScenario)`);
+  if (token === undefined)
+    throw new Error(`bug: the ${volume} token of pod ${pod.key} was not prepared (run the scenario with runScenario)`);
   const head: EksEvent = { type: 'CredentialChainResolved', data: { pod: pod.key, chain: chain.links, provider: chain.provider, token } };
   if (chain.provider === 'web-identity') return [head];
   const exchange = exchangeToken(pod, token, world);
@@ -48,7 +49,10 @@ export function decideSdkCall(command: CallCommand, world: World): EksEvent[] {
       error: { code: exchange.code, message: exchange.message },
       notes: [exchange.note],
     });
-    return [head, { type: 'PodIdentityTokenRefused', data: { pod: pod.key, call: { ...call, action: 'eks-auth:AssumeRoleForPodIdentity' } } }];
+    return [
+      head,
+      { type: 'PodIdentityTokenRefused', data: { pod: pod.key, call: { ...call, action: 'eks-auth:AssumeRoleForPodIdentity' } } },
+    ];
   }
   return [head, { type: 'PodIdentityTokenExchanged', data: { pod: pod.key, association: exchange.association, notes: exchange.notes } }];
 }
@@ -58,7 +62,9 @@ export function decideObtain(command: ObtainPodCredentials, world: World): EksEv
   const creds = world.scenario.lastCall?.response?.['Credentials'] as { AccessKeyId?: unknown } | undefined;
   const session = typeof creds?.AccessKeyId === 'string' ? world.sts.sessions[creds.AccessKeyId] : undefined;
   if (session === undefined) return [];
-  return [{ type: 'PodCredentialsObtained', data: { pod: command.data.pod, accessKeyId: session.accessKeyId, expiration: session.expiration } }];
+  return [
+    { type: 'PodCredentialsObtained', data: { pod: command.data.pod, accessKeyId: session.accessKeyId, expiration: session.expiration } },
+  ];
 }
 
 export function podRecord(pod: Pod) {

@@ -28,20 +28,33 @@ export function walkChain(pod: Pod): Chain {
   const roleArn = env['AWS_ROLE_ARN'];
   if (tokenFile !== undefined && roleArn !== undefined) {
     const region = env['AWS_REGION'] ?? DEFAULT_REGION;
-    const endpoint = env['AWS_STS_REGIONAL_ENDPOINTS'] === 'regional' ? `the regional endpoint ${stsEndpoint(pod, region)}` : `the global endpoint ${stsEndpoint(pod, region)} (AWS_STS_REGIONAL_ENDPOINTS is not regional)`;
-    links.push({ provider: 'fromTokenFile', found: `AWS_WEB_IDENTITY_TOKEN_FILE=${tokenFile} and AWS_ROLE_ARN=${roleArn}: calls sts:AssumeRoleWithWebIdentity at ${endpoint} with the token in the file` });
+    const endpoint =
+      env['AWS_STS_REGIONAL_ENDPOINTS'] === 'regional'
+        ? `the regional endpoint ${stsEndpoint(pod, region)}`
+        : `the global endpoint ${stsEndpoint(pod, region)} (AWS_STS_REGIONAL_ENDPOINTS is not regional)`;
+    links.push({
+      provider: 'fromTokenFile',
+      found: `AWS_WEB_IDENTITY_TOKEN_FILE=${tokenFile} and AWS_ROLE_ARN=${roleArn}: calls sts:AssumeRoleWithWebIdentity at ${endpoint} with the token in the file`,
+    });
     return { links, provider: 'web-identity' };
   }
-  links.push({ provider: 'fromTokenFile', found: 'AWS_WEB_IDENTITY_TOKEN_FILE and AWS_ROLE_ARN are not set (the webhook did not mutate the pod)' });
+  links.push({
+    provider: 'fromTokenFile',
+    found: 'AWS_WEB_IDENTITY_TOKEN_FILE and AWS_ROLE_ARN are not set (the webhook did not mutate the pod)',
+  });
   const uri = env['AWS_CONTAINER_CREDENTIALS_FULL_URI'];
   const auth = env['AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE'];
   if (uri !== undefined && auth !== undefined) {
-    links.push({ provider: 'remoteProvider', found: `AWS_CONTAINER_CREDENTIALS_FULL_URI=${uri}: asks the EKS Pod Identity Agent, sending the token in ${auth}` });
+    links.push({
+      provider: 'remoteProvider',
+      found: `AWS_CONTAINER_CREDENTIALS_FULL_URI=${uri}: asks the EKS Pod Identity Agent, sending the token in ${auth}`,
+    });
     return { links, provider: 'container' };
   }
   links.push({
     provider: 'remoteProvider',
-    found: 'no container credentials endpoint; the EC2 instance metadata service gives nothing (iamsim models no node instance role, as when pods cannot reach IMDS)',
+    found:
+      'no container credentials endpoint; the EC2 instance metadata service gives nothing (iamsim models no node instance role, as when pods cannot reach IMDS)',
   });
   return { links, provider: null };
 }

@@ -2,13 +2,7 @@
 // Identity associations, and the credentials each pod's SDK last obtained. Pods are keyed by
 // ACCOUNT/CLUSTER/NAMESPACE/POD, service accounts by ACCOUNT/CLUSTER/NAMESPACE/NAME (account names).
 import type { LogType } from '../log-type.js';
-import type {
-  eksClusterSchema,
-  podIdentityAssociationSchema,
-  podSchema,
-  projectedTokenSchema,
-  serviceAccountSchema,
-} from './schema.js';
+import type { eksClusterSchema, podIdentityAssociationSchema, podSchema, projectedTokenSchema, serviceAccountSchema } from './schema.js';
 
 // The objects the events carry are derived from their schemas in schema.ts.
 export type EksCluster = LogType<typeof eksClusterSchema>;

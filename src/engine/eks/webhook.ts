@@ -31,7 +31,8 @@ export function mutate(cluster: EksCluster, sa: ServiceAccount, association: Pod
   const notes: string[] = [];
   const roleArn = sa.annotations[ANNOTATION.roleArn];
   if (roleArn !== undefined) {
-    if (!ROLE_ARN.test(roleArn)) notes.push(`the role-arn annotation "${roleArn}" is not a role ARN; the webhook warns but injects it anyway`);
+    if (!ROLE_ARN.test(roleArn))
+      notes.push(`the role-arn annotation "${roleArn}" is not a role ARN; the webhook warns but injects it anyway`);
     const expiration = tokenExpiration(sa.annotations[ANNOTATION.tokenExpiration], notes);
     const audience = sa.annotations[ANNOTATION.audience] ?? 'sts.amazonaws.com';
     env['AWS_DEFAULT_REGION'] = cluster.region;
@@ -40,16 +41,28 @@ export function mutate(cluster: EksCluster, sa: ServiceAccount, association: Pod
     env['AWS_WEB_IDENTITY_TOKEN_FILE'] = `${IRSA_MOUNT}/token`;
     if (regional(sa.annotations[ANNOTATION.regional])) env['AWS_STS_REGIONAL_ENDPOINTS'] = 'regional';
     tokens.push({ volume: 'aws-iam-token', mountPath: IRSA_MOUNT, path: 'token', audience, expirationSeconds: expiration });
-    notes.push(`service account ${sa.namespace}/${sa.name} has ${ANNOTATION.roleArn}: the webhook injects AWS_ROLE_ARN and AWS_WEB_IDENTITY_TOKEN_FILE and projects a token for audience ${audience} that lives ${expiration} seconds`);
+    notes.push(
+      `service account ${sa.namespace}/${sa.name} has ${ANNOTATION.roleArn}: the webhook injects AWS_ROLE_ARN and AWS_WEB_IDENTITY_TOKEN_FILE and projects a token for audience ${audience} that lives ${expiration} seconds`,
+    );
   }
   if (association !== null) {
     env['AWS_CONTAINER_CREDENTIALS_FULL_URI'] = POD_IDENTITY_URI;
     env['AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE'] = `${POD_IDENTITY_MOUNT}/eks-pod-identity-token`;
-    tokens.push({ volume: 'eks-pod-identity-token', mountPath: POD_IDENTITY_MOUNT, path: 'eks-pod-identity-token', audience: 'pods.eks.amazonaws.com', expirationSeconds: DEFAULT_EXPIRATION });
-    notes.push(`EKS Pod Identity association ${association.id} maps ${sa.namespace}/${sa.name} to ${association.roleArn}: the webhook injects the container credentials endpoint of the Pod Identity Agent and projects a token for audience pods.eks.amazonaws.com (EKS jitters its 86400-second lifetime; iamsim does not)`);
+    tokens.push({
+      volume: 'eks-pod-identity-token',
+      mountPath: POD_IDENTITY_MOUNT,
+      path: 'eks-pod-identity-token',
+      audience: 'pods.eks.amazonaws.com',
+      expirationSeconds: DEFAULT_EXPIRATION,
+    });
+    notes.push(
+      `EKS Pod Identity association ${association.id} maps ${sa.namespace}/${sa.name} to ${association.roleArn}: the webhook injects the container credentials endpoint of the Pod Identity Agent and projects a token for audience pods.eks.amazonaws.com (EKS jitters its 86400-second lifetime; iamsim does not)`,
+    );
   }
   if (roleArn === undefined && association === null) {
-    notes.push(`service account ${sa.namespace}/${sa.name} has no ${ANNOTATION.roleArn} annotation and no Pod Identity association: the webhook leaves the pod as it is`);
+    notes.push(
+      `service account ${sa.namespace}/${sa.name} has no ${ANNOTATION.roleArn} annotation and no Pod Identity association: the webhook leaves the pod as it is`,
+    );
   }
   const identity = roleArn !== undefined ? (association !== null ? 'both' : 'irsa') : association !== null ? 'pod-identity' : null;
   return { env, tokens, identity, notes };

@@ -18,9 +18,16 @@ export function decideIam(command: IamCommand, world: World): IamEvent[] {
     case 'CreateGroup':
       return [{ type: 'GroupCreated', data: { ...command.data, id: uniqueId('AGPA', seed, command.data.arn) } }];
     case 'CreateRole':
-      return [{ type: 'RoleCreated', data: { ...command.data, trust: freeze(command.data.trust), id: uniqueId('AROA', seed, command.data.arn) } }];
+      return [
+        { type: 'RoleCreated', data: { ...command.data, trust: freeze(command.data.trust), id: uniqueId('AROA', seed, command.data.arn) } },
+      ];
     case 'CreatePolicy':
-      return [{ type: 'PolicyCreated', data: { ...command.data, document: freeze(command.data.document), id: uniqueId('ANPA', seed, command.data.arn) } }];
+      return [
+        {
+          type: 'PolicyCreated',
+          data: { ...command.data, document: freeze(command.data.document), id: uniqueId('ANPA', seed, command.data.arn) },
+        },
+      ];
     case 'PutInlinePolicy':
       return [{ type: 'InlinePolicyPut', data: { ...command.data, document: freeze(command.data.document) } }];
     case 'AttachPolicy':

@@ -10,12 +10,27 @@ export function decideOidc(command: OidcCommand, world: World): OidcEvent[] {
   switch (command.type) {
     case 'RegisterOidcIssuer': {
       const { url, name, kind, cluster } = command.data;
-      const issuer: OidcIssuer = { url, name, kind, cluster, kid: keyId(world.scenario.seed, url), jwksUri: jwksUri(url, kind), discovery: discovery(url, kind) };
+      const issuer: OidcIssuer = {
+        url,
+        name,
+        kind,
+        cluster,
+        kid: keyId(world.scenario.seed, url),
+        jwksUri: jwksUri(url, kind),
+        discovery: discovery(url, kind),
+      };
       return [{ type: 'OidcIssuerRegistered', data: { issuer } }];
     }
     case 'CreateOpenIDConnectProvider': {
       const d = command.data;
-      const provider = { arn: providerArn(d.account, d.url), account: d.account, url: d.url, clientIds: [...d.clientIds], thumbprints: [...d.thumbprints], cluster: d.cluster };
+      const provider = {
+        arn: providerArn(d.account, d.url),
+        account: d.account,
+        url: d.url,
+        clientIds: [...d.clientIds],
+        thumbprints: [...d.thumbprints],
+        cluster: d.cluster,
+      };
       return [{ type: 'OpenIDConnectProviderCreated', data: { provider } }];
     }
     default: {
@@ -52,5 +67,10 @@ function discovery(url: string, kind: 'eks' | 'external'): Record<string, unknow
       id_token_signing_alg_values_supported: ['RS256'],
     };
   }
-  return { ...base, response_types_supported: ['id_token'], subject_types_supported: ['public'], id_token_signing_alg_values_supported: ['RS256'] };
+  return {
+    ...base,
+    response_types_supported: ['id_token'],
+    subject_types_supported: ['public'],
+    id_token_signing_alg_values_supported: ['RS256'],
+  };
 }

@@ -46,7 +46,7 @@ function decideCall(command: CallCommand, world: World): ResourcesEvent[] {
   }
   const who = auth.caller;
   const target = resource === '*' ? null : findResource(resource, world);
-  const account = target?.account ?? (resource === '*' ? who.record.account : arnAccount(resource) ?? who.record.account);
+  const account = target?.account ?? (resource === '*' ? who.record.account : (arnAccount(resource) ?? who.record.account));
   const mine = callerPolicies(who, world);
   const documents = new Map(mine.documents);
   let resourcePolicy = null;
@@ -56,9 +56,10 @@ function decideCall(command: CallCommand, world: World): ResourcesEvent[] {
     resourcePolicy = compiled(target.policy, name, 'resource');
   }
   const context = requestContext(who, world, data.region, { account, tags: target?.tags ?? {} }, data.context);
-  const request = account === null
-    ? { principal: who.principal, action: data.action, resource, context }
-    : { principal: who.principal, action: data.action, resource, resourceAccount: account, context };
+  const request =
+    account === null
+      ? { principal: who.principal, action: data.action, resource, context }
+      : { principal: who.principal, action: data.action, resource, resourceAccount: account, context };
   const evaluation = authorize(
     request,
     {
@@ -73,10 +74,22 @@ function decideCall(command: CallCommand, world: World): ResourcesEvent[] {
   );
   const decision = evaluation.evaluation.decision;
   const notes = orgNotes(who.principal, resource === '*' ? null : account, data.action, world);
-  const error = decision === 'Allow' ? null : {
-    code: accessDeniedCode(data.action),
-    message: accessDeniedMessage(who.record.arn, data.action, resource, decision, evaluation.evaluation.decidedBy?.type ?? null),
-  };
-  const call = callRecord(data, world, { caller: who.record, params, resource, context, decision, evaluations: [evaluation], notes, error });
+  const error =
+    decision === 'Allow'
+      ? null
+      : {
+          code: accessDeniedCode(data.action),
+          message: accessDeniedMessage(who.record.arn, data.action, resource, decision, evaluation.evaluation.decidedBy?.type ?? null),
+        };
+  const call = callRecord(data, world, {
+    caller: who.record,
+    params,
+    resource,
+    context,
+    decision,
+    evaluations: [evaluation],
+    notes,
+    error,
+  });
   return [error === null ? { type: 'RequestAllowed', data: { call } } : { type: 'RequestDenied', data: { call } }];
 }

@@ -8,7 +8,7 @@ export function findResource(arn: string, world: World): PolicyResource | null {
   const exact = byArn[arn];
   if (exact) return exact;
   const bucket = s3Bucket(arn);
-  return bucket === null ? null : byArn[`arn:aws:s3:::${bucket}`] ?? null;
+  return bucket === null ? null : (byArn[`arn:aws:s3:::${bucket}`] ?? null);
 }
 
 /**

@@ -43,7 +43,8 @@ export function checkExpectation(spec: ExpectationSpec, call: LastCall | null): 
     }
     case 'response': {
       const value = lookup(call.response, spec.path);
-      if (value === undefined) return { passed: false, actual: call.response === null ? `no response (${actual})` : `${spec.path} is absent` };
+      if (value === undefined)
+        return { passed: false, actual: call.response === null ? `no response (${actual})` : `${spec.path} is absent` };
       const text = typeof value === 'string' ? value : JSON.stringify(value);
       return { passed: text === spec.value, actual: `${spec.path} = ${JSON.stringify(text)}` };
     }

@@ -37,7 +37,10 @@ export function newRoleSession(input: SessionInput, world: World): IssuedSession
   const packedTags = [...inheritedTags, ...p.tags];
   const packs = hasSessionPolicies(input.policies) || packedTags.length > 0;
   const size = packs ? packedSize(p.policy.text, p.policy.arns, packedTags) : null;
-  const sizeNote = size === null ? null : `PackedPolicySize ${size.percent} is iamsim's estimate of the share of STS's packed allowance the session policies and tags use; AWS does not publish its packing`;
+  const sizeNote =
+    size === null
+      ? null
+      : `PackedPolicySize ${size.percent} is iamsim's estimate of the share of STS's packed allowance the session policies and tags use; AWS does not publish its packing`;
   const tooLarge = size === null ? null : packedTooLarge(size);
   if (tooLarge !== null) return { ok: false, tooLarge, notes: [sizeNote!] };
 
@@ -47,11 +50,16 @@ export function newRoleSession(input: SessionInput, world: World): IssuedSession
   if (input.chained) notes.push(chainingNote(who));
   notes.push(...input.notes);
   const tags = { ...inherited, ...tagRecord(p.tags) };
-  const transitive = [...Object.keys(inherited), ...p.transitiveTagKeys.map((k) => p.tags.find((t) => t.key.toLowerCase() === k.toLowerCase())?.key ?? k)];
+  const transitive = [
+    ...Object.keys(inherited),
+    ...p.transitiveTagKeys.map((k) => p.tags.find((t) => t.key.toLowerCase() === k.toLowerCase())?.key ?? k),
+  ];
   if (Object.keys(inherited).length > 0) notes.push(`inherited transitive tags: ${tagText(inherited)}`);
   if (p.tags.length > 0) notes.push(`session tags: ${tagText(tagRecord(p.tags), p.transitiveTagKeys)}`);
   if (Object.keys(tags).length > 0) {
-    notes.push(`the session's principal tags (aws:PrincipalTag/*): ${tagText(overlayTags(role.tags, tags))}; session tags override the role's tags of the same key`);
+    notes.push(
+      `the session's principal tags (aws:PrincipalTag/*): ${tagText(overlayTags(role.tags, tags))}; session tags override the role's tags of the same key`,
+    );
   }
   const mfa = input.mfa ?? who.session?.mfa ?? null;
   if (input.sourceIdentity !== null) {

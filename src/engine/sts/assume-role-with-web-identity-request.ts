@@ -24,8 +24,10 @@ export function readWebIdentity(params: Record<string, unknown>, token: Prepared
   const read = readRoleRequest(params, (v) => {
     // the token is sensitive: AWS does not echo it in the message
     if (token === null) v.push({ member: 'webIdentityToken', value: null, constraint: 'Member must not be null' });
-    else if (token.length < 4) v.push({ member: 'webIdentityToken', value: undefined, constraint: 'Member must have length greater than or equal to 4' });
-    else if (token.length > 20000) v.push({ member: 'webIdentityToken', value: undefined, constraint: 'Member must have length less than or equal to 20000' });
+    else if (token.length < 4)
+      v.push({ member: 'webIdentityToken', value: undefined, constraint: 'Member must have length greater than or equal to 4' });
+    else if (token.length > 20000)
+      v.push({ member: 'webIdentityToken', value: undefined, constraint: 'Member must have length less than or equal to 20000' });
     const duration = checkInteger('durationSeconds', textParam(params, 'DurationSeconds'), 900, 43200, v);
     const policy = { text: policyText(params['Policy']), arns };
     checkSessionPolicyParams(policy, v);

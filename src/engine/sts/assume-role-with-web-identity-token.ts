@@ -8,10 +8,12 @@ import { keyPrefix, providerFor, type OidcProvider } from '../oidc/state.js';
 import { audiences, STS_ALGORITHMS, type PreparedToken } from '../oidc/token.js';
 import type { World } from '../world.js';
 
-export const INVALID_TOKEN = 'The web identity token that was passed could not be validated by Amazon Web Services. Get a new identity token from the identity provider and then retry the request.';
+export const INVALID_TOKEN =
+  'The web identity token that was passed could not be validated by Amazon Web Services. Get a new identity token from the identity provider and then retry the request.';
 const REJECTED_CLAIM = 'The identity provider (IdP) reported that authentication failed. This might be because the claim is invalid.';
-const NO_KEY = "Couldn't retrieve verification key from your identity provider,  please reference AssumeRoleWithWebIdentity documentation for requirements";
-const UNDOCUMENTED = 'AWS does not document its message for this case; iamsim gives the STS API reference\'s description of the error';
+const NO_KEY =
+  "Couldn't retrieve verification key from your identity provider,  please reference AssumeRoleWithWebIdentity documentation for requirements";
+const UNDOCUMENTED = "AWS does not document its message for this case; iamsim gives the STS API reference's description of the error";
 const SKEW = 300;
 
 export type TokenCheck =
@@ -38,7 +40,9 @@ export function checkToken(token: PreparedToken, roleAccount: string, world: Wor
   if (typeof iss !== 'string') return fail('InvalidIdentityToken', 'Missing a required claim: iss');
   const provider = providerFor(world.oidc, roleAccount, iss);
   if (provider === null) {
-    const known = Object.values(world.oidc.providers).filter((p) => p.account === roleAccount).map((p) => p.url);
+    const known = Object.values(world.oidc.providers)
+      .filter((p) => p.account === roleAccount)
+      .map((p) => p.url);
     const note = `STS looks for an IAM OIDC provider whose URL is exactly the token's iss in the role's account ${roleAccount}; it has ${known.length ? known.join(', ') : 'none'}`;
     return fail('InvalidIdentityToken', `No OpenIDConnect provider found in your account for ${iss}`, note);
   }
@@ -48,22 +52,47 @@ export function checkToken(token: PreparedToken, roleAccount: string, world: Wor
   const audience = auds.find((a) => provider.clientIds.includes(a));
   if (audience === undefined) {
     const ids = provider.clientIds.length ? provider.clientIds.join(', ') : 'none';
-    return fail('InvalidIdentityToken', 'Incorrect token audience', ...notes, `the token's audience ${JSON.stringify(claims['aud'])} is not among the provider's client IDs (${ids})`);
+    return fail(
+      'InvalidIdentityToken',
+      'Incorrect token audience',
+      ...notes,
+      `the token's audience ${JSON.stringify(claims['aud'])} is not among the provider's client IDs (${ids})`,
+    );
   }
-  notes.push(`audience ${audience} is one of the provider's client IDs${auds.length > 1 ? ' (iamsim accepts a token when any element of its aud array matches, as OIDC Core does)' : ''}`);
+  notes.push(
+    `audience ${audience} is one of the provider's client IDs${auds.length > 1 ? ' (iamsim accepts a token when any element of its aud array matches, as OIDC Core does)' : ''}`,
+  );
   const sig = token.signature;
   switch (sig.result) {
     case 'no-issuer':
-      return fail('InvalidIdentityToken', NO_KEY, ...notes, `STS fetches ${iss}/.well-known/openid-configuration, but no issuer in the scenario serves it (declare it with oidc-issuer, or it is a cluster's)`);
+      return fail(
+        'InvalidIdentityToken',
+        NO_KEY,
+        ...notes,
+        `STS fetches ${iss}/.well-known/openid-configuration, but no issuer in the scenario serves it (declare it with oidc-issuer, or it is a cluster's)`,
+      );
     case 'unknown-kid':
-      return fail('InvalidIdentityToken', NO_KEY, ...notes, `the issuer's JWKS (${sig.jwksUri}) has no key with the token's kid ${sig.kid ?? '(none)'}`);
+      return fail(
+        'InvalidIdentityToken',
+        NO_KEY,
+        ...notes,
+        `the issuer's JWKS (${sig.jwksUri}) has no key with the token's kid ${sig.kid ?? '(none)'}`,
+      );
     case 'invalid':
-      return fail('InvalidIdentityToken', INVALID_TOKEN, ...notes, `the signature does not verify with key ${sig.kid} of ${sig.jwksUri}${token.forgery ? `: ${token.forgery}` : ''}`, UNDOCUMENTED);
+      return fail(
+        'InvalidIdentityToken',
+        INVALID_TOKEN,
+        ...notes,
+        `the signature does not verify with key ${sig.kid} of ${sig.jwksUri}${token.forgery ? `: ${token.forgery}` : ''}`,
+        UNDOCUMENTED,
+      );
     case 'alg-not-allowed':
     case 'malformed':
       return invalid(`the JOSE library refused the token (${sig.result})`);
     case 'valid':
-      notes.push(`signature verified (${alg}) with key ${sig.kid} from ${sig.jwksUri}, found through ${iss}/.well-known/openid-configuration`);
+      notes.push(
+        `signature verified (${alg}) with key ${sig.kid} from ${sig.jwksUri}, found through ${iss}/.well-known/openid-configuration`,
+      );
       break;
     default: {
       const unreachable: never = sig;
@@ -80,13 +109,23 @@ export function checkToken(token: PreparedToken, roleAccount: string, world: Wor
   const exp = claims['exp'];
   if (typeof exp !== 'number') return fail('InvalidIdentityToken', 'Missing a required claim: exp', ...notes);
   if (exp + SKEW <= now) {
-    return fail('ExpiredTokenException', `Token expired: current date/time ${now} must be before the expiration date/time${exp}`, ...notes, `the token expired at ${iso(exp)}; STS allows 5 minutes of clock skew and the clock reads ${world.scenario.clock}`);
+    return fail(
+      'ExpiredTokenException',
+      `Token expired: current date/time ${now} must be before the expiration date/time${exp}`,
+      ...notes,
+      `the token expired at ${iso(exp)}; STS allows 5 minutes of clock skew and the clock reads ${world.scenario.clock}`,
+    );
   }
   if (exp <= now) notes.push(`the token expired ${now - exp} seconds ago, within STS's 5 minutes of clock skew`);
   for (const name of ['nbf', 'iat']) {
     const value = claims[name];
     if (typeof value === 'number' && value > now + SKEW) {
-      return fail('IDPRejectedClaim', REJECTED_CLAIM, ...notes, `the token's ${name} is ${iso(value)}, more than 5 minutes after ${world.scenario.clock}: not yet valid (AWS documents no rule for ${name}; iamsim rejects the claim)`);
+      return fail(
+        'IDPRejectedClaim',
+        REJECTED_CLAIM,
+        ...notes,
+        `the token's ${name} is ${iso(value)}, more than 5 minutes after ${world.scenario.clock}: not yet valid (AWS documents no rule for ${name}; iamsim rejects the claim)`,
+      );
     }
   }
   const sub = claims['sub'];
@@ -99,7 +138,11 @@ export function checkToken(token: PreparedToken, roleAccount: string, world: Wor
  * The trust policy's keys from the token: PREFIX:aud, :sub, :amr, :azp (IAM User Guide "IAM and AWS
  * STS condition context keys").
  */
-export function tokenContext(provider: OidcProvider, claims: { readonly [key: string]: unknown }, audience: string): Record<string, string | string[]> {
+export function tokenContext(
+  provider: OidcProvider,
+  claims: { readonly [key: string]: unknown },
+  audience: string,
+): Record<string, string | string[]> {
   const prefix = keyPrefix(provider.url);
   const out: Record<string, string | string[]> = { [`${prefix}:aud`]: audience };
   if (typeof claims['sub'] === 'string') out[`${prefix}:sub`] = claims['sub'];

@@ -33,7 +33,10 @@ export function assumeRoleWithWebIdentity(data: CallData, world: World): StsEven
   const unset = Object.values(data.params).flatMap((v) => (v.t === 'unset' ? [v.reason] : []));
   const lead = [unsignedNote(data.caller), ...unset, ...(token?.claims ? [`token ${tokenSummary(token)}`] : [])];
   const failed = (code: string, message: string, notes: string[], more: Partial<RecordParts> = {}): StsEvent[] => [
-    { type: 'AssumeRoleWithWebIdentityFailed', data: { call: callRecord(data, world, { ...base, error: { code, message }, notes: [...lead, ...notes], ...more }), token } },
+    {
+      type: 'AssumeRoleWithWebIdentityFailed',
+      data: { call: callRecord(data, world, { ...base, error: { code, message }, notes: [...lead, ...notes], ...more }), token },
+    },
   ];
   const read = readWebIdentity(params, token);
   if (!read.ok) return failed('ValidationError', read.message, []);
@@ -46,13 +49,25 @@ export function assumeRoleWithWebIdentity(data: CallData, world: World): StsEven
 
   const denied = (notes: string[], more: Partial<RecordParts>): StsEvent[] => {
     const decision = more.evaluations?.[more.evaluations.length - 1]?.evaluation.decision ?? 'ImplicitDeny';
-    const call = callRecord(data, world, { ...base, decision, error: { code: 'AccessDenied', message: NOT_AUTHORIZED }, notes: [...lead, ...checked.notes, ...notes], ...more });
+    const call = callRecord(data, world, {
+      ...base,
+      decision,
+      error: { code: 'AccessDenied', message: NOT_AUTHORIZED },
+      notes: [...lead, ...checked.notes, ...notes],
+      ...more,
+    });
     return [{ type: 'AssumeRoleWithWebIdentityDenied', data: { call, token } }];
   };
   const role = world.iam.roles[p.roleArn];
   if (!role) return denied([`no role ${p.roleArn} exists; AWS answers as it would for a denial`], { evaluations: [] });
 
-  const who: Caller = { record: caller, principal: { kind: 'webIdentity', federatedProvider: checked.provider.arn }, user: null, role: null, session: null };
+  const who: Caller = {
+    record: caller,
+    principal: { kind: 'webIdentity', federatedProvider: checked.provider.arn },
+    user: null,
+    role: null,
+    session: null,
+  };
   const keys: Record<string, string | string[]> = {
     'aws:FederatedProvider': checked.provider.arn,
     ...tokenContext(checked.provider, checked.claims, checked.audience),
@@ -72,7 +87,12 @@ export function assumeRoleWithWebIdentity(data: CallData, world: World): StsEven
     const record = authorizeSts({ who, action, resource: role.arn, resourceAccount: role.account, context, trust }, world);
     evaluations.push(record);
     if (record.evaluation.decision !== 'Allow') {
-      const why = action === 'sts:AssumeRoleWithWebIdentity' ? [] : [`the token carries ${action === 'sts:TagSession' ? 'session tags' : 'a source identity'}, so the trust policy must allow ${action} too`];
+      const why =
+        action === 'sts:AssumeRoleWithWebIdentity'
+          ? []
+          : [
+              `the token carries ${action === 'sts:TagSession' ? 'session tags' : 'a source identity'}, so the trust policy must allow ${action} too`,
+            ];
       return denied(why, { context, evaluations });
     }
   }
@@ -80,7 +100,12 @@ export function assumeRoleWithWebIdentity(data: CallData, world: World): StsEven
 
   const duration = p.duration ?? 3600;
   if (duration > role.maxSessionDuration) {
-    return failed('ValidationError', 'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.', [...checked.notes, `the role ${role.name} allows sessions of at most ${role.maxSessionDuration} seconds`], evaluated);
+    return failed(
+      'ValidationError',
+      'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.',
+      [...checked.notes, `the role ${role.name} allows sessions of at most ${role.maxSessionDuration} seconds`],
+      evaluated,
+    );
   }
   const policies = checkSessionPolicies(p.policy, roleAccount, `role ${role.name}`, world);
   if (!policies.ok) return failed(policies.code, policies.message, [...checked.notes, policies.note], evaluated);
@@ -100,9 +125,21 @@ export function assumeRoleWithWebIdentity(data: CallData, world: World): StsEven
     policies: policies.policies,
     webIdentity: { provider: checked.provider.arn, subject: checked.subject, audience: checked.audience },
   });
-  const notes = [...lead, ...checked.notes, durationNote(p.duration, duration, minted.expiration, `the role allows up to ${role.maxSessionDuration} seconds; the token's own exp does not shorten the session`), ...policies.notes];
-  if (extra.tags.length > 0) notes.push(`session tags from the token's https://aws.amazon.com/tags claim: ${tagText(tags, extra.transitiveTagKeys)}`);
-  if (extra.sourceIdentity !== null) notes.push(`source identity ${extra.sourceIdentity} from the token's https://aws.amazon.com/source_identity claim`);
+  const notes = [
+    ...lead,
+    ...checked.notes,
+    durationNote(
+      p.duration,
+      duration,
+      minted.expiration,
+      `the role allows up to ${role.maxSessionDuration} seconds; the token's own exp does not shorten the session`,
+    ),
+    ...policies.notes,
+  ];
+  if (extra.tags.length > 0)
+    notes.push(`session tags from the token's https://aws.amazon.com/tags claim: ${tagText(tags, extra.transitiveTagKeys)}`);
+  if (extra.sourceIdentity !== null)
+    notes.push(`source identity ${extra.sourceIdentity} from the token's https://aws.amazon.com/source_identity claim`);
   if (size !== null) notes.push(`PackedPolicySize ${size.percent} is iamsim's estimate; AWS does not publish its packing`);
   const response: Record<string, unknown> = {
     Credentials: minted.credentials,
@@ -119,12 +156,14 @@ export function assumeRoleWithWebIdentity(data: CallData, world: World): StsEven
 
 /** The call carries no credentials: the record names who sent it, nothing more. */
 function unsignedRecord(ref: CallerRef): CallerRecord {
-  if (ref.kind === 'pod') return { kind: 'pod', arn: 'anonymous', account: null, credentials: 'none', accessKeyId: null, label: `pod ${ref.pod}` };
+  if (ref.kind === 'pod')
+    return { kind: 'pod', arn: 'anonymous', account: null, credentials: 'none', accessKeyId: null, label: `pod ${ref.pod}` };
   return { kind: 'anonymous', arn: 'anonymous', account: null, credentials: 'none', accessKeyId: null, label: 'unsigned request' };
 }
 
 function unsignedNote(ref: CallerRef): string {
-  const who = ref.kind === 'pod' ? 'the pod sends it' : ref.kind === 'anonymous' ? 'it is sent' : 'it is sent without the caller\'s credentials';
+  const who =
+    ref.kind === 'pod' ? 'the pod sends it' : ref.kind === 'anonymous' ? 'it is sent' : "it is sent without the caller's credentials";
   return `AssumeRoleWithWebIdentity is unsigned: ${who} with no AWS credentials, and the token alone says who is asking`;
 }
 

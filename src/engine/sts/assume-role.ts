@@ -26,7 +26,8 @@ export function assumeRole(data: CallData, world: World): StsEvent[] {
 
   const read = readAssumeRole(params);
   if (!read.ok) return failed('ValidationError', read.message);
-  if (!auth.ok) return [{ type: 'StsCallFailed', data: { call: callRecord(data, world, { ...base, error: auth.error, notes: [auth.note] }) } }];
+  if (!auth.ok)
+    return [{ type: 'StsCallFailed', data: { call: callRecord(data, world, { ...base, error: auth.error, notes: [auth.note] }) } }];
   const who = auth.caller;
   const p = read.params;
   if (who.principal.kind === 'root') return failed('AccessDenied', 'Roles may not be assumed by root accounts.');
@@ -61,10 +62,16 @@ export function assumeRole(data: CallData, world: World): StsEvent[] {
     const note = `the calling session's source identity is ${carried}: once set, a source identity cannot change along a chain`;
     return denied('sts:SetSourceIdentity', { evaluations: [] }, [note]);
   }
-  const trust = evaluateTrust({ who, role, params: p, mfa: mfa.mfa, inherited, sourceIdentity, region: data.region, stepContext: data.context }, world);
+  const trust = evaluateTrust(
+    { who, role, params: p, mfa: mfa.mfa, inherited, sourceIdentity, region: data.region, stepContext: data.context },
+    world,
+  );
   const evaluated = { context: trust.context, evaluations: trust.evaluations };
   if (trust.refused !== null) {
-    const notes = [...(carriedMfa === null ? [] : [carriedMfa.replace(/; a new session keeps that MFA$/, '')]), ...refusalNotes(trust.refused, p.tags.length > 0)];
+    const notes = [
+      ...(carriedMfa === null ? [] : [carriedMfa.replace(/; a new session keeps that MFA$/, '')]),
+      ...refusalNotes(trust.refused, p.tags.length > 0),
+    ];
     return denied(trust.refused, evaluated, notes);
   }
 
@@ -79,12 +86,18 @@ export function assumeRole(data: CallData, world: World): StsEvent[] {
         ? 'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.'
         : null;
   if (limitError !== null) {
-    const note = chained && duration > 3600 ? chainingNote(who) : `the role ${role.name} allows sessions of at most ${role.maxSessionDuration} seconds`;
+    const note =
+      chained && duration > 3600
+        ? chainingNote(who)
+        : `the role ${role.name} allows sessions of at most ${role.maxSessionDuration} seconds`;
     return failed('ValidationError', limitError, [note], { ...evaluated, decision: 'Allow' });
   }
 
   const notes = [...(mfa.note === null ? [] : [mfa.note]), ...(carriedMfa === null ? [] : [carriedMfa]), ...policies.notes];
-  const issued = newRoleSession({ who, role, params: p, chained, inherited, sourceIdentity, mfa: mfa.mfa, policies: policies.policies, notes }, world);
+  const issued = newRoleSession(
+    { who, role, params: p, chained, inherited, sourceIdentity, mfa: mfa.mfa, policies: policies.policies, notes },
+    world,
+  );
   if (!issued.ok) return failed('PackedPolicyTooLarge', issued.tooLarge, issued.notes, { ...evaluated, decision: 'Allow' });
   const call = callRecord(data, world, { ...base, ...evaluated, decision: 'Allow', response: issued.response, notes: issued.notes });
   return [{ type: 'RoleAssumed', data: { call, session: issued.session } }];
@@ -98,7 +111,11 @@ function transitiveTags(tags: Readonly<Record<string, string>>, keys: readonly s
 
 function refusalNotes(action: string, passedTags: boolean): string[] {
   if (action === 'sts:TagSession') {
-    return [passedTags ? 'the request passes session tags, so sts:TagSession must be allowed too' : 'the calling session carries transitive tags into the new session, so sts:TagSession must be allowed too'];
+    return [
+      passedTags
+        ? 'the request passes session tags, so sts:TagSession must be allowed too'
+        : 'the calling session carries transitive tags into the new session, so sts:TagSession must be allowed too',
+    ];
   }
   if (action === 'sts:SetSourceIdentity') return ['the new session gets a source identity, so sts:SetSourceIdentity must be allowed too'];
   return [];

@@ -38,7 +38,10 @@ export function startStsCall(
       { type: 'StsCallFailed', data: { call: callRecord(data, world, { ...base, error: { code, message }, notes, ...more }) } },
     ],
     denied: (message, notes = [], more = {}) => [
-      { type: 'StsCallFailed', data: { call: callRecord(data, world, { ...base, error: { code: 'AccessDenied', message }, notes, ...more }) } },
+      {
+        type: 'StsCallFailed',
+        data: { call: callRecord(data, world, { ...base, error: { code: 'AccessDenied', message }, notes, ...more }) },
+      },
     ],
     record: (parts) => callRecord(data, world, { ...base, decision: 'Allow', ...parts }),
   };

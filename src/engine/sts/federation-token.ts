@@ -40,7 +40,9 @@ export function getFederationToken(data: CallData, world: World): StsEvent[] {
   if (!call.auth.ok) return call.failed(call.auth.error.code, call.auth.error.message, [call.auth.note]);
   const who = call.auth.caller;
   if (who.session !== null) {
-    return call.denied('Cannot call GetFederationToken with session credentials', ['GetFederationToken takes long-term credentials: an access key of an IAM user or of the root user']);
+    return call.denied('Cannot call GetFederationToken with session credentials', [
+      'GetFederationToken takes long-term credentials: an access key of an IAM user or of the root user',
+    ]);
   }
   const tagError = tagRuleError(tags, [], []);
   if (tagError !== null) return call.failed('InvalidParameterValue', tagError.message, [tagError.note]);
@@ -75,11 +77,15 @@ export function getFederationToken(data: CallData, world: World): StsEvent[] {
   const notes = [durationNote(requested, duration.seconds, minted.expiration, limit)];
   if (duration.note !== null) notes.push(duration.note);
   if (!hasSessionPolicies(policies.policies)) {
-    notes.push(`no session policy: the federated user has no permissions, except what resource-based policies grant to ${federatedArn} itself`);
+    notes.push(
+      `no session policy: the federated user has no permissions, except what resource-based policies grant to ${federatedArn} itself`,
+    );
   }
   notes.push(...policies.notes);
   if (tags.length > 0) notes.push(`session tags: ${tagText(tagRecord(tags))}; they override the user's tags of the same key`);
-  notes.push(`PackedPolicySize ${size.percent} is iamsim's estimate of the share of STS's packed allowance the session policies and tags use; AWS does not publish its packing`);
+  notes.push(
+    `PackedPolicySize ${size.percent} is iamsim's estimate of the share of STS's packed allowance the session policies and tags use; AWS does not publish its packing`,
+  );
   const session: FederatedSession = {
     kind: 'federated-user',
     accessKeyId: minted.accessKeyId,

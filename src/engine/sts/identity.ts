@@ -17,7 +17,8 @@ export function getCallerIdentity(data: CallData, world: World): StsEvent[] {
   const who = call.auth.caller;
   const response = { UserId: userId(who), Account: who.record.account, Arn: who.record.arn };
   const notes = ['GetCallerIdentity needs no permission; no policy is consulted, and even an explicit deny cannot block it'];
-  if (who.session?.kind === 'session-token') notes.push('credentials from GetSessionToken report the identity that obtained them, not a session');
+  if (who.session?.kind === 'session-token')
+    notes.push('credentials from GetSessionToken report the identity that obtained them, not a session');
   return [{ type: 'CallerIdentityReturned', data: { call: call.record({ response, notes }) } }];
 }
 
@@ -28,7 +29,7 @@ function userId(who: Caller): string {
   const s = who.session;
   if (s?.kind === 'role-session') return `${s.roleId}:${s.sessionName}`;
   if (s?.kind === 'federated-user') return `${s.account}:${s.name}`;
-  return who.user ? who.user.id : who.record.account ?? '';
+  return who.user ? who.user.id : (who.record.account ?? '');
 }
 
 /**

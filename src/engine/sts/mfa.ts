@@ -11,7 +11,10 @@ const SERIAL = '[\\w+=/:,.@-]*';
 const TOKEN_CODE = '[\\d]*';
 
 /** SerialNumber and TokenCode, which AssumeRole and GetSessionToken take under the same model constraints. */
-export function readMfaParams(params: Record<string, unknown>, v: Constraint[]): { readonly serialNumber: string | null; readonly tokenCode: string | null } {
+export function readMfaParams(
+  params: Record<string, unknown>,
+  v: Constraint[],
+): { readonly serialNumber: string | null; readonly tokenCode: string | null } {
   const serialNumber = textParam(params, 'SerialNumber');
   checkLength('serialNumber', serialNumber, 9, 256, v);
   checkPattern('serialNumber', serialNumber, SERIAL, v);
@@ -49,7 +52,10 @@ export function checkMfa(
     return { ok: false, message: UNVALIDATED, note: `${serial} ${whose}; ${who}` };
   }
   if (device.code === null || device.code !== code) {
-    const shows = device.code === null ? 'the scenario gives the device no code (write `mfa-device NAME code 123456`)' : `the device shows ${device.code}`;
+    const shows =
+      device.code === null
+        ? 'the scenario gives the device no code (write `mfa-device NAME code 123456`)'
+        : `the device shows ${device.code}`;
     return { ok: false, message: action === 'AssumeRole' ? INVALID_CODE : UNVALIDATED, note: `TokenCode ${code} is wrong: ${shows}` };
   }
   const mfa = { serialNumber: serial, authenticatedAt: world.scenario.clock };

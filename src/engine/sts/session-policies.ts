@@ -46,7 +46,11 @@ export function checkSessionPolicyParams(input: SessionPolicyInput, out: Constra
   if (text !== null) {
     if (text.length < 1) out.push({ member: 'policy', value: undefined, constraint: 'Member must have length greater than or equal to 1' });
     else if (!POLICY_CHARS.test(text)) {
-      out.push({ member: 'policy', value: undefined, constraint: 'Member must satisfy regular expression pattern: [\\u0009\\u000A\\u000D\\u0020-\\u00FF]+' });
+      out.push({
+        member: 'policy',
+        value: undefined,
+        constraint: 'Member must satisfy regular expression pattern: [\\u0009\\u000A\\u000D\\u0020-\\u00FF]+',
+      });
     }
     if (text.length > PLAINTEXT_LIMIT) {
       out.push({ member: 'policy', value: undefined, constraint: `Member must have length less than or equal to ${PLAINTEXT_LIMIT}` });
@@ -81,7 +85,9 @@ export function checkSessionPolicies(input: SessionPolicyInput, account: string,
   for (const arn of input.arns) {
     const policy = world.iam.policies[arn];
     if (!policy || policy.account !== account) {
-      const why = policy ? `it belongs to account ${policy.account}, and managed session policies must be in account ${account}` : 'no such managed policy exists';
+      const why = policy
+        ? `it belongs to account ${policy.account}, and managed session policies must be in account ${account}`
+        : 'no such managed policy exists';
       // wording observed from STS for an ARN that matches no managed policy (not in the API reference)
       const message = 'At least one Policy ARN in the PolicyArns parameter does not match an existing IAM Managed Policy ARN.';
       return { ok: false, code: 'InvalidParameterValue', message, note: `${arn}: ${why}` };

@@ -20,7 +20,9 @@ export function getSessionToken(data: CallData, world: World): StsEvent[] {
   if (!call.auth.ok) return call.failed(call.auth.error.code, call.auth.error.message, [call.auth.note]);
   const who = call.auth.caller;
   if (who.session !== null) {
-    return call.denied('Cannot call GetSessionToken with session credentials', ['GetSessionToken takes long-term credentials: an access key of an IAM user or of the root user']);
+    return call.denied('Cannot call GetSessionToken with session credentials', [
+      'GetSessionToken takes long-term credentials: an access key of an IAM user or of the root user',
+    ]);
   }
   const mfa = checkMfa('GetSessionToken', serial, code, who, world);
   if (!mfa.ok) return call.denied(mfa.message, [mfa.note]);
@@ -32,7 +34,9 @@ export function getSessionToken(data: CallData, world: World): StsEvent[] {
   const notes = [durationNote(requested, duration.seconds, minted.expiration, limit)];
   if (duration.note !== null) notes.push(duration.note);
   notes.push(mfa.note ?? 'no MFA: the credentials carry aws:MultiFactorAuthPresent = false and cannot call IAM');
-  notes.push('GetSessionToken needs no permission: it authenticates the caller, and policies cannot control it; the credentials act as the caller itself, with its own policies');
+  notes.push(
+    'GetSessionToken needs no permission: it authenticates the caller, and policies cannot control it; the credentials act as the caller itself, with its own policies',
+  );
   const session: SessionToken = {
     kind: 'session-token',
     accessKeyId: minted.accessKeyId,

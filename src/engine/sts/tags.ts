@@ -89,18 +89,25 @@ export function tagRuleError(
   for (const t of tags) {
     const twin = keys.get(t.key.toLowerCase());
     if (twin !== undefined) {
-      return { message: 'Duplicate tag keys found. Please note that Tag keys are case insensitive.', note: `${twin} and ${t.key} are the same key to STS` };
+      return {
+        message: 'Duplicate tag keys found. Please note that Tag keys are case insensitive.',
+        note: `${twin} and ${t.key} are the same key to STS`,
+      };
     }
     keys.set(t.key.toLowerCase(), t.key);
   }
   const stray = transitive.find((k) => !keys.has(k.toLowerCase()));
   if (stray !== undefined) {
-    return { message: 'The specified transitive tag key must be included in the requested tags.', note: `${stray} is listed in TransitiveTagKeys but the request passes no tag with that key` };
+    return {
+      message: 'The specified transitive tag key must be included in the requested tags.',
+      note: `${stray} is listed in TransitiveTagKeys but the request passes no tag with that key`,
+    };
   }
   const clash = inherited.find((k) => keys.has(k.toLowerCase()));
   if (clash !== undefined) {
     return {
-      message: "One of the specified transitive tag keys can't be set because it conflicts with a transitive tag key from the calling session.",
+      message:
+        "One of the specified transitive tag keys can't be set because it conflicts with a transitive tag key from the calling session.",
       note: `the calling session passes on the transitive tag ${clash}; a chained request may not set that key again, whatever its case`,
     };
   }

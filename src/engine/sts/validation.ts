@@ -36,13 +36,7 @@ export function checkPattern(member: string, value: string | null, source: strin
 }
 
 /** An integer parameter within [min, max]; returns the number, or null when absent or invalid. */
-export function checkInteger(
-  member: string,
-  value: string | null,
-  min: number,
-  max: number,
-  out: Constraint[],
-): number | null {
+export function checkInteger(member: string, value: string | null, min: number, max: number, out: Constraint[]): number | null {
   if (value === null) return null;
   if (!/^-?\d+$/.test(value.trim())) {
     out.push({ member, value, constraint: 'Member must be an integer' });

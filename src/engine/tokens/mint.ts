@@ -43,7 +43,17 @@ export function projectedClaims(pod: Pod, volume: ProjectedToken, world: World):
 
 /** The default service-account token every pod has (not projected by the webhook). */
 function defaultToken(pod: Pod, world: World): { claims: Record<string, unknown>; origin: string } {
-  const base = projectedClaims(pod, { volume: 'aws-iam-token', mountPath: '/var/run/secrets/kubernetes.io/serviceaccount', path: 'token', audience: 'https://kubernetes.default.svc', expirationSeconds: 3607 }, world);
+  const base = projectedClaims(
+    pod,
+    {
+      volume: 'aws-iam-token',
+      mountPath: '/var/run/secrets/kubernetes.io/serviceaccount',
+      path: 'token',
+      audience: 'https://kubernetes.default.svc',
+      expirationSeconds: 3607,
+    },
+    world,
+  );
   return { ...base, origin: `${base.origin.split(' ')[0]} (the token Kubernetes mounts in every pod, for the API server's audience)` };
 }
 
@@ -83,7 +93,8 @@ export async function mintSpec(spec: TokenSpec, world: World, keys: Keyring): Pr
   } else {
     const key = spec.signedBy === null ? issuerKey : await keys.key(`forger:${spec.signedBy}`);
     compact = await new SignJWT(signed).setProtectedHeader({ alg: 'RS256', kid }).sign(key.privateKey);
-    if (spec.signedBy !== null) forgery = `signed with key ${spec.signedBy}, which the issuer does not publish (the header copies the issuer's kid)`;
+    if (spec.signedBy !== null)
+      forgery = `signed with key ${spec.signedBy}, which the issuer does not publish (the header copies the issuer's kid)`;
   }
   if (spec.tampered) {
     const [header, , signature] = compact.split('.');

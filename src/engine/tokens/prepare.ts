@@ -25,7 +25,7 @@ export function createTokenService(): TokenService {
 
 export async function prepareCall(command: CallCommand, world: World, keys: Keyring): Promise<CallCommand> {
   const d = command.data;
-  const pod = d.caller.kind === 'pod' ? world.eks.pods[d.caller.pod] ?? null : null;
+  const pod = d.caller.kind === 'pod' ? (world.eks.pods[d.caller.pod] ?? null) : null;
   const params: Record<string, ParamValue> = {};
   for (const [key, value] of Object.entries(d.params)) {
     let v = await prepareValue(value, pod, world, keys);
@@ -36,7 +36,8 @@ export async function prepareCall(command: CallCommand, world: World, keys: Keyr
   }
   let caller = d.caller;
   // a signed call: the pod's SDK will read its projected tokens (src/engine/call/stage.ts)
-  if (caller.kind === 'pod' && !isUnsigned(d.action)) caller = { ...caller, tokens: pod === null ? {} : await projectedTokens(pod, world, keys) };
+  if (caller.kind === 'pod' && !isUnsigned(d.action))
+    caller = { ...caller, tokens: pod === null ? {} : await projectedTokens(pod, world, keys) };
   return { type: 'Call', data: { ...d, caller, params } };
 }
 
@@ -57,13 +58,38 @@ async function prepareValue(value: ParamValue, pod: Pod | null, world: World, ke
     }
     case 'env': {
       const v = pod?.env[value.name];
-      if (pod === null) return { t: 'unset', name: value.name, reason: `env ${value.name} reads a pod's environment, and the caller is not a pod`, fatal: true };
-      return v === undefined ? { t: 'unset', name: value.name, reason: `${value.name} is not set in pod ${pod.key} — ${notMutated(pod)} — so the request leaves the parameter out`, fatal: false } : { t: 'text', v };
+      if (pod === null)
+        return {
+          t: 'unset',
+          name: value.name,
+          reason: `env ${value.name} reads a pod's environment, and the caller is not a pod`,
+          fatal: true,
+        };
+      return v === undefined
+        ? {
+            t: 'unset',
+            name: value.name,
+            reason: `${value.name} is not set in pod ${pod.key} — ${notMutated(pod)} — so the request leaves the parameter out`,
+            fatal: false,
+          }
+        : { t: 'text', v };
     }
     case 'file': {
-      if (pod === null) return { t: 'unset', name: value.name, reason: `file ${value.name} reads a file in a pod, and the caller is not a pod`, fatal: true };
+      if (pod === null)
+        return {
+          t: 'unset',
+          name: value.name,
+          reason: `file ${value.name} reads a file in a pod, and the caller is not a pod`,
+          fatal: true,
+        };
       const path = pod.env[value.name];
-      if (path === undefined) return { t: 'unset', name: value.name, reason: `${value.name} is not set in pod ${pod.key}, so the program has no file to read: ${notMutated(pod)}`, fatal: true };
+      if (path === undefined)
+        return {
+          t: 'unset',
+          name: value.name,
+          reason: `${value.name} is not set in pod ${pod.key}, so the program has no file to read: ${notMutated(pod)}`,
+          fatal: true,
+        };
       const volume = pod.tokens.find((t) => tokenFile(t) === path);
       if (!volume) return { t: 'unset', name: value.name, reason: `pod ${pod.key} has no file ${path}`, fatal: true };
       const minted = await mintProjected(pod, volume, world, keys);
@@ -85,5 +111,7 @@ async function prepareValue(value: ParamValue, pod: Pod | null, world: World, ke
 }
 
 function notMutated(pod: Pod): string {
-  return pod.identity === null ? `the webhook did not mutate it: service account ${pod.serviceAccount} has no role-arn annotation` : 'the webhook did not inject it';
+  return pod.identity === null
+    ? `the webhook did not mutate it: service account ${pod.serviceAccount} has no role-arn annotation`
+    : 'the webhook did not inject it';
 }

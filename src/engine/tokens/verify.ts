@@ -5,7 +5,13 @@ import { STS_ALGORITHMS, type PreparedToken, type SignatureCheck } from '../oidc
 import type { World } from '../world.js';
 import type { Keyring } from './keyring.js';
 
-export async function inspect(compact: string, origin: string, forgery: string | null, world: World, keys: Keyring): Promise<PreparedToken> {
+export async function inspect(
+  compact: string,
+  origin: string,
+  forgery: string | null,
+  world: World,
+  keys: Keyring,
+): Promise<PreparedToken> {
   let header: Record<string, unknown>;
   let claims: Record<string, unknown>;
   try {
@@ -17,7 +23,13 @@ export async function inspect(compact: string, origin: string, forgery: string |
   return { origin, length: compact.length, header, claims, signature: await checkSignature(compact, header, claims, world, keys), forgery };
 }
 
-async function checkSignature(compact: string, header: Record<string, unknown>, claims: Record<string, unknown>, world: World, keys: Keyring): Promise<SignatureCheck> {
+async function checkSignature(
+  compact: string,
+  header: Record<string, unknown>,
+  claims: Record<string, unknown>,
+  world: World,
+  keys: Keyring,
+): Promise<SignatureCheck> {
   const alg = typeof header['alg'] === 'string' ? header['alg'] : 'none';
   if (!(STS_ALGORITHMS as readonly string[]).includes(alg)) return { result: 'alg-not-allowed', alg };
   const issuer = typeof claims['iss'] === 'string' ? world.oidc.issuers[claims['iss']] : undefined;

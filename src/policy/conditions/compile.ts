@@ -19,10 +19,7 @@ export interface CompiledCondition {
 }
 
 /** The checks of a Condition element; null when the statement can never match. */
-export function compileConditions(
-  element: unknown,
-  variables: boolean,
-): CompiledCondition[] | null {
+export function compileConditions(element: unknown, variables: boolean): CompiledCondition[] | null {
   if (element === undefined) return [];
   if (!isObject(element)) return null;
   const out: CompiledCondition[] = [];

@@ -35,12 +35,7 @@ function holds(c: CompiledCondition, probe: Probe): boolean {
  * positive false, negated true, IfExists true. A multi-valued key holding two or more values never
  * satisfies a bare operator (IAM User Guide "Single-valued vs. multivalued context keys").
  */
-function single(
-  c: CompiledCondition,
-  value: ContextValue | undefined,
-  absent: boolean,
-  probe: Probe,
-): boolean {
+function single(c: CompiledCondition, value: ContextValue | undefined, absent: boolean, probe: Probe): boolean {
   if (absent || value === undefined) return c.ifExists || c.negated;
   if (typeof value === 'string') return one(c, value, probe);
   return value.length === 1 ? one(c, value[0]!, probe) : false;

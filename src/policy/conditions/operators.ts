@@ -2,17 +2,7 @@
 // elements: Condition operators"): an optional `ForAllValues:`/`ForAnyValue:` prefix, a base
 // operator, and an optional `IfExists` suffix (not on Null). Names are case-sensitive.
 
-export type Family =
-  | 'string'
-  | 'stringIgnoreCase'
-  | 'stringLike'
-  | 'numeric'
-  | 'date'
-  | 'bool'
-  | 'binary'
-  | 'ip'
-  | 'arn'
-  | 'null';
+export type Family = 'string' | 'stringIgnoreCase' | 'stringLike' | 'numeric' | 'date' | 'bool' | 'binary' | 'ip' | 'arn' | 'null';
 
 export type Compare = 'eq' | 'lt' | 'lte' | 'gt' | 'gte';
 

@@ -5,35 +5,17 @@
 // Guide "IAM JSON policy elements: Condition operators").
 import { buildGlob, matchGlob, type Glob, type GlobToken } from '../glob.js';
 import type { Probe } from '../probe.js';
-import {
-  parseTemplate,
-  resolveTemplate,
-  staticTokens,
-  tokensText,
-  type TemplatePart,
-} from '../variables.js';
+import { parseTemplate, resolveTemplate, staticTokens, tokensText, type TemplatePart } from '../variables.js';
 import { compileArnPattern, matchArn, splitArn, type ArnPattern } from './arn.js';
 import { inCidr, parseCidr, type Cidr } from './ip.js';
 import type { BaseOperator, Compare } from './operators.js';
-import {
-  decodeBase64,
-  parseBool,
-  parseDate,
-  parseNumber,
-  requestDate,
-  requestIp,
-  requestNumber,
-} from './values.js';
+import { decodeBase64, parseBool, parseDate, parseNumber, requestDate, requestIp, requestNumber } from './values.js';
 
 export type ValueTest = (v: string, probe: Probe) => boolean | null;
 
 const NEVER: ValueTest = () => false;
 
-export function compileValueTest(
-  op: BaseOperator,
-  values: readonly string[],
-  variables: boolean,
-): ValueTest {
+export function compileValueTest(op: BaseOperator, values: readonly string[], variables: boolean): ValueTest {
   switch (op.family) {
     case 'string':
       return stringTest(values, variables, false);
@@ -112,11 +94,7 @@ function likeTest(values: readonly string[], variables: boolean): ValueTest {
   };
 }
 
-function orderedTest(
-  want: readonly (number | null)[],
-  read: (s: string) => number | null,
-  compare: Compare,
-): ValueTest {
+function orderedTest(want: readonly (number | null)[], read: (s: string) => number | null, compare: Compare): ValueTest {
   const nums = want.filter((n): n is number => n !== null);
   return (v) => {
     const got = read(v);

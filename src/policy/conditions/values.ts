@@ -5,8 +5,7 @@
 import { parseIp, type IpAddr } from './ip.js';
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
-const ISO =
-  /^([+-]?\d{4,9})(?:-(\d{2})(?:-(\d{2})(?:[Tt ](\d{2})(?::(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?)?)?)?(Z|z|[+-]\d{2}(?::?\d{2})?)?$/;
+const ISO = /^([+-]?\d{4,9})(?:-(\d{2})(?:-(\d{2})(?:[Tt ](\d{2})(?::(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?)?)?)?(Z|z|[+-]\d{2}(?::?\d{2})?)?$/;
 const EPOCH = /^\d+(\.\d+)?$/;
 
 export function parseNumber(s: string): number | null {

@@ -34,9 +34,11 @@ export function checkCondition(value: unknown, path: Path, out: PolicyProblem[])
         const v = values[i];
         // the values of a policy repeat: dates are parsed once each (requestDate is memoised)
         const problem =
-          typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean' ? MSG.syntax
-          : op.family === 'date' && requestDate(String(v)) === null ? MSG.legacy
-          : null;
+          typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean'
+            ? MSG.syntax
+            : op.family === 'date' && requestDate(String(v)) === null
+              ? MSG.legacy
+              : null;
         if (problem !== null) out.push(malformed(problem, Array.isArray(raw) ? [...keyAt, i] : keyAt));
       }
     }

@@ -6,16 +6,7 @@ import type { PolicyProblem } from '../types.js';
 import { malformed, MSG, type Path } from './messages.js';
 import { eachString } from './shape.js';
 
-const PARTITIONS = new Set([
-  'aws',
-  'aws-cn',
-  'aws-us-gov',
-  'aws-iso',
-  'aws-iso-b',
-  'aws-iso-e',
-  'aws-iso-f',
-  'aws-eusc',
-]);
+const PARTITIONS = new Set(['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc']);
 
 const IAM_TYPES = [
   'user/',
@@ -85,11 +76,7 @@ function problemOf(r: string): string | null {
 function expanded(parts: readonly string[]): string {
   const rest = parts.slice(2);
   const seg = (i: number): string =>
-    i === 0
-      ? rest[0] !== undefined && (rest[0] !== '' || rest.length > 1)
-        ? rest[0]
-        : '*'
-      : (rest[i] ?? '*');
+    i === 0 ? (rest[0] !== undefined && (rest[0] !== '' || rest.length > 1) ? rest[0] : '*') : (rest[i] ?? '*');
   const tail = rest.length > 3 ? rest.slice(3).join(':') : '*';
   return `arn:${parts[1]}:${seg(0)}:${seg(1)}:${seg(2)}:${tail}`;
 }

@@ -3,11 +3,7 @@ import type { PolicyProblem } from '../types.js';
 import { malformed, MSG, type Path } from './messages.js';
 
 /** [value, path] pairs of a string-or-list element; null (and a problem) when the shape is wrong. */
-export function eachString(
-  value: unknown,
-  path: Path,
-  out: PolicyProblem[],
-): [string, Path][] | null {
+export function eachString(value: unknown, path: Path, out: PolicyProblem[]): [string, Path][] | null {
   if (typeof value === 'string') return [[value, path]];
   if (!Array.isArray(value)) {
     out.push(malformed(MSG.syntax, path));

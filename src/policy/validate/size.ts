@@ -26,13 +26,7 @@ export function policySize(doc: unknown): number {
   return JSON.stringify(doc)?.length ?? 0;
 }
 
-export function checkSize(
-  doc: unknown,
-  text: string | null,
-  kind: PolicyKind,
-  options: SizeOptions,
-  out: PolicyProblem[],
-): void {
+export function checkSize(doc: unknown, text: string | null, kind: PolicyKind, options: SizeOptions, out: PolicyProblem[]): void {
   const size = policySize(doc);
   switch (kind) {
     case 'identity': {

@@ -7,28 +7,12 @@ import { checkPrincipal } from './principal.js';
 import { checkResources } from './resource.js';
 import { isObject } from './shape.js';
 
-const ELEMENTS = new Set([
-  'Sid',
-  'Effect',
-  'Principal',
-  'NotPrincipal',
-  'Action',
-  'NotAction',
-  'Resource',
-  'NotResource',
-  'Condition',
-]);
+const ELEMENTS = new Set(['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition']);
 
 const NO_PRINCIPAL: ReadonlySet<PolicyKind> = new Set(['identity', 'managed', 'boundary', 'session', 'scp']);
 const SID_ALNUM = /^[0-9A-Za-z]*$/;
 
-export function checkStatement(
-  st: unknown,
-  path: Path,
-  kind: PolicyKind,
-  sids: Set<string>,
-  out: PolicyProblem[],
-): void {
+export function checkStatement(st: unknown, path: Path, kind: PolicyKind, sids: Set<string>, out: PolicyProblem[]): void {
   if (!isObject(st)) {
     out.push(malformed(MSG.syntax, path));
     return;
@@ -98,10 +82,6 @@ function checkEffect(st: Record<string, unknown>, path: Path, kind: PolicyKind, 
 
 function isRcpFullAccess(st: Record<string, unknown>): boolean {
   return (
-    st['Effect'] === 'Allow' &&
-    st['Principal'] === '*' &&
-    st['Action'] === '*' &&
-    st['Resource'] === '*' &&
-    st['Condition'] === undefined
+    st['Effect'] === 'Allow' && st['Principal'] === '*' && st['Action'] === '*' && st['Resource'] === '*' && st['Condition'] === undefined
   );
 }

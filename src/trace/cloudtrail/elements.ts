@@ -22,7 +22,8 @@ export function requestParameters(call: CallRecord): Json | null {
   const entries = Object.entries(call.params);
   if (entries.length === 0) return null;
   const out: Json = {};
-  for (const [k, v] of entries) if (!SECRET.has(k)) out[camel(k)] = NUMERIC.has(k) && typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : camelKeys(v);
+  for (const [k, v] of entries)
+    if (!SECRET.has(k)) out[camel(k)] = NUMERIC.has(k) && typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : camelKeys(v);
   return out;
 }
 
@@ -33,7 +34,11 @@ export function responseElements(call: CallRecord): Json | null {
   for (const [k, v] of Object.entries(r)) {
     if (k === 'Credentials' && typeof v === 'object' && v !== null) {
       const c = v as Json;
-      out['credentials'] = { accessKeyId: c['AccessKeyId'], sessionToken: c['SessionToken'], expiration: trailDate(String(c['Expiration'])) };
+      out['credentials'] = {
+        accessKeyId: c['AccessKeyId'],
+        sessionToken: c['SessionToken'],
+        expiration: trailDate(String(c['Expiration'])),
+      };
     } else out[camel(k)] = camelKeys(v);
   }
   return out;

@@ -18,7 +18,14 @@ export function userIdentity(c: CallerRecord, facts: Facts, call?: CallRecord): 
   switch (c.kind) {
     case 'iam-user': {
       const user = facts.entities.get(c.arn);
-      const base: Json = { type: 'IAMUser', principalId: user?.id ?? '', arn: c.arn, accountId: account, accessKeyId: key, userName: user?.name ?? c.arn.slice(c.arn.lastIndexOf('/') + 1) };
+      const base: Json = {
+        type: 'IAMUser',
+        principalId: user?.id ?? '',
+        arn: c.arn,
+        accountId: account,
+        accessKeyId: key,
+        userName: user?.name ?? c.arn.slice(c.arn.lastIndexOf('/') + 1),
+      };
       return session === undefined ? base : { ...base, sessionContext: sessionContext({}, session) };
     }
     case 'root': {
@@ -29,19 +36,40 @@ export function userIdentity(c: CallerRecord, facts: Facts, call?: CallRecord): 
       const parts = sessionParts(c.arn);
       const roleId = session?.roleId ?? '';
       const roleArn = session?.roleArn ?? '';
-      const issuer = { type: 'Role', principalId: roleId, arn: roleArn, accountId: arnAccount(roleArn) || account, userName: parts?.role ?? '' };
+      const issuer = {
+        type: 'Role',
+        principalId: roleId,
+        arn: roleArn,
+        accountId: arnAccount(roleArn) || account,
+        userName: parts?.role ?? '',
+      };
       const context = session === undefined ? { sessionIssuer: issuer } : sessionContext(issuer, session);
-      return { type: 'AssumedRole', principalId: `${roleId}:${parts?.session ?? ''}`, arn: c.arn, accountId: account, accessKeyId: key, sessionContext: context };
+      return {
+        type: 'AssumedRole',
+        principalId: `${roleId}:${parts?.session ?? ''}`,
+        arn: c.arn,
+        accountId: account,
+        accessKeyId: key,
+        sessionContext: context,
+      };
     }
     case 'federated-user': {
       const name = c.arn.slice(c.arn.lastIndexOf('/') + 1);
       const userArn = session?.userArn ?? '';
       const user = facts.entities.get(userArn);
-      const issuer = user === undefined
-        ? { type: 'Root', principalId: account, arn: userArn, accountId: account }
-        : { type: 'IAMUser', principalId: user.id ?? '', arn: userArn, accountId: user.account, userName: user.name };
+      const issuer =
+        user === undefined
+          ? { type: 'Root', principalId: account, arn: userArn, accountId: account }
+          : { type: 'IAMUser', principalId: user.id ?? '', arn: userArn, accountId: user.account, userName: user.name };
       const context = session === undefined ? { sessionIssuer: issuer } : sessionContext(issuer, session);
-      return { type: 'FederatedUser', principalId: `${account}:${name}`, arn: c.arn, accountId: account, accessKeyId: key, sessionContext: context };
+      return {
+        type: 'FederatedUser',
+        principalId: `${account}:${name}`,
+        arn: c.arn,
+        accountId: account,
+        accessKeyId: key,
+        sessionContext: context,
+      };
     }
     case 'anonymous':
       return { type: 'AWSAccount', principalId: '', accountId: 'anonymous' };
@@ -49,7 +77,9 @@ export function userIdentity(c: CallerRecord, facts: Facts, call?: CallRecord): 
       return { type: 'AWSService', invokedBy: c.arn };
     default:
       // a caller without credentials sends an unsigned request, which CloudTrail logs as anonymous
-      return c.credentials === 'none' ? { type: 'AWSAccount', principalId: '', accountId: 'anonymous' } : { type: 'Unknown', principalId: c.arn };
+      return c.credentials === 'none'
+        ? { type: 'AWSAccount', principalId: '', accountId: 'anonymous' }
+        : { type: 'Unknown', principalId: c.arn };
   }
 }
 
@@ -65,7 +95,12 @@ function webIdentityUser(call: CallRecord): Json {
   const aud = call.context[`${host}:aud`];
   const account = call.context['aws:ResourceAccount'];
   const provider = typeof account === 'string' && host.includes('/') ? `arn:aws:iam::${account}:oidc-provider/${host}` : host;
-  return { type: 'WebIdentityUser', principalId: `${provider}:${typeof aud === 'string' ? aud : ''}:${sub}`, userName: sub, identityProvider: provider };
+  return {
+    type: 'WebIdentityUser',
+    principalId: `${provider}:${typeof aud === 'string' ? aud : ''}:${sub}`,
+    userName: sub,
+    identityProvider: provider,
+  };
 }
 
 function sessionContext(issuer: Json, s: SessionFact): Json {

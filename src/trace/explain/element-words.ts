@@ -22,20 +22,35 @@ export function elementLines(st: StatementDetail, action: string, context: Reado
   if (a.element === 'Action') {
     lines.push(['Action', a.matched ? `matches: ${a.matching.join(', ')}` : `no value matches ${action}`]);
   } else {
-    lines.push(['NotAction', a.matched ? `${action} is not listed, so the statement covers it` : `${a.matching.join(', ')} lists ${action}, which excludes it`]);
+    lines.push([
+      'NotAction',
+      a.matched ? `${action} is not listed, so the statement covers it` : `${a.matching.join(', ')} lists ${action}, which excludes it`,
+    ]);
   }
   if (!a.matched) return lines;
   const r = st.resource;
   if (r === undefined) lines.push(['Resource', 'none (a trust policy applies to its own role)']);
   else {
-    const shown = r.values.map((v) => `${v.value}${v.resolved === undefined ? '' : ` (= ${v.resolved ?? 'unresolvable'})`} ${v.matches ? '✓' : '✗'}`);
-    const verdict = r.element === 'Resource' ? (r.matched ? 'matches' : 'no value matches') : r.matched ? 'not listed, so covered' : 'listed, so excluded';
+    const shown = r.values.map(
+      (v) => `${v.value}${v.resolved === undefined ? '' : ` (= ${v.resolved ?? 'unresolvable'})`} ${v.matches ? '✓' : '✗'}`,
+    );
+    const verdict =
+      r.element === 'Resource'
+        ? r.matched
+          ? 'matches'
+          : 'no value matches'
+        : r.matched
+          ? 'not listed, so covered'
+          : 'listed, so excluded';
     lines.push([r.element, `${verdict}: ${shown.join(', ')}`]);
   }
   const p = st.principal;
   if (p !== undefined) {
-    const listed = p.values.map((v) => `${v.type === '*' ? '*' : `${v.type} ${v.value}`}${v.match === null ? ' ✗' : ` ✓ ${howWords(v.match)}`}`);
-    const head = p.element === null ? 'none' : p.how !== undefined ? `names ${howWords(p.how)}` : p.matched ? 'applies' : 'does not name the caller';
+    const listed = p.values.map(
+      (v) => `${v.type === '*' ? '*' : `${v.type} ${v.value}`}${v.match === null ? ' ✗' : ` ✓ ${howWords(v.match)}`}`,
+    );
+    const head =
+      p.element === null ? 'none' : p.how !== undefined ? `names ${howWords(p.how)}` : p.matched ? 'applies' : 'does not name the caller';
     lines.push([p.element ?? 'Principal', `${head}${listed.length ? `: ${listed.join(', ')}` : ''}${p.rule ? ` — ${p.rule}` : ''}`]);
   }
   for (const c of st.conditions ?? []) lines.push(['Condition', conditionText(c, context)]);

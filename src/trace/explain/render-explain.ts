@@ -45,7 +45,8 @@ export function renderExplainedEvaluation(ev: EvaluationRecord, call: CallRecord
   }
   out.push('    how AWS decided, in its order');
   for (const r of ev.detail.rules) {
-    const mark = r.outcome === 'decides' ? s.bold('→') : r.outcome === 'denies' ? s.red('✗') : r.outcome === 'allows' ? s.green('✓') : s.dim('·');
+    const mark =
+      r.outcome === 'decides' ? s.bold('→') : r.outcome === 'denies' ? s.red('✗') : r.outcome === 'allows' ? s.green('✓') : s.dim('·');
     out.push(`      ${mark} ${padEnd(RULE_LABEL[r.rule], 15)} ${r.text}`);
   }
   for (const { verdict: p, detail } of explainedPolicies(ev)) {

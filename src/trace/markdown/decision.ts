@@ -27,7 +27,16 @@ export function decisionBlock(call: CallRecord): string[] {
     out.push('');
     const full: string[] = [];
     renderExplainedEvaluation(ev, call, full, PLAIN);
-    out.push('<details><summary>The full evaluation, statement by statement</summary>', '', '```text', ...full.map((l) => l.slice(4)), '```', '', '</details>', '');
+    out.push(
+      '<details><summary>The full evaluation, statement by statement</summary>',
+      '',
+      '```text',
+      ...full.map((l) => l.slice(4)),
+      '```',
+      '',
+      '</details>',
+      '',
+    );
   }
   if (call.outcome !== 'allowed' && call.error !== null) out.push(`The caller gets ${code(call.error.code)}: ${call.error.message}`, '');
   for (const note of call.notes) out.push(`> ${note}`, '');

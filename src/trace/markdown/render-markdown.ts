@@ -16,7 +16,10 @@ export function renderMarkdown(model: TraceModel, events: readonly LoggedEvent[]
   const out: string[] = [`# ${model.title}`, ''];
   if (model.description) out.push(model.description.trim(), '');
   const sum = model.summary;
-  out.push(`${code(model.file)} · clock ${model.clock} · region ${model.region} · ${sum.steps} steps, ${sum.expectations} expectations: ${sum.passed} passed, ${sum.failed} failed`, '');
+  out.push(
+    `${code(model.file)} · clock ${model.clock} · region ${model.region} · ${sum.steps} steps, ${sum.expectations} expectations: ${sum.passed} passed, ${sum.failed} failed`,
+    '',
+  );
   out.push(...worldSection(model, facts));
   for (const item of model.items) {
     if (item.kind === 'wait') {
@@ -25,7 +28,11 @@ export function renderMarkdown(model: TraceModel, events: readonly LoggedEvent[]
     }
     out.push(...stepSection(item, facts));
   }
-  out.push('## Summary', '', `${sum.steps} steps, ${sum.expectations} expectations: ${sum.passed} passed, ${sum.failed} failed${sum.failed === 0 ? ' — all expectations held.' : '.'}`);
+  out.push(
+    '## Summary',
+    '',
+    `${sum.steps} steps, ${sum.expectations} expectations: ${sum.passed} passed, ${sum.failed} failed${sum.failed === 0 ? ' — all expectations held.' : '.'}`,
+  );
   return out.join('\n') + '\n';
 }
 
@@ -41,7 +48,11 @@ function stepSection(step: TraceStep, facts: Facts): string[] {
     out.push('**Expectations**', '');
     for (const e of step.expectations) out.push(e.passed ? `- ✅ ${code(e.text)}` : `- ❌ ${code(e.text)} — actual: ${cell(e.actual)}`);
     for (const k of step.kept) {
-      out.push(k.accessKeyId !== null ? `- 🔑 keep credentials as ${code(k.name)} = ${code(k.accessKeyId)}` : `- ❌ keep credentials as ${code(k.name)} — ${cell(k.reason ?? '')}`);
+      out.push(
+        k.accessKeyId !== null
+          ? `- 🔑 keep credentials as ${code(k.name)} = ${code(k.accessKeyId)}`
+          : `- ❌ keep credentials as ${code(k.name)} — ${cell(k.reason ?? '')}`,
+      );
     }
     out.push('');
   }

@@ -18,7 +18,16 @@ export function worldSection(model: TraceModel, facts: Facts): string[] {
   if (facts.policies.length > 0) {
     out.push('### Policies', '');
     for (const p of facts.policies) {
-      out.push(`<details><summary>${html(p.owner)} — ${html(p.name)}</summary>`, '', '```json', JSON.stringify(p.document, null, 2), '```', '', '</details>', '');
+      out.push(
+        `<details><summary>${html(p.owner)} — ${html(p.name)}</summary>`,
+        '',
+        '```json',
+        JSON.stringify(p.document, null, 2),
+        '```',
+        '',
+        '</details>',
+        '',
+      );
     }
   }
   return out;
@@ -30,7 +39,10 @@ function organizationTable(org: TraceOrganization): string[] {
     ids.flatMap((id) => org.policies.filter((p) => p.id === id && p.type === type).map((p) => p.name)).join(', ') || '—';
   for (const n of org.nodes) {
     const parent = n.parent === null ? '—' : (org.nodes.find((m) => m.id === n.parent)?.name ?? n.parent);
-    const label = n.kind === 'root' ? `root ${code(n.id)}` : `${n.kind} ${cell(n.name)} ${code(n.id)}${n.id === org.managementAccount ? ' (management account)' : ''}`;
+    const label =
+      n.kind === 'root'
+        ? `root ${code(n.id)}`
+        : `${n.kind} ${cell(n.name)} ${code(n.id)}${n.id === org.managementAccount ? ' (management account)' : ''}`;
     out.push(`| ${label} | ${cell(parent)} | ${cell(names(n.policies, 'scp'))} | ${cell(names(n.policies, 'rcp'))} |`);
   }
   out.push('');

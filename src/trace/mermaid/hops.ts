@@ -58,12 +58,22 @@ export function callerLabel(c: CallerRecord, facts: Facts): string {
 }
 
 export function callerId(cast: Cast, c: CallerRecord, facts: Facts): string {
-  return join(cast, `caller ${c.kind} ${c.arn}`, () => ({ actor: c.kind !== 'service', label: callerLabel(c, facts) }), `C${cast.list.filter((p) => p.id.startsWith('C')).length + 1}`);
+  return join(
+    cast,
+    `caller ${c.kind} ${c.arn}`,
+    () => ({ actor: c.kind !== 'service', label: callerLabel(c, facts) }),
+    `C${cast.list.filter((p) => p.id.startsWith('C')).length + 1}`,
+  );
 }
 
 export function serviceId(cast: Cast, action: string): string {
   const prefix = action.slice(0, Math.max(0, action.indexOf(':'))).toLowerCase() || 'aws';
-  return join(cast, `service ${prefix}`, () => ({ actor: false, label: `${prefix.toUpperCase()} (${prefix}.amazonaws.com)` }), `S_${prefix.replace(/[^a-z0-9]/g, '_')}`);
+  return join(
+    cast,
+    `service ${prefix}`,
+    () => ({ actor: false, label: `${prefix.toUpperCase()} (${prefix}.amazonaws.com)` }),
+    `S_${prefix.replace(/[^a-z0-9]/g, '_')}`,
+  );
 }
 
 const fixed = (cast: Cast, id: string, label: string) => join(cast, id, () => ({ actor: false, label }), id);
@@ -81,11 +91,15 @@ export function callLines(call: CallRecord, cast: Cast, facts: Facts): Line[] {
   }
   const svc = serviceId(cast, call.action);
   const name = call.action.slice(call.action.indexOf(':') + 1);
-  const how = call.caller.credentials === 'none' ? 'unsigned request' : `signed (SigV4) with ${call.caller.accessKeyId ?? 'its access key'}`;
+  const how =
+    call.caller.credentials === 'none' ? 'unsigned request' : `signed (SigV4) with ${call.caller.accessKeyId ?? 'its access key'}`;
   lines.push({ kind: 'hop', from: sdk, to: svc, arrow: 'call', text: `${name}: ${how}` });
   if (call.action.toLowerCase() === 'sts:assumerolewithwebidentity') {
     const oidc = fixed(cast, 'OIDC', 'OIDC issuer');
-    lines.push({ kind: 'hop', from: svc, to: oidc, arrow: 'call', text: 'fetch the signing keys (JWKS)' }, { kind: 'hop', from: oidc, to: svc, arrow: 'reply', text: 'keys: the token signature is checked' });
+    lines.push(
+      { kind: 'hop', from: svc, to: oidc, arrow: 'call', text: 'fetch the signing keys (JWKS)' },
+      { kind: 'hop', from: oidc, to: svc, arrow: 'reply', text: 'keys: the token signature is checked' },
+    );
   }
   if (call.evaluations.length > 0) {
     const iam = fixed(cast, 'IAM', 'IAM policy evaluation');
@@ -100,7 +114,8 @@ export function callLines(call: CallRecord, cast: Cast, facts: Facts): Line[] {
   if (call.outcome === 'allowed') {
     const key = credentialsKey(call);
     lines.push({ kind: 'hop', from: svc, to: back, arrow: 'reply', text: key === null ? '200 OK' : `200 OK: credentials ${key}` });
-    if (!direct) lines.push({ kind: 'hop', from: sdk, to: caller, arrow: 'reply', text: key === null ? 'response' : `temporary credentials ${key}` });
+    if (!direct)
+      lines.push({ kind: 'hop', from: sdk, to: caller, arrow: 'reply', text: key === null ? 'response' : `temporary credentials ${key}` });
   } else {
     const code = call.error?.code ?? 'Error';
     lines.push({ kind: 'hop', from: svc, to: back, arrow: 'fail', text: `${call.outcome === 'denied' ? '403 ' : ''}${code}` });

@@ -32,7 +32,10 @@ function diagram(cast: Cast, body: readonly string[]): string {
 function stepLines(step: TraceStep, cast: Cast, facts: Facts): string[] {
   const calls = stepCalls(step);
   const first = calls[0];
-  const notes = first === undefined ? [] : stepNotes(step).map((n) => `  Note over ${callerId(cast, first.caller, facts)}: ${escapeMermaid(`SDK: ${n.label}`)}`);
+  const notes =
+    first === undefined
+      ? []
+      : stepNotes(step).map((n) => `  Note over ${callerId(cast, first.caller, facts)}: ${escapeMermaid(`SDK: ${n.label}`)}`);
   return [...notes, ...calls.flatMap((c) => callLines(c, cast, facts).map(lineText))];
 }
 

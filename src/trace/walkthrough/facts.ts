@@ -56,10 +56,19 @@ export function collectFacts(events: readonly LoggedEvent[]): Facts {
       case 'GroupCreated':
       case 'RoleCreated':
       case 'PolicyCreated': {
-        const kind = event.type === 'UserCreated' ? 'user' : event.type === 'GroupCreated' ? 'group' : event.type === 'RoleCreated' ? 'role' : 'policy';
+        const kind =
+          event.type === 'UserCreated'
+            ? 'user'
+            : event.type === 'GroupCreated'
+              ? 'group'
+              : event.type === 'RoleCreated'
+                ? 'role'
+                : 'policy';
         entities.set(event.data.arn, { kind, name: event.data.name, account: arnAccount(event.data.arn), id: event.data.id });
-        if (event.type === 'RoleCreated') policies.push({ owner: `role ${event.data.name}`, name: 'trust policy', document: event.data.trust });
-        if (event.type === 'PolicyCreated') policies.push({ owner: `managed policy ${event.data.name}`, name: event.data.arn, document: event.data.document });
+        if (event.type === 'RoleCreated')
+          policies.push({ owner: `role ${event.data.name}`, name: 'trust policy', document: event.data.trust });
+        if (event.type === 'PolicyCreated')
+          policies.push({ owner: `managed policy ${event.data.name}`, name: event.data.arn, document: event.data.document });
         break;
       }
       case 'BucketCreated':
@@ -70,12 +79,20 @@ export function collectFacts(events: readonly LoggedEvent[]): Facts {
         break;
       case 'ResourcePolicyPut': {
         const e = entities.get(event.data.arn);
-        policies.push({ owner: nameOf(event.data.arn), name: e?.kind === 'bucket' ? 'bucket policy' : 'resource policy', document: event.data.document });
+        policies.push({
+          owner: nameOf(event.data.arn),
+          name: e?.kind === 'bucket' ? 'bucket policy' : 'resource policy',
+          document: event.data.document,
+        });
         break;
       }
       case 'OrganizationPolicyCreated':
         if (!event.data.awsManaged) {
-          policies.push({ owner: `organization ${event.data.policyType.toUpperCase()}`, name: event.data.name, document: event.data.document });
+          policies.push({
+            owner: `organization ${event.data.policyType.toUpperCase()}`,
+            name: event.data.name,
+            document: event.data.document,
+          });
         }
         break;
       default: {

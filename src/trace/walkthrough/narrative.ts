@@ -66,7 +66,11 @@ function scopeSentence(call: CallRecord): string | null {
   }
   const trust = last.evaluation.policies.some((v) => v.type === 'trust');
   const has = trust || last.evaluation.policies.some((v) => v.type === 'resource');
-  const resource = trust ? "the role's trust policy" : has ? "the resource's own policy" : 'a resource-based policy (this resource has none)';
+  const resource = trust
+    ? "the role's trust policy"
+    : has
+      ? "the resource's own policy"
+      : 'a resource-based policy (this resource has none)';
   return last.evaluation.sameAccount
     ? `Caller and resource are in the same account, so one Allow is enough: from the caller's identity-based policies or from ${resource}${trust ? ' (which must name the caller itself)' : ''}.`
     : `The resource is in another account, so both sides must allow: the caller's identity-based policies and ${resource}.`;
@@ -91,7 +95,11 @@ function outcomeSentences(call: CallRecord, code: Code): string[] {
       if (last !== undefined && last.evaluation.decision === 'Allow') {
         return [sentence(`The request is authorized, but fails with ${code(error.code)}: ${error.message}`)];
       }
-      return [sentence(`It fails with ${code(error.code)} before any policy is consulted${call.notes[0] ? `: ${call.notes[0]}` : `: ${error.message}`}`)];
+      return [
+        sentence(
+          `It fails with ${code(error.code)} before any policy is consulted${call.notes[0] ? `: ${call.notes[0]}` : `: ${error.message}`}`,
+        ),
+      ];
     }
   }
 }

@@ -12,10 +12,7 @@ export interface PolicyParts {
   readonly tags: Arb;
 }
 
-const JSON_VALUES = [
-  ...JSON_TEXTS.map((j) => `json ${j}`),
-  'json 5', 'json true', 'json null', 'json -1.5e3', 'json "text"', 'json\n[]',
-];
+const JSON_VALUES = [...JSON_TEXTS.map((j) => `json ${j}`), 'json 5', 'json true', 'json null', 'json -1.5e3', 'json "text"', 'json\n[]'];
 const KEYS = ['RoleArn:', 'aws:SourceIp:', '"odd key":', 'eks.amazonaws.com/role-arn:', 'allow:', '"":'];
 
 export function policyParts({ name, nameExcept, sname, commas, atLeastOne }: Vocabulary): PolicyParts {
@@ -47,7 +44,10 @@ export function policyParts({ name, nameExcept, sname, commas, atLeastOne }: Voc
         token,
         tie('list'),
       ),
-      list: fc.oneof(fc.constant('[]'), commas(tie('value')).map((v) => `[ ${v} ]`)),
+      list: fc.oneof(
+        fc.constant('[]'),
+        commas(tie('value')).map((v) => `[ ${v} ]`),
+      ),
     })).value;
 
   /** `{ Key: value … }` with ",", ";" or nothing between entries and maybe one after the last. */
@@ -80,7 +80,11 @@ export function policyParts({ name, nameExcept, sname, commas, atLeastOne }: Voc
   );
   const clauses = fc.array(clause, { minLength: atLeastOne, maxLength: 3 }).map((cs) => cs.join(' '));
   const statement = seq(fc.constantFrom('allow', 'deny'), clauses);
-  const policyBody = fc.oneof(braces(statement), fc.constantFrom(...JSON_TEXTS).map((j) => `json ${j}`), seq('file', name));
+  const policyBody = fc.oneof(
+    braces(statement),
+    fc.constantFrom(...JSON_TEXTS).map((j) => `json ${j}`),
+    seq('file', name),
+  );
 
   return { refOrText, stepEndValue: valueArb(false), entryBlock, policyBody, tags: seq('tags', entryBlock) };
 }

@@ -16,25 +16,62 @@ export function scenarioArb(loose: boolean): Arb {
   const path = seq('path', name);
   const boundary = seq('boundary', refOrText);
 
-  const user = seq('user', name, opt(braces(fc.oneof(
-    seq('groups', commas(refOrText)), inline, attach, boundary, tags, path,
-    seq('mfa-device', name, opt(seq('code', name))), fc.constant('access-key'),
-  ))));
+  const user = seq(
+    'user',
+    name,
+    opt(
+      braces(
+        fc.oneof(
+          seq('groups', commas(refOrText)),
+          inline,
+          attach,
+          boundary,
+          tags,
+          path,
+          seq('mfa-device', name, opt(seq('code', name))),
+          fc.constant('access-key'),
+        ),
+      ),
+    ),
+  );
   const group = seq('group', name, opt(braces(fc.oneof(inline, attach, path))));
-  const role = seq('role', name, opt(braces(fc.oneof(
-    path, seq('max-session-duration', name), seq('trust', policyBody), inline, attach, boundary, tags,
-    seq('description', description),
-  ))));
+  const role = seq(
+    'role',
+    name,
+    opt(
+      braces(
+        fc.oneof(
+          path,
+          seq('max-session-duration', name),
+          seq('trust', policyBody),
+          inline,
+          attach,
+          boundary,
+          tags,
+          seq('description', description),
+        ),
+      ),
+    ),
+  );
   const managedPolicy = seq('policy', name, opt(seq('path', name)), policyBody);
   const resourceBody = opt(braces(fc.oneof(seq('policy', policyBody), tags)));
   const pod = seq('pod', name, fc.constantFrom('', '{}', '{ service-account sa }', '{ service-account "sa"; }'));
-  const namespace = seq('namespace', name, opt(braces(fc.oneof(
-    seq('service-account', name, opt(braces(fc.oneof(
-      seq('annotation', 'eks.amazonaws.com/role-arn:', 'role', 'A/r'),
-      seq('pod-identity', refOrText),
-    )))),
-    pod,
-  ))));
+  const namespace = seq(
+    'namespace',
+    name,
+    opt(
+      braces(
+        fc.oneof(
+          seq(
+            'service-account',
+            name,
+            opt(braces(fc.oneof(seq('annotation', 'eks.amazonaws.com/role-arn:', 'role', 'A/r'), seq('pod-identity', refOrText)))),
+          ),
+          pod,
+        ),
+      ),
+    ),
+  );
   const cluster = seq('cluster', name, opt(braces(fc.oneof(seq('region', name), seq('oidc-issuer-id', name), namespace))));
   const oidcProvider = seq(
     fc.oneof(seq('oidc-provider for cluster', name), seq('oidc-provider', nameExcept('for'))),
@@ -42,10 +79,28 @@ export function scenarioArb(loose: boolean): Arb {
   );
   const oidcIssuer = seq('oidc-issuer', name, name);
 
-  const account = seq('account', name, name, opt(braces(fc.oneof(
-    user, group, role, managedPolicy, seq('bucket', name, resourceBody), seq('resource', name, resourceBody),
-    cluster, oidcProvider, oidcIssuer, tags,
-  ), 4)));
+  const account = seq(
+    'account',
+    name,
+    name,
+    opt(
+      braces(
+        fc.oneof(
+          user,
+          group,
+          role,
+          managedPolicy,
+          seq('bucket', name, resourceBody),
+          seq('resource', name, resourceBody),
+          cluster,
+          oidcProvider,
+          oidcIssuer,
+          tags,
+        ),
+        4,
+      ),
+    ),
+  );
 
   const orgPolicy = seq(fc.constantFrom('scp', 'rcp'), name, opt(policyBody));
   const detach = seq('detach', name);
@@ -64,7 +119,11 @@ export function scenarioArb(loose: boolean): Arb {
 
   const subject = fc.oneof(
     seq(fc.constantFrom('user', 'root', 'pod'), name),
-    seq('service', name, fc.constantFrom('', 'source-account 1', 'source-arn x', 'source-account 1 source-arn x', 'source-arn x source-account "1"')),
+    seq(
+      'service',
+      name,
+      fc.constantFrom('', 'source-account 1', 'source-arn x', 'source-account 1 source-arn x', 'source-arn x source-account "1"'),
+    ),
     fc.constant('anonymous'),
     nameExcept('user', 'root', 'pod', 'service', 'anonymous'),
   );
@@ -72,18 +131,27 @@ export function scenarioArb(loose: boolean): Arb {
   const expectation = fc.oneof(
     fc.constantFrom('allowed', 'denied', 'explicit-deny', 'implicit-deny'),
     seq('error', name),
-    seq('denied by', fc.constantFrom('scp', 'rcp', 'boundary', 'session-policy', 'identity', 'resource', 'trust'),
-      opt(nameExcept('as', 'region', 'call', 'expect', 'keep'))),
+    seq(
+      'denied by',
+      fc.constantFrom('scp', 'rcp', 'boundary', 'session-policy', 'identity', 'resource', 'trust'),
+      opt(nameExcept('as', 'region', 'call', 'expect', 'keep')),
+    ),
     seq('response', name, '=', stepEndValue),
   );
-  const step = seq('step', name, braces(fc.oneof(
-    seq('as', subject), seq('region', name), call, seq('expect', expectation), seq('keep credentials as', name),
-  ), 5));
+  const step = seq(
+    'step',
+    name,
+    braces(fc.oneof(seq('as', subject), seq('region', name), call, seq('expect', expectation), seq('keep credentials as', name)), 5),
+  );
 
   const worldItem = fc.oneof(
     seq(fc.constantFrom('scenario', 'clock', 'region', 'wait'), name),
     seq('description', description),
-    account, organization, oidcProvider, oidcIssuer, step,
+    account,
+    organization,
+    oidcProvider,
+    oidcIssuer,
+    step,
   );
 
   // world items, each maybe followed by ";"

@@ -10,14 +10,23 @@ export type Arb = fc.Arbitrary<string>;
 const KEYWORDS = grammarLiterals.filter((l) => /^[a-z]/.test(l));
 
 const PLAIN = [
-  'alice', 'A/b', 'Production/UpdateApp', 'arn:aws:s3:::bucket/*', 's3:GetObject', '123456789012',
-  '${aws:username}', 'a=b', 'x.y-z_1', '1h', 'us-east-1', '*', 'arn:aws:iam::1:root',
+  'alice',
+  'A/b',
+  'Production/UpdateApp',
+  'arn:aws:s3:::bucket/*',
+  's3:GetObject',
+  '123456789012',
+  '${aws:username}',
+  'a=b',
+  'x.y-z_1',
+  '1h',
+  'us-east-1',
+  '*',
+  'arn:aws:iam::1:root',
 ];
 const QUOTED = ['"two words"', '"allow"', '"a\\"b"', '"caf\\u00e9"', '""', '"json"', '"for"'];
 
-export const STATEMENT = [
-  'allow', 'deny', 'sid', 'principal', 'not-principal', 'action', 'not-action', 'resource', 'not-resource', 'when',
-];
+export const STATEMENT = ['allow', 'deny', 'sid', 'principal', 'not-principal', 'action', 'not-action', 'resource', 'not-resource', 'when'];
 export const REF_WORDS = ['account', 'user', 'group', 'role', 'policy', 'bucket', 'mfa', 'cluster', 'oidc-provider'];
 
 export interface Vocabulary {
@@ -34,11 +43,7 @@ export interface Vocabulary {
 export function vocabulary(loose: boolean): Vocabulary {
   const nameExcept = (...reserved: readonly string[]): Arb => {
     const keep = (w: string) => loose || (w !== 'json' && !reserved.includes(w));
-    return fc.oneof(
-      fc.constantFrom(...PLAIN.filter(keep)),
-      fc.constantFrom(...KEYWORDS.filter(keep)),
-      fc.constantFrom(...QUOTED),
-    );
+    return fc.oneof(fc.constantFrom(...PLAIN.filter(keep)), fc.constantFrom(...KEYWORDS.filter(keep)), fc.constantFrom(...QUOTED));
   };
   const atLeastOne = loose ? 0 : 1;
   const commas = (item: Arb): Arb =>

@@ -9,8 +9,7 @@ import { compileRules } from './moo-rules.js';
 import { decodeString, trimIndent } from '../../../src/dsl/strings.js';
 import type { Token, TokenType } from '../../../src/dsl/token.js';
 
-const UNTERMINATED_STRING =
-  'unterminated string: a quoted string must close on the same line (use """ for several lines)';
+const UNTERMINATED_STRING = 'unterminated string: a quoted string must close on the same line (use """ for several lines)';
 
 interface Pos {
   readonly line: number;

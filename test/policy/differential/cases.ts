@@ -155,7 +155,13 @@ const bucketOf = (account: string): string => (account === A ? 'bucket-a' : 'buc
 const ACTIONS: readonly ActionDef[] = [
   { action: 's3:GetObject', service: 's3', resource: (a, r) => `arn:aws:s3:::${bucketOf(a)}/${r.pick(KEYS)}`, rp: 'resource', rcp: true },
   { action: 's3:PutObject', service: 's3', resource: (a, r) => `arn:aws:s3:::${bucketOf(a)}/${r.pick(KEYS)}`, rp: 'resource', rcp: true },
-  { action: 's3:DeleteObject', service: 's3', resource: (a, r) => `arn:aws:s3:::${bucketOf(a)}/${r.pick(KEYS)}`, rp: 'resource', rcp: true },
+  {
+    action: 's3:DeleteObject',
+    service: 's3',
+    resource: (a, r) => `arn:aws:s3:::${bucketOf(a)}/${r.pick(KEYS)}`,
+    rp: 'resource',
+    rcp: true,
+  },
   { action: 's3:ListBucket', service: 's3', resource: (a) => `arn:aws:s3:::${bucketOf(a)}`, rp: 'resource', rcp: true },
   { action: 's3:ListAllMyBuckets', service: 's3', resource: () => '*', rp: 'none', rcp: true },
   {
@@ -165,16 +171,41 @@ const ACTIONS: readonly ActionDef[] = [
     rp: 'resource',
     rcp: true,
   },
-  { action: 'dynamodb:PutItem', service: 'dynamodb', resource: (a) => `arn:aws:dynamodb:us-east-1:${a}:table/Orders`, rp: 'resource', rcp: true },
-  { action: 'sqs:SendMessage', service: 'sqs', resource: (a, r) => `arn:aws:sqs:us-east-1:${a}:${r.pick(['jobs', 'jobs-dlq'])}`, rp: 'resource', rcp: true },
+  {
+    action: 'dynamodb:PutItem',
+    service: 'dynamodb',
+    resource: (a) => `arn:aws:dynamodb:us-east-1:${a}:table/Orders`,
+    rp: 'resource',
+    rcp: true,
+  },
+  {
+    action: 'sqs:SendMessage',
+    service: 'sqs',
+    resource: (a, r) => `arn:aws:sqs:us-east-1:${a}:${r.pick(['jobs', 'jobs-dlq'])}`,
+    rp: 'resource',
+    rcp: true,
+  },
   { action: 'sqs:ReceiveMessage', service: 'sqs', resource: (a) => `arn:aws:sqs:us-east-1:${a}:jobs`, rp: 'resource', rcp: true },
-  { action: 'iam:GetUser', service: 'iam', resource: (a, r) => `arn:aws:iam::${a}:user/${r.pick(['alice', 'dev/bob', 'carol'])}`, rp: 'none', rcp: false },
-  { action: 'kms:Decrypt', service: 'kms', resource: (a) => `arn:aws:kms:us-east-1:${a}:key/1234abcd-12ab-34cd-56ef-1234567890ab`, rp: 'kms', rcp: true },
+  {
+    action: 'iam:GetUser',
+    service: 'iam',
+    resource: (a, r) => `arn:aws:iam::${a}:user/${r.pick(['alice', 'dev/bob', 'carol'])}`,
+    rp: 'none',
+    rcp: false,
+  },
+  {
+    action: 'kms:Decrypt',
+    service: 'kms',
+    resource: (a) => `arn:aws:kms:us-east-1:${a}:key/1234abcd-12ab-34cd-56ef-1234567890ab`,
+    rp: 'kms',
+    rcp: true,
+  },
   {
     action: 'logs:PutLogEvents',
     service: 'logs',
     // log group names may hold ':' (and '/'), which segment-final wildcards must cross
-    resource: (a, r) => `arn:aws:logs:us-east-1:${a}:log-group:${r.pick(['app', 'app:prod', '/aws/lambda/fn'])}:log-stream:${r.pick(['s1', 'i-1:x'])}`,
+    resource: (a, r) =>
+      `arn:aws:logs:us-east-1:${a}:log-group:${r.pick(['app', 'app:prod', '/aws/lambda/fn'])}:log-stream:${r.pick(['s1', 'i-1:x'])}`,
     rp: 'none',
     rcp: true,
   },
@@ -185,13 +216,33 @@ const ACTIONS: readonly ActionDef[] = [
     rp: 'resource',
     rcp: false,
   },
-  { action: 'sts:AssumeRole', service: 'sts', resource: (a, r) => `arn:aws:iam::${a}:role/${r.pick(['target', 'svc/deploy'])}`, rp: 'trust', rcp: true },
+  {
+    action: 'sts:AssumeRole',
+    service: 'sts',
+    resource: (a, r) => `arn:aws:iam::${a}:role/${r.pick(['target', 'svc/deploy'])}`,
+    rp: 'trust',
+    rcp: true,
+  },
 ];
 
 // ---- conditions -------------------------------------------------------------------------------
 
-const STRING_OPS = ['StringEquals', 'StringNotEquals', 'StringEqualsIgnoreCase', 'StringNotEqualsIgnoreCase', 'StringLike', 'StringNotLike'];
-const NUM_OPS = ['NumericEquals', 'NumericNotEquals', 'NumericLessThan', 'NumericLessThanEquals', 'NumericGreaterThan', 'NumericGreaterThanEquals'];
+const STRING_OPS = [
+  'StringEquals',
+  'StringNotEquals',
+  'StringEqualsIgnoreCase',
+  'StringNotEqualsIgnoreCase',
+  'StringLike',
+  'StringNotLike',
+];
+const NUM_OPS = [
+  'NumericEquals',
+  'NumericNotEquals',
+  'NumericLessThan',
+  'NumericLessThanEquals',
+  'NumericGreaterThan',
+  'NumericGreaterThanEquals',
+];
 const DATE_OPS = ['DateEquals', 'DateNotEquals', 'DateLessThan', 'DateLessThanEquals', 'DateGreaterThan', 'DateGreaterThanEquals'];
 const ARN_OPS = ['ArnEquals', 'ArnLike', 'ArnNotEquals', 'ArnNotLike'];
 
@@ -204,7 +255,10 @@ interface KeyDef {
 }
 
 const STRING_KEYS: readonly KeyDef[] = [
-  { key: 'aws:username', values: ['alice', 'bob', 'Alice', 'al*', 'b?b', '${aws:PrincipalTag/team}', 'a.*', "${aws:PrincipalTag/team, 'alice'}"] },
+  {
+    key: 'aws:username',
+    values: ['alice', 'bob', 'Alice', 'al*', 'b?b', '${aws:PrincipalTag/team}', 'a.*', "${aws:PrincipalTag/team, 'alice'}"],
+  },
   // key names are case-insensitive; tag values are not
   { key: 'AWS:PrincipalTag/TEAM', values: ['blue', 'b.ue', 'bl${?}e', '${*}'] },
   { key: 'aws:PrincipalTag/cc', values: ['a.b', 'x+y', '(x)', '${$}1', 'a*'] },
@@ -311,7 +365,23 @@ const NULL_KEYS: readonly KeyDef[] = [...STRING_KEYS, ...BOOL_KEYS, ...DATE_KEYS
 
 type Family = 'string' | 'set' | 'num' | 'date' | 'bool' | 'bin' | 'ip' | 'arn' | 'null';
 // the weights of the operator families: strings and sets most, as the most varied
-const FAMILIES: readonly Family[] = ['string', 'string', 'string', 'set', 'set', 'num', 'date', 'bool', 'bool', 'bin', 'ip', 'ip', 'arn', 'arn', 'null'];
+const FAMILIES: readonly Family[] = [
+  'string',
+  'string',
+  'string',
+  'set',
+  'set',
+  'num',
+  'date',
+  'bool',
+  'bool',
+  'bin',
+  'ip',
+  'ip',
+  'arn',
+  'arn',
+  'null',
+];
 
 /** A Condition block of one or two operators. */
 export function condition(r: Rng): JsonObject {
@@ -627,7 +697,10 @@ function rcpLevels(r: Rng, def: ActionDef, resource: string, acct: string): Poli
         if (st['Resource'] === '*' || (Array.isArray(st['Resource']) && st['Resource'].includes('*'))) st['Resource'] = '*';
         st['Condition'] = r.pick([
           // the documented data perimeter, and enforcing TLS
-          (): JsonObject => ({ StringNotEqualsIfExists: { 'aws:PrincipalOrgID': ORG }, BoolIfExists: { 'aws:PrincipalIsAWSService': 'false' } }),
+          (): JsonObject => ({
+            StringNotEqualsIfExists: { 'aws:PrincipalOrgID': ORG },
+            BoolIfExists: { 'aws:PrincipalIsAWSService': 'false' },
+          }),
           (): JsonObject => ({ BoolIfExists: { 'aws:SecureTransport': 'false' } }),
           (): JsonObject => condition(r),
           (): JsonObject => condition(r),
@@ -644,7 +717,13 @@ function rcpLevels(r: Rng, def: ActionDef, resource: string, acct: string): Poli
 // ---- the request context --------------------------------------------------------------------
 
 /** The keys AWS sets for this caller and action, with values that some policies above test. */
-function contextFor(r: Rng, p: CasePrincipal, def: ActionDef, tags: Record<string, string>, inOrg: boolean): Record<string, string | string[]> {
+function contextFor(
+  r: Rng,
+  p: CasePrincipal,
+  def: ActionDef,
+  tags: Record<string, string>,
+  inOrg: boolean,
+): Record<string, string | string[]> {
   const c: Record<string, string | string[]> = {
     'aws:SecureTransport': r.chance(0.9) ? 'true' : 'false',
     'aws:CurrentTime': '2024-06-01T12:00:00Z',

@@ -24,8 +24,7 @@ export interface PreparedCase {
 }
 
 export type OurResult =
-  | { readonly ok: false; readonly problems: readonly string[] }
-  | ({ readonly ok: true; readonly evaluation: Evaluation } & PreparedCase);
+  { readonly ok: false; readonly problems: readonly string[] } | ({ readonly ok: true; readonly evaluation: Evaluation } & PreparedCase);
 
 interface NamedDoc {
   readonly name: string;
