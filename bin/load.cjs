@@ -1,5 +1,5 @@
 // Loads the compiled command (dist/simulate.cjs) with V8's code cache (dist/simulate.cache), so that
-// a run starts from bytecode compiled at build time instead of parsing and compiling ~900 KB of
+// a run starts from bytecode compiled at build time instead of parsing and compiling ~500 KB of
 // JavaScript again (about 20 ms of every start). The cache is written by `npm run build`
 // (scripts/train-code-cache.cjs runs the scenarios once and saves what V8 compiled). V8 checks the
 // cache against the source and its own version and flags; when it does not fit (or is missing), V8

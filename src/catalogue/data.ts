@@ -3,6 +3,7 @@
 // in the bundled CLI). It stays bytes; a lookup decodes only the line of the prefix it needs, so a
 // scenario pays about a millisecond for the catalogue, whatever it names.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { SUPPLEMENT, type Supplement } from './supplement.js';
 
 export interface CatalogueData {
@@ -23,7 +24,7 @@ export function catalogueData(): CatalogueData {
   if (loaded) return loaded;
   let bytes: Buffer;
   try {
-    bytes = readFileSync(new URL(`./${FILE}`, import.meta.url));
+    bytes = readFileSync(join(import.meta.dirname, FILE));
   } catch {
     throw new Error(`bug: the AWS service catalogue (${FILE}) is missing beside the code: run \`npm run build\``);
   }

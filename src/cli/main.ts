@@ -17,7 +17,7 @@ declare const IAMSIM_VERSION: string | undefined;
 const version = (): string =>
   typeof IAMSIM_VERSION === 'string'
     ? IAMSIM_VERSION
-    : (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+    : (JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   let args: Args;

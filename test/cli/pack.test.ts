@@ -45,6 +45,9 @@ describe('npm pack', () => {
         'dist/simulate.cache',
         'dist/simulate.cjs',
         'dist/token-keys.json',
+        'dist/vendor/jose.cjs',
+        'dist/vendor/yaml.cjs',
+        'dist/vendor/zod-mini.cjs',
       ]
         .map((f) => `package/${f}`)
         .sort(),

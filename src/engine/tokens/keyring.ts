@@ -6,6 +6,7 @@
 // scripts/make-token-keys.mjs; absent when running from the sources), then from keys made here; a
 // process keeps the pairs it has and hands them to later runs: a key means nothing beyond one run.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose';
 
 export interface KeyPair {
@@ -46,7 +47,7 @@ export function poolFromFile(read: () => string): Promise<KeyPair>[] {
 }
 
 function sharedPool(): Promise<KeyPair>[] {
-  pool ??= poolFromFile(() => readFileSync(new URL(`./${POOL_FILE}`, import.meta.url), 'utf8'));
+  pool ??= poolFromFile(() => readFileSync(join(import.meta.dirname, POOL_FILE), 'utf8'));
   return pool;
 }
 
