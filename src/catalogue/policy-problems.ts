@@ -1,5 +1,6 @@
 // The catalogue problems of a policy document in IAM JSON, each with the JSON path of the offending
 // action or condition key, so that the resolver can point at it inside a `json {…}` body or a file.
+import { isObject } from '../json/is-object.js';
 import { conditionKeyProblem, policyActionProblem, type CatalogueProblem } from './problems.js';
 
 export type JsonPath = readonly (string | number)[];
@@ -11,8 +12,6 @@ export interface PolicyCatalogueProblem extends CatalogueProblem {
   /** the action or the key as written */
   readonly text: string;
 }
-
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 export function policyCatalogueProblems(doc: unknown): PolicyCatalogueProblem[] {
   const out: PolicyCatalogueProblem[] = [];

@@ -4,6 +4,7 @@
 import type { LoggedEvent } from '../engine/events.js';
 import { EVENT_TYPES, loggedEventSchemas } from '../engine/log-schema.js';
 import { nearest as closest } from '../errors.js';
+import { isObject } from '../json/is-object.js';
 import { checkConsistency } from './log-consistency.js';
 import { EventLogError, LOG_FORMAT, LOG_VERSION } from './log-format.js';
 import { describeFound, describeSchema, fieldPath, fieldsOf, schemaAt, valueAt } from './log-words.js';
@@ -88,9 +89,7 @@ async function yamlPosition(text: string, path: readonly (string | number)[]): P
 }
 
 function header(value: unknown): Record<string, unknown> | null {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) && 'format' in value
-    ? (value as Record<string, unknown>)
-    : null;
+  return isObject(value) && 'format' in value ? value : null;
 }
 
 function headerProblem(h: Record<string, unknown>): string | null {
@@ -117,7 +116,7 @@ interface Problem {
 }
 
 function eventProblem(value: unknown, first: boolean): Problem | null {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+  if (!isObject(value)) {
     return { text: ` is not an event: expected an object { type, data, meta }, found ${describeFound(value)}`, path: [] };
   }
   const type = (value as { type?: unknown }).type;

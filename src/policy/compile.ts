@@ -6,7 +6,8 @@ import { compileActions, matchAction } from './match-action.js';
 import { compilePrincipal } from './match-principal.js';
 import { compileResource } from './match-resource.js';
 import type { CompiledPolicy, PolicyKind } from './types.js';
-import { isObject, strings } from './json-values.js';
+import { isObject } from '../json/is-object.js';
+import { strings } from './json-values.js';
 
 export interface PolicyMeta {
   readonly name: string;

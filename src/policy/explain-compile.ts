@@ -7,7 +7,8 @@ import { compileActions, type ActionMatcher } from './match-action.js';
 import { compilePrincipal, type PrincipalMatcher } from './match-principal.js';
 import { compileResource, type ResourceEntry } from './match-resource.js';
 import { parseTemplate, staticTokens, type TemplatePart } from './variables.js';
-import { isObject, strings } from './json-values.js';
+import { isObject } from '../json/is-object.js';
+import { strings } from './json-values.js';
 
 export interface XAction {
   readonly value: string;

@@ -1,10 +1,6 @@
 // How the policy library reads parsed JSON it has not validated (compiling and explaining never
-// trust a document's shape): an object is a non-array object, and an element is a string or a list
-// whose strings count.
-
-export function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+// trust a document's shape): an element is a string or a list whose strings count (an object is
+// src/json/is-object.ts's).
 
 /** The strings of a string-or-list element (anything else contributes none). */
 export function strings(v: unknown): string[] {

@@ -20,5 +20,3 @@ export function eachString(value: unknown, path: Path, out: PolicyProblem[]): [s
   });
   return ok ? items : null;
 }
-
-export { isObject } from '../json-values.js';
