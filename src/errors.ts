@@ -53,6 +53,12 @@ export function formatScenarioError(err: ScenarioError, source: string | null): 
   return out.join('\n');
 }
 
+/** `a, b or c`: the alternatives a message offers (one stands alone, none is empty). */
+export function joinOr(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
+
 /** The closest candidate by edit distance (case-insensitive), if it is close enough to help. */
 export function nearest(word: string, candidates: Iterable<string>): string | undefined {
   const w = word.toLowerCase();
