@@ -4,6 +4,7 @@
 // refers to must have been declared by an earlier event, as it was when the engine wrote the log.
 import type { LoggedEvent } from '../engine/events.js';
 import { joinOr } from '../errors.js';
+import { valueAt } from './log-words.js';
 
 export interface Inconsistency {
   readonly index: number; // 0-based, among the events
@@ -90,7 +91,7 @@ export function checkConsistency(events: readonly LoggedEvent[]): Inconsistency 
       return { index, path: ['type'], text: 'a second organization (a scenario has one, created once)' };
     }
     for (const [path, kinds] of REFERS[e.type] ?? []) {
-      const name = path.reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], e.data) as string;
+      const name = valueAt(e.data, path).value as string;
       if (!kinds.some((k) => has(k, name))) {
         return {
           index,
