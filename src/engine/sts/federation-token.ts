@@ -8,7 +8,7 @@ import { accessDeniedMessage } from '../call/record.js';
 import { requestContext } from '../call/context.js';
 import type { World } from '../world.js';
 import { NAME } from './assume-role-request.js';
-import { authorizeSts } from './authorize-sts.js';
+import { authorizeInTurn } from './authorize-sts.js';
 import { startStsCall, tokenDuration } from './call-kit.js';
 import { durationNote, mint } from './credentials.js';
 import type { StsEvent } from './events.js';
@@ -55,16 +55,13 @@ export function getFederationToken(data: CallData, world: World): StsEvent[] {
   for (const t of tags) keys[`aws:RequestTag/${t.key}`] = t.value;
   if (tags.length > 0) keys['aws:TagKeys'] = tags.map((t) => t.key);
   const context = requestContext(who, world, data.region, { account: userAccount, tags: {} }, { ...keys, ...data.context });
-  const evaluations = [];
-  for (const action of tags.length > 0 ? ['sts:GetFederationToken', 'sts:TagSession'] : ['sts:GetFederationToken']) {
-    const record = authorizeSts({ who, action, resource: federatedArn, resourceAccount: userAccount, context }, world);
-    evaluations.push(record);
-    const e = record.evaluation;
-    if (e.decision !== 'Allow') {
-      const message = accessDeniedMessage(who.record.arn, action, federatedArn, e.decision, e.decidedBy?.type ?? null);
-      const notes = action === 'sts:TagSession' ? ['the request passes session tags, so sts:TagSession must be allowed too'] : [];
-      return call.denied(message, notes, { context, evaluations, decision: e.decision });
-    }
+  const request = { who, action: 'sts:GetFederationToken', resource: federatedArn, resourceAccount: userAccount, context };
+  const { evaluations, refused } = authorizeInTurn(request, { tags: tags.length > 0, sourceIdentity: false }, world);
+  if (refused !== null) {
+    const e = evaluations[evaluations.length - 1]!.evaluation;
+    const message = accessDeniedMessage(who.record.arn, refused, federatedArn, e.decision, e.decidedBy?.type ?? null);
+    const notes = refused === 'sts:TagSession' ? ['the request passes session tags, so sts:TagSession must be allowed too'] : [];
+    return call.denied(message, notes, { context, evaluations, decision: e.decision });
   }
 
   const size = packedSize(policy.text, policy.arns, tags);
