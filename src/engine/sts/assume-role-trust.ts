@@ -15,7 +15,7 @@ import type { AssumeRoleParams } from './assume-role-request.js';
 import { authorizeInTurn, type InTurn, type StsAuthzRequest } from './authorize-sts.js';
 import { mfaContext } from './mfa.js';
 import type { MfaAuth } from './state.js';
-import { overlayTags } from './tags.js';
+import { overlayTags, requestTagKeys } from './tags.js';
 
 export interface TrustInput {
   readonly who: Caller;
@@ -59,9 +59,7 @@ function trustContext(input: TrustInput, world: World): Record<string, ContextVa
   const keys: Record<string, ContextValue> = { 'sts:RoleSessionName': p.sessionName };
   if (p.externalId !== null) keys['sts:ExternalId'] = p.externalId;
   if (input.sourceIdentity !== null) keys['sts:SourceIdentity'] = input.sourceIdentity;
-  for (const t of p.tags) keys[`aws:RequestTag/${t.key}`] = t.value;
-  if (p.tags.length > 0) keys['aws:TagKeys'] = p.tags.map((t) => t.key);
-  if (p.transitiveTagKeys.length > 0) keys['sts:TransitiveTagKeys'] = [...p.transitiveTagKeys];
+  Object.assign(keys, requestTagKeys(p.tags, p.transitiveTagKeys));
   if (input.mfa !== null) Object.assign(keys, mfaContext(input.mfa, world.scenario.clock));
   const resource = { account: input.role.account, tags: overlayTags(input.role.tags, input.inherited) };
   return requestContext(input.who, world, input.region, resource, { ...keys, ...input.stepContext });

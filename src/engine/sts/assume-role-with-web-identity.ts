@@ -20,7 +20,7 @@ import type { StsEvent } from './events.js';
 import { packedSize, packedTooLarge } from './packed-size.js';
 import { checkSessionPolicies, hasSessionPolicies } from './session-policies.js';
 import { roleSession } from './role-session.js';
-import { tagRecord, tagText } from './tags.js';
+import { requestTagKeys, tagRecord, tagText } from './tags.js';
 
 const NOT_AUTHORIZED = 'Not authorized to perform sts:AssumeRoleWithWebIdentity';
 
@@ -73,10 +73,8 @@ export function assumeRoleWithWebIdentity(data: CallData, world: World): StsEven
     'aws:FederatedProvider': checked.provider.arn,
     ...tokenContext(checked.provider, checked.claims, checked.audience),
     'sts:RoleSessionName': p.sessionName,
+    ...requestTagKeys(extra.tags, extra.transitiveTagKeys),
   };
-  for (const t of extra.tags) keys[`aws:RequestTag/${t.key}`] = t.value;
-  if (extra.tags.length > 0) keys['aws:TagKeys'] = extra.tags.map((t) => t.key);
-  if (extra.transitiveTagKeys.length > 0) keys['sts:TransitiveTagKeys'] = [...extra.transitiveTagKeys];
   if (extra.sourceIdentity !== null) keys['sts:SourceIdentity'] = extra.sourceIdentity;
   const context = requestContext(who, world, data.region, { account: role.account, tags: role.tags }, { ...keys, ...data.context });
   const gets = { tags: extra.tags.length > 0, sourceIdentity: extra.sourceIdentity !== null };

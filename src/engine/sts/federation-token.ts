@@ -15,7 +15,7 @@ import type { StsEvent } from './events.js';
 import { packedSize, packedTooLarge } from './packed-size.js';
 import { checkSessionPolicies, checkSessionPolicyParams, hasSessionPolicies, policyText, readPolicyArns } from './session-policies.js';
 import type { FederatedSession } from './state.js';
-import { checkTags, readTags, tagRecord, tagRuleError, tagText } from './tags.js';
+import { checkTags, readTags, requestTagKeys, tagRecord, tagRuleError, tagText } from './tags.js';
 import { checkInteger, checkLength, checkPattern, checkRequired, validationMessage, type Constraint } from './validation.js';
 
 export function getFederationToken(data: CallData, world: World): StsEvent[] {
@@ -51,10 +51,7 @@ export function getFederationToken(data: CallData, world: World): StsEvent[] {
   if (!policies.ok) return call.failed(policies.code, policies.message, [policies.note]);
 
   const federatedArn = federatedUserArn(userAccount, name!);
-  const keys: Record<string, string | string[]> = {};
-  for (const t of tags) keys[`aws:RequestTag/${t.key}`] = t.value;
-  if (tags.length > 0) keys['aws:TagKeys'] = tags.map((t) => t.key);
-  const context = requestContext(who, world, data.region, { account: userAccount, tags: {} }, { ...keys, ...data.context });
+  const context = requestContext(who, world, data.region, { account: userAccount, tags: {} }, { ...requestTagKeys(tags), ...data.context });
   const request = { who, action: 'sts:GetFederationToken', resource: federatedArn, resourceAccount: userAccount, context };
   const { evaluations, refused } = authorizeInTurn(request, { tags: tags.length > 0, sourceIdentity: false }, world);
   if (refused !== null) {

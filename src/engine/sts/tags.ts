@@ -126,6 +126,19 @@ export function overlayTags(base: Readonly<Record<string, string>>, top: Readonl
   return Object.assign(out, top);
 }
 
+/**
+ * The condition keys of the tags a request passes (IAM User Guide "Controlling access during AWS
+ * requests", "Pass session tags in AWS STS"): aws:RequestTag/KEY, aws:TagKeys and, for calls that
+ * take them, sts:TransitiveTagKeys.
+ */
+export function requestTagKeys(tags: readonly Tag[], transitiveTagKeys: readonly string[] = []): Record<string, string | string[]> {
+  const keys: Record<string, string | string[]> = {};
+  for (const t of tags) keys[`aws:RequestTag/${t.key}`] = t.value;
+  if (tags.length > 0) keys['aws:TagKeys'] = tags.map((t) => t.key);
+  if (transitiveTagKeys.length > 0) keys['sts:TransitiveTagKeys'] = [...transitiveTagKeys];
+  return keys;
+}
+
 export function tagRecord(tags: readonly Tag[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const t of tags) out[t.key] = t.value;
