@@ -9,7 +9,7 @@ import { requestContext } from '../call/context.js';
 import type { World } from '../world.js';
 import { NAME } from './assume-role-request.js';
 import { authorizeInTurn } from './authorize-sts.js';
-import { startStsCall, tokenDuration } from './call-kit.js';
+import { sessionCredentialsRefused, startStsCall, tokenDuration } from './call-kit.js';
 import { durationNote, mint } from './credentials.js';
 import type { StsEvent } from './events.js';
 import { packedSize, packedTooLarge } from './packed-size.js';
@@ -39,11 +39,8 @@ export function getFederationToken(data: CallData, world: World): StsEvent[] {
   if (v.length > 0) return call.failed('ValidationError', validationMessage(v));
   if (!call.auth.ok) return call.failed(call.auth.error.code, call.auth.error.message, [call.auth.note]);
   const who = call.auth.caller;
-  if (who.session !== null) {
-    return call.denied('Cannot call GetFederationToken with session credentials', [
-      'GetFederationToken takes long-term credentials: an access key of an IAM user or of the root user',
-    ]);
-  }
+  const longTermOnly = sessionCredentialsRefused(call, who, 'GetFederationToken');
+  if (longTermOnly !== null) return longTermOnly;
   const tagError = tagRuleError(tags, [], []);
   if (tagError !== null) return call.failed('InvalidParameterValue', tagError.message, [tagError.note]);
   const userAccount = who.record.account ?? '';
