@@ -12,7 +12,8 @@ import type { ContextValue } from '../../policy/types.js';
 import type { IamRole } from '../iam/state.js';
 import type { World } from '../world.js';
 import type { AssumeRoleParams } from './assume-role-request.js';
-import { authorizeInTurn, type InTurn, type StsAuthzRequest } from './authorize-sts.js';
+import type { CallAuthzRequest } from '../call/authorize-call.js';
+import { authorizeInTurn, type InTurn } from './authorize-sts.js';
 import { mfaContext } from './mfa.js';
 import type { MfaAuth } from './state.js';
 import { overlayTags, requestTagKeys } from './tags.js';
@@ -43,9 +44,9 @@ export function evaluateTrust(input: TrustInput, world: World): TrustOutcome {
 }
 
 /** The request of a call on a role, which the role's trust policy must allow too. */
-export function trustRequest(who: Caller, role: IamRole, action: string, context: Record<string, ContextValue>): StsAuthzRequest {
-  const trust = { name: `trust policy of role ${role.name}`, document: role.trust };
-  return { who, action, resource: role.arn, resourceAccount: role.account, context, trust };
+export function trustRequest(who: Caller, role: IamRole, action: string, context: Record<string, ContextValue>): CallAuthzRequest {
+  const policy = { name: `trust policy of role ${role.name}`, document: role.trust, kind: 'trust' as const };
+  return { who, action, resource: role.arn, resourceAccount: role.account, context, policy };
 }
 
 /**
