@@ -3,6 +3,7 @@
 // policies, SCP and RCP levels). Prints requests/second; asserts nothing about time.
 // Run: npx vitest bench --run test/bench/policy.bench.ts
 import { bench, describe } from 'vitest';
+import { mulberry32 } from '../mulberry32.js';
 import {
   compilePolicy,
   evaluate,
@@ -22,17 +23,7 @@ const CORPUS_SIZE = 12_000;
 
 type Json = Record<string, unknown>;
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = rng(20240601);
+const rand = mulberry32(20240601);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
 
 const docs = new Map<CompiledPolicy, { doc: Json; kind: PolicyKind; name: string }>();
