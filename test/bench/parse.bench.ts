@@ -7,34 +7,17 @@
 import nearley from 'nearley';
 import { bench, describe } from 'vitest';
 import grammar from '../../src/dsl/grammar.generated.js';
-import { createLexer, tokenize, type Token } from '../../src/dsl/lexer.js';
+import { createLexer, tokenize } from '../../src/dsl/lexer.js';
 import { parseScenario } from '../../src/dsl/parse.js';
 import { withTokenClasses } from '../../src/dsl/token-classes.js';
 import { mooTokens } from '../dsl/oracle/moo-lexer.js';
+import { baselineGrammar } from './baseline-grammar.js';
 import { largeScenario } from './large-scenario.js';
 
 const source = largeScenario();
 const tokens = tokenize(source, 'large.iam');
 
-/** A lexer over tokens already read, for the baseline grammar. */
-function replay(all: readonly Token[]): nearley.Lexer {
-  let i = 0;
-  return {
-    reset: () => void (i = 0),
-    next: () => all[i++] as nearley.Token | undefined,
-    save: () => ({}),
-    formatError: () => 'error',
-  };
-}
-
-const trivial = nearley.Grammar.fromCompiled({
-  Lexer: replay(tokens),
-  ParserStart: 'main',
-  ParserRules: [
-    { name: 'main', symbols: [], postprocess: () => null },
-    { name: 'main', symbols: ['main', { test: () => true }], postprocess: () => null },
-  ],
-} as unknown as nearley.CompiledRules);
+const trivial = baselineGrammar(tokens);
 
 function baseline(): void {
   const parser = new nearley.Parser(trivial);
