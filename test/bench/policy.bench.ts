@@ -4,6 +4,7 @@
 // Run: npx vitest bench --run test/bench/policy.bench.ts
 import { bench, describe } from 'vitest';
 import { mulberry32 } from '../mulberry32.js';
+import { rates, timeRounds } from './timing.js';
 import {
   compilePolicy,
   evaluate,
@@ -349,19 +350,13 @@ function runBaseline(cases: readonly Case[]): void {
 
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US').padStart(10);
 
-/** Warms up, then times whole passes; the machine may be shared, so it prints median and best. */
+/** Prints the median and best requests per second of whole passes; returns the median. */
 function measure(label: string, cases: readonly Case[], run: (cases: readonly Case[]) => unknown, rounds: number): number {
-  const warm = performance.now() + 1500;
-  while (performance.now() < warm) run(cases);
-  const rates: number[] = [];
-  for (let i = 0; i < rounds; i++) {
-    const t0 = performance.now();
-    run(cases);
-    rates.push(cases.length / ((performance.now() - t0) / 1000));
-  }
-  rates.sort((a, b) => a - b);
-  const median = rates[Math.floor(rates.length / 2)]!;
-  console.log(`${label.padEnd(44)} median ${fmt(median)} requests/s, best ${fmt(rates[rates.length - 1]!)}`);
+  const { median, best } = rates(
+    timeRounds(() => run(cases), rounds, 1500),
+    cases.length,
+  );
+  console.log(`${label.padEnd(44)} median ${fmt(median)} requests/s, best ${fmt(best)}`);
   return median;
 }
 
