@@ -6,28 +6,12 @@
 //   npx tsx scripts/parse-times.ts [FILE…]
 import { readdirSync, readFileSync } from 'node:fs';
 import nearley from 'nearley';
-import { tokenize, type Token } from '../src/dsl/lexer.js';
+import { tokenize } from '../src/dsl/lexer.js';
 import { parseScenario } from '../src/dsl/parse.js';
-
-function replay(all: readonly Token[]): nearley.Lexer {
-  let i = 0;
-  return {
-    reset: () => void (i = 0),
-    next: () => all[i++] as nearley.Token | undefined,
-    save: () => ({}),
-    formatError: () => 'error',
-  };
-}
+import { baselineGrammar } from '../test/bench/baseline-grammar.js';
 
 function trivial(source: string): () => void {
-  const grammar = nearley.Grammar.fromCompiled({
-    Lexer: replay(tokenize(source, 'x.iam')),
-    ParserStart: 'main',
-    ParserRules: [
-      { name: 'main', symbols: [], postprocess: () => null },
-      { name: 'main', symbols: ['main', { test: () => true }], postprocess: () => null },
-    ],
-  } as unknown as nearley.CompiledRules);
+  const grammar = baselineGrammar(tokenize(source, 'x.iam'));
   return () => new nearley.Parser(grammar).feed(source);
 }
 

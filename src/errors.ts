@@ -1,5 +1,6 @@
 // Located errors for scenarios that cannot run. Outcomes of AWS calls are events, never exceptions;
 // this is only for input the engine cannot accept (syntax, references, malformed policies).
+import { boundedDistance, suggestionLimit } from './catalogue/distance.js';
 
 export interface SourcePos {
   readonly line: number; // 1-based
@@ -53,35 +54,25 @@ export function formatScenarioError(err: ScenarioError, source: string | null): 
   return out.join('\n');
 }
 
+/** `a, b or c`: the alternatives a message offers (one stands alone, none is empty). */
+export function joinOr(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
+
 /** The closest candidate by edit distance (case-insensitive), if it is close enough to help. */
 export function nearest(word: string, candidates: Iterable<string>): string | undefined {
   const w = word.toLowerCase();
   let best: string | undefined;
   let bestDist = Infinity;
   for (const c of candidates) {
-    const d = editDistance(w, c.toLowerCase());
+    const d = boundedDistance(w, c.toLowerCase(), Infinity, false);
     if (d < bestDist) {
       bestDist = d;
       best = c;
     }
   }
   if (best === undefined) return undefined;
-  const limit = Math.max(2, Math.floor(Math.max(word.length, best.length) / 3));
+  const limit = suggestionLimit(word.length, best.length);
   return bestDist <= limit && bestDist > 0 ? best : bestDist === 0 && best !== word ? best : undefined;
-}
-
-function editDistance(a: string, b: string): number {
-  const prev = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const up = prev[j]!;
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      prev[j] = Math.min(up + 1, prev[j - 1]! + 1, diag + cost);
-      diag = up;
-    }
-  }
-  return prev[b.length]!;
 }

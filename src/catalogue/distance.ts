@@ -13,7 +13,7 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   let best: string | undefined;
   let bestDist = Infinity;
   for (const c of candidates) {
-    const limit = Math.min(bestDist - 1, Math.max(2, Math.floor(Math.max(w.length, c.length) / 3)));
+    const limit = Math.min(bestDist - 1, suggestionLimit(w.length, c.length));
     if (Math.abs(c.length - w.length) > limit) continue;
     const lower = c.toLowerCase();
     if (letterBound(counts, w.length, lower) > limit) continue;
@@ -26,6 +26,9 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   }
   return best === word ? undefined : best;
 }
+
+/** How far a candidate may be from a word to be suggested: max(2, ⌊length/3⌋) edits, the longer's length. */
+export const suggestionLimit = (a: number, b: number): number => Math.max(2, Math.floor(Math.max(a, b) / 3));
 
 const bucket = (s: string, i: number) => Math.min(127, s.charCodeAt(i));
 
@@ -40,8 +43,11 @@ function letterBound(counts: Int32Array, length: number, c: string): number {
 
 let rows: [Int32Array, Int32Array, Int32Array] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
 
-/** The optimal string alignment distance of a and b, or limit + 1 once it must exceed limit. */
-export function boundedDistance(a: string, b: string, limit: number): number {
+/**
+ * The optimal string alignment distance of a and b (without `transpositions`, the Levenshtein
+ * distance: a swap is two edits), or limit + 1 once it must exceed limit.
+ */
+export function boundedDistance(a: string, b: string, limit: number, transpositions = true): number {
   if (rows[0].length <= b.length) rows = [new Int32Array(b.length + 1), new Int32Array(b.length + 1), new Int32Array(b.length + 1)];
   let [before, prev, row] = rows;
   for (let j = 0; j <= b.length; j++) prev[j] = j;
@@ -51,7 +57,7 @@ export function boundedDistance(a: string, b: string, limit: number): number {
     for (let j = 1; j <= b.length; j++) {
       const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
       let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1))
+      if (transpositions && i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1))
         d = Math.min(d, before[j - 2]! + 1);
       row[j] = d;
       if (d < rowMin) rowMin = d;

@@ -4,5 +4,6 @@ export { isKnownService, lookupAction, matchActions, serviceActions, suggestActi
 export { lookupConditionKey, suggestConditionKey, type ConditionKeyKind, type ConditionKeyLookup } from './condition-keys.js';
 export { catalogueData, parseCatalogue, type CatalogueData } from './data.js';
 export type { Supplement } from './supplement.js';
-export { policyCatalogueProblems, type JsonPath, type PolicyCatalogueProblem } from './policy-problems.js';
+export type { JsonPath } from '../json/locate.js';
+export { policyCatalogueProblems, type PolicyCatalogueProblem } from './policy-problems.js';
 export { callActionProblem, conditionKeyProblem, policyActionProblem, type CatalogueProblem } from './problems.js';

@@ -1,8 +1,8 @@
 // The catalogue problems of a policy document in IAM JSON, each with the JSON path of the offending
 // action or condition key, so that the resolver can point at it inside a `json {…}` body or a file.
+import { isObject } from '../json/is-object.js';
+import type { JsonPath } from '../json/locate.js';
 import { conditionKeyProblem, policyActionProblem, type CatalogueProblem } from './problems.js';
-
-export type JsonPath = readonly (string | number)[];
 
 export interface PolicyCatalogueProblem extends CatalogueProblem {
   /** an action: the path of its string; a condition key: the path of its value (the key is its last step) */
@@ -11,8 +11,6 @@ export interface PolicyCatalogueProblem extends CatalogueProblem {
   /** the action or the key as written */
   readonly text: string;
 }
-
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 export function policyCatalogueProblems(doc: unknown): PolicyCatalogueProblem[] {
   const out: PolicyCatalogueProblem[] = [];

@@ -3,6 +3,8 @@
 // user that no event created, an SCP attached before the organization exists. Every name an event
 // refers to must have been declared by an earlier event, as it was when the engine wrote the log.
 import type { LoggedEvent } from '../engine/events.js';
+import { joinOr } from '../errors.js';
+import { valueAt } from './log-words.js';
 
 export interface Inconsistency {
   readonly index: number; // 0-based, among the events
@@ -89,13 +91,12 @@ export function checkConsistency(events: readonly LoggedEvent[]): Inconsistency 
       return { index, path: ['type'], text: 'a second organization (a scenario has one, created once)' };
     }
     for (const [path, kinds] of REFERS[e.type] ?? []) {
-      const name = path.reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], e.data) as string;
+      const name = valueAt(e.data, path).value as string;
       if (!kinds.some((k) => has(k, name))) {
-        const what = kinds.length === 1 ? kinds[0]! : `${kinds.slice(0, -1).join(', ')} or ${kinds[kinds.length - 1]!}`;
         return {
           index,
           path: ['data', ...path],
-          text: `data.${path.join('.')} names ${JSON.stringify(name)}, and no event before it created that ${what}`,
+          text: `data.${path.join('.')} names ${JSON.stringify(name)}, and no event before it created that ${joinOr(kinds)}`,
         };
       }
     }

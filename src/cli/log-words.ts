@@ -1,5 +1,6 @@
 // Words for what a log's schema expects at a field, and what the log holds there instead.
 import * as z from 'zod/mini';
+import { joinOr } from '../errors.js';
 
 type Path = readonly (string | number)[];
 
@@ -134,8 +135,7 @@ export function fieldsOf(s: Schema | null): string[] {
 
 function oneOf(values: readonly unknown[]): string {
   const words = values.map((v) => JSON.stringify(v));
-  if (words.length === 1) return words[0]!;
-  return `one of ${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
+  return words.length === 1 ? words[0]! : `one of ${joinOr(words)}`;
 }
 
 /** A value from the log, briefly: strings and numbers as JSON, objects and lists by kind. */

@@ -3,7 +3,8 @@
 // for YAML the column), the event's number and type, the field and what it should hold.
 import type { LoggedEvent } from '../engine/events.js';
 import { EVENT_TYPES, loggedEventSchemas } from '../engine/log-schema.js';
-import { nearest as closest } from '../errors.js';
+import { nearest } from '../errors.js';
+import { isObject } from '../json/is-object.js';
 import { checkConsistency } from './log-consistency.js';
 import { EventLogError, LOG_FORMAT, LOG_VERSION } from './log-format.js';
 import { describeFound, describeSchema, fieldPath, fieldsOf, schemaAt, valueAt } from './log-words.js';
@@ -88,9 +89,7 @@ async function yamlPosition(text: string, path: readonly (string | number)[]): P
 }
 
 function header(value: unknown): Record<string, unknown> | null {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) && 'format' in value
-    ? (value as Record<string, unknown>)
-    : null;
+  return isObject(value) && 'format' in value ? value : null;
 }
 
 function headerProblem(h: Record<string, unknown>): string | null {
@@ -117,7 +116,7 @@ interface Problem {
 }
 
 function eventProblem(value: unknown, first: boolean): Problem | null {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+  if (!isObject(value)) {
     return { text: ` is not an event: expected an object { type, data, meta }, found ${describeFound(value)}`, path: [] };
   }
   const type = (value as { type?: unknown }).type;
@@ -128,8 +127,7 @@ function eventProblem(value: unknown, first: boolean): Problem | null {
   if (typeof type !== 'string') return { text: `: type: expected the name of an event type, found ${describeFound(type)}`, path: ['type'] };
   const schema = loggedEventSchemas.get(type);
   if (schema === undefined) {
-    const near = nearest(type, EVENT_TYPES);
-    return { text: `: unknown event type "${type}"${near === null ? '' : ` (did you mean "${near}"?)`}`, path: ['type'] };
+    return { text: `: unknown event type "${type}"${didYouMean(type, EVENT_TYPES)}`, path: ['type'] };
   }
   if (first && type !== 'ScenarioStarted') return { text: ` (${type}): an event log starts with ScenarioStarted`, path: ['type'] };
   const result = schema.safeParse(value);
@@ -141,12 +139,12 @@ function eventProblem(value: unknown, first: boolean): Problem | null {
   const tail = more > 0 ? ` (and ${more} more problem${more === 1 ? '' : 's'} in this event)` : '';
   return {
     text: ` (${type}): ${issueText(schema, value, issue)}${tail}`,
-    path: issue.path.filter((k): k is string | number => typeof k !== 'symbol'),
+    path: keysOf(issue.path),
   };
 }
 
 function isMissingChild(m: Issue, parent: readonly PropertyKey[], event: unknown): boolean {
-  const path = m.path.filter((k): k is string | number => typeof k !== 'symbol');
+  const path = keysOf(m.path);
   return path.length === parent.length + 1 && parent.every((k, i) => k === path[i]) && valueAt(event, path).missing;
 }
 
@@ -157,13 +155,12 @@ interface Issue {
 }
 
 function issueText(schema: Parameters<typeof schemaAt>[0], event: unknown, issue: Issue): string {
-  const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
+  const path = keysOf(issue.path);
   if (issue.code === 'unrecognized_keys' && issue.keys && issue.keys.length > 0) {
     const key = issue.keys[0]!;
     const known = fieldsOf(schemaAt(schema, event, path));
-    const near = nearest(key, known);
     const at = path.length === 0 ? 'the event' : fieldPath(path);
-    return `${at} has an unknown field "${key}"${near === null ? '' : ` (did you mean "${near}"?)`}`;
+    return `${at} has an unknown field "${key}"${didYouMean(key, known)}`;
   }
   const found = valueAt(event, path);
   const expected = describeSchema(schemaAt(schema, event, path));
@@ -171,6 +168,12 @@ function issueText(schema: Parameters<typeof schemaAt>[0], event: unknown, issue
   return `${fieldPath(path)}: expected ${expected}, found ${describeFound(found.value)}`;
 }
 
-function nearest(word: string, candidates: readonly string[]): string | null {
-  return closest(word, candidates) ?? null;
+/** A zod issue's path as the log's keys (zod's symbol keys never occur in a log). */
+function keysOf(path: readonly PropertyKey[]): (string | number)[] {
+  return path.filter((k): k is string | number => typeof k !== 'symbol');
+}
+
+function didYouMean(word: string, candidates: readonly string[]): string {
+  const near = nearest(word, candidates);
+  return near === undefined ? '' : ` (did you mean "${near}"?)`;
 }

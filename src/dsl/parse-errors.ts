@@ -2,7 +2,7 @@
 // suggestion for a mistyped keyword.
 
 import nearley from 'nearley';
-import { nearest, ScenarioError, type SourcePos } from '../errors.js';
+import { joinOr, nearest, ScenarioError, type SourcePos } from '../errors.js';
 import type { Token } from './lexer.js';
 
 // The parts of nearley's chart we read (untyped internals of nearley 2.x).
@@ -69,11 +69,6 @@ function expectedIn(column: ChartColumn | undefined): Expected {
     ...(canEnd ? ['the end of the file'] : []),
   ];
   return { keywords, rendered: all.length === 0 ? undefined : joinOr(all) };
-}
-
-function joinOr(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 }
 
 function shorten(text: string): string {

@@ -4,6 +4,7 @@
 // a large file before the JIT warms up); anything it does not match, and any value JSON.parse
 // rejects, goes through jsonSpan, which reports the problems in order.
 
+import { BACKSLASH, LBRACE, LBRACKET, NEWLINE, QUOTE, RBRACE, RBRACKET } from '../json/char-codes.js';
 import { findJsonError } from '../json/check.js';
 import { posAt } from './token.js';
 
@@ -67,10 +68,6 @@ interface JsonSpan {
   readonly lastNewline: number; // the offset of the last of them, or -1
 }
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const NEWLINE = 0x0a;
-
 /** The end of the string whose quote is at `start`, or -1 if it does not close on its line. */
 export function stringEnd(source: string, start: number): number {
   const len = source.length;
@@ -94,7 +91,7 @@ function jsonSpan(source: string, open: number, fail: JsonFail): JsonSpan {
   let lastNewline = -1;
   for (let i = open; i < len; i++) {
     const c = source.charCodeAt(i);
-    if (c > 0x7d) continue; // nothing above "}" matters
+    if (c > RBRACE) continue; // nothing above "}" matters
     switch (c) {
       case NEWLINE:
         newlines++;
@@ -106,15 +103,14 @@ function jsonSpan(source: string, open: number, fail: JsonFail): JsonSpan {
         i = end - 1;
         break;
       }
-      case 0x7b: // {
-      case 0x5b: // [
+      case LBRACE:
+      case LBRACKET:
         stack.push(i);
         break;
-      case 0x7d: // }
-      case 0x5d: {
-        // ]
+      case RBRACE:
+      case RBRACKET: {
         const opened = stack.pop() ?? open;
-        const want = source.charCodeAt(opened) === 0x7b ? '}' : ']';
+        const want = source.charCodeAt(opened) === LBRACE ? '}' : ']';
         if (c !== want.charCodeAt(0)) mismatch(source, i, opened, want, fail);
         if (stack.length === 0) return { end: i + 1, newlines, lastNewline };
         break;
@@ -122,7 +118,7 @@ function jsonSpan(source: string, open: number, fail: JsonFail): JsonSpan {
     }
   }
   const top = stack[stack.length - 1] ?? open;
-  return fail(top, `unterminated JSON: no "${source.charCodeAt(top) === 0x7b ? '}' : ']'}" closes this bracket`);
+  return fail(top, `unterminated JSON: no "${source.charCodeAt(top) === LBRACE ? '}' : ']'}" closes this bracket`);
 }
 
 function mismatch(source: string, at: number, opened: number, want: string, fail: JsonFail): never {

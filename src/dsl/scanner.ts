@@ -6,6 +6,7 @@
 // against the moo lexer it replaced (test/dsl/oracle).
 
 import { ScenarioError } from '../errors.js';
+import { BOM, COLON, LBRACE, LBRACKET, NEWLINE, QUOTE, SPACE as BLANK } from '../json/char-codes.js';
 import { scanJson, stringEnd } from './scan-json.js';
 import { decodeString, trimIndent } from './strings.js';
 import { posAt, type Token, type TokenType } from './token.js';
@@ -28,11 +29,8 @@ for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_
 for (const c of ' \t\r\n\f\v') CLASS[c.charCodeAt(0)] = SPACE;
 for (const c of '{}[],;') CLASS[c.charCodeAt(0)] = PUNCT;
 
-const NEWLINE = 0x0a;
-const QUOTE = 0x22;
 const HASH = 0x23;
 const DOLLAR = 0x24;
-const COLON = 0x3a;
 const EQUALS = 0x3d;
 const J = 0x6a;
 /** A plain word, `${…}` included (a regex: native code beats a loop before the JIT warms up). */
@@ -40,7 +38,7 @@ const WORD_RUN = /(?:[A-Za-z0-9_\-./:*?@+=]|\$(?:\{[^}\s"]*\})?)+/y;
 
 const UNTERMINATED_STRING = 'unterminated string: a quoted string must close on the same line (use """ for several lines)';
 
-const isSpace = (c: number): boolean => (c < 128 ? CLASS[c] === SPACE : c === 0xfeff);
+const isSpace = (c: number): boolean => (c < 128 ? CLASS[c] === SPACE : c === BOM);
 const isWordChar = (c: number): boolean => (c < 128 && CLASS[c] === WORD) || c === DOLLAR;
 
 export function createScanner(source: string, file: string): Scanner {
@@ -98,7 +96,7 @@ export function createScanner(source: string, file: string): Scanner {
     let open = start + 4;
     while (open < len && isSpace(source.charCodeAt(open))) open++;
     const bracket = source.charCodeAt(open);
-    if (bracket !== 0x7b && bracket !== 0x5b) return undefined;
+    if (bracket !== LBRACE && bracket !== LBRACKET) return undefined;
     const word = token('word', 'json', 'json', start);
     passLines(start, open);
     const value = scanJson(source, open, jsonFail);
@@ -133,11 +131,11 @@ export function createScanner(source: string, file: string): Scanner {
     while (pos < len) {
       const start = pos;
       const c = source.charCodeAt(start);
-      if (c === 0x20) {
+      if (c === BLANK) {
         pos++; // the most frequent character, first
         continue;
       }
-      const kind = c < 128 ? CLASS[c] : c === 0xfeff ? SPACE : 0;
+      const kind = c < 128 ? CLASS[c] : c === BOM ? SPACE : 0;
       if (kind === SPACE) {
         pos++;
         if (c === NEWLINE) {

@@ -3,7 +3,8 @@
 // stay text (the evaluator parses them per condition operator), booleans are lower-cased.
 import type { ContextValue } from '../policy/index.js';
 import { EvalInputError, invalidType } from './errors.js';
-import { checkLength, isObject } from './params.js';
+import { isObject } from '../json/is-object.js';
+import { checkLength } from './params.js';
 import type { JsonPath } from '../json/locate.js';
 
 type Base = 'string' | 'numeric' | 'boolean' | 'ip' | 'binary' | 'date';

@@ -6,7 +6,8 @@ import { nearest } from '../errors.js';
 import type { PolicyKind } from '../policy/index.js';
 import { EvalInputError, invalidType, paramName } from './errors.js';
 import type { JsonPath } from '../json/locate.js';
-import { checkAction, checkLength, isObject, maxItems, optString, stringList } from './params.js';
+import { isObject } from '../json/is-object.js';
+import { checkAction, checkLength, maxItems, optString, stringList } from './params.js';
 
 export type SourcePolicyType =
   | 'IAM Policy'

@@ -58,7 +58,3 @@ export function maxItems(v: unknown): number | null {
   }
   return v;
 }
-
-export function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}

@@ -2,6 +2,7 @@
 // CLI does (JSON indented by 4, or YAML). Exit 0 with results (a deny is a result, not a failure),
 // 2 when the input cannot run, with FILE:LINE:COLUMN and the problem.
 import { readFileSync } from 'node:fs';
+import { BOM } from '../json/char-codes.js';
 import { findJsonError } from '../json/check.js';
 import { formatScenarioError, ScenarioError } from '../errors.js';
 import { prepareBatch } from './batch.js';
@@ -26,7 +27,7 @@ export async function runEval(file: string, format: 'json' | 'yaml', io: EvalIo)
     return 2;
   }
   // a byte-order mark is not JSON; blank it so that offsets still match the file
-  if (text.charCodeAt(0) === 0xfeff) text = ' ' + text.slice(1);
+  if (text.charCodeAt(0) === BOM) text = ' ' + text.slice(1);
   try {
     const response = runBatch(prepareBatch(readInput(parseJson(text)), text));
     if (format === 'yaml') {

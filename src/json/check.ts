@@ -1,6 +1,7 @@
 // Locates the first syntax error in a JSON text, for the messages JSON.parse does not give
 // (V8's messages carry no reliable position). Iterative, so any nesting depth is fine. Scenarios
 // (`json` values, policy files) and `simulate eval` input report JSON errors with it.
+import { BACKSLASH, QUOTE, SPACE } from './char-codes.js';
 
 export interface JsonProblem {
   readonly index: number; // 0-based, into the text
@@ -119,15 +120,15 @@ export function findJsonError(text: string): JsonProblem | null {
 function scanString(text: string, start: number): number | JsonProblem {
   for (let i = start + 1; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code === 0x22) return i + 1;
-    if (code < 0x20) {
+    if (code === QUOTE) return i + 1;
+    if (code < SPACE) {
       return {
         index: i,
         message: 'control character in a JSON string (write it as \\n, \\t or \\u00XX)',
         expected: 'an escaped control character',
       };
     }
-    if (code === 0x5c) {
+    if (code === BACKSLASH) {
       const e = text.charAt(i + 1);
       if ('"\\/bfnrt'.includes(e) && e !== '') {
         i++;

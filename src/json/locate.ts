@@ -3,20 +3,14 @@
 // sits in the raw text. Iterative and allocation-light, so large input files stay cheap. Used for
 // `simulate eval` input and for the JSON policies of scenarios.
 
-export type JsonPath = readonly (string | number)[];
+import { BACKSLASH, COMMA, CR, LBRACE, LBRACKET, NEWLINE, QUOTE, RBRACE, RBRACKET, SPACE, TAB } from './char-codes.js';
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COMMA = 0x2c;
-const LBRACE = 0x7b;
-const RBRACE = 0x7d;
-const LBRACKET = 0x5b;
-const RBRACKET = 0x5d;
+export type JsonPath = readonly (string | number)[];
 
 export function skipWs(t: string, i: number): number {
   for (;;) {
     const c = t.charCodeAt(i);
-    if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) i++;
+    if (c === SPACE || c === NEWLINE || c === CR || c === TAB) i++;
     else return i;
   }
 }
@@ -152,9 +146,9 @@ export function lineIndex(t: string, breaks: LineBreaks = 'any'): (offset: numbe
   const starts = [0];
   for (let i = 0; i < t.length; i++) {
     const c = t.charCodeAt(i);
-    if (c === 0x0a) starts.push(i + 1);
-    else if (c === 0x0d && breaks === 'any') {
-      if (t.charCodeAt(i + 1) === 0x0a) i++;
+    if (c === NEWLINE) starts.push(i + 1);
+    else if (c === CR && breaks === 'any') {
+      if (t.charCodeAt(i + 1) === NEWLINE) i++;
       starts.push(i + 1);
     }
   }

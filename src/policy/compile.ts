@@ -6,7 +6,8 @@ import { compileActions, matchAction } from './match-action.js';
 import { compilePrincipal } from './match-principal.js';
 import { compileResource } from './match-resource.js';
 import type { CompiledPolicy, PolicyKind } from './types.js';
-import { isObject, strings } from './json-values.js';
+import { isObject } from '../json/is-object.js';
+import { documentParts, statementElements, strings } from './json-values.js';
 
 export interface PolicyMeta {
   readonly name: string;
@@ -16,13 +17,7 @@ export interface PolicyMeta {
 
 export function compilePolicy(doc: unknown, meta: PolicyMeta): CompiledPolicy {
   const parsed: unknown = typeof doc === 'string' ? JSON.parse(doc) : doc;
-  const root = isObject(parsed) ? parsed : {};
-  const version = typeof root['Version'] === 'string' ? root['Version'] : undefined;
-  // policy variables are only interpreted under Version 2012-10-17 (IAM User Guide "IAM JSON policy
-  // elements: Version", "IAM policy elements: Variables and tags")
-  const variables = version === '2012-10-17';
-  const raw = root['Statement'];
-  const list: unknown[] = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
+  const { version, variables, statements: list } = documentParts(parsed);
   const statements: CompiledStatement[] = [];
   list.forEach((st, index) => {
     const c = compileStatement(st, index, variables);
@@ -48,16 +43,18 @@ function compileStatement(st: unknown, index: number, variables: boolean): Compi
   if (!isObject(st)) return null;
   const effect = st['Effect'];
   if (effect !== 'Allow' && effect !== 'Deny') return null;
-  const notAction = st['Action'] === undefined && st['NotAction'] !== undefined;
-  const actionList = strings(notAction ? st['NotAction'] : st['Action']);
+  const {
+    sid,
+    notAction,
+    actions: actionList,
+    notResource,
+    resource: resourceEl,
+    notPrincipal,
+    principal: principalEl,
+  } = statementElements(st);
   if (actionList.length === 0) return null;
-  const notResource = st['Resource'] === undefined && st['NotResource'] !== undefined;
-  const resourceEl = notResource ? st['NotResource'] : st['Resource'];
   const conditions = compileConditions(st['Condition'], variables);
   if (conditions === null) return null;
-  const notPrincipal = st['Principal'] === undefined && st['NotPrincipal'] !== undefined;
-  const principalEl = notPrincipal ? st['NotPrincipal'] : st['Principal'];
-  const sid = typeof st['Sid'] === 'string' && st['Sid'] !== '' ? st['Sid'] : undefined;
   const resources = resourceEl === undefined ? null : strings(resourceEl).map((r) => compileResource(r, variables));
   const principal = principalEl === undefined ? null : compilePrincipal(principalEl);
   const anyResource = resources === null || (!notResource && resources.some((e) => e.k === 'glob' && e.g.k === 'all'));

@@ -7,7 +7,8 @@ import { compileActions, type ActionMatcher } from './match-action.js';
 import { compilePrincipal, type PrincipalMatcher } from './match-principal.js';
 import { compileResource, type ResourceEntry } from './match-resource.js';
 import { parseTemplate, staticTokens, type TemplatePart } from './variables.js';
-import { isObject, strings } from './json-values.js';
+import { isObject } from '../json/is-object.js';
+import { documentParts, statementElements, strings } from './json-values.js';
 
 export interface XAction {
   readonly value: string;
@@ -66,26 +67,23 @@ export function explainable(document: unknown): readonly XStatement[] {
 }
 
 function build(doc: object): readonly XStatement[] {
-  const root = isObject(doc) ? doc : {};
-  // policy variables are only interpreted under Version 2012-10-17 (IAM User Guide "IAM JSON policy
-  // elements: Version", "IAM policy elements: Variables and tags")
-  const variables = root['Version'] === '2012-10-17';
-  const raw = root['Statement'];
-  const list: unknown[] = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
-  return list.map((st, index) => statement(st, index, variables));
+  const { variables, statements } = documentParts(doc);
+  return statements.map((st, index) => statement(st, index, variables));
 }
 
 function statement(st: unknown, index: number, variables: boolean): XStatement {
   const s = isObject(st) ? st : {};
   const effect = typeof s['Effect'] === 'string' ? s['Effect'] : String(s['Effect'] ?? '');
-  const notAction = s['Action'] === undefined && s['NotAction'] !== undefined;
-  const actionValues = strings(notAction ? s['NotAction'] : s['Action']);
-  const notResource = s['Resource'] === undefined && s['NotResource'] !== undefined;
-  const resourceEl = notResource ? s['NotResource'] : s['Resource'];
-  const notPrincipal = s['Principal'] === undefined && s['NotPrincipal'] !== undefined;
-  const principalEl = notPrincipal ? s['NotPrincipal'] : s['Principal'];
+  const {
+    sid,
+    notAction,
+    actions: actionValues,
+    notResource,
+    resource: resourceEl,
+    notPrincipal,
+    principal: principalEl,
+  } = statementElements(s);
   const compiledConditions = compileConditions(s['Condition'], variables);
-  const sid = typeof s['Sid'] === 'string' && s['Sid'] !== '' ? s['Sid'] : undefined;
   const never = !isObject(st)
     ? 'the statement is not a JSON object'
     : effect !== 'Allow' && effect !== 'Deny'

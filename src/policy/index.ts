@@ -6,12 +6,14 @@
 //   evaluate(request, policySet) → Evaluation                  the decision and its explanation
 //   normalizeContext(context) → context with lower-case keys   optional: skips that work per request
 //   explainEvaluation(request, set, evaluation, documentOf)    every statement, element by element
+//   documentParts(doc) → { version, variables, statements }     Statement as a list, as every reader takes it
 export type * from './types.js';
 export type * from './explain-types.js';
 export { compilePolicy, type PolicyMeta } from './compile.js';
 export { evaluate } from './evaluate.js';
 export { explainEvaluation } from './explain-detail.js';
 export { howWords } from './explain-rules.js';
+export { documentParts } from './json-values.js';
 export { normalizeContext } from './probe.js';
 export { validatePolicy, type ValidateOptions } from './validate.js';
 export { policySize } from './validate/size.js';

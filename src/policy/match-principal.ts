@@ -3,6 +3,7 @@
 // `arn:aws:iam::ACCT:root` both mean the account (any of its principals); a role ARN matches every
 // session of that role by partition, account and role NAME (the session ARN has no path); user,
 // session and federated-user ARNs match exactly; unique ids stand for their entity.
+import { isObject } from '../json/is-object.js';
 import type { Probe } from './probe.js';
 import type { RequestPrincipal } from './types.js';
 import { strings } from './json-values.js';
@@ -42,8 +43,8 @@ export function compilePrincipal(element: unknown): PrincipalMatcher {
     federated: new Set(),
     canonical: new Set(),
   };
-  if (typeof element !== 'object' || element === null || Array.isArray(element)) return m;
-  const obj = element as Record<string, unknown>;
+  if (!isObject(element)) return m;
+  const obj = element;
   for (const v of strings(obj['AWS'])) {
     if (v === '*') m.wildcard = true;
     else if (ACCOUNT_ID.test(v)) m.accounts.add(v);

@@ -4,7 +4,7 @@
 import type { PolicyKind, PolicyProblem } from './types.js';
 import { parseJsonText } from './validate/json-text.js';
 import { malformed, MSG } from './validate/messages.js';
-import { isObject } from './validate/shape.js';
+import { isObject } from '../json/is-object.js';
 import { checkSize, type SizeOptions } from './validate/size.js';
 import { checkStatement } from './validate/statement.js';
 

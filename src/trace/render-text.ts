@@ -2,6 +2,7 @@
 // its verdict and the statements that decided, the decision, the result and the expectations.
 import type { CallRecord, EvaluationRecord } from '../engine/call-record.js';
 import { DEFAULT_REGION } from '../engine/scenario/state.js';
+import { isObject } from '../json/is-object.js';
 import { howWords } from '../policy/index.js';
 import type { PolicyVerdict } from '../policy/types.js';
 import { padEnd } from './format.js';
@@ -133,7 +134,7 @@ function responseLines(value: unknown, prefix: string): string[] {
   const lines: string[] = [];
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
     const path = prefix ? `${prefix}.${k}` : k;
-    if (v !== null && typeof v === 'object' && !Array.isArray(v)) lines.push(...responseLines(v, path));
+    if (isObject(v)) lines.push(...responseLines(v, path));
     else lines.push(`${path}: ${shorten(k, v)}`);
   }
   return lines;

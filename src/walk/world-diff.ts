@@ -1,5 +1,6 @@
 // What changed in the world between two states: the leaves of the world (as JSON paths) that were
 // added, changed or removed. Generic over every component's state, so new components need nothing.
+import { isObject } from '../json/is-object.js';
 
 export interface Change {
   readonly op: '+' | '~' | '-';
@@ -72,8 +73,8 @@ function short(text: string): string {
 
 /** Leaves by path: scalars and arrays of scalars are leaves; empty objects are leaves too. */
 function leaves(value: unknown, path: string, out = new Map<string, string>()): Map<string, string> {
-  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    const entries = Object.entries(value as Record<string, unknown>);
+  if (isObject(value)) {
+    const entries = Object.entries(value);
     if (entries.length === 0 && path !== '') out.set(path, '{}');
     for (const [k, v] of entries) leaves(v, path === '' ? k : `${path}.${/^[\w-]+$/.test(k) ? k : JSON.stringify(k)}`, out);
     return out;

@@ -21,6 +21,7 @@ import { compilePolicy, evaluate, type AuthzRequest, type PolicySet } from '../.
 import { project } from '../../src/trace/project.js';
 import { renderJson } from '../../src/trace/render-json.js';
 import { largeScenario } from './large-scenario.js';
+import { timeRounds } from './timing.js';
 
 const CALLS = 2000;
 const large = largeScenario(50, CALLS);
@@ -64,17 +65,9 @@ function evaluatorRequests(log: readonly LoggedEvent[], w: World): { req: AuthzR
 
 const evaluateAll = (): number => requests.reduce((n, r) => n + (evaluate(r.req, r.set).decision === 'Allow' ? 1 : 0), 0);
 
-/** Warms up, then times whole passes (the machine may be shared: median and best of the rounds). */
+/** The median and best milliseconds of whole passes. */
 function measure(work: () => unknown, rounds: number): { median: number; best: number } {
-  const warm = performance.now() + 1500;
-  while (performance.now() < warm) work();
-  const ms: number[] = [];
-  for (let i = 0; i < rounds; i++) {
-    const start = performance.now();
-    work();
-    ms.push(performance.now() - start);
-  }
-  ms.sort((a, b) => a - b);
+  const ms = timeRounds(work, rounds, 1500);
   return { median: ms[Math.floor(ms.length / 2)] ?? 0, best: ms[0] ?? 0 };
 }
 

@@ -7,34 +7,18 @@
 import nearley from 'nearley';
 import { bench, describe } from 'vitest';
 import grammar from '../../src/dsl/grammar.generated.js';
-import { createLexer, tokenize, type Token } from '../../src/dsl/lexer.js';
+import { createLexer, tokenize } from '../../src/dsl/lexer.js';
 import { parseScenario } from '../../src/dsl/parse.js';
 import { withTokenClasses } from '../../src/dsl/token-classes.js';
 import { mooTokens } from '../dsl/oracle/moo-lexer.js';
+import { baselineGrammar } from './baseline-grammar.js';
 import { largeScenario } from './large-scenario.js';
+import { rates, timeRounds } from './timing.js';
 
 const source = largeScenario();
 const tokens = tokenize(source, 'large.iam');
 
-/** A lexer over tokens already read, for the baseline grammar. */
-function replay(all: readonly Token[]): nearley.Lexer {
-  let i = 0;
-  return {
-    reset: () => void (i = 0),
-    next: () => all[i++] as nearley.Token | undefined,
-    save: () => ({}),
-    formatError: () => 'error',
-  };
-}
-
-const trivial = nearley.Grammar.fromCompiled({
-  Lexer: replay(tokens),
-  ParserStart: 'main',
-  ParserRules: [
-    { name: 'main', symbols: [], postprocess: () => null },
-    { name: 'main', symbols: ['main', { test: () => true }], postprocess: () => null },
-  ],
-} as unknown as nearley.CompiledRules);
+const trivial = baselineGrammar(tokens);
 
 function baseline(): void {
   const parser = new nearley.Parser(trivial);
@@ -58,19 +42,7 @@ const CASES: readonly (readonly [string, () => unknown, number])[] = [
   ['moo lexer (replaced by the scanner)', () => mooTokens(source, 'large.iam'), 10],
 ];
 
-/** Warms up, then times whole passes (the machine may be shared: median and best of the rounds). */
-function measure(run: () => unknown, rounds: number): { median: number; best: number } {
-  const warm = performance.now() + 1000;
-  while (performance.now() < warm) run();
-  const rates: number[] = [];
-  for (let i = 0; i < rounds; i++) {
-    const t0 = performance.now();
-    run();
-    rates.push(tokens.length / ((performance.now() - t0) / 1000));
-  }
-  rates.sort((a, b) => a - b);
-  return { median: rates[Math.floor(rates.length / 2)] ?? 0, best: rates[rates.length - 1] ?? 0 };
-}
+const measure = (run: () => unknown, rounds: number) => rates(timeRounds(run, rounds, 1000), tokens.length);
 
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US').padStart(12);
 console.log(`large scenario: ${source.length.toLocaleString('en-US')} characters, ${tokens.length.toLocaleString('en-US')} tokens`);

@@ -3,6 +3,8 @@
 // policies, SCP and RCP levels). Prints requests/second; asserts nothing about time.
 // Run: npx vitest bench --run test/bench/policy.bench.ts
 import { bench, describe } from 'vitest';
+import { mulberry32 } from '../mulberry32.js';
+import { rates, timeRounds } from './timing.js';
 import {
   compilePolicy,
   evaluate,
@@ -22,17 +24,7 @@ const CORPUS_SIZE = 12_000;
 
 type Json = Record<string, unknown>;
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = rng(20240601);
+const rand = mulberry32(20240601);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
 
 const docs = new Map<CompiledPolicy, { doc: Json; kind: PolicyKind; name: string }>();
@@ -358,19 +350,13 @@ function runBaseline(cases: readonly Case[]): void {
 
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US').padStart(10);
 
-/** Warms up, then times whole passes; the machine may be shared, so it prints median and best. */
+/** Prints the median and best requests per second of whole passes; returns the median. */
 function measure(label: string, cases: readonly Case[], run: (cases: readonly Case[]) => unknown, rounds: number): number {
-  const warm = performance.now() + 1500;
-  while (performance.now() < warm) run(cases);
-  const rates: number[] = [];
-  for (let i = 0; i < rounds; i++) {
-    const t0 = performance.now();
-    run(cases);
-    rates.push(cases.length / ((performance.now() - t0) / 1000));
-  }
-  rates.sort((a, b) => a - b);
-  const median = rates[Math.floor(rates.length / 2)]!;
-  console.log(`${label.padEnd(44)} median ${fmt(median)} requests/s, best ${fmt(rates[rates.length - 1]!)}`);
+  const { median, best } = rates(
+    timeRounds(() => run(cases), rounds, 1500),
+    cases.length,
+  );
+  console.log(`${label.padEnd(44)} median ${fmt(median)} requests/s, best ${fmt(best)}`);
   return median;
 }
 

@@ -6,6 +6,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../mulberry32.js';
 import { runCli } from './run-cli.js';
 
 const SCENARIOS = readdirSync('scenarios')
@@ -13,18 +14,6 @@ const SCENARIOS = readdirSync('scenarios')
   .sort();
 const PER_SCENARIO = 16;
 const dir = mkdtempSync(join(tmpdir(), 'iamsim-mutations-'));
-
-/** mulberry32: a small seeded generator, so every run tries the same mutations. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Path = (string | number)[];
@@ -153,7 +142,7 @@ describe('a broken event log gets a located error, never an internal one', () =>
       const replayed = await runCli(['replay', log]);
       expect(replayed, `${scenario}: its own log`).toEqual(run);
       const original = readFileSync(log, 'utf8').trimEnd().split('\n');
-      const pick = random(1000 + s);
+      const pick = mulberry32(1000 + s); // seeded: every run tries the same mutations
       for (let m = 0; m < PER_SCENARIO; m++) {
         const lines = [...original];
         const what = mutate(lines, pick);

@@ -7,6 +7,7 @@ import type { PolicyKind, PolicyProblem } from '../../policy/types.js';
 import type { PolicyDocument } from '../../engine/iam/state.js';
 import type { Clause, Loc, PolicyBody, PrincipalItem, ResourceItem, Statement } from '../ast.js';
 import { findJsonError } from '../../json/check.js';
+import { isObject } from '../../json/is-object.js';
 import { locate } from '../../json/locate.js';
 import { posAt } from '../token.js';
 import { checkJsonPolicy, checkStatements } from './catalogue-check.js';
@@ -65,7 +66,7 @@ export function policyDocument(body: PolicyBody, kind: PolicyKind, label: string
 }
 
 function asDocument(value: unknown, loc: Loc, label: string, ctx: BodyContext): PolicyDocument {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+  if (!isObject(value)) {
     throw ctx.resolver.at.error(loc, `${label}: a policy document must be a JSON object`, {
       expected: '{ "Version": "2012-10-17", "Statement": [ … ] }',
     });

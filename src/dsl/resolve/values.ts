@@ -1,4 +1,5 @@
 // Reading values where the place they go expects a duration, a time or a number.
+import { isoSeconds } from '../../engine/scenario/state.js';
 import type { Text } from '../ast.js';
 import type { Located } from './located.js';
 
@@ -26,7 +27,7 @@ export function instant(text: Text, at: Located): string {
       expected: 'a time such as 2026-01-01T09:00:00Z',
     });
   }
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return isoSeconds(ms);
 }
 
 export function formatDuration(seconds: number): string {

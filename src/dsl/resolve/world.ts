@@ -17,7 +17,6 @@ export function accountCommands(sym: AccountSym, ctx0: Omit<BodyContext, 'here'>
   const ctx: BodyContext = { ...ctx0, here: sym };
   const at = ctx.resolver.at;
   const decl: AccountDecl = sym.decl;
-  const entityArn = (kind: 'user' | 'group' | 'role' | 'policy', name: Text) => ctx.resolver.entity(kind, name, sym);
   const checkName = (name: Text, what: string, max: number) => {
     if (!NAME.test(name.text) || name.text.length > max) {
       throw at.error(name.loc, `${what} name "${name.text}" is not valid in IAM`, {
@@ -53,23 +52,24 @@ export function accountCommands(sym: AccountSym, ctx0: Omit<BodyContext, 'here'>
     }
     return ctx.resolver.entity('policy', text, sym).arn;
   };
+  /** A checked name, then the fields every Create command of an entity starts with. */
+  const entity = (kind: 'user' | 'group' | 'role' | 'policy', name: Text, max: number) => {
+    checkName(name, kind, max);
+    const e = ctx.resolver.entity(kind, name, sym);
+    return { arn: e.arn, name: e.name, path: pathFromArn(e.arn, kind, e.name), account: sym.id };
+  };
   const tags = (owner: string, m: TagsDecl) => emit({ type: 'TagEntity', data: { entity: owner, tags: tagMap(m.entries, ctx) } }, m.loc);
 
   for (const m of decl.members) {
     if (m.kind !== 'ManagedPolicy') continue;
-    checkName(m.name, 'policy', 128);
-    const e = entityArn('policy', m.name);
+    const e = entity('policy', m.name, 128);
     const document = policyDocument(m.body, 'managed', `managed policy ${m.name.text}`, ctx);
-    emit(
-      { type: 'CreatePolicy', data: { arn: e.arn, name: e.name, path: pathFromArn(e.arn, 'policy', e.name), account: sym.id, document } },
-      m.loc,
-    );
+    emit({ type: 'CreatePolicy', data: { ...e, document } }, m.loc);
   }
   for (const m of decl.members) {
     if (m.kind !== 'Group') continue;
-    checkName(m.name, 'group', 128);
-    const e = entityArn('group', m.name);
-    emit({ type: 'CreateGroup', data: { arn: e.arn, name: e.name, path: pathFromArn(e.arn, 'group', e.name), account: sym.id } }, m.loc);
+    const e = entity('group', m.name, 128);
+    emit({ type: 'CreateGroup', data: e }, m.loc);
     for (const g of m.members) {
       if (g.kind === 'Inline') inline(e.arn, `group ${e.name}`, g);
       else if (g.kind === 'Attach') attach(e.arn, g);
@@ -77,9 +77,8 @@ export function accountCommands(sym: AccountSym, ctx0: Omit<BodyContext, 'here'>
   }
   for (const m of decl.members) {
     if (m.kind !== 'User') continue;
-    checkName(m.name, 'user', 64);
-    const e = entityArn('user', m.name);
-    emit({ type: 'CreateUser', data: { arn: e.arn, name: e.name, path: pathFromArn(e.arn, 'user', e.name), account: sym.id } }, m.loc);
+    const e = entity('user', m.name, 64);
+    emit({ type: 'CreateUser', data: e }, m.loc);
     for (const u of m.members) {
       switch (u.kind) {
         case 'Groups':
@@ -130,8 +129,7 @@ export function accountCommands(sym: AccountSym, ctx0: Omit<BodyContext, 'here'>
   }
   for (const m of decl.members) {
     if (m.kind !== 'Role') continue;
-    checkName(m.name, 'role', 64);
-    const e = entityArn('role', m.name);
+    const e = entity('role', m.name, 64);
     const trust = m.members.find((r) => r.kind === 'Trust');
     if (!trust) {
       throw at.error(m.name.loc, `role ${e.name} has no trust policy`, {
@@ -157,10 +155,7 @@ export function accountCommands(sym: AccountSym, ctx0: Omit<BodyContext, 'here'>
       {
         type: 'CreateRole',
         data: {
-          arn: e.arn,
-          name: e.name,
-          path: pathFromArn(e.arn, 'role', e.name),
-          account: sym.id,
+          ...e,
           maxSessionDuration: seconds,
           trust: document,
           description: description?.text.text ?? null,

@@ -2,7 +2,7 @@
 // matched, so the trace can quote the statements that decided without re-evaluating anything, and,
 // when the run records it (`detail`), the full explanation of the evaluation (every statement,
 // element by element) that `--explain` and the Markdown walkthrough show.
-import { evaluate, explainEvaluation } from '../../policy/index.js';
+import { documentParts, evaluate, explainEvaluation } from '../../policy/index.js';
 import type { AuthzRequest, PolicySet } from '../../policy/types.js';
 import type { EvaluationRecord, QuotedStatement } from '../call-record.js';
 import type { PolicyDocument } from '../iam/state.js';
@@ -40,9 +40,7 @@ function quoted(document: PolicyDocument, policy: string, index: number): Quoted
   if (byName === undefined) quotes.set(document, (byName = new Map()));
   let list = byName.get(policy);
   if (list === undefined) {
-    const raw: unknown = document.Statement;
-    const all: unknown[] = Array.isArray(raw) ? raw : [raw];
-    list = all.map((s, i) => (s === undefined ? undefined : { policy, index: i, text: JSON.stringify(s) }));
+    list = documentParts(document).statements.map((s, i) => (s === undefined ? undefined : { policy, index: i, text: JSON.stringify(s) }));
     byName.set(policy, list);
   }
   return list[index];

@@ -2,13 +2,11 @@
 // the decision, not the data: an allowed s3:PutObject stores nothing.
 import { freeze } from 'immer';
 import { authenticate } from '../call/caller.js';
-import { authorize } from '../call/authorize.js';
+import { authorizeCall } from '../call/authorize-call.js';
 import type { CallCommand } from '../call/command.js';
 import { requestContext } from '../call/context.js';
-import { orgLevels, orgNotes } from '../call/org-levels.js';
+import { orgNotes } from '../call/org-levels.js';
 import { materialize } from '../call/params.js';
-import { callerPolicies, compiled } from '../call/policies.js';
-import { sessionPolicies } from '../call/session-policies.js';
 import { accessDeniedMessage, callRecord } from '../call/record.js';
 import type { World } from '../world.js';
 import type { ResourcesCommand } from './commands.js';
@@ -47,31 +45,16 @@ function decideCall(command: CallCommand, world: World): ResourcesEvent[] {
   const who = auth.caller;
   const target = resource === '*' ? null : findResource(resource, world);
   const account = target?.account ?? (resource === '*' ? who.record.account : (arnAccount(resource) ?? who.record.account));
-  const mine = callerPolicies(who, world);
-  const documents = new Map(mine.documents);
-  let resourcePolicy = null;
-  if (target?.policy) {
-    const name = target.kind === 'bucket' ? `bucket policy of ${target.name}` : `resource policy of ${target.arn}`;
-    documents.set(name, target.policy);
-    resourcePolicy = compiled(target.policy, name, 'resource');
-  }
+  const policy = target?.policy
+    ? {
+        name: target.kind === 'bucket' ? `bucket policy of ${target.name}` : `resource policy of ${target.arn}`,
+        document: target.policy,
+        kind: 'resource' as const,
+      }
+    : null;
   const context = requestContext(who, world, data.region, { account, tags: target?.tags ?? {} }, data.context);
-  const request =
-    account === null
-      ? { principal: who.principal, action: data.action, resource, context }
-      : { principal: who.principal, action: data.action, resource, resourceAccount: account, context };
-  const evaluation = authorize(
-    request,
-    {
-      identity: mine.identity,
-      boundary: mine.boundary,
-      session: sessionPolicies(who, world, documents),
-      resource: resourcePolicy,
-      ...orgLevels(who.principal, resource === '*' ? null : account, data.action, world, documents),
-    },
-    documents,
-    world.scenario.detail,
-  );
+  const orgAccount = resource === '*' ? null : account;
+  const evaluation = authorizeCall({ who, action: data.action, resource, resourceAccount: account, orgAccount, context, policy }, world);
   const decision = evaluation.evaluation.decision;
   const notes = orgNotes(who.principal, resource === '*' ? null : account, data.action, world);
   const error =

@@ -2,6 +2,7 @@
 import type { CallCommand } from '../call/command.js';
 import { notMadeReason } from '../call/stage.js';
 import type { World } from '../world.js';
+import { isoSeconds } from './state.js';
 import type { ScenarioCommand } from './commands.js';
 import type { ScenarioEvent } from './events.js';
 import { checkExpectation } from './expect.js';
@@ -41,8 +42,4 @@ export function decideScenario(command: ScenarioCommand | CallCommand, world: Wo
       throw new Error(`bug: unknown scenario command ${JSON.stringify(unreachable)}`);
     }
   }
-}
-
-export function isoSeconds(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }

@@ -44,3 +44,8 @@ export const initialScenarioState: ScenarioState = {
   kept: {},
   lastCall: null,
 };
+
+/** A time as the scenario's clock writes it: ISO 8601 in UTC, to the second (`2026-01-01T09:00:00Z`). */
+export function isoSeconds(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}

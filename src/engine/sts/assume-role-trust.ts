@@ -8,15 +8,15 @@
 // AccessDenied.
 import type { Caller } from '../call/caller.js';
 import { requestContext } from '../call/context.js';
-import type { EvaluationRecord } from '../call-record.js';
 import type { ContextValue } from '../../policy/types.js';
 import type { IamRole } from '../iam/state.js';
 import type { World } from '../world.js';
 import type { AssumeRoleParams } from './assume-role-request.js';
-import { authorizeSts } from './authorize-sts.js';
+import type { CallAuthzRequest } from '../call/authorize-call.js';
+import { authorizeInTurn, type InTurn } from './authorize-sts.js';
 import { mfaContext } from './mfa.js';
 import type { MfaAuth } from './state.js';
-import { overlayTags } from './tags.js';
+import { overlayTags, requestTagKeys } from './tags.js';
 
 export interface TrustInput {
   readonly who: Caller;
@@ -32,27 +32,21 @@ export interface TrustInput {
   readonly stepContext: Readonly<Record<string, ContextValue>>;
 }
 
-export interface TrustOutcome {
+export interface TrustOutcome extends InTurn {
   readonly context: Record<string, ContextValue>;
-  readonly evaluations: EvaluationRecord[];
-  /** the action that was not allowed, or null when all were */
-  readonly refused: string | null;
 }
 
 export function evaluateTrust(input: TrustInput, world: World): TrustOutcome {
   const { who, role, params: p } = input;
   const context = trustContext(input, world);
-  const actions = ['sts:AssumeRole'];
-  if (p.tags.length > 0 || Object.keys(input.inherited).length > 0) actions.push('sts:TagSession');
-  if (input.sourceIdentity !== null) actions.push('sts:SetSourceIdentity');
-  const trust = { name: `trust policy of role ${role.name}`, document: role.trust };
-  const evaluations: EvaluationRecord[] = [];
-  for (const action of actions) {
-    const record = authorizeSts({ who, action, resource: role.arn, resourceAccount: role.account, context, trust }, world);
-    evaluations.push(record);
-    if (record.evaluation.decision !== 'Allow') return { context, evaluations, refused: action };
-  }
-  return { context, evaluations, refused: null };
+  const gets = { tags: p.tags.length > 0 || Object.keys(input.inherited).length > 0, sourceIdentity: input.sourceIdentity !== null };
+  return { context, ...authorizeInTurn(trustRequest(who, role, 'sts:AssumeRole', context), gets, world) };
+}
+
+/** The request of a call on a role, which the role's trust policy must allow too. */
+export function trustRequest(who: Caller, role: IamRole, action: string, context: Record<string, ContextValue>): CallAuthzRequest {
+  const policy = { name: `trust policy of role ${role.name}`, document: role.trust, kind: 'trust' as const };
+  return { who, action, resource: role.arn, resourceAccount: role.account, context, policy };
 }
 
 /**
@@ -66,9 +60,7 @@ function trustContext(input: TrustInput, world: World): Record<string, ContextVa
   const keys: Record<string, ContextValue> = { 'sts:RoleSessionName': p.sessionName };
   if (p.externalId !== null) keys['sts:ExternalId'] = p.externalId;
   if (input.sourceIdentity !== null) keys['sts:SourceIdentity'] = input.sourceIdentity;
-  for (const t of p.tags) keys[`aws:RequestTag/${t.key}`] = t.value;
-  if (p.tags.length > 0) keys['aws:TagKeys'] = p.tags.map((t) => t.key);
-  if (p.transitiveTagKeys.length > 0) keys['sts:TransitiveTagKeys'] = [...p.transitiveTagKeys];
+  Object.assign(keys, requestTagKeys(p.tags, p.transitiveTagKeys));
   if (input.mfa !== null) Object.assign(keys, mfaContext(input.mfa, world.scenario.clock));
   const resource = { account: input.role.account, tags: overlayTags(input.role.tags, input.inherited) };
   return requestContext(input.who, world, input.region, resource, { ...keys, ...input.stepContext });

@@ -2,6 +2,7 @@
 // "Monitor and control actions taken with assumed roles"): session tags from the
 // https://aws.amazon.com/tags claim ({"principal_tags": {"K": ["v"]}, "transitive_tag_keys":
 // ["K"]}, one value per key) and a source identity from https://aws.amazon.com/source_identity.
+import { isObject } from '../../json/is-object.js';
 import type { Tag } from './tags.js';
 
 export type SessionClaims =
@@ -21,7 +22,7 @@ export function sessionClaims(claims: { readonly [key: string]: unknown }): Sess
   let keys: string[] = [];
   const raw = claims[TAGS];
   if (raw !== undefined) {
-    if (!isRecord(raw) || (raw['principal_tags'] !== undefined && !isRecord(raw['principal_tags'])))
+    if (!isObject(raw) || (raw['principal_tags'] !== undefined && !isObject(raw['principal_tags'])))
       return bad(`the ${TAGS} claim is not {"principal_tags": {…}, "transitive_tag_keys": […]}`);
     for (const [key, values] of Object.entries((raw['principal_tags'] ?? {}) as Record<string, unknown>)) {
       const value =
@@ -44,8 +45,4 @@ export function sessionClaims(claims: { readonly [key: string]: unknown }): Sess
   if (si !== undefined && (typeof si !== 'string' || !/^[\w+=,.@-]{2,64}$/.test(si)))
     return bad('the source identity claim must be 2 to 64 letters, digits or + = , . @ _ -');
   return { ok: true, tags, transitiveTagKeys: keys, sourceIdentity: typeof si === 'string' ? si : null };
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

@@ -6,6 +6,7 @@
 // reference's description of the error, and the trace says so.
 import { keyPrefix, providerFor, type OidcProvider } from '../oidc/state.js';
 import { audiences, STS_ALGORITHMS, type PreparedToken } from '../oidc/token.js';
+import { isoSeconds } from '../scenario/state.js';
 import type { World } from '../world.js';
 
 export const INVALID_TOKEN =
@@ -113,7 +114,7 @@ export function checkToken(token: PreparedToken, roleAccount: string, world: Wor
       'ExpiredTokenException',
       `Token expired: current date/time ${now} must be before the expiration date/time${exp}`,
       ...notes,
-      `the token expired at ${iso(exp)}; STS allows 5 minutes of clock skew and the clock reads ${world.scenario.clock}`,
+      `the token expired at ${isoSeconds(exp * 1000)}; STS allows 5 minutes of clock skew and the clock reads ${world.scenario.clock}`,
     );
   }
   if (exp <= now) notes.push(`the token expired ${now - exp} seconds ago, within STS's 5 minutes of clock skew`);
@@ -124,13 +125,13 @@ export function checkToken(token: PreparedToken, roleAccount: string, world: Wor
         'IDPRejectedClaim',
         REJECTED_CLAIM,
         ...notes,
-        `the token's ${name} is ${iso(value)}, more than 5 minutes after ${world.scenario.clock}: not yet valid (AWS documents no rule for ${name}; iamsim rejects the claim)`,
+        `the token's ${name} is ${isoSeconds(value * 1000)}, more than 5 minutes after ${world.scenario.clock}: not yet valid (AWS documents no rule for ${name}; iamsim rejects the claim)`,
       );
     }
   }
   const sub = claims['sub'];
   if (typeof sub !== 'string') return fail('InvalidIdentityToken', 'Missing a required claim: sub', ...notes);
-  notes.push(`the token is valid until ${iso(exp)}; its subject is ${sub}`);
+  notes.push(`the token is valid until ${isoSeconds(exp * 1000)}; its subject is ${sub}`);
   return { ok: true, provider, claims, audience, subject: sub, notes };
 }
 
@@ -151,8 +152,4 @@ export function tokenContext(
   else if (Array.isArray(amr)) out[`${prefix}:amr`] = amr.map(String);
   if (typeof claims['azp'] === 'string') out[`${prefix}:azp`] = claims['azp'];
   return out;
-}
-
-function iso(epoch: number): string {
-  return new Date(epoch * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }

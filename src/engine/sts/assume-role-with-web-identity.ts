@@ -7,19 +7,20 @@ import type { CallData, CallerRef } from '../call/command.js';
 import { requestContext } from '../call/context.js';
 import { materialize, textParam } from '../call/params.js';
 import { callRecord, type RecordParts } from '../call/record.js';
-import type { CallerRecord, EvaluationRecord } from '../call-record.js';
+import type { CallerRecord } from '../call-record.js';
 import { tokenSummary, type PreparedToken } from '../oidc/token.js';
 import type { World } from '../world.js';
 import { readWebIdentity } from './assume-role-with-web-identity-request.js';
 import { sessionClaims } from './assume-role-with-web-identity-claims.js';
 import { checkToken, tokenContext } from './assume-role-with-web-identity-token.js';
-import { authorizeSts } from './authorize-sts.js';
+import { authorizeInTurn } from './authorize-sts.js';
+import { trustRequest } from './assume-role-trust.js';
 import { durationNote, mint } from './credentials.js';
 import type { StsEvent } from './events.js';
 import { packedSize, packedTooLarge } from './packed-size.js';
 import { checkSessionPolicies, hasSessionPolicies } from './session-policies.js';
 import { roleSession } from './role-session.js';
-import { tagRecord, tagText } from './tags.js';
+import { requestTagKeys, tagRecord, tagText } from './tags.js';
 
 const NOT_AUTHORIZED = 'Not authorized to perform sts:AssumeRoleWithWebIdentity';
 
@@ -72,29 +73,20 @@ export function assumeRoleWithWebIdentity(data: CallData, world: World): StsEven
     'aws:FederatedProvider': checked.provider.arn,
     ...tokenContext(checked.provider, checked.claims, checked.audience),
     'sts:RoleSessionName': p.sessionName,
+    ...requestTagKeys(extra.tags, extra.transitiveTagKeys),
   };
-  for (const t of extra.tags) keys[`aws:RequestTag/${t.key}`] = t.value;
-  if (extra.tags.length > 0) keys['aws:TagKeys'] = extra.tags.map((t) => t.key);
-  if (extra.transitiveTagKeys.length > 0) keys['sts:TransitiveTagKeys'] = [...extra.transitiveTagKeys];
   if (extra.sourceIdentity !== null) keys['sts:SourceIdentity'] = extra.sourceIdentity;
   const context = requestContext(who, world, data.region, { account: role.account, tags: role.tags }, { ...keys, ...data.context });
-  const actions = ['sts:AssumeRoleWithWebIdentity'];
-  if (extra.tags.length > 0) actions.push('sts:TagSession');
-  if (extra.sourceIdentity !== null) actions.push('sts:SetSourceIdentity');
-  const trust = { name: `trust policy of role ${role.name}`, document: role.trust };
-  const evaluations: EvaluationRecord[] = [];
-  for (const action of actions) {
-    const record = authorizeSts({ who, action, resource: role.arn, resourceAccount: role.account, context, trust }, world);
-    evaluations.push(record);
-    if (record.evaluation.decision !== 'Allow') {
-      const why =
-        action === 'sts:AssumeRoleWithWebIdentity'
-          ? []
-          : [
-              `the token carries ${action === 'sts:TagSession' ? 'session tags' : 'a source identity'}, so the trust policy must allow ${action} too`,
-            ];
-      return denied(why, { context, evaluations });
-    }
+  const gets = { tags: extra.tags.length > 0, sourceIdentity: extra.sourceIdentity !== null };
+  const { evaluations, refused } = authorizeInTurn(trustRequest(who, role, 'sts:AssumeRoleWithWebIdentity', context), gets, world);
+  if (refused !== null) {
+    const why =
+      refused === 'sts:AssumeRoleWithWebIdentity'
+        ? []
+        : [
+            `the token carries ${refused === 'sts:TagSession' ? 'session tags' : 'a source identity'}, so the trust policy must allow ${refused} too`,
+          ];
+    return denied(why, { context, evaluations });
   }
   const evaluated = { context, evaluations, decision: 'Allow' as const };
 

@@ -1,6 +1,6 @@
 // What every STS handler starts with: the parameters, the authenticated caller, and the events for
 // the ways a call ends without credentials.
-import { authenticate, type Authentication } from '../call/caller.js';
+import { authenticate, type Authentication, type Caller } from '../call/caller.js';
 import type { CallData } from '../call/command.js';
 import { materialize } from '../call/params.js';
 import { callRecord, type RecordParts } from '../call/record.js';
@@ -45,6 +45,18 @@ export function startStsCall(
     ],
     record: (parts) => callRecord(data, world, { ...base, decision: 'Allow', ...parts }),
   };
+}
+
+/**
+ * GetSessionToken and GetFederationToken take long-term credentials only (AWS STS API Reference
+ * "GetSessionToken", "GetFederationToken"): the refusal of a caller with session credentials, or
+ * null.
+ */
+export function sessionCredentialsRefused(call: StsCall, who: Caller, action: 'GetSessionToken' | 'GetFederationToken'): StsEvent[] | null {
+  if (who.session === null) return null;
+  return call.denied(`Cannot call ${action} with session credentials`, [
+    `${action} takes long-term credentials: an access key of an IAM user or of the root user`,
+  ]);
 }
 
 /**

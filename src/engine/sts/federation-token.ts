@@ -8,14 +8,14 @@ import { accessDeniedMessage } from '../call/record.js';
 import { requestContext } from '../call/context.js';
 import type { World } from '../world.js';
 import { NAME } from './assume-role-request.js';
-import { authorizeSts } from './authorize-sts.js';
-import { startStsCall, tokenDuration } from './call-kit.js';
+import { authorizeInTurn } from './authorize-sts.js';
+import { sessionCredentialsRefused, startStsCall, tokenDuration } from './call-kit.js';
 import { durationNote, mint } from './credentials.js';
 import type { StsEvent } from './events.js';
 import { packedSize, packedTooLarge } from './packed-size.js';
 import { checkSessionPolicies, checkSessionPolicyParams, hasSessionPolicies, policyText, readPolicyArns } from './session-policies.js';
 import type { FederatedSession } from './state.js';
-import { checkTags, readTags, tagRecord, tagRuleError, tagText } from './tags.js';
+import { checkTags, readTags, requestTagKeys, tagRecord, tagRuleError, tagText } from './tags.js';
 import { checkInteger, checkLength, checkPattern, checkRequired, validationMessage, type Constraint } from './validation.js';
 
 export function getFederationToken(data: CallData, world: World): StsEvent[] {
@@ -39,11 +39,8 @@ export function getFederationToken(data: CallData, world: World): StsEvent[] {
   if (v.length > 0) return call.failed('ValidationError', validationMessage(v));
   if (!call.auth.ok) return call.failed(call.auth.error.code, call.auth.error.message, [call.auth.note]);
   const who = call.auth.caller;
-  if (who.session !== null) {
-    return call.denied('Cannot call GetFederationToken with session credentials', [
-      'GetFederationToken takes long-term credentials: an access key of an IAM user or of the root user',
-    ]);
-  }
+  const longTermOnly = sessionCredentialsRefused(call, who, 'GetFederationToken');
+  if (longTermOnly !== null) return longTermOnly;
   const tagError = tagRuleError(tags, [], []);
   if (tagError !== null) return call.failed('InvalidParameterValue', tagError.message, [tagError.note]);
   const userAccount = who.record.account ?? '';
@@ -51,20 +48,14 @@ export function getFederationToken(data: CallData, world: World): StsEvent[] {
   if (!policies.ok) return call.failed(policies.code, policies.message, [policies.note]);
 
   const federatedArn = federatedUserArn(userAccount, name!);
-  const keys: Record<string, string | string[]> = {};
-  for (const t of tags) keys[`aws:RequestTag/${t.key}`] = t.value;
-  if (tags.length > 0) keys['aws:TagKeys'] = tags.map((t) => t.key);
-  const context = requestContext(who, world, data.region, { account: userAccount, tags: {} }, { ...keys, ...data.context });
-  const evaluations = [];
-  for (const action of tags.length > 0 ? ['sts:GetFederationToken', 'sts:TagSession'] : ['sts:GetFederationToken']) {
-    const record = authorizeSts({ who, action, resource: federatedArn, resourceAccount: userAccount, context }, world);
-    evaluations.push(record);
-    const e = record.evaluation;
-    if (e.decision !== 'Allow') {
-      const message = accessDeniedMessage(who.record.arn, action, federatedArn, e.decision, e.decidedBy?.type ?? null);
-      const notes = action === 'sts:TagSession' ? ['the request passes session tags, so sts:TagSession must be allowed too'] : [];
-      return call.denied(message, notes, { context, evaluations, decision: e.decision });
-    }
+  const context = requestContext(who, world, data.region, { account: userAccount, tags: {} }, { ...requestTagKeys(tags), ...data.context });
+  const request = { who, action: 'sts:GetFederationToken', resource: federatedArn, resourceAccount: userAccount, context };
+  const { evaluations, refused } = authorizeInTurn(request, { tags: tags.length > 0, sourceIdentity: false }, world);
+  if (refused !== null) {
+    const e = evaluations[evaluations.length - 1]!.evaluation;
+    const message = accessDeniedMessage(who.record.arn, refused, federatedArn, e.decision, e.decidedBy?.type ?? null);
+    const notes = refused === 'sts:TagSession' ? ['the request passes session tags, so sts:TagSession must be allowed too'] : [];
+    return call.denied(message, notes, { context, evaluations, decision: e.decision });
   }
 
   const size = packedSize(policy.text, policy.arns, tags);

@@ -12,6 +12,7 @@
 // underestimated: EKS Pod Identity users report six long transitive tags alone using 74 %, which no
 // single constant reconciles with the API reference's examples. Treat the number as an order of
 // magnitude, never as AWS's exact answer.
+import { documentParts } from '../../policy/index.js';
 import type { Tag } from './tags.js';
 
 const BYTES_PER_ACTION = 125;
@@ -47,10 +48,8 @@ function actionCount(text: string | null): number {
   } catch {
     return 0;
   }
-  const raw = (doc as { Statement?: unknown } | null)?.Statement;
-  const statements: unknown[] = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
   let n = 0;
-  for (const st of statements) {
+  for (const st of documentParts(doc).statements) {
     if (typeof st !== 'object' || st === null) continue;
     const s = st as Record<string, unknown>;
     for (const v of [s['Action'], s['NotAction']]) n += typeof v === 'string' ? 1 : Array.isArray(v) ? v.length : 0;

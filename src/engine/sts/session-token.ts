@@ -4,7 +4,7 @@
 import type { CallData } from '../call/command.js';
 import { textParam } from '../call/params.js';
 import type { World } from '../world.js';
-import { startStsCall, tokenDuration } from './call-kit.js';
+import { sessionCredentialsRefused, startStsCall, tokenDuration } from './call-kit.js';
 import { durationNote, mint } from './credentials.js';
 import type { StsEvent } from './events.js';
 import { checkMfa, readMfaParams } from './mfa.js';
@@ -19,11 +19,8 @@ export function getSessionToken(data: CallData, world: World): StsEvent[] {
   if (v.length > 0) return call.failed('ValidationError', validationMessage(v));
   if (!call.auth.ok) return call.failed(call.auth.error.code, call.auth.error.message, [call.auth.note]);
   const who = call.auth.caller;
-  if (who.session !== null) {
-    return call.denied('Cannot call GetSessionToken with session credentials', [
-      'GetSessionToken takes long-term credentials: an access key of an IAM user or of the root user',
-    ]);
-  }
+  const longTermOnly = sessionCredentialsRefused(call, who, 'GetSessionToken');
+  if (longTermOnly !== null) return longTermOnly;
   const mfa = checkMfa('GetSessionToken', serial, code, who, world);
   if (!mfa.ok) return call.denied(mfa.message, [mfa.note]);
 

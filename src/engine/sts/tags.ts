@@ -1,6 +1,7 @@
 // Session tags (IAM User Guide "Pass session tags in AWS STS"): the parameter forms a scenario may
 // use, AWS's constraints, and the rules AWS applies. Tag keys compare case-insensitively
 // everywhere, but the case a caller gives is kept.
+import { isObject } from '../../json/is-object.js';
 import { checkCount, checkLength, checkPattern, type Constraint } from './validation.js';
 
 export interface Tag {
@@ -24,7 +25,7 @@ export function readTags(raw: unknown): Tag[] | string {
       if (typeof item === 'string' && item.includes('=')) {
         const at = item.indexOf('=');
         out.push({ key: item.slice(0, at), value: item.slice(at + 1) });
-      } else if (isRecord(item) && typeof item['Key'] === 'string' && typeof item['Value'] === 'string' && Object.keys(item).length === 2) {
+      } else if (isObject(item) && typeof item['Key'] === 'string' && typeof item['Value'] === 'string' && Object.keys(item).length === 2) {
         out.push({ key: item['Key'], value: item['Value'] });
       } else {
         return `a tag is {"Key": "k", "Value": "v"} or k=v, not ${JSON.stringify(item)}`;
@@ -32,7 +33,7 @@ export function readTags(raw: unknown): Tag[] | string {
     }
     return out;
   }
-  if (isRecord(raw)) {
+  if (isObject(raw)) {
     const out: Tag[] = [];
     for (const [key, value] of Object.entries(raw)) {
       if (typeof value !== 'string') return `the value of tag ${key} is not text`;
@@ -125,6 +126,19 @@ export function overlayTags(base: Readonly<Record<string, string>>, top: Readonl
   return Object.assign(out, top);
 }
 
+/**
+ * The condition keys of the tags a request passes (IAM User Guide "Controlling access during AWS
+ * requests", "Pass session tags in AWS STS"): aws:RequestTag/KEY, aws:TagKeys and, for calls that
+ * take them, sts:TransitiveTagKeys.
+ */
+export function requestTagKeys(tags: readonly Tag[], transitiveTagKeys: readonly string[] = []): Record<string, string | string[]> {
+  const keys: Record<string, string | string[]> = {};
+  for (const t of tags) keys[`aws:RequestTag/${t.key}`] = t.value;
+  if (tags.length > 0) keys['aws:TagKeys'] = tags.map((t) => t.key);
+  if (transitiveTagKeys.length > 0) keys['sts:TransitiveTagKeys'] = [...transitiveTagKeys];
+  return keys;
+}
+
 export function tagRecord(tags: readonly Tag[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const t of tags) out[t.key] = t.value;
@@ -136,8 +150,4 @@ export function tagText(tags: Readonly<Record<string, string>>, transitive: read
   return Object.entries(tags)
     .map(([k, v]) => `${k}=${v}${marked.has(k.toLowerCase()) ? ' (transitive)' : ''}`)
     .join(', ');
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

@@ -6,6 +6,7 @@ import { base64url, SignJWT, UnsecuredJWT } from 'jose';
 import type { Pod, ProjectedToken } from '../eks/state.js';
 import { tokenFile } from '../eks/state.js';
 import type { TokenSpec } from '../oidc/token.js';
+import { isoSeconds } from '../scenario/state.js';
 import type { World } from '../world.js';
 import type { Keyring } from './keyring.js';
 
@@ -37,7 +38,7 @@ export function projectedClaims(pod: Pod, volume: ProjectedToken, world: World):
     nbf: iat,
     sub: `system:serviceaccount:${pod.namespace}:${pod.serviceAccount}`,
   };
-  const origin = `${tokenFile(volume)} (the kubelet issued it at ${iso(iat)} and rewrites it every ${every} seconds)`;
+  const origin = `${tokenFile(volume)} (the kubelet issued it at ${isoSeconds(iat * 1000)} and rewrites it every ${every} seconds)`;
   return { claims, origin };
 }
 
@@ -110,8 +111,4 @@ export async function mintProjected(pod: Pod, volume: ProjectedToken, world: Wor
   const kid = world.oidc.issuers[issuer]?.kid ?? 'unknown';
   const compact = await new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid }).sign((await keys.key(issuer)).privateKey);
   return { compact, origin, forgery: null };
-}
-
-function iso(epoch: number): string {
-  return new Date(epoch * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }

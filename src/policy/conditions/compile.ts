@@ -4,7 +4,7 @@
 import { memo } from '../memo.js';
 import { parseOperator, type SetOperator } from './operators.js';
 import { compileValueTest, type ValueTest } from './value-tests.js';
-import { isObject } from '../json-values.js';
+import { isObject } from '../../json/is-object.js';
 
 export interface CompiledCondition {
   readonly operator: string;

@@ -2,22 +2,13 @@
 // policy element reference"): a vendor prefix of [A-Za-z0-9.-], one colon; trust policies only take
 // STS actions; IAM does not check that the action exists.
 import type { PolicyKind, PolicyProblem } from '../types.js';
-import { malformed, MSG, type Path } from './messages.js';
-import { eachString } from './shape.js';
+import { MSG, type Path } from './messages.js';
+import { checkNamed } from './shape.js';
 
 const VENDOR = /^[A-Za-z0-9.-]+$/;
 
 export function checkActions(value: unknown, path: Path, kind: PolicyKind, out: PolicyProblem[]): void {
-  const entries = eachString(value, path, out);
-  if (entries === null) return;
-  if (entries.length === 0) {
-    out.push(malformed(MSG.noActions, path));
-    return;
-  }
-  for (const [action, at] of entries) {
-    const problem = actionProblem(action, kind);
-    if (problem !== null) out.push(malformed(problem, at));
-  }
+  checkNamed(value, path, MSG.noActions, (action) => actionProblem(action, kind), out);
 }
 
 function actionProblem(action: string, kind: PolicyKind): string | null {

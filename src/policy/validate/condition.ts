@@ -6,7 +6,7 @@ import { parseOperator } from '../conditions/operators.js';
 import { requestDate } from '../conditions/values.js';
 import type { PolicyProblem } from '../types.js';
 import { malformed, MSG, type Path } from './messages.js';
-import { isObject } from './shape.js';
+import { isObject } from '../../json/is-object.js';
 
 export function checkCondition(value: unknown, path: Path, out: PolicyProblem[]): void {
   if (!isObject(value)) {

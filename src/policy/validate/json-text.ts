@@ -1,6 +1,8 @@
 // Policy text parsing that notices repeated keys: the grammar forbids them (IAM User Guide "Grammar
 // of the IAM JSON policy language") while JSON.parse silently keeps the last one, which would
 // evaluate a truncated condition.
+import { LBRACE, LBRACKET } from '../../json/char-codes.js';
+import { elements, members, skipWs } from '../../json/locate.js';
 import type { Path } from './messages.js';
 
 export interface ParsedText {
@@ -17,72 +19,25 @@ export function parseJsonText(text: string): ParsedText | null {
     return null;
   }
   const duplicates: Path[] = [];
-  const scanner = { text, at: 0 };
   try {
-    scanValue(scanner, [], duplicates);
+    scanValue(text, skipWs(text, 0), [], duplicates);
   } catch {
-    // JSON.parse accepted it, so the scanner cannot fail on valid input; keep the parse
+    // JSON.parse accepted it, so the walk cannot fail on valid input; keep the parse
   }
   return { value, duplicates };
 }
 
-interface Scanner {
-  readonly text: string;
-  at: number;
-}
-
-function skipWs(s: Scanner): void {
-  while (s.at < s.text.length && ' \t\n\r'.includes(s.text[s.at]!)) s.at++;
-}
-
-function scanValue(s: Scanner, path: Path, dups: Path[]): void {
-  skipWs(s);
-  const c = s.text[s.at];
-  if (c === '{') scanObject(s, path, dups);
-  else if (c === '[') scanArray(s, path, dups);
-  else if (c === '"') scanString(s);
-  else while (s.at < s.text.length && !',]} \t\n\r'.includes(s.text[s.at]!)) s.at++;
-}
-
-function scanObject(s: Scanner, path: Path, dups: Path[]): void {
-  s.at++;
-  const seen = new Set<string>();
-  skipWs(s);
-  if (s.text[s.at] === '}') {
-    s.at++;
-    return;
+/** Records, in text order, the path of every key an object repeats, in the value at `at` and below. */
+function scanValue(text: string, at: number, path: Path, dups: Path[]): void {
+  const c = text.charCodeAt(at);
+  if (c === LBRACE) {
+    const seen = new Set<string>();
+    for (const m of members(text, at)) {
+      if (seen.has(m.key)) dups.push([...path, m.key]);
+      seen.add(m.key);
+      scanValue(text, m.valueAt, [...path, m.key], dups);
+    }
+  } else if (c === LBRACKET) {
+    elements(text, at).forEach((e, i) => scanValue(text, e.start, [...path, i], dups));
   }
-  for (;;) {
-    skipWs(s);
-    const key = scanString(s);
-    if (seen.has(key)) dups.push([...path, key]);
-    seen.add(key);
-    skipWs(s);
-    s.at++; // ':'
-    scanValue(s, [...path, key], dups);
-    skipWs(s);
-    if (s.text[s.at++] === '}') return;
-  }
-}
-
-function scanArray(s: Scanner, path: Path, dups: Path[]): void {
-  s.at++;
-  skipWs(s);
-  if (s.text[s.at] === ']') {
-    s.at++;
-    return;
-  }
-  for (let i = 0; ; i++) {
-    scanValue(s, [...path, i], dups);
-    skipWs(s);
-    if (s.text[s.at++] === ']') return;
-  }
-}
-
-function scanString(s: Scanner): string {
-  const start = s.at;
-  s.at++;
-  while (s.at < s.text.length && s.text[s.at] !== '"') s.at += s.text[s.at] === '\\' ? 2 : 1;
-  s.at++;
-  return JSON.parse(s.text.slice(start, s.at)) as string;
 }

@@ -4,7 +4,8 @@
 // policies; RCPs take exactly `"*"`.
 import type { PolicyKind, PolicyProblem } from '../types.js';
 import { malformed, MSG, type Path } from './messages.js';
-import { eachString, isObject } from './shape.js';
+import { isObject } from '../../json/is-object.js';
+import { eachString } from './shape.js';
 
 const AWS_VALUE = [
   /^\d{12}$/,

@@ -3,8 +3,8 @@
 // resource paths start with a known type. Short ARNs such as `arn:aws:fdsasf` are accepted; `::`
 // with too few colons is not.
 import type { PolicyProblem } from '../types.js';
-import { malformed, MSG, type Path } from './messages.js';
-import { eachString } from './shape.js';
+import { MSG, type Path } from './messages.js';
+import { checkNamed } from './shape.js';
 
 const PARTITIONS = new Set(['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc']);
 
@@ -25,16 +25,7 @@ const IAM_TYPES = [
 ];
 
 export function checkResources(value: unknown, path: Path, out: PolicyProblem[]): void {
-  const entries = eachString(value, path, out);
-  if (entries === null) return;
-  if (entries.length === 0) {
-    out.push(malformed(MSG.noResources, path));
-    return;
-  }
-  for (const [resource, at] of entries) {
-    const problem = resourceProblem(resource);
-    if (problem !== null) out.push(malformed(problem, at));
-  }
+  checkNamed(value, path, MSG.noResources, resourceProblem, out);
 }
 
 const problems = new Map<string, string | null>();

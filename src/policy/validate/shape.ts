@@ -21,4 +21,19 @@ export function eachString(value: unknown, path: Path, out: PolicyProblem[]): [s
   return ok ? items : null;
 }
 
-export { isObject } from '../json-values.js';
+/**
+ * An element that names at least one value (Action, Resource and their Not forms): a string or a
+ * list of strings, not empty (`empty` is the message then), each checked by `problem`.
+ */
+export function checkNamed(value: unknown, path: Path, empty: string, problem: (v: string) => string | null, out: PolicyProblem[]): void {
+  const entries = eachString(value, path, out);
+  if (entries === null) return;
+  if (entries.length === 0) {
+    out.push(malformed(empty, path));
+    return;
+  }
+  for (const [v, at] of entries) {
+    const found = problem(v);
+    if (found !== null) out.push(malformed(found, at));
+  }
+}

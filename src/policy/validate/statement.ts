@@ -5,7 +5,7 @@ import { checkCondition } from './condition.js';
 import { malformed, MSG, type Path } from './messages.js';
 import { checkPrincipal } from './principal.js';
 import { checkResources } from './resource.js';
-import { isObject } from './shape.js';
+import { isObject } from '../../json/is-object.js';
 
 const ELEMENTS = new Set(['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition']);
 

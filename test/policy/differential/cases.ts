@@ -11,6 +11,7 @@
 //
 // The order of the random draws is part of the generator's contract: a disagreement is named by its
 // seed and id, so any change to what is drawn, or when, renumbers every recorded case.
+import { mulberry32 } from '../../mulberry32.js';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | JsonObject;
 export interface JsonObject {
@@ -35,16 +36,9 @@ export interface Rng {
   some<T>(xs: readonly T[], min: number, max: number): T[];
 }
 
-/** mulberry32: tiny, fast and the same on every platform (Math.random cannot be seeded). */
+/** Draws from a seeded mulberry32, so every run generates the same cases. */
 export function rng(seed: number): Rng {
-  let s = seed >>> 0;
-  const next = (): number => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   const pick = <T>(xs: readonly T[]): T => {
     if (xs.length === 0) throw new Error('rng.pick: nothing to pick from');
     return xs[Math.floor(next() * xs.length)]!;

@@ -1,0 +1,6 @@
+// What every reader of parsed JSON it has not validated asks first: is this value a JSON object
+// (not null, not an array)?
+
+export function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

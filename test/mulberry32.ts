@@ -1,0 +1,13 @@
+// A seeded random generator for tests and benchmarks, so every run draws the same numbers.
+
+/** mulberry32: tiny, fast and the same on every platform (Math.random cannot be seeded); 0 ≤ x < 1. */
+export function mulberry32(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
