@@ -2,7 +2,7 @@
 // scenarios/*.iam has beside it what a reader wants: x.trace (the text trace) and x.md (the Markdown
 // walkthrough). Its other formats are kept under test/goldens/, a folder per format named as the
 // option that prints it: explain/x.trace (--explain), json/x.json, mermaid/x.mermaid,
-// cloudtrail/x.json. Every scenarios/errors/*.iam must not run: x.error is the message it prints.
+// cloudtrail/x.json. Every scenarios/invalid/*.iam must not run: x.error is the message it prints.
 // A missing golden fails (vitest.config.ts); accept a reviewed change with
 // `npx vitest run test/golden.test.ts -u`.
 import { readdirSync } from 'node:fs';
@@ -51,14 +51,14 @@ describe('golden outputs', () => {
 });
 
 describe('scenarios that must not run', () => {
-  for (const name of list('scenarios/errors')) {
-    const file = `scenarios/errors/${name}.iam`;
+  for (const name of list('scenarios/invalid')) {
+    const file = `scenarios/invalid/${name}.iam`;
     it(file, async () => {
       const result = await runCli([file]);
       expect(result.code).toBe(2);
       expect(result.stdout).toBe('');
       expect(result.stderr).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+: error: `));
-      await expect(result.stderr).toMatchFileSnapshot(join(root, `scenarios/errors/${name}.error`));
+      await expect(result.stderr).toMatchFileSnapshot(join(root, `scenarios/invalid/${name}.error`));
     });
   }
 });

@@ -29,9 +29,9 @@ describe('bin/simulate.js', () => {
   }
 
   it('exits 2 with a located message for a broken scenario', () => {
-    const r = spawnSync(process.execPath, ['bin/simulate.js', 'scenarios/errors/unknown-role.iam'], { cwd: root, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['bin/simulate.js', 'scenarios/invalid/unknown-role.iam'], { cwd: root, encoding: 'utf8' });
     expect(r.status).toBe(2);
-    expect(r.stderr.split('\n')[0]).toBe('scenarios/errors/unknown-role.iam:10:39: error: role Production/UpdateAp is not defined');
+    expect(r.stderr.split('\n')[0]).toBe('scenarios/invalid/unknown-role.iam:10:39: error: role Production/UpdateAp is not defined');
   });
 
   it('starts from the code cache the build wrote, which fits this Node.js', () => {

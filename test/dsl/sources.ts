@@ -19,7 +19,7 @@ export const sources: readonly [string, string][] = [
   ...iamFiles(`${fixturesDir}valid/`, 'fixtures/valid/'),
   ...iamFiles(`${fixturesDir}errors/`, 'fixtures/errors/'),
   ...iamFiles(scenariosDir, 'scenarios/'),
-  ...iamFiles(`${scenariosDir}errors/`, 'scenarios/errors/'),
+  ...iamFiles(`${scenariosDir}invalid/`, 'scenarios/invalid/'),
 ];
 
 export const large: string = largeScenario();
