@@ -8,7 +8,7 @@
 // requires on first use. Inside the command's bundle their code would cost every start: V8 reads
 // their source and declares their functions at load (esbuild lifts an ES module's functions to the
 // bundle's top level), and the code cache carries them.
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -82,9 +82,10 @@ const vendor = {
   },
 };
 
-await Promise.all([
+const results = await Promise.all([
   build({
     ...common,
+    metafile: true,
     entryPoints: [`${root}src/cli/main.ts`],
     outfile: `${root}dist/simulate.cjs`,
     plugins: [vendor],
@@ -96,6 +97,31 @@ await Promise.all([
       ...common,
       stdin: { contents: `export { ${names.join(', ')} } from '${pkg}';`, resolveDir: root, loader: 'js' },
       outfile: `${root}dist/vendor/${file}.cjs`,
+      metafile: true,
     }),
   ),
 ]);
+
+/**
+ * The bundles carry the code of the packages they were built from, so the package ships their
+ * licences with it (dist/THIRD-PARTY-NOTICES.txt): every package whose files esbuild read, with
+ * the licence file it ships.
+ */
+const bundled = new Set();
+for (const { metafile } of results) {
+  for (const input of Object.keys(metafile.inputs)) {
+    const m = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
+    if (m) bundled.add(m[1]);
+  }
+}
+const notices = [...bundled].sort().map((name) => {
+  const dir = `${root}node_modules/${name}/`;
+  const { version: v, license } = JSON.parse(readFileSync(`${dir}package.json`, 'utf8'));
+  const file = readdirSync(dir).find((f) => /^(licen[cs]e|copying)(\.|$)/i.test(f));
+  if (file === undefined) throw new Error(`bundle: ${name} ships no licence file`);
+  return `${name} ${v} (${license})\n\n${readFileSync(dir + file, 'utf8').trim()}\n`;
+});
+writeFileSync(
+  `${root}dist/THIRD-PARTY-NOTICES.txt`,
+  `simulate (iamsim) bundles the code of these packages; their licences follow.\n\n${notices.join('\n' + '-'.repeat(72) + '\n\n')}`,
+);
