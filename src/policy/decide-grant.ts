@@ -4,6 +4,7 @@
 import { callerText, grantText, identityGapText, label } from './explain.js';
 import type { PrincipalMatch } from './match-principal.js';
 import type { Probe } from './probe.js';
+import { hasRootPermissions, isRootFederatedUser } from './root-permissions.js';
 import type { AuthzRequest, Decision, PolicySet, PolicyType, PolicyVerdict } from './types.js';
 
 export interface GrantInput {
@@ -56,7 +57,8 @@ export function decideGrant(g: GrantInput): Grant {
       : grant('ImplicitDeny', rBy, `${who}: ${noResourceAllow(g)}`);
   }
 
-  const idAllow = p.kind === 'root' || g.identityAllow !== null;
+  // the root user, and a federated user it made, hold the root user's implicit full access
+  const idAllow = hasRootPermissions(p) || g.identityAllow !== null;
   const pbOK = g.boundary === null || g.boundary.verdict === 'Allow';
   const spOK =
     p.kind === 'roleSession'
@@ -137,12 +139,15 @@ function gapText(g: GrantInput, t: IdentityGap): string {
 }
 
 function identityBy(g: GrantInput): DecidedBy {
-  if (g.req.principal.kind === 'root') return null;
+  if (hasRootPermissions(g.req.principal)) return null;
   const granting = g.identityAllow;
   return granting === null ? { type: 'identity' } : { type: 'identity', name: granting.name };
 }
 
 function identityWhy(g: GrantInput): string {
   if (g.req.principal.kind === 'root') return 'the root user has implicit full access';
+  if (isRootFederatedUser(g.req.principal)) {
+    return `the root user behind this federated user has implicit full access, and a session policy allows ${g.req.action}`;
+  }
   return `identity-based policy ${g.identityAllow?.name ?? ''} allows ${g.req.action}`;
 }

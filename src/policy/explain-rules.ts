@@ -4,6 +4,7 @@
 // combine for this caller and account. Descriptive only: the decision and its reason are the
 // evaluator's.
 import { label } from './explain.js';
+import { isRootFederatedUser } from './root-permissions.js';
 import type { PrincipalHow, RuleStep } from './explain-types.js';
 import type { AuthzRequest, Evaluation, PolicySet, PolicyVerdict } from './types.js';
 
@@ -77,6 +78,13 @@ function identityStep(req: AuthzRequest, e: Evaluation): RuleStep {
       rule: 'identity',
       outcome: 'allows',
       text: 'the root user has no identity-based policies and implicit full access in its own account',
+    };
+  }
+  if (isRootFederatedUser(req.principal)) {
+    return {
+      rule: 'identity',
+      outcome: 'allows',
+      text: "the root user made this federated user: it holds the root user's implicit full access, which only its session policies limit",
     };
   }
   const all = verdicts(e, 'identity');

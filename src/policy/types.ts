@@ -46,7 +46,7 @@ export interface RequestPrincipal {
   readonly arn?: string;
   /** role sessions: the role's ARN with its path */
   readonly roleArn?: string;
-  /** STS federated users: the IAM user that called GetFederationToken */
+  /** STS federated users: the IAM user that called GetFederationToken, or the root ARN (`arn:aws:iam::ACCT:root`) when the root user did */
   readonly underlyingUserArn?: string;
   /** IAM unique id (AIDA…, AROA…): trust policies may name principals by id */
   readonly uniqueId?: string;

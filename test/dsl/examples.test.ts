@@ -159,6 +159,7 @@ describe('example 3: STS basics', () => {
         code: expect.objectContaining({ text: '123456' }),
       }),
       expect.objectContaining({ kind: 'AccessKey' }),
+      expect.objectContaining({ kind: 'Inline', name: expect.objectContaining({ text: 'LookUpKeys' }) }),
     ]);
   });
 
@@ -169,6 +170,7 @@ describe('example 3: STS basics', () => {
     expect(params[1]?.value).toMatchObject({ kind: 'Text', text: '123456', quoted: true });
     expect(params[2]?.value).toMatchObject({ kind: 'Text', text: '3600', quoted: false });
     expect(as(second?.members[1], 'Call').params?.map((e) => e.key.text)).toEqual(['SerialNumber', 'TokenCode']);
+    expect(third?.members[0]).toMatchObject({ kind: 'As', subject: { kind: 'UserSubject', user: { text: 'Development/alice' } } });
     const info = as(third?.members[1], 'Call').params?.[0];
     expect(info?.value).toMatchObject({ kind: 'Credentials', name: { text: 'alice-mfa' } });
     expect(as(third?.members[2], 'ExpectResponse').value).toMatchObject({ text: '222222222222', quoted: true });

@@ -54,17 +54,73 @@ describe('sts:GetCallerIdentity', () => {
   });
 });
 
+// AWS STS API Reference "GetAccessKeyInfo" and "GetSessionToken" (Permissions):
+// https://docs.aws.amazon.com/STS/latest/APIReference/API_GetAccessKeyInfo.html,
+// https://docs.aws.amazon.com/STS/latest/APIReference/API_GetSessionToken.html
 describe('sts:GetAccessKeyInfo', () => {
-  it('decodes the owning account from long-term and temporary key ids', () => {
-    const w = keep(world(), sts(asUser(PROD, 'ann'), 'GetSessionToken'), 'token');
+  const lookUp = { Effect: 'Allow', Action: 'sts:GetAccessKeyInfo', Resource: '*' };
+  const withLookUp = () =>
+    production(
+      role(PROD, 'Ops', trustAccount(PROD)),
+      ...userWith(PROD, 'ann', 'All', [{ Effect: 'Allow', Action: ['sts:AssumeRole', 'sts:GetFederationToken'], Resource: '*' }, lookUp]),
+      { type: 'CreateAccessKey', data: { user: userArn(PROD, 'ann') } },
+    );
+
+  it('decodes the owning account from long-term and temporary key ids for a caller whose policy allows it', () => {
+    const w = keep(withLookUp(), sts(asUser(PROD, 'ann'), 'GetSessionToken'), 'token');
     const akia = w.iam.users[userArn(PROD, 'ann')]!.accessKeys[0]!;
     expect(outcome(w, sts(asUser(PROD, 'ann'), 'GetAccessKeyInfo', { AccessKeyId: akia })).response).toEqual({ Account: PROD });
-    expect(outcome(w, sts(asKept('token'), 'GetAccessKeyInfo', { AccessKeyId: { credentials: 'token' } })).response).toEqual({
+    expect(outcome(w, sts(asUser(PROD, 'ann'), 'GetAccessKeyInfo', { AccessKeyId: { credentials: 'token' } })).response).toEqual({
       Account: PROD,
     });
     const foreign = accessKeyId('AKIA', DEV, 'elsewhere', 'k');
     expect(outcome(w, sts(asUser(PROD, 'ann'), 'GetAccessKeyInfo', { AccessKeyId: foreign })).response).toEqual({ Account: DEV });
     expect(eventType(w, sts(asUser(PROD, 'ann'), 'GetAccessKeyInfo', { AccessKeyId: akia }))).toBe('AccessKeyInfoReturned');
+  });
+
+  it('needs sts:GetAccessKeyInfo in an identity-based policy', () => {
+    // given a user whose policies do not allow the lookup
+    const w = world();
+    const akia = w.iam.users[userArn(PROD, 'ann')]!.accessKeys[0]!;
+    // when she looks a key up
+    const call = outcome(w, sts(asUser(PROD, 'ann'), 'GetAccessKeyInfo', { AccessKeyId: akia }));
+    // then STS refuses, as for any action no policy allows
+    expect(call.outcome).toBe('denied');
+    expect(call.error).toEqual({
+      code: 'AccessDenied',
+      message: `User: ${userArn(PROD, 'ann')} is not authorized to perform: sts:GetAccessKeyInfo on resource: * because no identity-based policy allows the sts:GetAccessKeyInfo action`,
+    });
+  });
+
+  it('is allowed to the root user, who needs no policy', () => {
+    const w = world();
+    const akia = w.iam.users[userArn(PROD, 'ann')]!.accessKeys[0]!;
+    expect(outcome(w, sts(asRoot(PROD), 'GetAccessKeyInfo', { AccessKeyId: akia })).response).toEqual({ Account: PROD });
+  });
+
+  it('refuses GetSessionToken and GetFederationToken credentials, whatever their policies allow', () => {
+    // given MFA-less and MFA session tokens and a federated user of a user who may look keys up
+    let w = keep(withLookUp(), sts(asUser(PROD, 'ann'), 'GetSessionToken'), 'token');
+    w = keep(
+      w,
+      sts(asUser(PROD, 'ann'), 'GetFederationToken', {
+        Name: 'guest',
+        Policy: JSON.stringify({ Version: '2012-10-17', Statement: [lookUp] }),
+      }),
+      'fed',
+    );
+    for (const [name, note] of [
+      ['token', 'credentials from GetSessionToken may call no STS action but AssumeRole and GetCallerIdentity'],
+      ['fed', 'credentials from GetFederationToken may call no STS action but GetCallerIdentity'],
+    ] as const) {
+      // when they look a key up
+      const call = outcome(w, sts(asKept(name), 'GetAccessKeyInfo', { AccessKeyId: { credentials: name } }));
+      // then STS refuses before any policy is read
+      expect(call.outcome).toBe('error');
+      expect(call.error?.code).toBe('AccessDenied');
+      expect(call.evaluations).toEqual([]);
+      expect(call.notes[0]).toContain(note);
+    }
   });
 
   it('validates the key id with the AWS message format', () => {
@@ -76,7 +132,7 @@ describe('sts:GetAccessKeyInfo', () => {
     expect(outcome(world(), sts(asUser(PROD, 'ann'), 'GetAccessKeyInfo')).error?.message).toBe(
       "1 validation error detected: Value null at 'accessKeyId' failed to satisfy constraint: Member must not be null",
     );
-    expect(outcome(world(), sts(asUser(PROD, 'ann'), 'GetAccessKeyInfo', { AccessKeyId: 'XXXXXXXXXXXXXXXXXXXX' })).error?.code).toBe(
+    expect(outcome(world(), sts(asRoot(PROD), 'GetAccessKeyInfo', { AccessKeyId: 'XXXXXXXXXXXXXXXXXXXX' })).error?.code).toBe(
       'InvalidParameterValue',
     );
   });

@@ -192,6 +192,35 @@ describe('sts:GetFederationToken', () => {
   });
 });
 
+// The root user may call GetFederationToken, though AWS recommends against it (AWS STS API
+// Reference "GetFederationToken": https://docs.aws.amazon.com/STS/latest/APIReference/API_GetFederationToken.html;
+// IAM User Guide "Compare AWS STS credentials"); its federated user holds the root user's
+// permissions cut down by the session policies.
+describe('sts:GetFederationToken called by the root user', () => {
+  it("gives a federated user whose session policy alone limits the root user's full access", () => {
+    // given the root user's federated user with a session policy that allows reading v/
+    const call = outcome(world(), sts(asRoot(PROD), 'GetFederationToken', { Name: 'ops', Policy: readOwn }));
+    expect(call.notes.some((n) => n.includes('does not recommend it'))).toBe(true);
+    expect(call.notes.some((n) => n.includes("holds the root user's permissions"))).toBe(true);
+    const w = keep(world(), sts(asRoot(PROD), 'GetFederationToken', { Name: 'ops', Policy: readOwn }), 'ops');
+    // when it reads there, and writes there
+    const read = outcome(w, s3(asKept('ops'), 's3:GetObject', 'arn:aws:s3:::uploads/v/a'));
+    const write = outcome(w, s3(asKept('ops'), 's3:PutObject', 'arn:aws:s3:::uploads/v/a'));
+    // then no identity-based policy is needed for the read, and the session policy stops the write
+    expect(read.decision).toBe('Allow');
+    expect(read.caller).toMatchObject({ kind: 'federated-user', arn: FED('ops') });
+    expect(write.decision).toBe('ImplicitDeny');
+    expect(write.evaluations[0]?.evaluation.decidedBy?.type).toBe('session-policy');
+  });
+
+  it('without a session policy, its federated user has no permissions', () => {
+    const w = keep(world(), sts(asRoot(PROD), 'GetFederationToken', { Name: 'ops' }), 'ops');
+    const read = outcome(w, s3(asKept('ops'), 's3:GetObject', 'arn:aws:s3:::uploads/v/a'));
+    expect(read.decision).toBe('ImplicitDeny');
+    expect(read.evaluations[0]?.evaluation.decidedBy?.type).toBe('session-policy');
+  });
+});
+
 describe('credentials of every kind', () => {
   it('expire with ExpiredToken before any policy is read', () => {
     let w = keep(world(), sts(asUser(PROD, 'intern'), 'GetSessionToken', { DurationSeconds: '900' }), 't');

@@ -170,7 +170,11 @@ function roleSessionCaller(session: RoleSession, label: string, world: World): C
   return { record, principal, user: null, role: world.iam.roles[session.roleArn] ?? null, session };
 }
 
-/** A federated user acts with its IAM user's policies, cut down by its session policies. */
+/**
+ * A federated user acts with its IAM user's policies, cut down by its session policies; one made by
+ * the root user (`userArn` is the root ARN, no IAM user) with the root user's implicit full access,
+ * cut down likewise (src/policy/root-permissions.ts).
+ */
 function federatedCaller(session: FederatedSession, label: string, world: World): Caller {
   const record = sessionRecord('federated-user', session.arn, session, label);
   const principal: RequestPrincipal = {

@@ -39,5 +39,7 @@ export function mint(world: World, account: string, purpose: string, seconds: nu
 export function durationNote(requested: number | null, seconds: number, expiration: string, limit: string): string {
   return requested === null
     ? `DurationSeconds not given: the session lasts the default ${seconds} seconds, until ${expiration} (${limit})`
-    : `the session lasts the requested ${seconds} seconds, until ${expiration} (${limit})`;
+    : requested === seconds
+      ? `the session lasts the requested ${seconds} seconds, until ${expiration} (${limit})`
+      : `the session lasts ${seconds} seconds, not the requested ${requested}, until ${expiration} (${limit})`;
 }

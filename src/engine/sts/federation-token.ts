@@ -1,7 +1,11 @@
 // sts:GetFederationToken (AWS STS API Reference "GetFederationToken"): a federated user of the
 // calling IAM user, `arn:aws:sts::ACCT:federated-user/NAME`. Its permissions are the user's
 // identity policies cut down by the session policies passed here — with none, it has no permissions
-// at all, except what resource-based policies grant to the federated user itself.
+// at all, except what resource-based policies grant to the federated user itself. The root user may
+// call it too (IAM User Guide "Compare AWS STS credentials"), though AWS recommends an IAM user made
+// for the purpose instead (the API reference); its federated user then holds the root user's
+// permissions — everything in the account, less what SCPs deny in a member account — cut down by
+// the session policies (src/policy/root-permissions.ts).
 import type { CallData } from '../call/command.js';
 import { textParam } from '../call/params.js';
 import { accessDeniedMessage } from '../call/record.js';
@@ -67,6 +71,16 @@ export function getFederationToken(data: CallData, world: World): StsEvent[] {
   const limit = root ? 'the root user may have at most 3600 seconds' : 'an IAM user may ask for 900 to 129600 seconds';
   const notes = [durationNote(requested, duration.seconds, minted.expiration, limit)];
   if (duration.note !== null) notes.push(duration.note);
+  if (root) {
+    notes.push(
+      'AWS allows the root user to call GetFederationToken but does not recommend it: it recommends an IAM user made for the purpose, whose policies limit what federated users may get (AWS STS API Reference "GetFederationToken")',
+    );
+    if (hasSessionPolicies(policies.policies)) {
+      notes.push(
+        `the root user has no identity-based policies, and AWS states the intersection rule only for an IAM user's policies: iamsim assumes, as AWS documents for the root user's GetSessionToken credentials, that ${federatedArn} holds the root user's permissions (everything in the account, less what SCPs deny in a member account), cut down by the session policies`,
+      );
+    }
+  }
   if (!hasSessionPolicies(policies.policies)) {
     notes.push(
       `no session policy: the federated user has no permissions, except what resource-based policies grant to ${federatedArn} itself`,

@@ -3,7 +3,10 @@
 // "GetAccessKeyInfo").
 import type { Caller } from '../call/caller.js';
 import type { CallData } from '../call/command.js';
+import { authorizeCall } from '../call/authorize-call.js';
+import { requestContext } from '../call/context.js';
 import { textParam } from '../call/params.js';
+import { accessDeniedMessage } from '../call/record.js';
 import { accountFromAccessKeyId } from '../ids.js';
 import type { World } from '../world.js';
 import { startStsCall } from './call-kit.js';
@@ -34,11 +37,13 @@ function userId(who: Caller): string {
 
 /**
  * GetAccessKeyInfo decodes the owning account from the key id itself (AWS STS API Reference
- * "GetAccessKeyInfo"): it says nothing about whether the key exists or is active. iamsim answers it
- * for any signed caller without a permission check, as the language's Example 3 requires; real STS
- * also requires sts:GetAccessKeyInfo in an identity-based policy ("… is not authorized to perform:
- * sts:GetAccessKeyInfo because no identity-based policy allows …", observed) and documents that
- * GetSessionToken credentials may call only AssumeRole and GetCallerIdentity. The trace says so.
+ * "GetAccessKeyInfo"): it says nothing about whether the key exists or is active. It is an STS
+ * action like the others, so the caller needs `sts:GetAccessKeyInfo` in an identity-based policy
+ * (Service Authorization Reference, "Actions, resources, and condition keys for AWS Security Token
+ * Service": the action has no resource type, so the request is on `*`). Temporary credentials are limited
+ * before any policy: GetSessionToken credentials "cannot call any STS API except AssumeRole or
+ * GetCallerIdentity" (AWS STS API Reference "GetSessionToken", Permissions), GetFederationToken
+ * credentials none but GetCallerIdentity ("GetFederationToken", Permissions).
  */
 export function getAccessKeyInfo(data: CallData, world: World): StsEvent[] {
   const call = startStsCall(data, world);
@@ -49,15 +54,49 @@ export function getAccessKeyInfo(data: CallData, world: World): StsEvent[] {
   checkPattern('accessKeyId', keyId, '[\\w]*', v);
   if (v.length > 0) return call.failed('ValidationError', validationMessage(v));
   if (!call.auth.ok) return call.failed(call.auth.error.code, call.auth.error.message, [call.auth.note]);
+  const who = call.auth.caller;
+  const limited = temporaryCredentialsLimit(who);
+  if (limited !== null) {
+    const note = `${limited}; AWS documents the rule but not the error it returns: iamsim answers AccessDenied, as for a denied call`;
+    return call.denied(accessDeniedMessage(who.record.arn, ACTION, '*', 'ImplicitDeny', null), [note]);
+  }
+  const context = requestContext(who, world, data.region, null, data.context);
+  const evaluation = authorizeCall({ who, action: ACTION, resource: '*', resourceAccount: null, context }, world);
+  const decision = evaluation.evaluation.decision;
+  if (decision !== 'Allow') {
+    const message = accessDeniedMessage(who.record.arn, ACTION, '*', decision, evaluation.evaluation.decidedBy?.type ?? null);
+    return call.denied(message, [], { context, evaluations: [evaluation], decision });
+  }
   const account = accountFromAccessKeyId(keyId!);
   if (account === null) {
     const note = 'iamsim decodes AKIA and ASIA key ids of 20 characters; AWS does not document its error for others';
-    return call.failed('InvalidParameterValue', `The access key ID ${keyId!} could not be decoded.`, [note]);
+    return call.failed('InvalidParameterValue', `The access key ID ${keyId!} could not be decoded.`, [note], {
+      context,
+      evaluations: [evaluation],
+      decision,
+    });
   }
   const kind = keyId!.startsWith('AKIA') ? 'a long-term key of an IAM user or root user' : 'temporary credentials from STS';
   const notes = [
     `characters 5 to 12 of ${keyId!} encode account ${account}; the prefix ${keyId!.slice(0, 4)} marks ${kind}. The answer says nothing about whether the key exists or works`,
-    "iamsim checks no permission here (the scenario language's Example 3 relies on it); real STS requires sts:GetAccessKeyInfo in an identity-based policy and refuses credentials from GetSessionToken",
   ];
-  return [{ type: 'AccessKeyInfoReturned', data: { call: call.record({ response: { Account: account }, notes }) } }];
+  const record = call.record({ context, evaluations: [evaluation], response: { Account: account }, notes });
+  return [{ type: 'AccessKeyInfoReturned', data: { call: record } }];
+}
+
+const ACTION = 'sts:GetAccessKeyInfo';
+
+/**
+ * The STS actions temporary credentials may not call, whatever their policies say: null when the
+ * caller's credentials may call GetAccessKeyInfo.
+ */
+function temporaryCredentialsLimit(who: Caller): string | null {
+  switch (who.session?.kind) {
+    case 'session-token':
+      return 'credentials from GetSessionToken may call no STS action but AssumeRole and GetCallerIdentity';
+    case 'federated-user':
+      return 'credentials from GetFederationToken may call no STS action but GetCallerIdentity';
+    default:
+      return null;
+  }
 }
