@@ -8,10 +8,12 @@ import { requestContext } from '../call/context.js';
 import { orgNotes } from '../call/org-levels.js';
 import { materialize } from '../call/params.js';
 import { accessDeniedMessage, callRecord } from '../call/record.js';
+import { requestRegion } from '../call/region.js';
 import type { World } from '../world.js';
 import type { ResourcesCommand } from './commands.js';
 import type { ResourcesEvent } from './events.js';
 import { accessDeniedCode, arnAccount, findResource } from './owner.js';
+import { bucketPolicyDenies, lockOutNote, ownerRootMayManagePolicy } from './owner-root.js';
 
 export function decideResources(command: ResourcesCommand | CallCommand, world: World): ResourcesEvent[] {
   switch (command.type) {
@@ -34,7 +36,9 @@ export function decideResources(command: ResourcesCommand | CallCommand, world: 
 }
 
 function decideCall(command: CallCommand, world: World): ResourcesEvent[] {
-  const data = command.data;
+  // a global service's request goes to its single endpoint's Region (call/region.ts)
+  const sent = requestRegion(command.data.action, command.data.region);
+  const data = sent.region === command.data.region ? command.data : { ...command.data, region: sent.region };
   const params = materialize(data.params, world);
   const resource = data.resource ?? '*';
   const auth = authenticate(data.caller, world, data.action);
@@ -54,9 +58,19 @@ function decideCall(command: CallCommand, world: World): ResourcesEvent[] {
     : null;
   const context = requestContext(who, world, data.region, { account, tags: target?.tags ?? {} }, data.context);
   const orgAccount = resource === '*' ? null : account;
-  const evaluation = authorizeCall({ who, action: data.action, resource, resourceAccount: account, orgAccount, context, policy }, world);
+  const request = { who, action: data.action, resource, resourceAccount: account, orgAccount, context };
+  let evaluation = authorizeCall({ ...request, policy }, world);
+  const notes = sent.note === null ? [] : [sent.note];
+  if (policy !== null && evaluation.evaluation.decision === 'ExplicitDeny' && ownerRootMayManagePolicy(who, target, data.action)) {
+    const denies = bucketPolicyDenies(evaluation.evaluation, policy.name);
+    if (denies.length > 0) {
+      // S3's lock-out protection (resources/owner-root.ts): decided again without the bucket policy
+      evaluation = authorizeCall({ ...request, policy: null }, world);
+      notes.push(lockOutNote(target, data.action, denies));
+    }
+  }
   const decision = evaluation.evaluation.decision;
-  const notes = orgNotes(who.principal, resource === '*' ? null : account, data.action, world);
+  notes.push(...orgNotes(who.principal, resource === '*' ? null : account, data.action, world));
   const error =
     decision === 'Allow'
       ? null

@@ -16,7 +16,7 @@ export function narrate(step: TraceStep, facts: Facts, code: Code): string[] {
   calls.forEach((call, i) => {
     const first = i === 0 && calls.length > 1 ? 'First, ' : i > 0 ? 'Then ' : '';
     out.push(sentence(`${first}${callerPhrase(call.caller, facts, code)} ${requestPhrase(call, facts, code)}`));
-    const scope = scopeSentence(call);
+    const scope = scopeSentence(call, facts);
     if (scope !== null) out.push(scope);
     out.push(...outcomeSentences(call, code));
   });
@@ -57,7 +57,7 @@ function requestPhrase(call: CallRecord, facts: Facts, code: Code): string {
   }
 }
 
-function scopeSentence(call: CallRecord): string | null {
+function scopeSentence(call: CallRecord, facts: Facts): string | null {
   const last = call.evaluations[call.evaluations.length - 1];
   if (last === undefined || last.evaluation.policies.length === 0) return null;
   if (call.caller.credentials === 'none' || call.caller.kind === 'service') {
@@ -70,10 +70,24 @@ function scopeSentence(call: CallRecord): string | null {
     ? "the role's trust policy"
     : has
       ? "the resource's own policy"
-      : 'a resource-based policy (this resource has none)';
+      : declaresPolicy(call.resource, facts)
+        ? 'a resource-based policy (its own is set aside for this call: see the note)'
+        : 'a resource-based policy (this resource has none)';
   return last.evaluation.sameAccount
     ? `Caller and resource are in the same account, so one Allow is enough: from the caller's identity-based policies or from ${resource}${trust ? ' (which must name the caller itself)' : ''}.`
     : `The resource is in another account, so both sides must allow: the caller's identity-based policies and ${resource}.`;
+}
+
+/**
+ * Whether the world declared a resource-based policy for the call's resource, although the
+ * evaluation consulted none: S3's lock-out protection sets a bucket policy aside (engine/resources).
+ */
+function declaresPolicy(resource: string | null, facts: Facts): boolean {
+  if (resource === null) return false;
+  const entity = facts.entities.get(resource);
+  if (entity === undefined) return false;
+  const owner = `${entity.kind} ${entity.name}`;
+  return facts.policies.some((p) => p.owner === owner && (p.name === 'bucket policy' || p.name === 'resource policy'));
 }
 
 function outcomeSentences(call: CallRecord, code: Code): string[] {
