@@ -4,7 +4,7 @@ import { freeze } from 'immer';
 import { authenticate } from '../call/caller.js';
 import { authorizeCall } from '../call/authorize-call.js';
 import type { CallCommand } from '../call/command.js';
-import { requestContext } from '../call/context.js';
+import { requestContext, sourceNote } from '../call/context.js';
 import { orgNotes } from '../call/org-levels.js';
 import { materialize } from '../call/params.js';
 import { accessDeniedMessage, callRecord } from '../call/record.js';
@@ -56,7 +56,8 @@ function decideCall(command: CallCommand, world: World): ResourcesEvent[] {
   const orgAccount = resource === '*' ? null : account;
   const evaluation = authorizeCall({ who, action: data.action, resource, resourceAccount: account, orgAccount, context, policy }, world);
   const decision = evaluation.evaluation.decision;
-  const notes = orgNotes(who.principal, resource === '*' ? null : account, data.action, world);
+  const source = sourceNote(who, context);
+  const notes = [...(source === null ? [] : [source]), ...orgNotes(who.principal, resource === '*' ? null : account, data.action, world)];
   const error =
     decision === 'Allow'
       ? null
