@@ -89,12 +89,7 @@ function callerRef(subject: Subject, scope: StepScope): CallerRef {
     case 'PodSubject':
       return { kind: 'pod', pod: findPod(resolver.symbols.eks, subject.path, at).key };
     case 'ServiceSubject':
-      return {
-        kind: 'service',
-        service: subject.service.text,
-        sourceAccount: subject.sourceAccount?.text ?? null,
-        sourceArn: subject.sourceArn?.text ?? null,
-      };
+      return serviceCaller(subject, scope);
     case 'AnonymousSubject':
       return { kind: 'anonymous' };
     default: {
@@ -102,6 +97,52 @@ function callerRef(subject: Subject, scope: StepScope): CallerRef {
       throw new Error(`bug: unknown subject ${JSON.stringify(unreachable)}`);
     }
   }
+}
+
+/**
+ * `as service NAME [source-account A] [source-arn ARN]`: the resource the service acts for. The
+ * account is an ID (declared or not) or a declared account's name; an ARN that carries an account
+ * must carry the same one, since the calling service passes the account of the ARN it sends (IAM
+ * User Guide "AWS global condition context keys", aws:SourceAccount).
+ */
+function serviceCaller(subject: Extract<Subject, { kind: 'ServiceSubject' }>, scope: StepScope): CallerRef {
+  const resolver = scope.ctx.resolver;
+  const at = resolver.at;
+  const accountText = subject.sourceAccount;
+  let sourceAccount: string | null = null;
+  if (accountText !== null) {
+    const raw = accountText.text;
+    const declared = resolver.symbols.byName.get(raw) ?? resolver.symbols.byId.get(raw);
+    if (declared) sourceAccount = declared.id;
+    else if (/^\d{12}$/.test(raw)) sourceAccount = raw;
+    else {
+      const suggestion = nearest(raw, resolver.symbols.byName.keys());
+      throw at.error(accountText.loc, `source-account ${raw} is neither a declared account nor an account ID`, {
+        length: raw.length,
+        expected: `a 12-digit account ID or a declared account (${[...resolver.symbols.byName.keys()].join(', ') || 'none'})`,
+        ...(suggestion ? { suggestion } : {}),
+      });
+    }
+  }
+  const arnText = subject.sourceArn;
+  const sourceArn = arnText?.text ?? null;
+  if (arnText !== null) {
+    const fields = /^arn:[^:]+:[^:]+:[^:]*:([^:]*):./.exec(arnText.text);
+    if (!fields || (fields[1] !== '' && !/^\d{12}$/.test(fields[1]!))) {
+      throw at.error(arnText.loc, `source-arn ${arnText.text} is not an ARN`, {
+        length: arnText.text.length,
+        expected: 'the ARN of the resource the service acts for, such as arn:aws:s3:::bucket or arn:aws:sns:us-east-1:111122223333:topic',
+      });
+    }
+    const arnAccount = fields[1]!;
+    if (sourceAccount !== null && arnAccount !== '' && arnAccount !== sourceAccount) {
+      throw at.error(accountText!.loc, `source-account ${sourceAccount} is not the account of source-arn ${arnText.text}`, {
+        length: accountText!.text.length,
+        expected: `${arnAccount}, the account in the source ARN (the calling service passes both from the same resource), or no source-account`,
+      });
+    }
+  }
+  return { kind: 'service', service: subject.service.text, sourceAccount, sourceArn };
 }
 
 function callData(call: CallDecl, caller: CallerRef, region: string, scope: StepScope) {

@@ -4,6 +4,7 @@ import type { RequestPrincipal } from '../../policy/types.js';
 import type { CallerRecord } from '../call-record.js';
 import type { IamRole, IamUser } from '../iam/state.js';
 import type { FederatedSession, RoleSession, Session, SessionToken } from '../sts/state.js';
+import { arnAccount, findResource } from '../resources/owner.js';
 import type { World } from '../world.js';
 import type { CallerRef } from './command.js';
 
@@ -13,6 +14,15 @@ export interface Caller {
   readonly user: IamUser | null;
   readonly role: IamRole | null;
   readonly session: Session | null;
+  /** a service principal's source resource: what it calls on behalf of (null parts: not known) */
+  readonly source?: ServiceSource;
+}
+
+export interface ServiceSource {
+  readonly arn: string | null;
+  readonly account: string | null;
+  /** where the account came from: the step, the ARN's account field, or the declared resource's owner */
+  readonly accountFrom: 'step' | 'arn' | 'owner' | null;
 }
 
 export type Authentication =
@@ -73,7 +83,8 @@ export function authenticate(ref: CallerRef, world: World, action: string | null
         label: `service ${ref.service}`,
       };
       const principal: RequestPrincipal = { kind: 'servicePrincipal', service: ref.service };
-      return { ok: true, caller: { record, principal, user: null, role: null, session: null } };
+      const source = serviceSource(ref.sourceAccount, ref.sourceArn, world);
+      return { ok: true, caller: { record, principal, user: null, role: null, session: null, ...(source ? { source } : {}) } };
     }
     case 'pod': {
       // the credentials the pod's SDK obtained in this step (src/engine/eks/pod-call.ts)
@@ -87,6 +98,21 @@ export function authenticate(ref: CallerRef, world: World, action: string | null
       throw new Error(`bug: unknown caller ${JSON.stringify(unreachable)}`);
     }
   }
+}
+
+/**
+ * The resource a service principal acts for. The calling service passes the source resource's ARN
+ * and its account (IAM User Guide "AWS global condition context keys", aws:SourceAccount and
+ * aws:SourceArn): the account is the one the step names, else the ARN's account field, else, for an
+ * ARN without one (an S3 bucket), the owner of the declared resource.
+ */
+function serviceSource(account: string | null, arn: string | null, world: World): ServiceSource | null {
+  if (account !== null) return { arn, account, accountFrom: 'step' };
+  if (arn === null) return null;
+  const inArn = arnAccount(arn);
+  if (inArn !== null) return { arn, account: inArn, accountFrom: 'arn' };
+  const owner = findResource(arn, world)?.account ?? null;
+  return { arn, account: owner, accountFrom: owner === null ? null : 'owner' };
 }
 
 /** An IAM user's caller depends on the user alone (a new object whenever it changes): made once. */

@@ -6,8 +6,8 @@ import type { World } from '../world.js';
 import { mfaContext } from '../sts/mfa.js';
 import type { Session } from '../sts/state.js';
 import { overlayTags } from '../sts/tags.js';
-import type { Caller } from './caller.js';
-import { orgContext } from './org-context.js';
+import type { Caller, ServiceSource } from './caller.js';
+import { orgContext, sourceOrgContext } from './org-context.js';
 
 export interface ResourceFacts {
   readonly account: string | null;
@@ -109,7 +109,37 @@ export function requestContext(
   const tags = resource?.tags;
   if (tags) for (const k in tags) ctx[`aws:ResourceTag/${k}`] = tags[k]!;
   if (world.organizations.organization !== null) Object.assign(ctx, orgContext(caller.principal, resource?.account ?? null, world));
+  if (caller.source) sourceKeys(ctx, caller.source, world);
   return overlay(ctx, extra);
+}
+
+/**
+ * A service principal acting for a resource passes that resource's ARN and account, and the
+ * account's organization when it has one: aws:SourceArn, aws:SourceAccount, aws:SourceOrgID and
+ * aws:SourceOrgPaths, the keys confused-deputy conditions compare (IAM User Guide "AWS global
+ * condition context keys"; "The confused deputy problem").
+ */
+function sourceKeys(ctx: Record<string, ContextValue>, source: ServiceSource, world: World): void {
+  if (source.account !== null) ctx['aws:SourceAccount'] = source.account;
+  if (source.arn !== null) ctx['aws:SourceArn'] = source.arn;
+  if (source.account !== null) Object.assign(ctx, sourceOrgContext(source.account, world));
+}
+
+const SOURCE_KEYS = ['aws:SourceAccount', 'aws:SourceArn', 'aws:SourceOrgID', 'aws:SourceOrgPaths'];
+
+/** What the trace says of a service caller's source: the resource, its account, the keys it put in the request. */
+export function sourceNote(caller: Caller, ctx: Readonly<Record<string, ContextValue>>): string | null {
+  const source = caller.source;
+  if (source === undefined || caller.principal.kind !== 'servicePrincipal') return null;
+  const what = source.arn ?? 'a resource';
+  const owner = source.accountFrom === 'owner' ? ', its owner in the scenario' : '';
+  const account =
+    source.account === null
+      ? ' (whose account the scenario does not name, so aws:SourceAccount is absent)'
+      : ` (account ${source.account}${owner})`;
+  const keys = SOURCE_KEYS.filter((k) => ctx[k] !== undefined);
+  const carried = keys.length === 0 ? 'none of the source keys' : keys.join(', ').replace(/, ([^,]*)$/, ' and $1');
+  return `${caller.principal.service} calls on behalf of ${what}${account}: the request carries ${carried}`;
 }
 
 let lastClock = '';

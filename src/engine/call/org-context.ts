@@ -1,8 +1,9 @@
 // The organization keys of the request context (IAM User Guide "AWS global condition context
 // keys"): aws:PrincipalOrgID and aws:PrincipalOrgPaths when the caller's account is in the
 // organization (the management account included), aws:ResourceOrgID and aws:ResourceOrgPaths when
-// the resource's account is. The paths are multi-valued keys holding the entity path of the OU (or
-// root) the account sits in.
+// the resource's account is, aws:SourceOrgID and aws:SourceOrgPaths when a service principal acts
+// for a resource whose account is. The paths are multi-valued keys holding the entity path of the OU
+// (or root) the account sits in.
 import type { ContextValue, RequestPrincipal } from '../../policy/types.js';
 import { orgEntityPath } from '../organizations/index.js';
 import type { World } from '../world.js';
@@ -25,4 +26,14 @@ export function orgContext(principal: RequestPrincipal, resourceAccount: string 
     ctx['aws:ResourceOrgPaths'] = [resourcePath];
   }
   return ctx;
+}
+
+/**
+ * aws:SourceOrgID and aws:SourceOrgPaths: present only when a service principal calls on behalf of a
+ * resource whose account is in the organization (IAM User Guide "AWS global condition context keys").
+ */
+export function sourceOrgContext(sourceAccount: string, world: World): Record<string, ContextValue> {
+  const org = world.organizations.organization;
+  const path = org === null ? null : orgEntityPath(org, sourceAccount);
+  return org === null || path === null ? {} : { 'aws:SourceOrgID': org.id, 'aws:SourceOrgPaths': [path] };
 }

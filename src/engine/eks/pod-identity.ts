@@ -79,7 +79,7 @@ export function podIdentityAssumeRole(pod: Pod, association: PodIdentityAssociat
     action: 'sts:AssumeRole',
     resource: null,
     params,
-    context: { 'aws:SourceAccount': cluster.account, 'aws:SourceArn': cluster.arn },
+    context: {}, // aws:SourceAccount and aws:SourceArn come from the caller's source (call/context.ts)
     region: cluster.region,
   };
 }

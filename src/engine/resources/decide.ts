@@ -4,7 +4,7 @@ import { freeze } from 'immer';
 import { authenticate } from '../call/caller.js';
 import { authorizeCall } from '../call/authorize-call.js';
 import type { CallCommand } from '../call/command.js';
-import { requestContext } from '../call/context.js';
+import { requestContext, sourceNote } from '../call/context.js';
 import { orgNotes } from '../call/org-levels.js';
 import { materialize } from '../call/params.js';
 import { accessDeniedMessage, callRecord } from '../call/record.js';
@@ -70,6 +70,8 @@ function decideCall(command: CallCommand, world: World): ResourcesEvent[] {
     }
   }
   const decision = evaluation.evaluation.decision;
+  const source = sourceNote(who, context);
+  if (source !== null) notes.push(source);
   notes.push(...orgNotes(who.principal, resource === '*' ? null : account, data.action, world));
   const error =
     decision === 'Allow'
