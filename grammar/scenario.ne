@@ -385,9 +385,15 @@ CallContext -> null {% b.nil %}
   | "context" EntryBlock {% second %}
 
 Expectation -> %outcome {% (d) => s.expectOutcome(d[0]) %}
-  | "error" Name {% (d) => s.expectError(d[0], d[1]) %}
+  | "error" Name {% (d) => s.expectError(d[0], d[1], null) %}
+  | "error" Name "message" ExactMessage {% (d) => s.expectError(d[0], d[1], s.expectedMessage(d[2], 'exact', d[3])) %}
+  | "error" Name "message" "contains" Name {% (d) => s.expectError(d[0], d[1], s.expectedMessage(d[2], 'contains', d[4])) %}
   | "denied" "by" %denyKind {% (d) => s.expectDeniedBy(d[0], d[2], null) %}
   | "denied" "by" %denyKind DeniedByName {% (d) => s.expectDeniedBy(d[0], d[2], d[3]) %}
   | "response" Name "=" Value {% (d) => s.expectResponse(d[0], d[1], d[3]) %}
 
 DeniedByName -> %name {% (d, _, reject) => b.unreserved(d[0], 'step', reject) %}
+
+# `message TEXT` is the exact message; a plain `contains` there starts the other form, so an exact
+# message "contains" is written quoted.
+ExactMessage -> %name {% (d, _, reject) => b.unreserved(d[0], 'message', reject) %}

@@ -370,13 +370,26 @@ export type Subject =
     }
   | { readonly kind: 'AnonymousSubject'; readonly loc: Loc };
 
+/** What an error's message must be: exactly the text, or contain it. */
+export interface ExpectedMessage {
+  readonly match: 'exact' | 'contains';
+  readonly text: Text;
+  readonly loc: Loc;
+}
+
 export type Expectation =
   | {
       readonly kind: 'ExpectOutcome';
       readonly outcome: 'allowed' | 'denied' | 'explicit-deny' | 'implicit-deny';
       readonly loc: Loc;
     }
-  | { readonly kind: 'ExpectError'; readonly code: Text; readonly loc: Loc }
+  | {
+      readonly kind: 'ExpectError';
+      readonly code: Text;
+      /** `message "…"` or `message contains "…"`; absent when the expectation names the code alone */
+      readonly message?: ExpectedMessage;
+      readonly loc: Loc;
+    }
   | {
       readonly kind: 'ExpectDeniedBy';
       readonly by: Text; // scp, rcp, boundary, session-policy, identity, resource, trust

@@ -1,6 +1,6 @@
 // Builders for steps: who acts (`as`), the call, and the expectations checked against its outcome.
 
-import type { CallDecl, Entry, Expectation, ResourceItem, StepDecl, StepMember, Subject, Text, Value } from './ast.js';
+import type { CallDecl, Entry, Expectation, ExpectedMessage, ResourceItem, StepDecl, StepMember, Subject, Text, Value } from './ast.js';
 import { type Cons, loc, text, toArray, unreserved } from './build.js';
 import type { Token } from './token.js';
 
@@ -74,8 +74,13 @@ export function expectOutcome(keyword: Token): Expectation {
   return { kind: 'ExpectOutcome', outcome: keyword.text, loc: loc(keyword) };
 }
 
-export function expectError(keyword: Token, code: Text): Expectation {
-  return { kind: 'ExpectError', code, loc: loc(keyword) };
+export function expectError(keyword: Token, code: Text, message: ExpectedMessage | null): Expectation {
+  return message === null ? { kind: 'ExpectError', code, loc: loc(keyword) } : { kind: 'ExpectError', code, message, loc: loc(keyword) };
+}
+
+/** `message TEXT` (exact) or `message contains TEXT`, located at `message`. */
+export function expectedMessage(keyword: Token, match: 'exact' | 'contains', text: Text): ExpectedMessage {
+  return { match, text, loc: loc(keyword) };
 }
 
 export function expectDeniedBy(keyword: Token, by: Token, name: Text | null): Expectation {

@@ -71,6 +71,8 @@ const RESERVED = {
   subject: new Set(['user', 'root', 'pod', 'service', 'anonymous']),
   /** the optional policy name after `expect denied by KIND` */
   step: new Set(['as', 'region', 'call', 'expect', 'keep']),
+  /** the exact message after `expect error CODE message` (vs `message contains TEXT`) */
+  message: new Set(['contains']),
 } satisfies Record<string, ReadonlySet<string>>;
 export type ReservedIn = keyof typeof RESERVED;
 

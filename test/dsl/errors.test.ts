@@ -64,6 +64,21 @@ describe('unexpected tokens', () => {
     expect(err.expected).toContain('a quoted string');
   });
 
+  it('expects the message, or `contains` and a part of it, after `expect error CODE message`', () => {
+    const none = parseError('step s { expect error AccessDenied message }');
+    expect([none.message, none.expected, none.pos.col]).toEqual(['unexpected "}"', '"contains", a name or a quoted string', 44]);
+    const part = parseError('step s { expect error AccessDenied message contains }');
+    expect([part.message, part.expected]).toEqual(['unexpected "}"', 'a name or a quoted string']);
+    expect(parseError('step s { expect error AccessDenied message [a] }').expected).toBe('"contains", a name or a quoted string');
+  });
+
+  it('suggests `message` for a misspelt one after an expected error code', () => {
+    const err = parseError('step s { expect error AccessDenied mesage "x" }');
+    expect(err.message).toBe('unexpected "mesage"');
+    expect(err.expected).toContain('"message"');
+    expect(err.suggestion).toBe('message');
+  });
+
   it('reports "=" missing in expect response', () => {
     const err = parseError('step s { expect response Arn "x" }');
     expect([err.message, err.expected]).toEqual(['unexpected quoted string "x"', '"="']);

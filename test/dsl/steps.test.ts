@@ -124,7 +124,28 @@ describe('expectations', () => {
   });
 
   it('reads expect error', () => {
-    expect(as(step('A pod').members[2], 'ExpectError').code.text).toBe('CredentialsProviderError');
+    const e = as(step('A pod').members[2], 'ExpectError');
+    expect(e.code.text).toBe('CredentialsProviderError');
+    expect(e).not.toHaveProperty('message');
+  });
+
+  it('reads expect error CODE message TEXT and message contains TEXT', () => {
+    const [exact, contains, word, quoted] = steps(
+      parseScenario(
+        `step s {
+  expect error AccessDenied message "Roles may not be assumed by root accounts."
+  expect error AccessDenied message contains "root accounts"
+  expect error ValidationError message contains maxSessionDuration
+  expect error AccessDenied message "contains"
+}`,
+        'm.iam',
+      ),
+    )[0]!.members.map((m) => as(m, 'ExpectError'));
+    expect(exact?.message).toMatchObject({ match: 'exact', text: { text: 'Roles may not be assumed by root accounts.', quoted: true } });
+    expect(exact?.message?.loc).toMatchObject({ line: 2, col: 29 });
+    expect(contains?.message).toMatchObject({ match: 'contains', text: { text: 'root accounts' } });
+    expect(word?.message).toMatchObject({ match: 'contains', text: { text: 'maxSessionDuration', quoted: false } });
+    expect(quoted?.message).toMatchObject({ match: 'exact', text: { text: 'contains', quoted: true } });
   });
 
   it('reads expect denied by KIND [NAME] for every kind', () => {

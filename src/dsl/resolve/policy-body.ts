@@ -2,7 +2,7 @@
 // references expanded to ARNs; `json {…}` and `file "…"` are taken as they are. Every document is
 // validated as AWS validates it, and a problem is reported where it is in the source.
 import { ScenarioError } from '../../errors.js';
-import { validatePolicy } from '../../policy/index.js';
+import { validatePolicy, type ValidateOptions } from '../../policy/index.js';
 import type { PolicyKind, PolicyProblem } from '../../policy/types.js';
 import type { PolicyDocument } from '../../engine/iam/state.js';
 import type { Clause, Loc, PolicyBody, PrincipalItem, ResourceItem, Statement } from '../ast.js';
@@ -14,18 +14,33 @@ import { checkJsonPolicy, checkStatements } from './catalogue-check.js';
 import type { BodyContext } from './context.js';
 import { providerForCluster } from './federated.js';
 
-export function policyDocument(body: PolicyBody, kind: PolicyKind, label: string, ctx: BodyContext): PolicyDocument {
+/**
+ * `options` carries what a size quota needs beyond the document itself: for an inline policy, its
+ * owner and the characters the owner's other inline policies already use (IAM and AWS STS quotas).
+ */
+export function policyDocument(
+  body: PolicyBody,
+  kind: PolicyKind,
+  label: string,
+  ctx: BodyContext,
+  options: ValidateOptions = {},
+): PolicyDocument {
   const at = ctx.resolver.at;
   switch (body.kind) {
     case 'Statements': {
       const doc = { Version: '2012-10-17', Statement: body.statements.map((s) => statementJson(s, ctx)) };
-      reportProblems(validatePolicy(doc, kind), label, (path) => statementLoc(body.statements, path) ?? body.loc, at.file);
+      reportProblems(validatePolicy(doc, kind, options), label, (path) => statementLoc(body.statements, path) ?? body.loc, at.file);
       checkStatements(body.statements, label, at);
       return doc;
     }
     case 'Json': {
       const doc = asDocument(body.value, body.loc, label, ctx);
-      reportProblems(validatePolicy(doc, kind), label, (path) => posAt(body.raw, locate(body.raw, path).offset, body.loc), at.file);
+      reportProblems(
+        validatePolicy(doc, kind, options),
+        label,
+        (path) => posAt(body.raw, locate(body.raw, path).offset, body.loc),
+        at.file,
+      );
       checkJsonPolicy(doc, body.raw, body.loc, label, at.file);
       return doc;
     }
@@ -54,7 +69,12 @@ export function policyDocument(body: PolicyBody, kind: PolicyKind, label: string
         });
       }
       const doc = asDocument(value, body.path.loc, label, ctx);
-      reportProblems(validatePolicy(doc, kind), label, (path) => posAt(read.text, locate(read.text, path).offset, start), read.file);
+      reportProblems(
+        validatePolicy(doc, kind, options),
+        label,
+        (path) => posAt(read.text, locate(read.text, path).offset, start),
+        read.file,
+      );
       checkJsonPolicy(doc, read.text, start, label, read.file);
       return doc;
     }

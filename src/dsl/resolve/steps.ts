@@ -3,6 +3,7 @@
 import { nearest } from '../../errors.js';
 import type { CallerRef, ParamValue } from '../../engine/call/command.js';
 import type { CommandEnvelope } from '../../engine/events.js';
+import { KNOWN_ERROR_CODES } from '../../engine/error-codes.js';
 import type { ExpectationSpec } from '../../engine/scenario/index.js';
 import type { ContextValue } from '../../policy/types.js';
 import type { CallDecl, Entry, Expectation, Loc, StepDecl, Subject, Text, Value } from '../ast.js';
@@ -250,8 +251,16 @@ function expectation(m: Expectation, scope: StepScope): { text: string; spec: Ex
   switch (m.kind) {
     case 'ExpectOutcome':
       return { text: `expect ${m.outcome}`, spec: { kind: 'outcome', outcome: m.outcome } };
-    case 'ExpectError':
-      return { text: `expect error ${m.code.text}`, spec: { kind: 'error', code: m.code.text } };
+    case 'ExpectError': {
+      checkErrorCode(m.code, scope);
+      const code = m.code.text;
+      if (m.message === undefined) return { text: `expect error ${code}`, spec: { kind: 'error', code } };
+      const { match, text } = m.message;
+      return {
+        text: `expect error ${code} message ${match === 'contains' ? 'contains ' : ''}${JSON.stringify(text.text)}`,
+        spec: { kind: 'error', code, message: { match, text: text.text } },
+      };
+    }
     case 'ExpectDeniedBy': {
       if (!DENIED_BY.includes(m.by.text)) {
         const suggestion = nearest(m.by.text, DENIED_BY);
@@ -285,4 +294,18 @@ function expectation(m: Expectation, scope: StepScope): { text: string; spec: Ex
       throw new Error(`bug: unknown expectation ${JSON.stringify(unreachable)}`);
     }
   }
+}
+
+/**
+ * An expected error code must be one the modelled services return (src/engine/error-codes.ts):
+ * a misspelt code would never match, and the expectation would fail for the wrong reason.
+ */
+function checkErrorCode(code: Text, scope: StepScope): void {
+  if (KNOWN_ERROR_CODES.includes(code.text)) return;
+  const suggestion = nearest(code.text, KNOWN_ERROR_CODES);
+  throw scope.ctx.resolver.at.error(code.loc, `unknown error code ${code.text}`, {
+    length: code.text.length + (code.quoted ? 2 : 0),
+    expected: 'an error code the modelled services return, such as AccessDenied, AccessDeniedException or ValidationError',
+    ...(suggestion ? { suggestion } : {}),
+  });
 }

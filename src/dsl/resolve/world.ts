@@ -6,6 +6,7 @@ import { metaOf } from '../../engine/envelope.js';
 import type { AccountDecl, AttachDecl, Entry, InlineDecl, Loc, ResourceItem, TagsDecl, Text } from '../ast.js';
 import type { AccountSym } from './account-sym.js';
 import type { BodyContext } from './context.js';
+import { policySize } from '../../policy/index.js';
 import { policyDocument } from './policy-body.js';
 import { durationSeconds } from './values.js';
 
@@ -25,10 +26,22 @@ export function accountCommands(sym: AccountSym, ctx0: Omit<BodyContext, 'here'>
       });
     }
   };
-  const inline = (owner: string, label: string, m: InlineDecl) => {
+  // The inline policies of a user, group or role share one size quota (IAM and AWS STS quotas: the
+  // aggregate of all inline policies of the entity, in non-white-space characters): each policy is
+  // checked with the size its owner's other inline policies already use. A policy put again under
+  // the same name replaces the earlier one, as PutUserPolicy does, so its old size no longer counts.
+  const inlineSizes = new Map<string, Map<string, number>>();
+  const inline = (kind: 'user' | 'group' | 'role', owner: { arn: string; name: string }, m: InlineDecl) => {
     checkName(m.name, 'policy', 128);
-    const document = policyDocument(m.body, 'identity', `inline policy ${m.name.text} of ${label}`, ctx);
-    emit({ type: 'PutInlinePolicy', data: { entity: owner, name: m.name.text, document } }, m.loc);
+    const sizes = inlineSizes.get(owner.arn) ?? new Map<string, number>();
+    inlineSizes.set(owner.arn, sizes);
+    let otherPoliciesSize = 0;
+    for (const [name, size] of sizes) if (name !== m.name.text) otherPoliciesSize += size;
+    const document = policyDocument(m.body, 'identity', `inline policy ${m.name.text} of ${kind} ${owner.name}`, ctx, {
+      inline: { owner: kind, name: owner.name, otherPoliciesSize },
+    });
+    sizes.set(m.name.text, policySize(document));
+    emit({ type: 'PutInlinePolicy', data: { entity: owner.arn, name: m.name.text, document } }, m.loc);
   };
   const attach = (owner: string, m: AttachDecl) => {
     for (const p of m.policies) emit({ type: 'AttachPolicy', data: { entity: owner, policy: managedArn(p) } }, m.loc);
@@ -71,7 +84,7 @@ export function accountCommands(sym: AccountSym, ctx0: Omit<BodyContext, 'here'>
     const e = entity('group', m.name, 128);
     emit({ type: 'CreateGroup', data: e }, m.loc);
     for (const g of m.members) {
-      if (g.kind === 'Inline') inline(e.arn, `group ${e.name}`, g);
+      if (g.kind === 'Inline') inline('group', e, g);
       else if (g.kind === 'Attach') attach(e.arn, g);
     }
   }
@@ -93,7 +106,7 @@ export function accountCommands(sym: AccountSym, ctx0: Omit<BodyContext, 'here'>
           }
           break;
         case 'Inline':
-          inline(e.arn, `user ${e.name}`, u);
+          inline('user', e, u);
           break;
         case 'Attach':
           attach(e.arn, u);
@@ -164,7 +177,7 @@ export function accountCommands(sym: AccountSym, ctx0: Omit<BodyContext, 'here'>
       m.loc,
     );
     for (const r of m.members) {
-      if (r.kind === 'Inline') inline(e.arn, `role ${e.name}`, r);
+      if (r.kind === 'Inline') inline('role', e, r);
       else if (r.kind === 'Attach') attach(e.arn, r);
       else if (r.kind === 'Boundary')
         emit({ type: 'PutPermissionsBoundary', data: { entity: e.arn, policy: managedArn(r.policy) } }, r.loc);

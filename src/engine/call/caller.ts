@@ -7,6 +7,7 @@ import type { FederatedSession, RoleSession, Session, SessionToken } from '../st
 import { arnAccount, findResource } from '../resources/owner.js';
 import type { World } from '../world.js';
 import type { CallerRef } from './command.js';
+import type { ErrorCode } from '../error-codes.js';
 
 export interface Caller {
   readonly record: CallerRecord;
@@ -30,7 +31,7 @@ export type Authentication =
   | {
       readonly ok: false;
       readonly record: CallerRecord;
-      readonly error: { readonly code: string; readonly message: string };
+      readonly error: { readonly code: ErrorCode; readonly message: string };
       readonly note: string;
     };
 
@@ -148,7 +149,7 @@ function authenticateKept(name: string, world: World, action: string | null): Au
   const iamLimit = action !== null && action.toLowerCase().startsWith('iam:') ? iamRefusal(session) : null;
   if (iamLimit !== null) {
     // the error AWS returns to GetSessionToken credentials without MFA (observed, see aws-vault #15)
-    const error = { code: 'InvalidClientTokenId', message: 'The security token included in the request is invalid' };
+    const error = { code: 'InvalidClientTokenId' as const, message: 'The security token included in the request is invalid' };
     return { ok: false, record: caller.record, error, note: iamLimit };
   }
   return { ok: true, caller };

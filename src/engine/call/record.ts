@@ -1,6 +1,7 @@
 // Helpers to build call records.
 import type { Decision } from '../../policy/types.js';
 import type { CallRecord, CallerRecord, EvaluationRecord } from '../call-record.js';
+import type { ErrorCode } from '../error-codes.js';
 import type { World } from '../world.js';
 import type { CallData } from './command.js';
 
@@ -10,7 +11,7 @@ export interface RecordParts {
   readonly context?: CallRecord['context'];
   readonly resource: string | null;
   readonly decision?: Decision | null;
-  readonly error?: { code: string; message: string } | null;
+  readonly error?: { code: ErrorCode; message: string } | null;
   readonly response?: Record<string, unknown> | null;
   readonly evaluations?: readonly EvaluationRecord[];
   readonly notes?: readonly string[];

@@ -6,6 +6,7 @@
 // policy must allow sts:AssumeRole and sts:TagSession.
 import type { CallData, ParamValue } from '../call/command.js';
 import { audiences, type PreparedToken } from '../oidc/token.js';
+import type { ErrorCode } from '../error-codes.js';
 import type { World } from '../world.js';
 import { kubernetesUid } from './ids.js';
 import { associationKey, type Pod, type PodIdentityAssociation } from './state.js';
@@ -14,7 +15,7 @@ export const EKS_PRINCIPAL = 'pods.eks.amazonaws.com';
 
 export type Exchange =
   | { readonly ok: true; readonly association: PodIdentityAssociation; readonly notes: string[] }
-  | { readonly ok: false; readonly code: string; readonly message: string; readonly note: string };
+  | { readonly ok: false; readonly code: ErrorCode; readonly message: string; readonly note: string };
 
 export function exchangeToken(pod: Pod, token: PreparedToken, world: World): Exchange {
   const cluster = world.eks.clusters[pod.cluster];

@@ -2,6 +2,7 @@
 // S3 ARNs carry no account: the bucket name decides (arn:aws:s3:::bucket and bucket/key).
 import type { World } from '../world.js';
 import type { PolicyResource } from './state.js';
+import type { ErrorCode } from '../error-codes.js';
 
 export function findResource(arn: string, world: World): PolicyResource | null {
   const byArn = world.resources.byArn;
@@ -46,7 +47,7 @@ export function arnAccount(arn: string): string | null {
 const TWELVE_DIGITS = /^\d{12}$/;
 
 /** AWS's error code for an authorization failure differs by service. */
-export function accessDeniedCode(action: string): string {
+export function accessDeniedCode(action: string): ErrorCode {
   const service = action.slice(0, action.indexOf(':')).toLowerCase();
   if (service === 'ec2') return 'UnauthorizedOperation';
   if (['s3', 'sts', 'iam', 'sqs', 'cloudfront', 'route53', 'elasticloadbalancing'].includes(service)) return 'AccessDenied';

@@ -32,8 +32,16 @@ export function checkExpectation(spec: ExpectationSpec, call: LastCall | null): 
               : call.outcome === 'denied' && call.decision === 'ImplicitDeny';
       return { passed, actual };
     }
-    case 'error':
-      return { passed: call.error?.code === spec.code, actual };
+    case 'error': {
+      const passed = call.error?.code === spec.code;
+      const wanted = spec.message;
+      if (wanted === undefined) return { passed, actual };
+      // the message is checked too, so that a call failing for another reason with the same code
+      // does not pass: the actual outcome then quotes the message the call got
+      const message = call.error?.message;
+      const matches = message !== undefined && (wanted.match === 'exact' ? message === wanted.text : message.includes(wanted.text));
+      return { passed: passed && matches, actual: message === undefined ? actual : `${actual}: ${JSON.stringify(message)}` };
+    }
     case 'denied-by': {
       const by = call.decidedBy;
       const who = by === null ? 'nothing' : by.name === undefined ? by.type : `${by.type} ${by.name}`;

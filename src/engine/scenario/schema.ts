@@ -5,7 +5,12 @@ import { event } from '../event-schema.js';
 /** What an `expect` line asks of the step's last call. */
 export const expectationSpecSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('outcome'), outcome: z.enum(['allowed', 'denied', 'explicit-deny', 'implicit-deny']) }),
-  z.strictObject({ kind: z.literal('error'), code: z.string() }),
+  z.strictObject({
+    kind: z.literal('error'),
+    code: z.string(),
+    /** absent when the expectation names the code alone */
+    message: z.optional(z.strictObject({ match: z.enum(['exact', 'contains']), text: z.string() })),
+  }),
   z.strictObject({ kind: z.literal('denied-by'), by: z.string(), name: z.nullable(z.string()) }),
   z.strictObject({ kind: z.literal('response'), path: z.string(), value: z.string() }),
 ]);

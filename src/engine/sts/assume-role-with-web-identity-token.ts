@@ -8,6 +8,7 @@ import { keyPrefix, providerFor, type OidcProvider } from '../oidc/state.js';
 import { audiences, STS_ALGORITHMS, type PreparedToken } from '../oidc/token.js';
 import { isoSeconds } from '../scenario/state.js';
 import type { World } from '../world.js';
+import type { ErrorCode } from '../error-codes.js';
 
 export const INVALID_TOKEN =
   'The web identity token that was passed could not be validated by Amazon Web Services. Get a new identity token from the identity provider and then retry the request.';
@@ -18,7 +19,7 @@ const UNDOCUMENTED = "AWS does not document its message for this case; iamsim gi
 const SKEW = 300;
 
 export type TokenCheck =
-  | { readonly ok: false; readonly code: string; readonly message: string; readonly notes: string[] }
+  | { readonly ok: false; readonly code: ErrorCode; readonly message: string; readonly notes: string[] }
   | {
       readonly ok: true;
       readonly provider: OidcProvider;
@@ -29,7 +30,7 @@ export type TokenCheck =
     };
 
 export function checkToken(token: PreparedToken, roleAccount: string, world: World): TokenCheck {
-  const fail = (code: string, message: string, ...notes: string[]): TokenCheck => ({ ok: false, code, message, notes });
+  const fail = (code: ErrorCode, message: string, ...notes: string[]): TokenCheck => ({ ok: false, code, message, notes });
   const invalid = (why: string) => fail('InvalidIdentityToken', INVALID_TOKEN, why, UNDOCUMENTED);
   const { header, claims } = token;
   if (header === null || claims === null) return invalid(`${token.origin} is not a JWT (three base64url parts: header, claims, signature)`);

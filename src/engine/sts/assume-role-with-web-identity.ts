@@ -21,6 +21,7 @@ import { packedSize, packedTooLarge } from './packed-size.js';
 import { checkSessionPolicies, hasSessionPolicies } from './session-policies.js';
 import { roleSession } from './role-session.js';
 import { requestTagKeys, tagRecord, tagText } from './tags.js';
+import type { ErrorCode } from '../error-codes.js';
 
 const NOT_AUTHORIZED = 'Not authorized to perform sts:AssumeRoleWithWebIdentity';
 
@@ -33,7 +34,7 @@ export function assumeRoleWithWebIdentity(data: CallData, world: World): StsEven
   const base = { caller, params, resource: textParam(params, 'RoleArn') };
   const unset = Object.values(data.params).flatMap((v) => (v.t === 'unset' ? [v.reason] : []));
   const lead = [unsignedNote(data.caller), ...unset, ...(token?.claims ? [`token ${tokenSummary(token)}`] : [])];
-  const failed = (code: string, message: string, notes: string[], more: Partial<RecordParts> = {}): StsEvent[] => [
+  const failed = (code: ErrorCode, message: string, notes: string[], more: Partial<RecordParts> = {}): StsEvent[] => [
     {
       type: 'AssumeRoleWithWebIdentityFailed',
       data: { call: callRecord(data, world, { ...base, error: { code, message }, notes: [...lead, ...notes], ...more }), token },

@@ -13,13 +13,14 @@ import type { StsEvent } from './events.js';
 import { checkMfa, mfaContext } from './mfa.js';
 import { checkSessionPolicies } from './session-policies.js';
 import { tagRuleError } from './tags.js';
+import type { ErrorCode } from '../error-codes.js';
 
 export function assumeRole(data: CallData, world: World): StsEvent[] {
   const params = materialize(data.params, world);
   const auth = authenticate(data.caller, world, data.action);
   const caller = auth.ok ? auth.caller.record : auth.record;
   const base = { caller, params, resource: textParam(params, 'RoleArn') };
-  const failed = (code: string, message: string, notes: string[] = [], more: Partial<RecordParts> = {}): StsEvent[] => {
+  const failed = (code: ErrorCode, message: string, notes: string[] = [], more: Partial<RecordParts> = {}): StsEvent[] => {
     const call = callRecord(data, world, { ...base, error: { code, message }, notes, ...more });
     return [{ type: 'AssumeRoleFailed', data: { call } }];
   };
@@ -48,7 +49,7 @@ export function assumeRole(data: CallData, world: World): StsEvent[] {
 
   const denied = (action: string, more: Partial<RecordParts>, notes: string[] = []): StsEvent[] => {
     const decision = more.evaluations?.[more.evaluations.length - 1]?.evaluation.decision ?? 'ImplicitDeny';
-    const error = { code: 'AccessDenied', message: accessDeniedMessage(caller.arn, action, p.roleArn, decision, null) };
+    const error = { code: 'AccessDenied' as const, message: accessDeniedMessage(caller.arn, action, p.roleArn, decision, null) };
     const call = callRecord(data, world, { ...base, decision, error, notes, ...more });
     return [{ type: 'AssumeRoleDenied', data: { call } }];
   };

@@ -7,13 +7,14 @@ import { callRecord, type RecordParts } from '../call/record.js';
 import type { CallerRecord } from '../call-record.js';
 import type { World } from '../world.js';
 import type { StsEvent } from './events.js';
+import type { ErrorCode } from '../error-codes.js';
 
 export interface StsCall {
   readonly params: Record<string, unknown>;
   readonly auth: Authentication;
   readonly caller: CallerRecord;
   /** a call that failed (validation, expired credentials, …) */
-  failed(code: string, message: string, notes?: readonly string[], more?: Partial<RecordParts>): StsEvent[];
+  failed(code: ErrorCode, message: string, notes?: readonly string[], more?: Partial<RecordParts>): StsEvent[];
   /** a call refused with AccessDenied */
   denied(message: string, notes?: readonly string[], more?: Partial<RecordParts>): StsEvent[];
   /** the record of a call that succeeded */

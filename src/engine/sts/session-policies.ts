@@ -6,6 +6,7 @@ import type { PolicyDocument } from '../iam/state.js';
 import type { World } from '../world.js';
 import type { SessionPolicies } from './state.js';
 import { checkCount, checkLength, type Constraint } from './validation.js';
+import type { ErrorCode } from '../error-codes.js';
 
 const POLICY_CHARS = /^[\t\n\r\u0020-\u00ff]+$/;
 const PLAINTEXT_LIMIT = 2048;
@@ -62,7 +63,7 @@ export function checkSessionPolicyParams(input: SessionPolicyInput, out: Constra
 
 export type PolicyCheck =
   | { readonly ok: true; readonly policies: SessionPolicies; readonly notes: string[] }
-  | { readonly ok: false; readonly code: string; readonly message: string; readonly note: string };
+  | { readonly ok: false; readonly code: ErrorCode; readonly message: string; readonly note: string };
 
 /**
  * The grammar of the inline policy (validated as a session policy: no Principal, …) and the managed
