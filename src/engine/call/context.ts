@@ -12,6 +12,22 @@ import { orgContext, sourceOrgContext } from './org-context.js';
 export interface ResourceFacts {
   readonly account: string | null;
   readonly tags: Readonly<Record<string, string>>;
+  /**
+   * An IAM user or role: its tags are also iam:ResourceTag/* (Service Authorization Reference,
+   * "Actions, resources, and condition keys for AWS Identity and Access Management" and "… for AWS
+   * Security Token Service": the user and role resource types list both aws:ResourceTag/${TagKey}
+   * and iam:ResourceTag/${TagKey}).
+   */
+  readonly iamEntity?: boolean;
+}
+
+/**
+ * The IAM user or role an ARN names, as a resource of the request: its account and tags (null when
+ * the ARN names no declared user or role).
+ */
+export function iamEntityFacts(arn: string, world: World): ResourceFacts | null {
+  const entity = world.iam.roles[arn] ?? world.iam.users[arn];
+  return entity === undefined ? null : { account: entity.account, tags: entity.tags, iamEntity: true };
 }
 
 export function requestContext(
@@ -108,6 +124,7 @@ export function requestContext(
   if (resource?.account) ctx['aws:ResourceAccount'] = resource.account;
   const tags = resource?.tags;
   if (tags) for (const k in tags) ctx[`aws:ResourceTag/${k}`] = tags[k]!;
+  if (tags && resource.iamEntity === true) for (const k in tags) ctx[`iam:ResourceTag/${k}`] = tags[k]!;
   if (world.organizations.organization !== null) Object.assign(ctx, orgContext(caller.principal, resource?.account ?? null, world));
   if (caller.source) sourceKeys(ctx, caller.source, world);
   return overlay(ctx, extra);

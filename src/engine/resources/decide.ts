@@ -4,7 +4,7 @@ import { freeze } from 'immer';
 import { authenticate } from '../call/caller.js';
 import { authorizeCall } from '../call/authorize-call.js';
 import type { CallCommand } from '../call/command.js';
-import { requestContext, sourceNote } from '../call/context.js';
+import { iamEntityFacts, requestContext, sourceNote } from '../call/context.js';
 import { orgNotes } from '../call/org-levels.js';
 import { materialize } from '../call/params.js';
 import { accessDeniedMessage, callRecord } from '../call/record.js';
@@ -56,7 +56,9 @@ function decideCall(command: CallCommand, world: World): ResourcesEvent[] {
         kind: 'resource' as const,
       }
     : null;
-  const context = requestContext(who, world, data.region, { account, tags: target?.tags ?? {} }, data.context);
+  // an IAM user or role addressed by its ARN brings its tags (aws:ResourceTag/*, iam:ResourceTag/*)
+  const facts = (target === null && resource !== '*' ? iamEntityFacts(resource, world) : null) ?? { account, tags: target?.tags ?? {} };
+  const context = requestContext(who, world, data.region, facts, data.context);
   const orgAccount = resource === '*' ? null : account;
   const request = { who, action: data.action, resource, resourceAccount: account, orgAccount, context };
   let evaluation = authorizeCall({ ...request, policy }, world);

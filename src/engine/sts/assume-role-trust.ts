@@ -52,8 +52,11 @@ export function trustRequest(who: Caller, role: IamRole, action: string, context
 /**
  * The caller's keys, then what STS adds for this request: sts:RoleSessionName, sts:ExternalId,
  * sts:SourceIdentity, the request's tags (aws:RequestTag/*, aws:TagKeys, sts:TransitiveTagKeys), the
- * MFA of this request, and aws:ResourceTag/* from the role's tags overlaid by inherited transitive
- * tags. The step's own `context` goes on top.
+ * MFA of this request, and aws:ResourceTag/* and iam:ResourceTag/* from the role's tags overlaid by
+ * inherited transitive tags (the Service Authorization Reference lists both keys for the role resource
+ * of sts:AssumeRole; that the transitive tags overlay iam:ResourceTag/* as they do aws:ResourceTag/*
+ * is iamsim's reading: AWS documents the overlay only for aws:ResourceTag). The step's own `context`
+ * goes on top.
  */
 function trustContext(input: TrustInput, world: World): Record<string, ContextValue> {
   const p = input.params;
@@ -62,6 +65,6 @@ function trustContext(input: TrustInput, world: World): Record<string, ContextVa
   if (input.sourceIdentity !== null) keys['sts:SourceIdentity'] = input.sourceIdentity;
   Object.assign(keys, requestTagKeys(p.tags, p.transitiveTagKeys));
   if (input.mfa !== null) Object.assign(keys, mfaContext(input.mfa, world.scenario.clock));
-  const resource = { account: input.role.account, tags: overlayTags(input.role.tags, input.inherited) };
+  const resource = { account: input.role.account, tags: overlayTags(input.role.tags, input.inherited), iamEntity: true };
   return requestContext(input.who, world, input.region, resource, { ...keys, ...input.stepContext });
 }

@@ -77,7 +77,13 @@ export function assumeRoleWithWebIdentity(data: CallData, world: World): StsEven
     ...requestTagKeys(extra.tags, extra.transitiveTagKeys),
   };
   if (extra.sourceIdentity !== null) keys['sts:SourceIdentity'] = extra.sourceIdentity;
-  const context = requestContext(who, world, data.region, { account: role.account, tags: role.tags }, { ...keys, ...data.context });
+  const context = requestContext(
+    who,
+    world,
+    data.region,
+    { account: role.account, tags: role.tags, iamEntity: true },
+    { ...keys, ...data.context },
+  );
   const gets = { tags: extra.tags.length > 0, sourceIdentity: extra.sourceIdentity !== null };
   const { evaluations, refused } = authorizeInTurn(trustRequest(who, role, 'sts:AssumeRoleWithWebIdentity', context), gets, world);
   if (refused !== null) {
