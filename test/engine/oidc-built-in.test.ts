@@ -11,6 +11,7 @@ import type { AnyCommand } from '../../src/engine/events.js';
 import type { World } from '../../src/engine/world.js';
 import { account, given, inline, PROD, role, roleArn, start, when } from './given.js';
 import { prepared, provider, spec, webIdentityCall } from './oidc-helpers.js';
+import { keep, outcome } from './sts-helpers.js';
 
 const COGNITO = 'https://cognito-identity.amazonaws.com';
 const GOOGLE = 'https://accounts.google.com';
@@ -114,6 +115,29 @@ describe('built-in web identity providers', () => {
         provider: 'cognito-identity.amazonaws.com',
         subject: 'us-east-1:guest-1',
         audience: POOL,
+      });
+    });
+
+    it("a later call of the session carries aws:FederatedProvider and the provider's aud and sub keys", async () => {
+      const w = world();
+      const token = { t: 'token' as const, spec: spec({ kind: 'issuer', url: COGNITO }, { claims: guest }) };
+      const kept = keep(w, await prepared(webIdentityCall(token, GUESTS), w), 'guest');
+      const c = outcome(kept, {
+        type: 'Call',
+        data: {
+          caller: { kind: 'kept', name: 'guest' },
+          action: 's3:GetObject',
+          resource: 'arn:aws:s3:::app/us-east-1:guest-1/a.jpg',
+          params: {},
+          context: {},
+          region: 'us-east-1',
+        },
+      });
+      expect(c.decision).toBe('Allow'); // ${cognito-identity.amazonaws.com:sub} in the role's policy
+      expect(c.context).toMatchObject({
+        'aws:FederatedProvider': 'cognito-identity.amazonaws.com',
+        'cognito-identity.amazonaws.com:aud': POOL,
+        'cognito-identity.amazonaws.com:sub': 'us-east-1:guest-1',
       });
     });
 

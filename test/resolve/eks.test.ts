@@ -75,11 +75,17 @@ account A 111111111111 {
   oidc-provider https://token.actions.githubusercontent.com { client-ids sts.amazonaws.com }
   role r { trust { allow principal federated oidc-provider token.actions.githubusercontent.com action sts:AssumeRoleWithWebIdentity } }
   role g { trust { allow principal federated accounts.google.com action sts:AssumeRoleWithWebIdentity } }
+  role f { trust {
+    allow principal federated graph.facebook.com action sts:AssumeRoleWithWebIdentity when StringEquals graph.facebook.com:app_id "1234"
+    allow principal federated www.amazon.com action sts:AssumeRoleWithWebIdentity when StringEquals www.amazon.com:user_id amzn1.account.X
+  } }
 }
 `);
     const trust = (name: string) => JSON.stringify(all.find((c) => c.type === 'CreateRole' && c.data.name === name)?.data);
     expect(trust('r')).toContain('"Federated":"arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com"');
     expect(trust('g')).toContain('"Federated":"accounts.google.com"');
+    // Facebook's and Login with Amazon's keys are known (Service Authorization Reference, AWS STS)
+    expect(trust('f')).toContain('"graph.facebook.com:app_id":"1234"');
   });
 
   it('derives a 32-character issuer ID from the seed when none is given', () => {
