@@ -162,6 +162,12 @@ describe('built-in web identity providers', () => {
       expect((e.data.call.response as Record<string, unknown>)['Provider']).toBe('accounts.google.com');
     });
 
+    it("a token whose iss is Google's other spelling, accounts.google.com, verifies with the same issuer's keys", async () => {
+      const e = await assume(world(), GOOGLE, { iss: 'accounts.google.com', aud: 'aud-value', azp: 'azp-value', sub: '1234' }, GOOGLE_ROLE);
+      expect(e.type).toBe('RoleAssumedWithWebIdentity');
+      expect(e.data.call.notes.join('\n')).toMatch(/signature verified/);
+    });
+
     it('without azp, both keys hold the aud', async () => {
       const e = await assume(world(), GOOGLE, { aud: 'azp-value', sub: '1234' }, GOOGLE_ROLE);
       expect(e.type).toBe('AssumeRoleWithWebIdentityDenied');
