@@ -93,7 +93,7 @@ export type PrincipalItem =
   | { readonly kind: 'ServicePrincipal'; readonly name: Text; readonly loc: Loc }
   | {
       readonly kind: 'FederatedPrincipal';
-      readonly target: Text | OidcProviderForCluster;
+      readonly target: Text | Ref | OidcProviderForCluster; // a Ref is `oidc-provider HOST/PATH`
       readonly loc: Loc;
     };
 

@@ -1,7 +1,7 @@
 // Builders for policy bodies: native statements (`allow action … resource …`), `json {…}` and
 // `file "…"`. Each clause mirrors one element of IAM's JSON statement.
 
-import type { Clause, Condition, OidcProviderForCluster, PolicyBody, PrincipalItem, ResourceItem, Statement, Text } from './ast.js';
+import type { Clause, Condition, OidcProviderForCluster, PolicyBody, PrincipalItem, Ref, ResourceItem, Statement, Text } from './ast.js';
 import { type Cons, loc, toArray } from './build.js';
 import type { Token } from './token.js';
 
@@ -51,6 +51,6 @@ export function servicePrincipal(keyword: Token, name: Text): PrincipalItem {
   return { kind: 'ServicePrincipal', name, loc: loc(keyword) };
 }
 
-export function federatedPrincipal(keyword: Token, target: Text | OidcProviderForCluster): PrincipalItem {
+export function federatedPrincipal(keyword: Token, target: Text | Ref | OidcProviderForCluster): PrincipalItem {
   return { kind: 'FederatedPrincipal', target, loc: loc(keyword) };
 }

@@ -33,6 +33,13 @@ describe('unexpected tokens', () => {
     expect(err.suggestion).toBe('resource');
   });
 
+  it('`principal federated oidc-provider` needs the provider: a clause keyword is not one', () => {
+    const source = 'account A 1 { role r { trust { allow principal federated oidc-provider action sts:AssumeRoleWithWebIdentity } } }';
+    const err = parseError(source);
+    expect(err.message).toBe('unexpected "sts:AssumeRoleWithWebIdentity"');
+    expect(err.pos).toMatchObject({ line: 1, col: source.indexOf('sts:') + 1 });
+  });
+
   it('mentions that the file may end where it may', () => {
     const err = parseError('scenario s\n}');
     expect(err.pos).toMatchObject({ line: 2, col: 1 });

@@ -69,6 +69,25 @@ describe('clusters, issuers and providers', () => {
     expect(JSON.stringify(role?.data)).toContain(`"Federated":"arn:aws:iam::111111111111:oidc-provider/${ISSUER.slice(8)}"`);
   });
 
+  it('expands `principal federated oidc-provider HOST/PATH` to the provider ARN of the account (docs/language.md)', () => {
+    const all = commands(`scenario "p"
+account A 111111111111 {
+  oidc-provider https://token.actions.githubusercontent.com { client-ids sts.amazonaws.com }
+  role r { trust { allow principal federated oidc-provider token.actions.githubusercontent.com action sts:AssumeRoleWithWebIdentity } }
+  role g { trust { allow principal federated accounts.google.com action sts:AssumeRoleWithWebIdentity } }
+  role f { trust {
+    allow principal federated graph.facebook.com action sts:AssumeRoleWithWebIdentity when StringEquals graph.facebook.com:app_id "1234"
+    allow principal federated www.amazon.com action sts:AssumeRoleWithWebIdentity when StringEquals www.amazon.com:user_id amzn1.account.X
+  } }
+}
+`);
+    const trust = (name: string) => JSON.stringify(all.find((c) => c.type === 'CreateRole' && c.data.name === name)?.data);
+    expect(trust('r')).toContain('"Federated":"arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com"');
+    expect(trust('g')).toContain('"Federated":"accounts.google.com"');
+    // Facebook's and Login with Amazon's keys are known (Service Authorization Reference, AWS STS)
+    expect(trust('f')).toContain('"graph.facebook.com:app_id":"1234"');
+  });
+
   it('derives a 32-character issuer ID from the seed when none is given', () => {
     const a = commands(CLUSTER.replace('    oidc-issuer-id 0123456789ABCDEF0123456789ABCDEF\n', ''));
     const url = (a.find((c) => c.type === 'CreateCluster')?.data as { issuer: string }).issuer;

@@ -5,7 +5,7 @@ import { ScenarioError } from '../../errors.js';
 import { validatePolicy, type ValidateOptions } from '../../policy/index.js';
 import type { PolicyKind, PolicyProblem } from '../../policy/types.js';
 import type { PolicyDocument } from '../../engine/iam/state.js';
-import type { Clause, Loc, PolicyBody, PrincipalItem, ResourceItem, Statement } from '../ast.js';
+import type { Clause, Loc, OidcProviderForCluster, PolicyBody, PrincipalItem, Ref, ResourceItem, Statement, Text } from '../ast.js';
 import { findJsonError } from '../../json/check.js';
 import { isObject } from '../../json/is-object.js';
 import { locate } from '../../json/locate.js';
@@ -199,7 +199,7 @@ function principalJson(items: readonly PrincipalItem[], ctx: BodyContext): unkno
         add('Service', p.name.text);
         break;
       case 'FederatedPrincipal':
-        add('Federated', p.target.kind === 'OidcProviderForCluster' ? providerForCluster(p.target.cluster, ctx) : p.target.text);
+        add('Federated', federatedName(p.target, ctx));
         break;
       default: {
         const unreachable: never = p;
@@ -210,4 +210,20 @@ function principalJson(items: readonly PrincipalItem[], ctx: BodyContext): unkno
   const out: Record<string, string | string[]> = {};
   for (const [k, v] of Object.entries(groups)) out[k] = one(v);
   return out;
+}
+
+/** `principal federated …`: an ARN or a built-in provider's name as written, or the ARN of `oidc-provider …`. */
+function federatedName(target: Text | Ref | OidcProviderForCluster, ctx: BodyContext): string {
+  switch (target.kind) {
+    case 'OidcProviderForCluster':
+      return providerForCluster(target.cluster, ctx);
+    case 'Ref':
+      return ctx.resolver.refArn(target.entity, target.target, ctx.here);
+    case 'Text':
+      return target.text;
+    default: {
+      const unreachable: never = target;
+      throw new Error(`bug: unknown federated principal ${JSON.stringify(unreachable)}`);
+    }
+  }
 }

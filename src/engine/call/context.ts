@@ -224,6 +224,8 @@ function lowerCase(key: string): string {
  * aud, id and sub remain).
  */
 function webIdentityKeys(w: { readonly provider: string; readonly subject: string; readonly audience: string }): Record<string, string> {
-  const prefix = w.provider.slice(w.provider.indexOf(':oidc-provider/') + ':oidc-provider/'.length);
+  // an IAM OIDC provider's keys are named by its URL; a built-in provider's by its name
+  const at = w.provider.indexOf(':oidc-provider/');
+  const prefix = at < 0 ? w.provider : w.provider.slice(at + ':oidc-provider/'.length);
   return { 'aws:FederatedProvider': w.provider, [`${prefix}:aud`]: w.audience, [`${prefix}:sub`]: w.subject };
 }

@@ -47,11 +47,19 @@ export function keyId(seed: string, url: string): string {
 
 /**
  * EKS serves its keys at ISSUER/keys (Amazon EKS User Guide "Create an IAM OIDC provider for your
- * cluster"); GitHub at /.well-known/jwks; others vary.
+ * cluster"); GitHub at /.well-known/jwks; Amazon Cognito identity pools and Google where their
+ * discovery documents say; others vary.
  */
+const KNOWN_JWKS: Readonly<Record<string, string>> = {
+  'https://token.actions.githubusercontent.com': 'https://token.actions.githubusercontent.com/.well-known/jwks',
+  'https://cognito-identity.amazonaws.com': 'https://cognito-identity.amazonaws.com/.well-known/jwks_uri',
+  'https://accounts.google.com': 'https://www.googleapis.com/oauth2/v3/certs',
+};
+
 function jwksUri(url: string, kind: 'eks' | 'external'): string {
   if (kind === 'eks') return `${url}/keys`;
-  if (url === 'https://token.actions.githubusercontent.com') return `${url}/.well-known/jwks`;
+  const known = KNOWN_JWKS[url];
+  if (known !== undefined) return known;
   return `${url.replace(/\/$/, '')}/.well-known/jwks.json`;
 }
 

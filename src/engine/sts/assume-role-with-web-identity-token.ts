@@ -4,6 +4,7 @@
 // signature, with the key its JWKS publishes under the token's kid → the time claims, with 5
 // minutes of clock skew. Where AWS's wording is not on record, the message is the STS API
 // reference's description of the error, and the trace says so.
+import { builtInAudience, builtInKeys, builtInProvider, type BuiltInProvider } from '../oidc/builtin.js';
 import { keyPrefix, providerFor, type OidcProvider } from '../oidc/state.js';
 import { audiences, STS_ALGORITHMS, type PreparedToken } from '../oidc/token.js';
 import { isoSeconds } from '../scenario/state.js';
@@ -18,11 +19,20 @@ const NO_KEY =
 const UNDOCUMENTED = "AWS does not document its message for this case; iamsim gives the STS API reference's description of the error";
 const SKEW = 300;
 
+/**
+ * Who vouches for the token: an IAM OIDC provider of the role's account, or a provider STS trusts
+ * without one (src/engine/oidc/builtin.ts). `name` is what Principal.Federated, aws:FederatedProvider
+ * and the response's Provider hold: the provider's ARN, or the built-in provider's name.
+ */
+export type Federation =
+  | { readonly kind: 'iam'; readonly name: string; readonly provider: OidcProvider }
+  | { readonly kind: 'built-in'; readonly name: string; readonly provider: BuiltInProvider };
+
 export type TokenCheck =
   | { readonly ok: false; readonly code: ErrorCode; readonly message: string; readonly notes: string[] }
   | {
       readonly ok: true;
-      readonly provider: OidcProvider;
+      readonly federation: Federation;
       readonly claims: { readonly [key: string]: unknown };
       readonly audience: string;
       readonly subject: string;
@@ -41,29 +51,47 @@ export function checkToken(token: PreparedToken, roleAccount: string, world: Wor
   const iss = claims['iss'];
   if (typeof iss !== 'string') return fail('InvalidIdentityToken', 'Missing a required claim: iss');
   const provider = providerFor(world.oidc, roleAccount, iss);
-  if (provider === null) {
+  const builtIn = provider === null ? builtInProvider(iss) : null;
+  if (provider === null && builtIn === null) {
     const known = Object.values(world.oidc.providers)
       .filter((p) => p.account === roleAccount)
       .map((p) => p.url);
     const note = `STS looks for an IAM OIDC provider whose URL is exactly the token's iss in the role's account ${roleAccount}; it has ${known.length ? known.join(', ') : 'none'}`;
     return fail('InvalidIdentityToken', `No OpenIDConnect provider found in your account for ${iss}`, note);
   }
-  const notes = [`IAM OIDC provider ${provider.arn} matches the token's issuer ${iss}`];
+  const federation: Federation =
+    provider !== null ? { kind: 'iam', name: provider.arn, provider } : { kind: 'built-in', name: builtIn!.name, provider: builtIn! };
+  const notes =
+    provider !== null
+      ? [`IAM OIDC provider ${provider.arn} matches the token's issuer ${iss}`]
+      : [
+          `the role's account ${roleAccount} has no IAM OIDC provider for ${iss}, and needs none: ${iss} is the issuer of ${builtIn!.label}, a provider STS trusts as ${builtIn!.name}`,
+        ];
   const auds = audiences(claims);
-  if (auds === null) return fail('InvalidIdentityToken', 'Missing a required claim: aud', ...notes);
-  const audience = auds.find((a) => provider.clientIds.includes(a));
-  if (audience === undefined) {
-    const ids = provider.clientIds.length ? provider.clientIds.join(', ') : 'none';
-    return fail(
-      'InvalidIdentityToken',
-      'Incorrect token audience',
-      ...notes,
-      `the token's audience ${JSON.stringify(claims['aud'])} is not among the provider's client IDs (${ids})`,
+  if (auds === null || (builtIn !== null && auds.length === 0))
+    return fail('InvalidIdentityToken', 'Missing a required claim: aud', ...notes);
+  let audience: string;
+  if (provider !== null) {
+    const matched = auds.find((a) => provider.clientIds.includes(a));
+    if (matched === undefined) {
+      const ids = provider.clientIds.length ? provider.clientIds.join(', ') : 'none';
+      return fail(
+        'InvalidIdentityToken',
+        'Incorrect token audience',
+        ...notes,
+        `the token's audience ${JSON.stringify(claims['aud'])} is not among the provider's client IDs (${ids})`,
+      );
+    }
+    audience = matched;
+    notes.push(
+      `audience ${audience} is one of the provider's client IDs${auds.length > 1 ? ' (iamsim accepts a token when any element of its aud array matches, as OIDC Core does)' : ''}`,
+    );
+  } else {
+    audience = builtInAudience(builtIn!, claims, auds);
+    notes.push(
+      `a built-in provider has no list of client IDs: the audience ${audience}${audience === auds[0] ? '' : " (the token's azp)"} is for the trust policy to check, with ${builtIn!.name}:aud`,
     );
   }
-  notes.push(
-    `audience ${audience} is one of the provider's client IDs${auds.length > 1 ? ' (iamsim accepts a token when any element of its aud array matches, as OIDC Core does)' : ''}`,
-  );
   const sig = token.signature;
   switch (sig.result) {
     case 'no-issuer':
@@ -133,19 +161,20 @@ export function checkToken(token: PreparedToken, roleAccount: string, world: Wor
   const sub = claims['sub'];
   if (typeof sub !== 'string') return fail('InvalidIdentityToken', 'Missing a required claim: sub', ...notes);
   notes.push(`the token is valid until ${isoSeconds(exp * 1000)}; its subject is ${sub}`);
-  return { ok: true, provider, claims, audience, subject: sub, notes };
+  return { ok: true, federation, claims, audience, subject: sub, notes };
 }
 
 /**
- * The trust policy's keys from the token: PREFIX:aud, :sub, :amr, :azp (IAM User Guide "IAM and AWS
- * STS condition context keys").
+ * The trust policy's keys from the token: PREFIX:aud, :sub, :amr, :azp for an IAM OIDC provider, a
+ * built-in provider's own keys otherwise (IAM User Guide "IAM and AWS STS condition context keys").
  */
 export function tokenContext(
-  provider: OidcProvider,
+  federation: Federation,
   claims: { readonly [key: string]: unknown },
   audience: string,
 ): Record<string, string | string[]> {
-  const prefix = keyPrefix(provider.url);
+  if (federation.kind === 'built-in') return builtInKeys(federation.provider, claims, audience, audiences(claims)?.[0] ?? audience);
+  const prefix = keyPrefix(federation.provider.url);
   const out: Record<string, string | string[]> = { [`${prefix}:aud`]: audience };
   if (typeof claims['sub'] === 'string') out[`${prefix}:sub`] = claims['sub'];
   const amr = claims['amr'];

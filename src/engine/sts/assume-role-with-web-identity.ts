@@ -65,14 +65,14 @@ export function assumeRoleWithWebIdentity(data: CallData, world: World): StsEven
 
   const who: Caller = {
     record: caller,
-    principal: { kind: 'webIdentity', federatedProvider: checked.provider.arn },
+    principal: { kind: 'webIdentity', federatedProvider: checked.federation.name },
     user: null,
     role: null,
     session: null,
   };
   const keys: Record<string, string | string[]> = {
-    'aws:FederatedProvider': checked.provider.arn,
-    ...tokenContext(checked.provider, checked.claims, checked.audience),
+    'aws:FederatedProvider': checked.federation.name,
+    ...tokenContext(checked.federation, checked.claims, checked.audience),
     'sts:RoleSessionName': p.sessionName,
     ...requestTagKeys(extra.tags, extra.transitiveTagKeys),
   };
@@ -122,7 +122,7 @@ export function assumeRoleWithWebIdentity(data: CallData, world: World): StsEven
     transitiveTagKeys: [...extra.transitiveTagKeys],
     sourceIdentity: extra.sourceIdentity,
     policies: policies.policies,
-    webIdentity: { provider: checked.provider.arn, subject: checked.subject, audience: checked.audience },
+    webIdentity: { provider: checked.federation.name, subject: checked.subject, audience: checked.audience },
   });
   const notes = [
     ...lead,
@@ -146,7 +146,7 @@ export function assumeRoleWithWebIdentity(data: CallData, world: World): StsEven
     AssumedRoleUser: assumedRoleUser,
   };
   if (size !== null) response['PackedPolicySize'] = size.percent;
-  response['Provider'] = checked.provider.arn;
+  response['Provider'] = checked.federation.name;
   response['Audience'] = checked.audience;
   if (extra.sourceIdentity !== null) response['SourceIdentity'] = extra.sourceIdentity;
   const call = callRecord(data, world, { ...base, ...evaluated, response, notes });

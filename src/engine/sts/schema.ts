@@ -42,7 +42,7 @@ export const roleSessionSchema = z.strictObject({
   transitiveTagKeys: z.array(z.string()),
   sourceIdentity: z.nullable(z.string()),
   policies: sessionPoliciesSchema,
-  /** AssumeRoleWithWebIdentity sessions: the IAM OIDC provider and the token's subject and audience */
+  /** AssumeRoleWithWebIdentity sessions: the IAM OIDC provider's ARN (or a built-in provider's name) and the token's subject and audience */
   webIdentity: z.optional(z.strictObject({ provider: z.string(), subject: z.string(), audience: z.string() })),
 });
 

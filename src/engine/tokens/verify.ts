@@ -3,6 +3,7 @@
 import { compactVerify, createLocalJWKSet, decodeJwt, decodeProtectedHeader, errors } from 'jose';
 import { STS_ALGORITHMS, type PreparedToken, type SignatureCheck } from '../oidc/token.js';
 import type { World } from '../world.js';
+import { builtInProvider } from '../oidc/builtin.js';
 import type { Keyring } from './keyring.js';
 
 export async function inspect(
@@ -32,7 +33,7 @@ async function checkSignature(
 ): Promise<SignatureCheck> {
   const alg = typeof header['alg'] === 'string' ? header['alg'] : 'none';
   if (!(STS_ALGORITHMS as readonly string[]).includes(alg)) return { result: 'alg-not-allowed', alg };
-  const issuer = typeof claims['iss'] === 'string' ? world.oidc.issuers[claims['iss']] : undefined;
+  const issuer = typeof claims['iss'] === 'string' ? issuerOf(claims['iss'], world) : undefined;
   if (!issuer) return { result: 'no-issuer' };
   const kid = typeof header['kid'] === 'string' ? header['kid'] : null;
   const published = { ...(await keys.key(issuer.url)).publicJwk, kid: issuer.kid, alg: 'RS256', use: 'sig' };
@@ -47,4 +48,16 @@ async function checkSignature(
     if (e instanceof errors.JWSInvalid || e instanceof errors.JOSENotSupported) return { result: 'malformed' };
     throw e;
   }
+}
+
+/**
+ * The issuer that serves the keys of tokens with this `iss`: the one declared with that URL, or, for
+ * a built-in provider whose tokens spell their issuer two ways (Google's `accounts.google.com` and
+ * `https://accounts.google.com`), the one declared with the other spelling.
+ */
+function issuerOf(iss: string, world: World) {
+  const declared = world.oidc.issuers[iss];
+  if (declared) return declared;
+  for (const url of builtInProvider(iss)?.issuers ?? []) if (world.oidc.issuers[url]) return world.oidc.issuers[url];
+  return undefined;
 }
