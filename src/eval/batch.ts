@@ -1,12 +1,20 @@
 // From the input document to what the evaluation loop needs: every policy validated and compiled
 // once, the caller, the resources' owner, the typed request context and the page of actions.
-import { normalizeContext, type ContextValue, type OrgLevel, type PolicySet, type RequestPrincipal } from '../policy/index.js';
+import {
+  normalizeContext,
+  type ContextValue,
+  type OrgLevel,
+  type PolicyProblem,
+  type PolicySet,
+  type RequestPrincipal,
+} from '../policy/index.js';
 import { contextFromEntries } from './context-entries.js';
 import { EvalInputError } from './errors.js';
 import type { EvalInput, PolicyEntry } from './input.js';
 import { pageOf, type Page } from './pagination.js';
 import { inputFile, loadPolicy, RCP_FULL_ACCESS, type PolicyRecord } from './policies.js';
-import { callerPrincipal, CALLER_KINDS, ownerAccount, parseArn } from './principal.js';
+import { callerPrincipal, CALLER_KINDS, ownerAccount, parseArn, providerAction } from './principal.js';
+import { isTrustAction } from './trust.js';
 
 export interface Batch {
   readonly actions: readonly string[];
@@ -14,6 +22,8 @@ export interface Batch {
   /** ResourceArns named resources (not just "*"): results carry ResourceSpecificResults */
   readonly perResource: boolean;
   readonly set: PolicySet;
+  /** ResourcePolicy is a role's trust policy (trust.ts): it decides the requests to assume the role only */
+  readonly trust: boolean;
   readonly records: ReadonlyMap<string, PolicyRecord>;
   /** null: no CallerArn, the caller is an IAM user of the account that owns each resource */
   readonly principal: RequestPrincipal | null;
@@ -25,8 +35,8 @@ export interface Batch {
 export function prepareBatch(input: EvalInput, text: string): Batch {
   const file = inputFile(text);
   const records = new Map<string, PolicyRecord>();
-  const load = (e: PolicyEntry): PolicyRecord => {
-    const r = loadPolicy(e, file);
+  const load = (e: PolicyEntry, expected?: (problem: PolicyProblem) => string | undefined): PolicyRecord => {
+    const r = loadPolicy(e, file, expected);
     records.set(e.id, r);
     return r;
   };
@@ -37,13 +47,14 @@ export function prepareBatch(input: EvalInput, text: string): Batch {
   const set: PolicySet = {
     identity: input.identity.map((e) => load(e).compiled),
     boundary: input.boundary === null ? null : load(input.boundary).compiled,
-    resource: input.resource === null ? null : load(input.resource).compiled,
+    resource: input.resource === null ? null : load(input.resource, resourceExpected(input)).compiled,
     ...(input.session === null ? {} : { session: input.session.map((e) => load(e).compiled) }),
     ...(input.scpLevels === null ? {} : { scpLevels: input.scpLevels.map((l, i) => level(l, i, [])) }),
     // customer RCPs only deny: RCPFullAWSAccess stands at every level (it cannot be detached)
     ...(input.rcpLevels === null ? {} : { rcpLevels: input.rcpLevels.map((l, i) => level(l, i, [RCP_FULL_ACCESS])) }),
   };
   const principal = caller(input);
+  if (principal?.kind === 'webIdentity') providerActions(input, principal);
   if (input.session !== null && principal?.kind !== 'roleSession' && principal?.kind !== 'stsFederatedUser') {
     throw new EvalInputError('SessionPolicyInputList applies to sessions only: CallerArn must be a role session or a federated user', {
       path: ['SessionPolicyInputList'],
@@ -64,12 +75,48 @@ export function prepareBatch(input: EvalInput, text: string): Batch {
     resources: input.resources === null || input.resources.length === 0 ? ['*'] : input.resources,
     perResource: named,
     set,
+    // without ResourcePolicy only the caller's side is simulated, as AWS's simulator does
+    trust: input.trust !== null && input.resource !== null,
     records,
     principal,
     owner,
     context: normalizeContext(contextFromEntries(input.contextEntries)),
     page: pageOf(input.actions.length, input.maxItems, input.marker),
   };
+}
+
+/**
+ * An identity provider's users call AssumeRoleWithWebIdentity or AssumeRoleWithSAML, and need
+ * sts:TagSession and sts:SetSourceIdentity with it to pass session tags or a source identity (IAM
+ * User Guide "Pass session tags in AWS STS", "Monitor and control actions taken with assumed
+ * roles"); nothing else.
+ */
+function providerActions(input: EvalInput, p: RequestPrincipal): void {
+  const call = providerAction(p);
+  const allowed = [call, 'sts:TagSession', 'sts:SetSourceIdentity'];
+  input.actions.forEach((a, i) => {
+    if (allowed.some((x) => x.toLowerCase() === a.toLowerCase())) return;
+    const msg = `ActionNames[${i}]: "${a}": the users of identity provider ${p.federatedProvider} call ${call} only (and sts:TagSession, sts:SetSourceIdentity with it)`;
+    throw new EvalInputError(msg, { path: ['ActionNames', i] });
+  });
+}
+
+const NO_RESOURCES = 'Policy statement must contain resources.';
+
+/** What an invalid ResourcePolicy should have been: a trust policy, or a resource-based policy. */
+function resourceExpected(input: EvalInput): ((problem: PolicyProblem) => string | undefined) | undefined {
+  const trust = input.trust;
+  if (trust !== null) {
+    const what = `the trust policy of role ${trust.role} (ActionNames has ${trust.action} on it)`;
+    return () => `${what}: every statement names a Principal, and none has a Resource element`;
+  }
+  const action = input.actions.find(isTrustAction);
+  if (action === undefined) return undefined;
+  // a trust policy given for sts:AssumeRole on "*": say how to have it taken as one
+  return (problem) =>
+    problem.message === NO_RESOURCES
+      ? `a resource-based policy, with a Resource element in every statement; to simulate ${action} against a role's trust policy, name the role in ResourceArns (arn:aws:iam::ACCOUNT:role/NAME)`
+      : undefined;
 }
 
 /** CallerArn, or the user PolicySourceArn names (as in simulate-principal-policy). */

@@ -12,6 +12,8 @@ export class EvalInputError extends Error {
     message: string,
     readonly loc: InputLoc,
     readonly suggestion?: string,
+    /** what was expected there, printed as `expected: …` */
+    readonly expected?: string,
   ) {
     super(message);
     this.name = 'EvalInputError';

@@ -8,6 +8,7 @@ import { EvalInputError, invalidType, paramName } from './errors.js';
 import type { JsonPath } from '../json/locate.js';
 import { isObject } from '../json/is-object.js';
 import { checkAction, checkLength, maxItems, optString, stringList } from './params.js';
+import { trustTarget, type TrustTarget } from './trust.js';
 
 export type SourcePolicyType =
   | 'IAM Policy'
@@ -29,7 +30,10 @@ export interface EvalInput {
   readonly identity: readonly PolicyEntry[];
   readonly boundary: PolicyEntry | null;
   readonly session: readonly PolicyEntry[] | null;
+  /** kind `trust` when ActionNames asks to assume a role that ResourceArns names (trust.ts) */
   readonly resource: PolicyEntry | null;
+  /** what makes ResourcePolicy a trust policy; null: it is a resource-based policy */
+  readonly trust: TrustTarget | null;
   readonly scpLevels: readonly (readonly PolicyEntry[])[] | null;
   readonly rcpLevels: readonly (readonly PolicyEntry[])[] | null;
   readonly actions: readonly string[];
@@ -99,11 +103,13 @@ export function readInput(doc: unknown): EvalInput {
   const resources = stringList(doc, 'ResourceArns');
   resources?.forEach((r, i) => checkLength(r, ['ResourceArns', i], 1, 2048));
   optString(doc, 'ResourceHandlingOption'); // accepted; it only names EC2 scenarios' required resources
+  const trust = trustTarget(actions, resources);
   return {
     identity: policyList(doc, 'PolicyInputList', 'identity') ?? [],
     boundary: boundary?.[0] ?? null,
     session: policyList(doc, 'SessionPolicyInputList', 'session'),
-    resource: policyValue(doc['ResourcePolicy'], ['ResourcePolicy'], 'ResourcePolicy', 'resource'),
+    resource: policyValue(doc['ResourcePolicy'], ['ResourcePolicy'], 'ResourcePolicy', trust === null ? 'resource' : 'trust'),
+    trust,
     scpLevels: levels(doc, 'OrderedOrganizationPolicyInputList', 'ServiceControlPolicyInputList', 'scp'),
     rcpLevels: levels(doc, 'OrderedResourceControlPolicyInputList', 'ResourceControlPolicyInputList', 'rcp'),
     actions,
@@ -117,11 +123,12 @@ export function readInput(doc: unknown): EvalInput {
   };
 }
 
-const TYPE: Readonly<Record<'identity' | 'boundary' | 'session' | 'resource' | 'scp' | 'rcp', SourcePolicyType>> = {
+const TYPE: Readonly<Record<'identity' | 'boundary' | 'session' | 'resource' | 'trust' | 'scp' | 'rcp', SourcePolicyType>> = {
   identity: 'IAM Policy',
   boundary: 'Permissions Boundary Policy',
   session: 'Session Policy',
   resource: 'Resource Policy',
+  trust: 'Resource Policy', // given as ResourcePolicy, as every resource-based policy
   scp: 'Service Control Policy',
   rcp: 'Resource Control Policy',
 };

@@ -26,17 +26,29 @@ const DECISION: Readonly<Record<Decision, EvalDecision>> = {
   ImplicitDeny: 'implicitDeny',
 };
 
+/**
+ * How the caller's side is decided: the root user's implicit full access, identity-based policies,
+ * or not at all (the unsigned AssumeRoleWithWebIdentity / AssumeRoleWithSAML: the trust policy
+ * alone decides).
+ */
+export type IdentitySide = 'root' | 'policies' | 'none';
+
 export const SEVERITY: Readonly<Record<EvalDecision, number>> = { allowed: 0, implicitDeny: 1, explicitDeny: 2 };
 
 const NONE: readonly StatementOut[] = Object.freeze([]);
 
-export function pairResult(resource: string, ev: Evaluation, records: ReadonlyMap<string, PolicyRecord>, root: boolean): PairResult {
+export function pairResult(
+  resource: string,
+  ev: Evaluation,
+  records: ReadonlyMap<string, PolicyRecord>,
+  identity: IdentitySide,
+): PairResult {
   return {
     resource,
     decision: DECISION[ev.decision],
     matched: matchedStatements(ev, records),
     missing: ev.missingContextKeys,
-    details: ev.sameAccount ? null : sideDetails(ev.policies, root),
+    details: ev.sameAccount ? null : sideDetails(ev.policies, identity),
     allowedByBoundary: boundaryAllows(ev.policies),
     allowedByOrganizations: organizationsAllow(ev.policies),
   };
@@ -83,15 +95,18 @@ function organizationsAllow(policies: readonly PolicyVerdict[]): boolean | null 
   return true;
 }
 
-/** Cross account, AWS evaluates in the trusted and the trusting account: how each side decided. */
-function sideDetails(policies: readonly PolicyVerdict[], root: boolean): DecisionDetails {
-  let identity: EvalDecision = root ? 'allowed' : 'implicitDeny';
+/**
+ * Cross account, AWS evaluates in the trusted and the trusting account: how each side decided. An
+ * unsigned caller has only the resource side.
+ */
+function sideDetails(policies: readonly PolicyVerdict[], caller: IdentitySide): DecisionDetails {
+  let identity: EvalDecision = caller === 'root' ? 'allowed' : 'implicitDeny';
   let resource: EvalDecision = 'implicitDeny';
   for (const v of policies) {
     if (v.type === 'identity') identity = side(identity, v);
-    else if (v.type === 'resource') resource = side(resource, v);
+    else if (v.type === 'resource' || v.type === 'trust') resource = side(resource, v);
   }
-  return { 'IAM Policy': identity, 'Resource Policy': resource };
+  return caller === 'none' ? { 'Resource Policy': resource } : { 'IAM Policy': identity, 'Resource Policy': resource };
 }
 
 function side(current: EvalDecision, v: PolicyVerdict): EvalDecision {

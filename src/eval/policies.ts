@@ -3,7 +3,7 @@
 // `Statement`s: positions inside the JSON string for policies given as text (AWS's meaning), inside
 // the input file for policies given as objects.
 import { findJsonError } from '../json/check.js';
-import { compilePolicy, validatePolicy, type CompiledPolicy } from '../policy/index.js';
+import { compilePolicy, validatePolicy, type CompiledPolicy, type PolicyProblem } from '../policy/index.js';
 import { EvalInputError, paramName } from './errors.js';
 import type { PolicyEntry, SourcePolicyType } from './input.js';
 import { lineIndex, locate, type LineCol, type Span } from '../json/locate.js';
@@ -34,8 +34,9 @@ export function inputFile(text: string): InputFile {
   return { text, lineAt: (offset) => (index ??= lineIndex(text))(offset) };
 }
 
-export function loadPolicy(entry: PolicyEntry, file: InputFile): PolicyRecord {
-  validate(entry);
+/** `expected`: what the policy should have been, told with IAM's message when it is invalid */
+export function loadPolicy(entry: PolicyEntry, file: InputFile, expected?: (problem: PolicyProblem) => string | undefined): PolicyRecord {
+  validate(entry, expected);
   const compiled = compilePolicy(entry.value, { name: entry.id, kind: entry.kind });
   let spans: Span[] | null = null;
   let lineAt: (offset: number) => LineCol = file.lineAt;
@@ -65,21 +66,23 @@ export function loadPolicy(entry: PolicyEntry, file: InputFile): PolicyRecord {
   };
 }
 
-function validate(entry: PolicyEntry): void {
+function validate(entry: PolicyEntry, expected?: (problem: PolicyProblem) => string | undefined): void {
   const v = entry.value;
   const problem = validatePolicy(v, entry.kind)[0];
   if (problem === undefined) return;
   const what = `${entry.id}: ${problem.code}: ${problem.message}`;
   const element = problem.path.length === 0 ? '' : paramName(problem.path);
+  const hint = expected?.(problem);
   if (typeof v !== 'string') {
-    throw new EvalInputError(`${what}${element === '' ? '' : ` (${element})`}`, { path: [...entry.path, ...problem.path] });
+    const path = [...entry.path, ...problem.path];
+    throw new EvalInputError(`${what}${element === '' ? '' : ` (${element})`}`, { path }, undefined, hint);
   }
   const syntax = problem.path.length === 0 ? findJsonError(v) : null;
   const at = syntax?.index ?? locate(v, problem.path).offset;
   const lc = lineIndex(v)(at);
   const parts = [syntax?.message, element === '' ? undefined : element, `line ${lc.line}, column ${lc.col} of the policy`];
   const detail = parts.filter((x) => x !== undefined).join('; ');
-  throw new EvalInputError(`${what} (${detail})`, { path: entry.path, inString: at });
+  throw new EvalInputError(`${what} (${detail})`, { path: entry.path, inString: at }, undefined, hint);
 }
 
 /**

@@ -1,7 +1,8 @@
 // The simulated caller and the resources' owners, from ARNs (IAM User Guide "Policy evaluation
 // logic", "IAM identifiers"). AWS's simulator takes only IAM user ARNs as CallerArn; iamsim also
 // takes the account root user, role sessions and federated users and derives the principal from the
-// ARN.
+// ARN; and, for the unsigned AssumeRoleWithWebIdentity / AssumeRoleWithSAML, the identity provider a
+// trust policy names in `Principal.Federated` (IAM User Guide "AWS JSON policy elements: Principal").
 import type { RequestPrincipal } from '../policy/index.js';
 
 const ARN = /^arn:([^:]+):([^:]*):([^:]*):([^:]*):(.+)$/;
@@ -35,16 +36,39 @@ export function ownerAccount(s: string): string | null {
 
 export const CALLER_KINDS =
   'an IAM user (arn:aws:iam::ACCOUNT:user/NAME), the account root user (arn:aws:iam::ACCOUNT:root), ' +
-  'a role session (arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION) or a federated user (arn:aws:sts::ACCOUNT:federated-user/NAME)';
+  'a role session (arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION), a federated user (arn:aws:sts::ACCOUNT:federated-user/NAME) ' +
+  'or, for sts:AssumeRoleWithWebIdentity and sts:AssumeRoleWithSAML, an identity provider ' +
+  '(arn:aws:iam::ACCOUNT:oidc-provider/HOST, arn:aws:iam::ACCOUNT:saml-provider/NAME, accounts.google.com, …)';
+
+/**
+ * The web identity providers a trust policy names without an IAM OIDC provider (IAM User Guide "AWS
+ * JSON policy elements: Principal", OIDC principals).
+ */
+const BUILT_IN_PROVIDERS: ReadonlySet<string> = new Set([
+  'cognito-identity.amazonaws.com',
+  'accounts.google.com',
+  'graph.facebook.com',
+  'www.amazon.com',
+]);
+
+/** The operation an identity provider's users call: AssumeRoleWithSAML or AssumeRoleWithWebIdentity. */
+export function providerAction(p: RequestPrincipal): 'sts:AssumeRoleWithSAML' | 'sts:AssumeRoleWithWebIdentity' {
+  return parseArn(p.federatedProvider ?? '')?.resource.startsWith('saml-provider/') === true
+    ? 'sts:AssumeRoleWithSAML'
+    : 'sts:AssumeRoleWithWebIdentity';
+}
 
 /** The principal an ARN names, or why it cannot be a caller. */
 export function callerPrincipal(arn: string): RequestPrincipal | string {
+  // the calls are unsigned: the caller is the provider the trust policy names, of no account
+  if (BUILT_IN_PROVIDERS.has(arn)) return { kind: 'webIdentity', federatedProvider: arn };
   const a = parseArn(arn);
   if (a === null || !ACCOUNT.test(a.account)) return `"${arn}" is not an ARN with a 12-digit account`;
   const { partition, service, account, resource } = a;
   if (service === 'iam') {
     if (resource === 'root') return { kind: 'root', accountId: account, arn };
     if (resource.startsWith('user/') && resource.length > 5) return { kind: 'iamUser', accountId: account, arn };
+    if (/^(oidc|saml)-provider\/./.test(resource)) return { kind: 'webIdentity', federatedProvider: arn };
     if (resource.startsWith('role/')) {
       return 'a role is not a caller: give the ARN of one of its sessions, arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION';
     }

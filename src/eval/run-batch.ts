@@ -1,13 +1,15 @@
 // The evaluation loop: every action of the page on every resource, against policies compiled once.
 // A resource is owned by the account its ARN names, else by ResourceOwner, else by the caller's
-// account (API SimulateCustomPolicy, ResourceOwner); "*" belongs to the caller's account.
+// account (API SimulateCustomPolicy, ResourceOwner); "*" belongs to the caller's account. A role's
+// trust policy decides the requests to assume that role, and must allow them itself (trust.ts).
 import { rcpAppliesTo } from '../engine/organizations/rcp-services.js';
 import { evaluate, type AuthzRequest, type PolicySet, type RequestPrincipal } from '../policy/index.js';
 import type { Batch } from './batch.js';
 import { evaluationResult, type EvaluationResult, type SimulatePolicyResponse } from './output.js';
 import { nextMarker } from './pagination.js';
-import { pairResult, type PairResult } from './pair-result.js';
+import { pairResult, type IdentitySide, type PairResult } from './pair-result.js';
 import { arnAccount } from './principal.js';
+import { governedByTrust } from './trust.js';
 
 /** The account of a caller given by no CallerArn, when nothing names the resource's owner. */
 const DEFAULT_ACCOUNT = '123456789012';
@@ -23,7 +25,7 @@ export function runBatch(b: Batch): SimulatePolicyResponse {
     if (p === undefined) anonymousCallers.set(acct, (p = { kind: 'iamUser', accountId: acct }));
     return p;
   };
-  const root = b.principal?.kind === 'root';
+  const identity: IdentitySide = b.principal?.kind === 'root' ? 'root' : b.principal?.kind === 'webIdentity' ? 'none' : 'policies';
   // RCPs apply to the services that support them only (rcp-services.ts); other actions skip them
   const { rcpLevels: _rcps, ...withoutRcps } = b.set;
   const setFor = (action: string): PolicySet => (b.set.rcpLevels !== undefined && !rcpAppliesTo(action) ? withoutRcps : b.set);
@@ -31,9 +33,13 @@ export function runBatch(b: Batch): SimulatePolicyResponse {
   for (let a = b.page.start; a < b.page.end; a++) {
     const action = b.actions[a]!;
     const set = setFor(action);
+    // the trust policy must allow the requests to assume its role; it is no policy of any other
+    const trusting: PolicySet = { ...set, resourceMustAllow: true };
+    const untrusting: PolicySet = { ...set, resource: null };
     const pairs: PairResult[] = [];
     for (let r = 0; r < b.resources.length; r++) {
       const resource = b.resources[r]!;
+      const pairSet = !b.trust ? set : governedByTrust(action, resource) ? trusting : untrusting;
       const owner = owners[r];
       const req: AuthzRequest = {
         principal: callerFor(owner),
@@ -42,7 +48,7 @@ export function runBatch(b: Batch): SimulatePolicyResponse {
         ...(owner === undefined ? {} : { resourceAccount: owner }),
         context: b.context,
       };
-      pairs.push(pairResult(resource, evaluate(req, set), b.records, root));
+      pairs.push(pairResult(resource, evaluate(req, pairSet), b.records, identity));
     }
     results.push(evaluationResult(action, pairs, b.perResource));
   }

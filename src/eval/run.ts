@@ -67,5 +67,6 @@ function located(e: EvalInputError, file: string, text: string): ScenarioError {
     pos: { line, col, offset },
     message: e.message,
     ...(e.suggestion === undefined ? {} : { suggestion: e.suggestion }),
+    ...(e.expected === undefined ? {} : { expected: e.expected }),
   });
 }
