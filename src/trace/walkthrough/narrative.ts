@@ -73,9 +73,13 @@ function scopeSentence(call: CallRecord, facts: Facts): string | null {
       : declaresPolicy(call.resource, facts)
         ? 'a resource-based policy (its own is set aside for this call: see the note)'
         : 'a resource-based policy (this resource has none)';
-  return last.evaluation.sameAccount
-    ? `Caller and resource are in the same account, so one Allow is enough: from the caller's identity-based policies or from ${resource}${trust ? ' (which must name the caller itself)' : ''}.`
-    : `The resource is in another account, so both sides must allow: the caller's identity-based policies and ${resource}.`;
+  if (!last.evaluation.sameAccount) {
+    return `The resource is in another account, so both sides must allow: the caller's identity-based policies and ${resource}.`;
+  }
+  // a trust policy must allow in the same account too (IAM User Guide "Policy evaluation logic")
+  return trust
+    ? "Caller and role are in the same account, but the role's trust policy must allow all the same: when it names the caller itself, that is enough; when it names the account, the caller's identity-based policies must allow as well."
+    : `Caller and resource are in the same account, so one Allow is enough: from the caller's identity-based policies or from ${resource}.`;
 }
 
 /**
