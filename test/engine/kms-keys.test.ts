@@ -99,6 +99,28 @@ describe('KMS key policies', () => {
     expect(outcome(when(given([...base, identityAllows(DEV, 'dan'), ...notNamed]), decrypt(DEV, 'dan'))).decision).toBe('ImplicitDeny');
   });
 
+  it('cross account: an operation KMS does not allow across accounts fails whatever the policies say', () => {
+    const everything = { Effect: 'Allow', Principal: { AWS: userArn(DEV, 'dan') }, Action: 'kms:*', Resource: '*' };
+    const world = given([...base, identityAllows(DEV, 'dan'), ...key(keyPolicy(everything))]);
+    const schedule: AnyCommand = {
+      type: 'Call',
+      data: {
+        caller: { kind: 'user', arn: userArn(DEV, 'dan') },
+        action: 'kms:ScheduleKeyDeletion',
+        resource: null,
+        params: { KeyId: { t: 'text', v: KEY } },
+        context: {},
+        region: 'us-east-1',
+      },
+    };
+    const events = when(world, schedule);
+    expect(events[0]?.type).toBe('RequestFailed');
+    const c = outcome(events);
+    expect(c.error?.code).toBe('AccessDeniedException');
+    expect(c.notes[0]).toMatch(/^KMS does not allow kms:ScheduleKeyDeletion on a key of another account/);
+    expect(outcome(when(world, decrypt(DEV, 'dan'))).decision).toBe('Allow');
+  });
+
   it('the root user is denied a key whose policy does not allow the account', () => {
     const world = given([...base, ...key(keyPolicy(allowPrincipal(userArn(PROD, 'alice'))))]);
     const c = outcome(

@@ -14,7 +14,7 @@ import type { World } from '../world.js';
 import type { ResourcesCommand } from './commands.js';
 import type { ResourcesEvent } from './events.js';
 import type { PolicyResource } from './state.js';
-import { kmsContext, kmsKeyResource } from './kms.js';
+import { kmsContext, kmsCrossAccountRefusal, kmsKeyResource } from './kms.js';
 import { accessDeniedCode, arnAccount, findResource } from './owner.js';
 import { bucketPolicyDenies, lockOutNote, ownerRootMayManagePolicy } from './owner-root.js';
 
@@ -56,6 +56,13 @@ function decideCall(command: CallCommand, world: World): ResourcesEvent[] {
   const resource = data.resource ?? kmsKeyResource(data.action, params, world, who.record.account, data.region) ?? '*';
   const target = resource === '*' ? null : findResource(resource, world);
   const account = target?.account ?? (resource === '*' ? who.record.account : (arnAccount(resource) ?? who.record.account));
+  const refusal = target?.kind === 'key' ? kmsCrossAccountRefusal(data.action, target.account, who.record.account) : null;
+  if (refusal !== null) {
+    const message = accessDeniedMessage(who.record.arn, data.action, resource, 'ImplicitDeny', null);
+    const error = { code: accessDeniedCode(data.action), message };
+    const call = callRecord(data, world, { caller: who.record, params, resource, error, notes: [refusal] });
+    return [{ type: 'RequestFailed', data: { call } }];
+  }
   const policy = target?.policy ? resourcePolicyOf(target, target.policy) : null;
   const extra = { ...kmsContext(data.action, params, who.record.account), ...data.context };
   const context = requestContext(who, world, data.region, { account, tags: target?.tags ?? {} }, extra);

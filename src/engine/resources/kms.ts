@@ -47,3 +47,44 @@ export function kmsContext(action: string, params: Record<string, unknown>, call
   }
   return ctx;
 }
+
+/**
+ * The KMS operations a principal may call on a key of another account: the operations whose AWS
+ * KMS API Reference page says "Cross-account use: Yes" (ReEncrypt is authorized as kms:ReEncryptFrom
+ * and kms:ReEncryptTo). For any other operation, "If you give a user in a different account
+ * permission for other operations, those permissions have no effect" (AWS KMS Developer Guide,
+ * "Allowing users in other accounts to use a KMS key").
+ */
+const CROSS_ACCOUNT = new Set(
+  [
+    'CreateGrant',
+    'Decrypt',
+    'DeriveSharedSecret',
+    'DescribeKey',
+    'Encrypt',
+    'GenerateDataKey',
+    'GenerateDataKeyPair',
+    'GenerateDataKeyPairWithoutPlaintext',
+    'GenerateDataKeyWithoutPlaintext',
+    'GenerateMac',
+    'GetKeyRotationStatus',
+    'GetPublicKey',
+    'ListGrants',
+    'ReEncryptFrom',
+    'ReEncryptTo',
+    'RetireGrant',
+    'RevokeGrant',
+    'Sign',
+    'Verify',
+    'VerifyMac',
+  ].map((a) => `kms:${a.toLowerCase()}`),
+);
+
+/**
+ * Why a KMS call on a declared key of another account cannot be made at all, or null. AWS does not
+ * document the error such a call gets; iamsim answers AccessDeniedException.
+ */
+export function kmsCrossAccountRefusal(action: string, keyAccount: string, callerAccount: string | null): string | null {
+  if (callerAccount === null || keyAccount === callerAccount || CROSS_ACCOUNT.has(action.toLowerCase())) return null;
+  return `KMS does not allow ${action} on a key of another account (AWS KMS API Reference: "Cross-account use: No"), whatever the key policy and IAM policies say; AWS does not document the error it answers, iamsim answers AccessDeniedException`;
+}
