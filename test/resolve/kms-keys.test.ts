@@ -57,6 +57,19 @@ step "u" { as user Production/alice; call kms:Decrypt { KeyId: key locked }; exp
     expect(trace.summary).toEqual({ steps: 3, expectations: 3, passed: 3, failed: 0 });
   });
 
+  it('a key declared as resource ARN is a key too: its policy is a key policy', () => {
+    const arn = 'arn:aws:kms:us-east-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+    const { trace, world: w } = sim(`
+account A 111111111111 {
+  user alice { inline Use { allow action kms:Decrypt resource * } }
+  resource ${arn} { policy { allow principal role A/other action kms:Decrypt resource * } }
+  role other { trust { allow principal account A action sts:AssumeRole } }
+}
+step "s" { as user A/alice; call kms:Decrypt { KeyId: ${arn} }; expect implicit-deny; expect denied by resource }`);
+    expect(w.resources.byArn[arn]).toMatchObject({ kind: 'key', name: '1234abcd-12ab-34cd-56ef-1234567890ab' });
+    expect(trace.summary).toEqual({ steps: 1, expectations: 2, passed: 2, failed: 0 });
+  });
+
   it('refuses an undeclared key, with the declared ones', () => {
     const e = failure(`${world} step "s" { as user Production/alice; call kms:Decrypt { KeyId: key Production/ap } }`);
     expect(e.message).toBe('key Production/ap is not defined');

@@ -213,6 +213,17 @@ export function accountCommands(sym: AccountSym, ctx0: Omit<BodyContext, 'here'>
             expected: `an ARN of account ${sym.id}, or the declaration inside the account that owns it`,
           });
         }
+        const kmsKey = /^arn:aws[\w-]*:kms:([^:]+):\d{12}:key\/(.+)$/.exec(arn);
+        if (kmsKey) {
+          // a KMS key given by its ARN is a key all the same: its policy is a key policy
+          const [, region, keyId] = kmsKey as unknown as [string, string, string];
+          emit({ type: 'CreateKey', data: { name: keyId, arn, keyId, account: sym.id, region, aliases: [] } }, m.loc);
+          if (!m.members.some((x) => x.kind === 'ResourcePolicy')) {
+            emit({ type: 'PutResourcePolicy', data: { arn, document: defaultKeyPolicy(sym.id) } }, m.loc);
+          }
+          resourceMembers(arn, `key policy of ${keyId}`, m.members, ctx, emit);
+          break;
+        }
         emit({ type: 'RegisterResource', data: { arn, account: sym.id } }, m.loc);
         resourceMembers(arn, `resource policy of ${arn}`, m.members, ctx, emit);
         break;
