@@ -185,7 +185,7 @@ AccountMembers -> null {% b.nil %}
   | AccountMembers AccountMember ";" {% (d) => b.snoc(d[0], d[1]) %}
 
 AccountMember -> User {% id %} | Group {% id %} | Role {% id %} | ManagedPolicy {% id %}
-  | Bucket {% id %} | ResourceDecl {% id %} | Cluster {% id %} | OidcProvider {% id %}
+  | Bucket {% id %} | ResourceDecl {% id %} | KmsKey {% id %} | Cluster {% id %} | OidcProvider {% id %}
   | OidcIssuer {% id %} | Tags {% id %}
 
 User -> "user" Name UserBody:? {% (d) => w.user(d[0], d[1], d[2]) %}
@@ -258,6 +258,18 @@ ResourceMembers -> null {% b.nil %}
 
 ResourceMember -> "policy" PolicyBody {% (d) => w.resourcePolicy(d[0], d[1]) %}
   | Tags {% id %}
+
+# A KMS key: its key policy (AWS's default key policy when left out), tags and aliases.
+KmsKey -> "key" Name KmsKeyBody:? {% (d) => w.kmsKey(d[0], d[1], d[2]) %}
+
+KmsKeyBody -> "{" KmsKeyMembers "}" {% second %}
+
+KmsKeyMembers -> null {% b.nil %}
+  | KmsKeyMembers KmsKeyMember {% (d) => b.snoc(d[0], d[1]) %}
+  | KmsKeyMembers KmsKeyMember ";" {% (d) => b.snoc(d[0], d[1]) %}
+
+KmsKeyMember -> ResourceMember {% id %}
+  | "alias" Name {% (d) => w.kmsAlias(d[0], d[1]) %}
 
 # ---- EKS and OIDC -----------------------------------------------------------------------------
 

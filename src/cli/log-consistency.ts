@@ -23,6 +23,7 @@ const DECLARES: Partial<Record<LoggedEvent['type'], (d: never) => [Kind, string]
   RoleCreated: (d: { arn: string }) => [['role', d.arn]],
   PolicyCreated: (d: { arn: string }) => [['policy', d.arn]],
   BucketCreated: (d: { arn: string }) => [['resource', d.arn]],
+  KeyCreated: (d: { arn: string }) => [['resource', d.arn]],
   ResourceRegistered: (d: { arn: string }) => [['resource', d.arn]],
   OrganizationCreated: (d: { id: string; rootId: string }) => [
     ['organization', d.id],

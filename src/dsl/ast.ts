@@ -12,7 +12,7 @@ export interface Text {
   readonly loc: Loc;
 }
 
-export type RefEntity = 'account' | 'user' | 'group' | 'role' | 'policy' | 'bucket' | 'mfa' | 'cluster' | 'oidc-provider';
+export type RefEntity = 'account' | 'user' | 'group' | 'role' | 'policy' | 'bucket' | 'key' | 'mfa' | 'cluster' | 'oidc-provider';
 
 /** `role Production/UpdateApp`, `account Development`, `mfa Development/alice-phone` … */
 export interface Ref {
@@ -240,6 +240,21 @@ export interface ResourceDecl {
   readonly loc: Loc;
 }
 
+/** `alias NAME` inside a key: a KMS alias (`alias/NAME`) of that key. */
+export interface KmsAliasDecl {
+  readonly kind: 'KmsAlias';
+  readonly name: Text;
+  readonly loc: Loc;
+}
+
+/** `key NAME { policy …; alias …; tags … }`: a KMS key and its key policy. */
+export interface KmsKeyDecl {
+  readonly kind: 'KmsKey';
+  readonly name: Text;
+  readonly members: readonly (ResourcePolicyDecl | TagsDecl | KmsAliasDecl)[];
+  readonly loc: Loc;
+}
+
 export interface ServiceAccountDecl {
   readonly kind: 'ServiceAccount';
   readonly name: Text;
@@ -301,6 +316,7 @@ export type AccountMember =
   | ManagedPolicyDecl
   | BucketDecl
   | ResourceDecl
+  | KmsKeyDecl
   | ClusterDecl
   | OidcProviderDecl
   | OidcIssuerDecl

@@ -6,6 +6,8 @@ import type {
   AttachDecl,
   BoundaryDecl,
   BucketDecl,
+  KmsAliasDecl,
+  KmsKeyDecl,
   ClusterDecl,
   Entry,
   GroupDecl,
@@ -140,6 +142,16 @@ export function bucket(keyword: Token, name: Text, members: Members<ResourceMemb
 export function resource(keyword: Token, arn: Text, members: Members<ResourceMember>): ResourceDecl {
   return { kind: 'Resource', arn, members: toArray(members), loc: loc(keyword) };
 }
+
+export function kmsKey(keyword: Token, name: Text, members: Members<KmsKeyMember>): KmsKeyDecl {
+  return { kind: 'KmsKey', name, members: toArray(members), loc: loc(keyword) };
+}
+
+export function kmsAlias(keyword: Token, name: Text): KmsAliasDecl {
+  return { kind: 'KmsAlias', name, loc: loc(keyword) };
+}
+
+type KmsKeyMember = KmsKeyDecl['members'][number];
 
 export function resourcePolicy(keyword: Token, body: PolicyBody): ResourcePolicyDecl {
   return { kind: 'ResourcePolicy', body, loc: loc(keyword) };

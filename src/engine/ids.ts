@@ -67,3 +67,17 @@ export function sessionToken(seed: string, keyId: string): string {
   for (let i = 0; i < 8; i++) parts.push(digest(seed, `token|${i}|${keyId}`));
   return 'IQoJb3JpZ2luX2VjE' + Buffer.concat(parts).toString('base64').replace(/=+$/, '');
 }
+
+/**
+ * A KMS key ID: a UUID in AWS's format (`1234abcd-12ab-34cd-56ef-1234567890ab`, AWS KMS Developer
+ * Guide "Key identifiers (KeyId)"), version 4 as a random UUID is, from the seed and the key's
+ * account and name.
+ */
+export function kmsKeyId(seed: string, account: string, name: string): string {
+  const d = digest(seed, `kms-key|${account}|${name}`);
+  const hex = Buffer.from(d.subarray(0, 16));
+  hex[6] = (hex[6]! & 0x0f) | 0x40;
+  hex[8] = (hex[8]! & 0x3f) | 0x80;
+  const h = hex.toString('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}

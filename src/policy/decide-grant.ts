@@ -1,7 +1,7 @@
 // Grants once no explicit deny and no org filter stopped the request (IAM User Guide "Policy
 // evaluation logic", "Cross-account policy evaluation logic"). Same account: identity path OR
 // resource grant by principal type; cross account: both.
-import { callerText, grantText, identityGapText, label } from './explain.js';
+import { callerText, grantText, identityGapText, label, resourceSideType } from './explain.js';
 import type { PrincipalMatch } from './match-principal.js';
 import type { Probe } from './probe.js';
 import { hasRootPermissions, isRootFederatedUser } from './root-permissions.js';
@@ -118,12 +118,12 @@ export function decideGrant(g: GrantInput): Grant {
 }
 
 function resourceBy(g: GrantInput): { readonly type: PolicyType; readonly name?: string } {
-  const type: PolicyType = g.set.resourceMustAllow === true ? 'trust' : 'resource';
+  const type: PolicyType = resourceSideType(g.set);
   return g.resource === null ? { type } : { type, name: g.resource.name };
 }
 
 function noResourceAllow(g: GrantInput): string {
-  const l = label(g.set.resourceMustAllow === true ? 'trust' : 'resource');
+  const l = label(resourceSideType(g.set));
   return g.resource === null ? `there is no ${l} on ${g.req.resource}` : `no statement of the ${l} allows ${callerText(g.req.principal)}`;
 }
 

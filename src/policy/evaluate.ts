@@ -2,7 +2,7 @@
 // anywhere, the RCP and SCP filters (every org level needs an Allow), then the grant rules of
 // decide-grant.ts.
 import { decideGrant } from './decide-grant.js';
-import { explicitDenyReason, orgGapReason } from './explain.js';
+import { explicitDenyReason, orgGapReason, resourceSideType } from './explain.js';
 import { makeProbe, type Probe } from './probe.js';
 import { scanPolicy } from './scan.js';
 import type { AuthzRequest, CompiledPolicy, Decision, Evaluation, OrgLevel, PolicySet, PolicyType, PolicyVerdict } from './types.js';
@@ -51,8 +51,7 @@ export function evaluate(req: AuthzRequest, set: PolicySet): Evaluation {
   }
   let resource: PolicyVerdict | null = null;
   if (set.resource) {
-    const type = set.resourceMustAllow === true ? 'trust' : 'resource';
-    resource = scanPolicy(set.resource, probe, 'resource', type);
+    resource = scanPolicy(set.resource, probe, 'resource', resourceSideType(set));
     policies.push(resource);
   }
   // SCPs skip service-linked roles, service principals, anonymous and web-identity callers;

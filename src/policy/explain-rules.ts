@@ -3,7 +3,7 @@
 // the principal side (identity policies, boundary, session policies) each said, and how they
 // combine for this caller and account. Descriptive only: the decision and its reason are the
 // evaluator's.
-import { label } from './explain.js';
+import { label, resourceSideType } from './explain.js';
 import { isRootFederatedUser } from './root-permissions.js';
 import type { PrincipalHow, RuleStep } from './explain-types.js';
 import type { AuthzRequest, Evaluation, PolicySet, PolicyVerdict } from './types.js';
@@ -61,7 +61,7 @@ function verdicts(e: Evaluation, type: PolicyVerdict['type']): PolicyVerdict[] {
 }
 
 function resourceStep(req: AuthzRequest, set: PolicySet, e: Evaluation): RuleStep {
-  const type = set.resourceMustAllow === true ? 'trust' : 'resource';
+  const type = resourceSideType(set);
   const v = verdicts(e, type)[0];
   if (v === undefined) {
     return { rule: 'resource', outcome: 'not-applicable', text: `there is no ${label(type)} on ${req.resource}` };
@@ -127,6 +127,9 @@ function combineRule(req: AuthzRequest, set: PolicySet, e: Evaluation): string {
   if (!SIGNED.has(p.kind)) return 'an unsigned or service caller is allowed only by a resource-based policy that names it';
   if (!e.sameAccount) {
     return 'cross-account: the principal side (identity policies, limited by boundary and session policies) and the resource side must both allow';
+  }
+  if (set.keyPolicy === true) {
+    return 'same account, KMS key policy: the key policy must allow the caller; naming only the account also needs an identity-based Allow';
   }
   if (set.resourceMustAllow === true) {
     return 'same account, trust policy: the trust policy must allow the caller; naming only the account also needs an identity-based Allow';

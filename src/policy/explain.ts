@@ -1,7 +1,7 @@
 // One-line human reasons for an Evaluation. Wording follows AWS's access-denied messages where they
 // exist ("no <policy type> allows …", "explicit deny in a <policy type>"), IAM User Guide
 // "Troubleshoot access denied error messages".
-import type { MatchedStatement, PolicyType, PolicyVerdict, RequestPrincipal } from './types.js';
+import type { MatchedStatement, PolicySet, PolicyType, PolicyVerdict, RequestPrincipal } from './types.js';
 
 const LABEL: Readonly<Record<PolicyType, string>> = {
   identity: 'identity-based policy',
@@ -15,6 +15,11 @@ const LABEL: Readonly<Record<PolicyType, string>> = {
 
 export function label(type: PolicyType): string {
   return LABEL[type];
+}
+
+/** How the resource side of a set is reported: a role's trust policy, or a resource-based policy (a KMS key policy among them). */
+export function resourceSideType(set: PolicySet): 'trust' | 'resource' {
+  return set.resourceMustAllow === true && set.keyPolicy !== true ? 'trust' : 'resource';
 }
 
 export function callerText(p: RequestPrincipal): string {

@@ -94,6 +94,11 @@ export interface PolicySet {
   readonly resource?: CompiledPolicy | null;
   /** true for role trust policies (and KMS key policies): the resource policy must allow itself */
   readonly resourceMustAllow?: boolean;
+  /**
+   * true when the resource policy is a KMS key policy: it must allow (resourceMustAllow) but is
+   * reported as the resource-based policy it is, not as a trust policy
+   */
+  readonly keyPolicy?: boolean;
   /** present only when SCPs apply (principal in a member account …) */
   readonly scpLevels?: readonly OrgLevel[];
   /** present only when RCPs apply */

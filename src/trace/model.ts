@@ -2,7 +2,8 @@
 import type { CallRecord } from '../engine/call-record.js';
 
 export interface WorldEntity {
-  readonly kind: 'user' | 'group' | 'role' | 'policy' | 'bucket' | 'resource' | 'cluster' | 'oidc-provider' | 'service-account' | 'pod';
+  readonly kind:
+    'user' | 'group' | 'role' | 'policy' | 'bucket' | 'key' | 'resource' | 'cluster' | 'oidc-provider' | 'service-account' | 'pod';
   readonly name: string;
   readonly arn: string;
   readonly id: string | null;

@@ -60,6 +60,15 @@ export function project(events: readonly LoggedEvent[]): TraceModel {
       case 'BucketCreated':
         add(event.data.account, { kind: 'bucket', name: event.data.name, arn: event.data.arn, id: null, details: [] });
         break;
+      case 'KeyCreated':
+        add(event.data.account, {
+          kind: 'key',
+          name: event.data.name,
+          arn: event.data.arn,
+          id: null,
+          details: [...event.data.aliases],
+        });
+        break;
       case 'ResourceRegistered':
         add(event.data.account, { kind: 'resource', name: event.data.arn, arn: event.data.arn, id: null, details: [] });
         break;
@@ -85,7 +94,11 @@ export function project(events: readonly LoggedEvent[]): TraceModel {
         break;
       }
       case 'ResourcePolicyPut':
-        entities.get(event.data.arn)?.details.push('resource policy');
+        {
+          const e = entities.get(event.data.arn);
+          e?.details.push(e.kind === 'key' ? 'key policy' : 'resource policy');
+          break;
+        }
         break;
       case 'AccessKeyCreated':
         entities.get(event.data.user)?.details.push(`access key ${event.data.accessKeyId}`);

@@ -19,9 +19,16 @@ describe('unexpected tokens', () => {
     expect(err.pos).toMatchObject({ line: 1, col: 15 });
     expect(err.message).toBe('unexpected "usr"');
     expect(err.expected).toBe(
-      '"bucket", "cluster", "group", "oidc-issuer", "oidc-provider", "policy", "resource", "role", "tags", "user" or "}"',
+      '"bucket", "cluster", "group", "key", "oidc-issuer", "oidc-provider", "policy", "resource", "role", "tags", "user" or "}"',
     );
     expect(err.suggestion).toBe('user');
+  });
+
+  it('lists the members a key accepts', () => {
+    const err = parseError('account A 1 { key k { polcy { } } }');
+    expect(err.message).toBe('unexpected "polcy"');
+    expect(err.expected).toBe('"alias", "policy", "tags" or "}"');
+    expect(err.suggestion).toBe('policy');
   });
 
   it('lists clause keywords, separators and the end of a statement', () => {

@@ -2,6 +2,8 @@
 // `Account/name` is always exact; a bare name means the enclosing account's entity if it has one,
 // else the only account that has one; an ARN is taken as written.
 import { nearest } from '../../errors.js';
+import { kmsKeyId } from '../../engine/ids.js';
+import { DEFAULT_REGION, defaultTitle } from '../../engine/scenario/state.js';
 import type { RefEntity, ScenarioFile, Text } from '../ast.js';
 import type { AccountSym, EntityKind, EntitySym } from './account-sym.js';
 import { collectEks, findCluster, type EksSymbols } from './eks-symbols.js';
@@ -23,6 +25,18 @@ export function arnOf(kind: EntityKind, account: string, name: string, path = '/
     default:
       return `arn:aws:iam::${account}:${kind}${path}${name}`;
   }
+}
+
+/**
+ * A KMS key's ARN, `arn:aws:kms:REGION:ACCOUNT:key/KEY-ID`, in the scenario's Region; the key ID is
+ * a UUID derived from the seed (the title, as the engine's), the account and the key's name.
+ */
+function kmsKeyArn(ast: ScenarioFile, account: string, name: string): string {
+  const regionItem = ast.items.find((i) => i.kind === 'Region');
+  const region = regionItem?.kind === 'Region' ? regionItem.name.text : DEFAULT_REGION;
+  const title = ast.items.find((i) => i.kind === 'ScenarioTitle');
+  const seed = title?.kind === 'ScenarioTitle' ? title.title.text : defaultTitle(ast.file);
+  return `arn:aws:kms:${region}:${account}:key/${kmsKeyId(seed, account, name)}`;
 }
 
 export function collectSymbols(ast: ScenarioFile, at: Located): Symbols {
@@ -47,7 +61,8 @@ export function collectSymbols(ast: ScenarioFile, at: Located): Symbols {
       const key = `${kind}:${text.text}`;
       if (sym.entities.has(key))
         throw at.error(text.loc, `${kind} ${name.text}/${text.text} is declared twice`, { length: text.text.length });
-      const entity: EntitySym = { kind, name: text.text, arn: arnOf(kind, id.text, text.text, path), account: id.text, decl: text };
+      const arn = kind === 'key' ? kmsKeyArn(ast, id.text, text.text) : arnOf(kind, id.text, text.text, path);
+      const entity: EntitySym = { kind, name: text.text, arn, account: id.text, decl: text };
       sym.entities.set(key, entity);
       if (kind === 'bucket') {
         if (buckets.has(text.text))
@@ -72,6 +87,9 @@ export function collectSymbols(ast: ScenarioFile, at: Located): Symbols {
           break;
         case 'Bucket':
           add('bucket', m.name);
+          break;
+        case 'KmsKey':
+          add('key', m.name);
           break;
         default:
           break;
@@ -180,6 +198,7 @@ export function makeResolver(symbols: Symbols, at: Located): Resolver {
       case 'policy':
       case 'mfa':
       case 'bucket':
+      case 'key':
         return entity(kind, text, here).arn;
       case 'cluster':
         return findCluster(symbols.eks, text, here, at).arn;

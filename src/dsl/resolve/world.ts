@@ -3,7 +3,7 @@
 // resources.
 import type { CommandEnvelope } from '../../engine/events.js';
 import { metaOf } from '../../engine/envelope.js';
-import type { AccountDecl, AttachDecl, Entry, InlineDecl, Loc, ResourceItem, TagsDecl, Text } from '../ast.js';
+import type { AccountDecl, AttachDecl, Entry, InlineDecl, KmsKeyDecl, Loc, ResourceItem, TagsDecl, Text } from '../ast.js';
 import type { AccountSym } from './account-sym.js';
 import type { BodyContext } from './context.js';
 import { policySize } from '../../policy/index.js';
@@ -213,10 +213,24 @@ export function accountCommands(sym: AccountSym, ctx0: Omit<BodyContext, 'here'>
             expected: `an ARN of account ${sym.id}, or the declaration inside the account that owns it`,
           });
         }
+        const kmsKey = /^arn:aws[\w-]*:kms:([^:]+):\d{12}:key\/(.+)$/.exec(arn);
+        if (kmsKey) {
+          // a KMS key given by its ARN is a key all the same: its policy is a key policy
+          const [, region, keyId] = kmsKey as unknown as [string, string, string];
+          emit({ type: 'CreateKey', data: { name: keyId, arn, keyId, account: sym.id, region, aliases: [] } }, m.loc);
+          if (!m.members.some((x) => x.kind === 'ResourcePolicy')) {
+            emit({ type: 'PutResourcePolicy', data: { arn, document: defaultKeyPolicy(sym.id) } }, m.loc);
+          }
+          resourceMembers(arn, `key policy of ${keyId}`, m.members, ctx, emit);
+          break;
+        }
         emit({ type: 'RegisterResource', data: { arn, account: sym.id } }, m.loc);
         resourceMembers(arn, `resource policy of ${arn}`, m.members, ctx, emit);
         break;
       }
+      case 'KmsKey':
+        kmsKey(sym, m, ctx, emit);
+        break;
       case 'Cluster':
       case 'OidcProvider':
       case 'OidcIssuer':
@@ -227,6 +241,70 @@ export function accountCommands(sym: AccountSym, ctx0: Omit<BodyContext, 'here'>
         break;
     }
   }
+}
+
+/**
+ * A KMS key: its ARN (`arn:aws:kms:REGION:ACCOUNT:key/KEY-ID`, from pass 1), its aliases, its key
+ * policy — AWS's default key policy when the scenario gives none (AWS KMS Developer Guide "Default
+ * key policy": one statement that allows the account and so enables IAM policies) — and its tags.
+ */
+function kmsKey(sym: AccountSym, m: KmsKeyDecl, ctx: BodyContext, emit: Emit): void {
+  const at = ctx.resolver.at;
+  if (!/^[\w.-]{1,128}$/.test(m.name.text)) {
+    throw at.error(m.name.loc, `key name "${m.name.text}" is not valid`, {
+      length: m.name.text.length,
+      expected: "1 to 128 letters, digits, dots, hyphens and underscores (the scenario's name for the key; AWS names it by its key ID)",
+    });
+  }
+  const arn = ctx.resolver.entity('key', m.name, sym).arn;
+  const region = arn.split(':')[3]!;
+  const aliases: string[] = [];
+  for (const a of m.members) {
+    if (a.kind !== 'KmsAlias') continue;
+    const alias = a.name.text.startsWith('alias/') ? a.name.text : `alias/${a.name.text}`;
+    // KMS API Reference "CreateAlias": alias/ then letters, digits, / _ -; alias/aws/ is reserved
+    if (!/^alias\/[a-zA-Z0-9/_-]+$/.test(alias) || alias.length > 256 || alias.startsWith('alias/aws/')) {
+      throw at.error(a.name.loc, `alias name "${a.name.text}" is not valid in KMS`, {
+        length: a.name.text.length,
+        expected: 'letters, digits, /, _ and - after alias/ (at most 256 characters), not beginning with alias/aws/',
+      });
+    }
+    const taken = sym.decl.members.some(
+      (other) =>
+        other.kind === 'KmsKey' && other !== m && other.members.some((x) => x.kind === 'KmsAlias' && sameAlias(x.name.text, alias)),
+    );
+    if (taken || aliases.includes(alias)) {
+      throw at.error(a.name.loc, `alias ${alias} is already used in account ${sym.name}: an alias names one key of an account and Region`, {
+        length: a.name.text.length,
+      });
+    }
+    aliases.push(alias);
+  }
+  const keyId = arn.slice(arn.indexOf(':key/') + 5);
+  emit({ type: 'CreateKey', data: { name: m.name.text, arn, keyId, account: sym.id, region, aliases } }, m.loc);
+  const members = m.members.filter((x) => x.kind !== 'KmsAlias');
+  if (!members.some((x) => x.kind === 'ResourcePolicy')) {
+    emit({ type: 'PutResourcePolicy', data: { arn, document: defaultKeyPolicy(sym.id) } }, m.loc);
+  }
+  resourceMembers(arn, `key policy of ${m.name.text}`, members, ctx, emit);
+}
+
+const sameAlias = (text: string, alias: string) => (text.startsWith('alias/') ? text : `alias/${text}`) === alias;
+
+/** AWS KMS Developer Guide "Default key policy": the whole default policy of a key created programmatically. */
+function defaultKeyPolicy(account: string): Record<string, unknown> {
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Sid: 'Enable IAM policies',
+        Effect: 'Allow',
+        Principal: { AWS: `arn:aws:iam::${account}:root` },
+        Action: 'kms:*',
+        Resource: '*',
+      },
+    ],
+  };
 }
 
 function resourceMembers(

@@ -21,7 +21,11 @@ export interface CallAuthzRequest {
   /** the account whose organization's policies apply to the resource, when not resourceAccount */
   readonly orgAccount?: string | null;
   readonly context: Readonly<Record<string, ContextValue>>;
-  readonly policy?: { readonly name: string; readonly document: PolicyDocument; readonly kind: 'resource' | 'trust' } | null;
+  /**
+   * the resource's own policy: a resource-based policy, a role's trust policy, or a KMS key policy
+   * (which, like a trust policy, must allow the caller or its account itself)
+   */
+  readonly policy?: { readonly name: string; readonly document: PolicyDocument; readonly kind: 'resource' | 'trust' | 'key' } | null;
 }
 
 export function authorizeCall(req: CallAuthzRequest, world: World): EvaluationRecord {
@@ -39,8 +43,9 @@ export function authorizeCall(req: CallAuthzRequest, world: World): EvaluationRe
       identity: mine.identity,
       boundary: mine.boundary,
       session: sessionPolicies(who, world, documents),
-      resource: policy ? compiled(policy.document, policy.name, policy.kind) : null,
-      resourceMustAllow: policy?.kind === 'trust',
+      resource: policy ? compiled(policy.document, policy.name, policy.kind === 'key' ? 'resource' : policy.kind) : null,
+      resourceMustAllow: policy?.kind === 'trust' || policy?.kind === 'key',
+      ...(policy?.kind === 'key' ? { keyPolicy: true } : {}),
       ...orgLevels(who.principal, req.orgAccount === undefined ? resourceAccount : req.orgAccount, action, world, documents),
     },
     documents,

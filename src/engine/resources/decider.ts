@@ -1,4 +1,4 @@
-// Resources' decider: buckets and other resources, and the requests to every service but STS.
+// Resources' decider: buckets, KMS keys and other resources, and the requests to every service but STS.
 import type { CallCommand } from '../call/command.js';
 import { callStage, serviceOf } from '../call/stage.js';
 import type { Decider } from '../decider.js';
@@ -11,6 +11,7 @@ import { initialResourcesState, type ResourcesState } from './state.js';
 export const resources: Decider<ResourcesCommand | CallCommand, ResourcesEvent, ResourcesState> = {
   commands: {
     CreateBucket: true,
+    CreateKey: true,
     RegisterResource: true,
     PutResourcePolicy: true,
     TagResource: true,
@@ -18,6 +19,7 @@ export const resources: Decider<ResourcesCommand | CallCommand, ResourcesEvent, 
   },
   events: {
     BucketCreated: true,
+    KeyCreated: true,
     ResourceRegistered: true,
     ResourcePolicyPut: true,
     ResourceTagged: true,

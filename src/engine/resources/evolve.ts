@@ -8,6 +8,12 @@ export function evolveResources(draft: Draft<ResourcesState>, event: ResourcesEv
     case 'BucketCreated':
       draft.byArn[event.data.arn] = { ...event.data, kind: 'bucket', policy: null, tags: {} };
       return;
+    case 'KeyCreated': {
+      const { arn, account, name, region, aliases } = event.data;
+      draft.byArn[arn] = { arn, account, kind: 'key', name, policy: null, tags: {} };
+      for (const alias of aliases) draft.kmsAliases[`arn:aws:kms:${region}:${account}:${alias}`] = arn;
+      return;
+    }
     case 'ResourceRegistered':
       draft.byArn[event.data.arn] = { ...event.data, kind: 'resource', name: event.data.arn, policy: null, tags: {} };
       return;

@@ -8,6 +8,14 @@ const call = { call: callRecordSchema };
 
 export const resourcesEvents = [
   event('BucketCreated', { name: z.string(), arn: z.string(), account: z.string() }),
+  event('KeyCreated', {
+    name: z.string(),
+    arn: z.string(),
+    keyId: z.string(),
+    account: z.string(),
+    region: z.string(),
+    aliases: z.array(z.string()),
+  }),
   event('ResourceRegistered', { arn: z.string(), account: z.string() }),
   event('ResourcePolicyPut', { arn: z.string(), document: policyDocumentSchema }),
   event('ResourceTagged', { arn: z.string(), tags: z.record(z.string(), z.string()) }),

@@ -74,6 +74,9 @@ export function collectFacts(events: readonly LoggedEvent[]): Facts {
       case 'BucketCreated':
         entities.set(event.data.arn, { kind: 'bucket', name: event.data.name, account: event.data.account, id: null });
         break;
+      case 'KeyCreated':
+        entities.set(event.data.arn, { kind: 'key', name: event.data.name, account: event.data.account, id: event.data.keyId });
+        break;
       case 'InlinePolicyPut':
         policies.push({ owner: nameOf(event.data.entity), name: `inline ${event.data.name}`, document: event.data.document });
         break;
@@ -81,7 +84,7 @@ export function collectFacts(events: readonly LoggedEvent[]): Facts {
         const e = entities.get(event.data.arn);
         policies.push({
           owner: nameOf(event.data.arn),
-          name: e?.kind === 'bucket' ? 'bucket policy' : 'resource policy',
+          name: e?.kind === 'bucket' ? 'bucket policy' : e?.kind === 'key' ? 'key policy' : 'resource policy',
           document: event.data.document,
         });
         break;

@@ -65,6 +65,12 @@ function scopeSentence(call: CallRecord, facts: Facts): string | null {
     return `${unsigned} has no identity-based policies: only the ${last.evaluation.policies.some((v) => v.type === 'trust') ? "role's trust policy" : 'resource-based policy'} can allow it.`;
   }
   const trust = last.evaluation.policies.some((v) => v.type === 'trust');
+  if (call.resource !== null && facts.entities.get(call.resource)?.kind === 'key') {
+    // AWS KMS Developer Guide "Key policies in AWS KMS": IAM policies grant only where the key policy lets them
+    return last.evaluation.sameAccount
+      ? 'Caller and key are in the same account, but a key policy is not an ordinary resource-based policy: it must allow the caller itself, or allow the account, and then an identity-based policy must allow as well.'
+      : "The key is in another account, so both sides must allow: the caller's identity-based policies and the key policy.";
+  }
   const has = trust || last.evaluation.policies.some((v) => v.type === 'resource');
   const resource = trust
     ? "the role's trust policy"

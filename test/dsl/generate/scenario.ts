@@ -92,6 +92,7 @@ export function scenarioArb(loose: boolean): Arb {
           managedPolicy,
           seq('bucket', name, resourceBody),
           seq('resource', name, resourceBody),
+          seq('key', name, opt(braces(fc.oneof(seq('policy', policyBody), tags, seq('alias', name)), 3))),
           cluster,
           oidcProvider,
           oidcIssuer,

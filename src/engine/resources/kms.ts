@@ -1,0 +1,90 @@
+// KMS keys in a call: which key the call's `KeyId` names, and the KMS condition keys the request
+// carries (AWS KMS Developer Guide "AWS KMS condition keys").
+import type { ContextValue } from '../../policy/types.js';
+import type { World } from '../world.js';
+
+/**
+ * The ARN of the key a KMS call's `KeyId` names — a key ID, a key ARN, an alias name (`alias/NAME`)
+ * or an alias ARN (AWS KMS API Reference, e.g. "Decrypt", KeyId). A key ID or alias name is looked
+ * up in the caller's account and the request's Region; an alias resolves to its key. A value that
+ * names no declared key or alias is taken as written (as an ARN of that account and Region), like
+ * any other undeclared resource. Null when the call has no KeyId.
+ */
+export function kmsKeyResource(
+  action: string,
+  params: Record<string, unknown>,
+  world: World,
+  callerAccount: string | null,
+  region: string,
+): string | null {
+  if (!action.toLowerCase().startsWith('kms:')) return null;
+  const keyId = params['KeyId'];
+  if (typeof keyId !== 'string' || keyId === '') return null;
+  if (!keyId.startsWith('arn:') && callerAccount === null) return null;
+  const arn = keyId.startsWith('arn:')
+    ? keyId
+    : keyId.startsWith('alias/')
+      ? `arn:aws:kms:${region}:${callerAccount}:${keyId}`
+      : `arn:aws:kms:${region}:${callerAccount}:key/${keyId}`;
+  return world.resources.kmsAliases[arn] ?? arn;
+}
+
+/**
+ * The KMS condition keys the engine knows of a call: `kms:CallerAccount` (the caller's account),
+ * and from the `EncryptionContext` parameter `kms:EncryptionContext:KEY` (one per pair) and
+ * `kms:EncryptionContextKeys` (the keys, multivalued). A call without an encryption context has
+ * neither. (AWS KMS Developer Guide "AWS KMS condition keys"; "Encryption context".)
+ */
+export function kmsContext(action: string, params: Record<string, unknown>, callerAccount: string | null): Record<string, ContextValue> {
+  if (!action.toLowerCase().startsWith('kms:')) return {};
+  const ctx: Record<string, ContextValue> = {};
+  if (callerAccount !== null) ctx['kms:CallerAccount'] = callerAccount;
+  const ec = params['EncryptionContext'];
+  if (ec !== null && typeof ec === 'object' && !Array.isArray(ec)) {
+    const pairs = Object.entries(ec as Record<string, unknown>);
+    for (const [k, v] of pairs) ctx[`kms:EncryptionContext:${k}`] = typeof v === 'string' ? v : JSON.stringify(v);
+    if (pairs.length > 0) ctx['kms:EncryptionContextKeys'] = pairs.map(([k]) => k);
+  }
+  return ctx;
+}
+
+/**
+ * The KMS operations a principal may call on a key of another account: the operations whose AWS
+ * KMS API Reference page says "Cross-account use: Yes" (ReEncrypt is authorized as kms:ReEncryptFrom
+ * and kms:ReEncryptTo). For any other operation, "If you give a user in a different account
+ * permission for other operations, those permissions have no effect" (AWS KMS Developer Guide,
+ * "Allowing users in other accounts to use a KMS key").
+ */
+const CROSS_ACCOUNT = new Set(
+  [
+    'CreateGrant',
+    'Decrypt',
+    'DeriveSharedSecret',
+    'DescribeKey',
+    'Encrypt',
+    'GenerateDataKey',
+    'GenerateDataKeyPair',
+    'GenerateDataKeyPairWithoutPlaintext',
+    'GenerateDataKeyWithoutPlaintext',
+    'GenerateMac',
+    'GetKeyRotationStatus',
+    'GetPublicKey',
+    'ListGrants',
+    'ReEncryptFrom',
+    'ReEncryptTo',
+    'RetireGrant',
+    'RevokeGrant',
+    'Sign',
+    'Verify',
+    'VerifyMac',
+  ].map((a) => `kms:${a.toLowerCase()}`),
+);
+
+/**
+ * Why a KMS call on a declared key of another account cannot be made at all, or null. AWS does not
+ * document the error such a call gets; iamsim answers AccessDeniedException.
+ */
+export function kmsCrossAccountRefusal(action: string, keyAccount: string, callerAccount: string | null): string | null {
+  if (callerAccount === null || keyAccount === callerAccount || CROSS_ACCOUNT.has(action.toLowerCase())) return null;
+  return `KMS does not allow ${action} on a key of another account (AWS KMS API Reference: "Cross-account use: No"), whatever the key policy and IAM policies say; AWS does not document the error it answers, iamsim answers AccessDeniedException`;
+}
