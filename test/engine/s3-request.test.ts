@@ -117,7 +117,7 @@ describe('the resources decider, given S3 parameters', () => {
     expect(c.error).toEqual({ code: 'AccessDenied', message: 'Access Denied' });
     expect(c.evaluations).toEqual([]);
     expect(c.notes).toEqual([
-      'ExpectedBucketOwner 444455556666 is not the owner of bucket reports (account 111111111111): S3 refuses the request with 403 Access Denied before it looks at any policy',
+      'ExpectedBucketOwner 444455556666 is not the owner of bucket reports (account 111111111111): S3 refuses the request with 403 Access Denied; iamsim checks this before any policy, as AWS does not document the order',
     ]);
   });
 

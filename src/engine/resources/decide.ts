@@ -147,7 +147,7 @@ function resourceOwner(
     if (target.kind === 'bucket' && expected !== null && expected !== target.account) {
       const refusal =
         `ExpectedBucketOwner ${expected} is not the owner of bucket ${target.name} (account ${target.account}): S3 refuses the request ` +
-        'with 403 Access Denied before it looks at any policy';
+        'with 403 Access Denied; iamsim checks this before any policy, as AWS does not document the order';
       return { account: target.account, unknown: false, note: null, refusal };
     }
     return { account: target.account, unknown: false, note: null, refusal: null };
