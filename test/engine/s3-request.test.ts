@@ -110,6 +110,14 @@ describe('the resources decider, given S3 parameters', () => {
     expect(c.outcome).toBe('allowed');
   });
 
+  it('given a Key without a Bucket (a pod’s unset variable), then the request addresses nothing: it is authorized on *, with a note', () => {
+    const c = callOf(when(world, call(alice, 's3:GetObject', { Key: 'alice/q1.csv' })));
+    expect(c.resource).toBe('*');
+    expect(c.notes).toEqual([
+      's3:GetObject needs Bucket, the name of its bucket: the request addresses no resource, so it is authorized on *',
+    ]);
+  });
+
   it('given an ExpectedBucketOwner that is not the owner, then S3 refuses with 403 Access Denied before any policy', () => {
     const events = when(world, call(alice, 's3:GetObject', { Bucket: 'reports', Key: 'alice/q1.csv', ExpectedBucketOwner: EXTERNAL }));
     expect(events[0]?.type).toBe('RequestFailed');
