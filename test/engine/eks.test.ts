@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { AnyCommand } from '../../src/engine/events.js';
 import { runScenario } from '../../src/engine/run-scenario.js';
 import { walkChain } from '../../src/engine/eks/sdk-chain.js';
-import { account, given, inline, PROD, role, roleArn, start, when } from './given.js';
+import { account, bucket, given, inline, PROD, role, roleArn, start, when } from './given.js';
 import { CLUSTER, cluster, irsaTrust, pod, provider, serviceAccount } from './oidc-helpers.js';
 
 const READER = roleArn(PROD, 'reader');
@@ -110,6 +110,7 @@ const run = (commands: AnyCommand[]) => runScenario(commands.map((command) => ({
 describe("a pod's call", () => {
   const world: AnyCommand[] = [
     ...base,
+    bucket(PROD, 'b'),
     role(PROD, 'reader', irsaTrust()),
     inline(READER, 'Read', [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }]),
     serviceAccount('reader', { 'eks.amazonaws.com/role-arn': READER }),

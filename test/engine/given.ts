@@ -61,3 +61,9 @@ export const trustAccount = (acct: string) => ({
 
 export const userArn = (acct: string, name: string) => `arn:aws:iam::${acct}:user/${name}`;
 export const roleArn = (acct: string, name: string) => `arn:aws:iam::${acct}:role/${name}`;
+
+/** A bucket of the account: a bucket no account declares is another account's (resources/decide.ts). */
+export const bucket = (acct: string, name: string): AnyCommand => ({
+  type: 'CreateBucket',
+  data: { name, arn: `arn:aws:s3:::${name}`, account: acct },
+});

@@ -6,7 +6,7 @@ import { podCall } from '../../src/engine/eks/pod-call.js';
 import type { AnyEvent } from '../../src/engine/events.js';
 import { evolve } from '../../src/engine/run.js';
 import type { World } from '../../src/engine/world.js';
-import { account, given, inline, PROD, role, roleArn, start, when } from './given.js';
+import { account, bucket, given, inline, PROD, role, roleArn, start, when } from './given.js';
 import { cluster, irsaTrust, pod, prepared, provider, serviceAccount } from './oidc-helpers.js';
 
 const READER = roleArn(PROD, 'reader');
@@ -17,6 +17,7 @@ const irsaWorld = (): World =>
     account(PROD, 'Production'),
     ...cluster(),
     provider(),
+    bucket(PROD, 'b'),
     role(PROD, 'reader', irsaTrust()),
     inline(READER, 'Read', [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }]),
     serviceAccount('reader', { 'eks.amazonaws.com/role-arn': READER }),

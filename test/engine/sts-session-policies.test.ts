@@ -22,6 +22,7 @@ import {
   userWith,
   type Param,
 } from './sts-helpers.js';
+import { bucket } from './given.js';
 
 const DATA = roleArn(PROD, 'Data');
 const doc = (...statements: object[]) => ({ Version: '2012-10-17', Statement: statements });
@@ -30,6 +31,7 @@ const readOnly = doc({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:a
 const world = () =>
   production(
     account(DEV, 'Development'),
+    bucket(PROD, 'data'),
     managedPolicy(PROD, 'Reports', [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::data/reports/*' }]),
     managedPolicy(DEV, 'Elsewhere', [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }]),
     role(PROD, 'Data', trustAccount(PROD)),

@@ -66,7 +66,7 @@ step "s" { as user x; call sts:GetCallerIdentity }`);
     const e = failure(`${world} step "s" { as user Development/alcie; call sts:GetCallerIdentity }`);
     expect(e.message).toBe('user Development/alcie is not defined');
     expect(e.suggestion).toBe('Development/alice');
-    const b = failure(`${world} step "s" { as user alice; call s3:GetObject resource arn:aws:s3:::productionap/x }`);
+    const b = failure(`${world} step "s" { as user alice; call s3:GetObject resource bucket productionap }`);
     expect(b.message).toBe('bucket productionap is not defined');
     expect(b.suggestion).toBe('productionapp');
     const a = failure(`${world} step "s" { as root Developmnt; call sts:GetCallerIdentity }`);

@@ -13,6 +13,7 @@ import type { BodyContext } from './context.js';
 import { resourceArn } from './policy-body.js';
 import { findPod } from './eks-symbols.js';
 import { providerForCluster } from './federated.js';
+import { bucketParam, checkS3Call } from './s3-call.js';
 import { checkStsCall } from './sts-call.js';
 import { tokenSpec } from './token.js';
 
@@ -157,14 +158,19 @@ function callData(call: CallDecl, caller: CallerRef, region: string, scope: Step
     });
   }
   checkCall(call, at);
+  const s3 = m[1]!.toLowerCase() === 's3';
   const params: Record<string, ParamValue> = {};
-  for (const entry of call.params ?? []) params[entry.key.text] = paramValue(entry.value, scope);
+  for (const entry of call.params ?? []) {
+    const value = () => paramValue(entry.value, scope);
+    params[entry.key.text] = s3 ? bucketParam(entry, scope.ctx.resolver, value) : value();
+  }
   if (m[1]!.toLowerCase() === 'sts') checkStsCall(call, m[2]!, caller, params, at);
   let resource: string | null = null;
   if (call.resource) {
     resource = resourceArn(call.resource, scope.ctx);
     checkResource(resource, call.resource.loc, scope);
   }
+  if (s3) checkS3Call(call, params, resource, scope.ctx.resolver);
   return { caller, action, resource, params, context: contextMap(call.context ?? [], scope), region };
 }
 
@@ -177,13 +183,8 @@ function checkResource(arn: string, loc: Loc, scope: StepScope): void {
       expected: 'an ARN, `*`, or a reference such as bucket NAME or role A/N',
     });
   }
-  const s3 = /^arn:aws:s3:::([^/]+)/.exec(arn);
-  if (s3)
-    scope.ctx.resolver.entity(
-      'bucket',
-      { kind: 'Text', text: s3[1]!, quoted: false, loc: { ...loc, col: loc.col + 13, offset: loc.offset + 13 } },
-      null,
-    );
+  // an ARN is taken as written: a bucket the scenario does not declare is another account's
+  // (src/engine/resources/decide.ts)
 }
 
 function paramValue(v: Value, scope: StepScope): ParamValue {

@@ -13,9 +13,11 @@ import type { PolicyDocument } from '../iam/state.js';
 import type { World } from '../world.js';
 import type { ResourcesCommand } from './commands.js';
 import type { ResourcesEvent } from './events.js';
-import type { PolicyResource } from './state.js';
+import { accessDeniedCode, arnAccount, findResource, s3Bucket } from './owner.js';
 import { kmsContext, kmsCrossAccountRefusal, kmsKeyResource } from './kms.js';
-import { accessDeniedCode, arnAccount, findResource } from './owner.js';
+import { EXPECTED_OWNER_MISMATCH, s3Addressed, s3RequestKeys } from './s3-request.js';
+import type { PolicyResource } from './state.js';
+import type { ContextValue } from '../../policy/types.js';
 import { bucketPolicyDenies, lockOutNote, ownerRootMayManagePolicy } from './owner-root.js';
 
 export function decideResources(command: ResourcesCommand | CallCommand, world: World): ResourcesEvent[] {
@@ -45,33 +47,54 @@ function decideCall(command: CallCommand, world: World): ResourcesEvent[] {
   const sent = requestRegion(command.data.action, command.data.region);
   const data = sent.region === command.data.region ? command.data : { ...command.data, region: sent.region };
   const params = materialize(data.params, world);
+  const notes = sent.note === null ? [] : [sent.note];
+  // an S3 request names its bucket and key; S3 authorizes it on their ARN (resources/s3-request.ts)
+  const addressed = data.resource === null ? s3Addressed(data.action, params) : null;
+  if (addressed !== null && !addressed.ok) notes.push(`${addressed.problem}: the request addresses no resource, so it is authorized on *`);
+  const named = data.resource ?? (addressed?.ok ? addressed.arn : null);
   const auth = authenticate(data.caller, world, data.action);
   if (!auth.ok) {
-    const resource = data.resource ?? '*';
-    const call = callRecord(data, world, { caller: auth.record, params, resource, error: auth.error, notes: [auth.note] });
+    const call = callRecord(data, world, {
+      caller: auth.record,
+      params,
+      resource: named ?? '*',
+      error: auth.error,
+      notes: [...notes, auth.note],
+    });
     return [{ type: 'RequestFailed', data: { call } }];
   }
   const who = auth.caller;
   // a KMS call names its key with KeyId (resources/kms.ts)
-  const resource = data.resource ?? kmsKeyResource(data.action, params, world, who.record.account, data.region) ?? '*';
+  const resource = named ?? kmsKeyResource(data.action, params, world, who.record.account, data.region) ?? '*';
   const target = resource === '*' ? null : findResource(resource, world);
-  const account = target?.account ?? (resource === '*' ? who.record.account : (arnAccount(resource) ?? who.record.account));
   const refusal = target?.kind === 'key' ? kmsCrossAccountRefusal(data.action, target.account, who.record.account) : null;
   if (refusal !== null) {
     const message = accessDeniedMessage(who.record.arn, data.action, resource, 'ImplicitDeny', null);
     const error = { code: accessDeniedCode(data.action), message };
-    const call = callRecord(data, world, { caller: who.record, params, resource, error, notes: [refusal] });
+    const call = callRecord(data, world, { caller: who.record, params, resource, error, notes: [...notes, refusal] });
     return [{ type: 'RequestFailed', data: { call } }];
   }
+  const owner = resourceOwner(resource, target, data.action, params, who.record.account);
+  if (owner.refusal !== null) {
+    const call = callRecord(data, world, {
+      caller: who.record,
+      params,
+      resource,
+      error: { code: 'AccessDenied', message: EXPECTED_OWNER_MISMATCH },
+      notes: [...notes, owner.refusal],
+    });
+    return [{ type: 'RequestFailed', data: { call } }];
+  }
+  if (owner.note !== null) notes.push(owner.note);
+  const account = owner.account;
   const policy = target?.policy ? resourcePolicyOf(target, target.policy) : null;
   // an IAM user or role addressed by its ARN brings its tags (aws:ResourceTag/*, iam:ResourceTag/*)
   const facts = (target === null && resource !== '*' ? iamEntityFacts(resource, world) : null) ?? { account, tags: target?.tags ?? {} };
-  const extra = { ...kmsContext(data.action, params, who.record.account), ...data.context };
-  const context = requestContext(who, world, data.region, facts, extra);
+  const keys = { ...s3RequestKeys(data.action, params), ...kmsContext(data.action, params, who.record.account) };
+  const context = requestContext(who, world, data.region, facts, withRequestKeys(keys, data.context));
   const orgAccount = resource === '*' ? null : account;
-  const request = { who, action: data.action, resource, resourceAccount: account, orgAccount, context };
+  const request = { who, action: data.action, resource, resourceAccount: owner.unknown ? ANOTHER_ACCOUNT : account, orgAccount, context };
   let evaluation = authorizeCall({ ...request, policy }, world);
-  const notes = sent.note === null ? [] : [sent.note];
   if (policy !== null && evaluation.evaluation.decision === 'ExplicitDeny' && ownerRootMayManagePolicy(who, target, data.action)) {
     const denies = bucketPolicyDenies(evaluation.evaluation, policy.name);
     if (denies.length > 0) {
@@ -118,4 +141,76 @@ function resourcePolicyOf(target: PolicyResource, document: PolicyDocument) {
     case 'resource':
       return { name: `resource policy of ${target.arn}`, document, kind: 'resource' as const };
   }
+}
+
+/**
+ * The account whose principals count as the resource's own for an owner the scenario does not name
+ * (an undeclared bucket without ExpectedBucketOwner): text that is no account ID, so the request is
+ * cross-account for every caller, as it is for every principal the scenario declares.
+ */
+const ANOTHER_ACCOUNT = 'an account the scenario does not declare';
+
+interface Owner {
+  /** the owner's account ID; null for a request on `*` by a caller of no account, or when unknown */
+  readonly account: string | null;
+  /** the owner is an account the scenario does not declare and the request does not name */
+  readonly unknown: boolean;
+  readonly note: string | null;
+  /** why S3 refuses the request before authorizing it (ExpectedBucketOwner is not the owner) */
+  readonly refusal: string | null;
+}
+
+/**
+ * Who owns what the call is on: a declared resource's account; for a bucket the scenario does not
+ * declare, the account ExpectedBucketOwner names, else one the scenario does not know (Amazon S3 User
+ * Guide "Verifying bucket ownership with bucket owner condition": a request whose ExpectedBucketOwner
+ * is not the bucket's owner fails with 403 Access Denied); else the ARN's account, or the caller's.
+ */
+function resourceOwner(
+  resource: string,
+  target: PolicyResource | null,
+  action: string,
+  params: Readonly<Record<string, unknown>>,
+  callerAccount: string | null,
+): Owner {
+  const expected = typeof params['ExpectedBucketOwner'] === 'string' ? params['ExpectedBucketOwner'] : null;
+  if (target !== null) {
+    if (target.kind === 'bucket' && expected !== null && expected !== target.account) {
+      const refusal =
+        `ExpectedBucketOwner ${expected} is not the owner of bucket ${target.name} (account ${target.account}): S3 refuses the request ` +
+        'with 403 Access Denied; iamsim checks this before any policy, as AWS does not document the order';
+      return { account: target.account, unknown: false, note: null, refusal };
+    }
+    return { account: target.account, unknown: false, note: null, refusal: null };
+  }
+  if (resource === '*') return { account: callerAccount, unknown: false, note: null, refusal: null };
+  const bucket = s3Bucket(resource);
+  // a bucket being created is the caller's account's, if anyone's
+  if (bucket === null || action.toLowerCase() === 's3:createbucket') {
+    return { account: arnAccount(resource) ?? callerAccount, unknown: false, note: null, refusal: null };
+  }
+  const whose =
+    expected !== null
+      ? `iamsim takes it to belong to account ${expected}, as ExpectedBucketOwner says (S3 refuses a request whose ExpectedBucketOwner is not the owner)`
+      : 'iamsim takes it to belong to an account the scenario does not declare, which the request does not name ' +
+        '(ExpectedBucketOwner would), so aws:ResourceAccount is absent';
+  return {
+    account: expected,
+    unknown: expected === null,
+    note: `bucket ${bucket} is not declared in the scenario: ${whose}; no bucket policy of it is known, so none is consulted`,
+    refusal: null,
+  };
+}
+
+/** S3's and KMS's keys from the request's parameters, under the step's own context (which wins, any case). */
+function withRequestKeys(
+  keys: Readonly<Record<string, ContextValue>>,
+  context: Readonly<Record<string, ContextValue>>,
+): Readonly<Record<string, ContextValue>> {
+  const names = Object.keys(keys);
+  if (names.length === 0) return context;
+  const given = new Set(Object.keys(context).map((k) => k.toLowerCase()));
+  const out: Record<string, ContextValue> = {};
+  for (const k of names) if (!given.has(k)) out[k] = keys[k]!;
+  return { ...out, ...context };
 }

@@ -16,7 +16,7 @@ export function findResource(arn: string, world: World): PolicyResource | null {
  * The bucket of an S3 ARN, as /^arn:aws[\w-]*:s3:::([^/]+)(?:\/.*)?$/ reads it (without a regular
  * expression: this runs for every call).
  */
-function s3Bucket(arn: string): string | null {
+export function s3Bucket(arn: string): string | null {
   if (!arn.startsWith('arn:aws')) return null;
   const at = arn.indexOf(':s3:::', 7);
   if (at < 0) return null;

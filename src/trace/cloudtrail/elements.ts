@@ -50,7 +50,10 @@ export function resources(call: CallRecord, facts: Facts): Json[] | undefined {
   const s3 = s3Parts(call);
   if (s3 === null) return undefined;
   const bucketArn = `arn:aws:s3:::${s3.bucket}`;
-  const bucket = { accountId: facts.entities.get(bucketArn)?.account ?? '', type: 'AWS::S3::Bucket', ARN: bucketArn };
+  // a bucket the scenario does not declare: the owner the request carried (ExpectedBucketOwner), if any
+  const carried = call.context['aws:ResourceAccount'];
+  const owner = facts.entities.get(bucketArn)?.account ?? (typeof carried === 'string' ? carried : '');
+  const bucket = { accountId: owner, type: 'AWS::S3::Bucket', ARN: bucketArn };
   return s3.key === null ? [bucket] : [{ type: 'AWS::S3::Object', ARN: call.resource }, bucket];
 }
 
