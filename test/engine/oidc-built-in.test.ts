@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { AnyEvent } from '../../src/engine/events.js';
 import type { AnyCommand } from '../../src/engine/events.js';
 import type { World } from '../../src/engine/world.js';
-import { account, given, inline, PROD, role, roleArn, start, when } from './given.js';
+import { account, bucket, given, inline, PROD, role, roleArn, start, when } from './given.js';
 import { prepared, provider, spec, webIdentityCall } from './oidc-helpers.js';
 import { keep, outcome } from './sts-helpers.js';
 
@@ -55,6 +55,7 @@ const world = (extra: AnyCommand[] = []) =>
   given([
     start(),
     account(PROD, 'Production'),
+    bucket(PROD, 'app'),
     issuer(COGNITO, 'cognito'),
     issuer(GOOGLE, 'google'),
     role(PROD, 'guests', cognitoTrust),
