@@ -51,6 +51,7 @@ const statementDetailSchema = z.strictObject({
       element: z.enum(['Resource', 'NotResource']),
       values: z.array(z.strictObject({ value: z.string(), resolved: z.optional(z.nullable(z.string())), matches: z.boolean() })),
       matched: z.boolean(),
+      rule: z.optional(z.string()),
     }),
   ),
   principal: z.optional(

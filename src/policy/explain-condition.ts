@@ -11,6 +11,25 @@ import { resolveTemplate, tokensText } from './variables.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
+/**
+ * The cases AWS's documentation leaves open, said where they arise (docs/aws-rules.md "Where AWS is
+ * silent"; the evaluator's choices are in conditions/evaluate.ts).
+ */
+const ASSUMED = {
+  anyIfExists:
+    'AWS does not document this case: IfExists makes an absent key true, ForAnyValue makes it false; ' +
+    'iamsim assumes false, as a user observed on AWS',
+  oneOfList:
+    'AWS does not document this case: a multivalued key needs ForAnyValue or ForAllValues; ' +
+    'iamsim assumes that its one value compares as a single value',
+  several:
+    'AWS does not document this case: a multivalued key needs ForAnyValue or ForAllValues; ' +
+    'iamsim assumes that several values are no single value, so the operator does not match',
+  severalNegated:
+    'AWS does not document this case: a multivalued key needs ForAnyValue or ForAllValues; ' +
+    'iamsim assumes that several values are no single value, so the negated operator matches',
+} as const;
+
 export function explainCondition(x: XCondition, probe: Probe): ConditionDetail {
   const c = x.c;
   const value = lookup(probe, c.key, c.keyName, false);
@@ -40,16 +59,15 @@ function ruleOf(x: XCondition, value: ContextValue | undefined, probe: Probe): s
     return `Null tests presence: the key is ${absent ? 'absent' : 'present'}`;
   }
   if (c.set === 'all' && absent) return 'ForAllValues is true when the key is absent or empty';
-  if (c.set === 'any' && absent) {
-    return c.ifExists ? 'the key is absent and IfExists makes the condition true' : 'ForAnyValue is false when the key is absent or empty';
-  }
+  if (c.set === 'any' && absent) return c.ifExists ? ASSUMED.anyIfExists : 'ForAnyValue is false when the key is absent or empty';
   if (c.set === 'none') {
     if (absent) {
       if (c.ifExists) return 'the key is absent and IfExists makes the condition true';
       return c.negated ? 'the key is absent, which a negated operator accepts' : 'the key is absent, so the condition is false';
     }
-    if (typeof value !== 'string' && value !== undefined && value.length > 1) {
-      return 'the key has several values, which an operator without ForAnyValue/ForAllValues never matches';
+    if (typeof value !== 'string' && value !== undefined) {
+      if (value.length > 1) return c.negated ? ASSUMED.severalNegated : ASSUMED.several;
+      if (value.length === 1 && c.test(value[0]!, probe) !== null) return ASSUMED.oneOfList;
     }
   }
   const values = typeof value === 'string' ? [value] : (value ?? []);

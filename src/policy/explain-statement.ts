@@ -55,8 +55,16 @@ function resourceDetail(st: XStatement, probe: Probe): ResourceDetail | null {
     return { value: r.value, resolved: tokens === null ? null : tokensText(tokens), matches };
   });
   const any = values.some((v) => v.matches);
-  return { element: st.resourceElement, values, matched: any !== (st.resourceElement === 'NotResource') };
+  const out = { element: st.resourceElement, values, matched: any !== (st.resourceElement === 'NotResource') };
+  // IAM User Guide "IAM policy elements: Variables and tags": an entry whose variable has no value
+  // "will not match any resource", for Resource and NotResource alike; what that does to a NotResource
+  // statement is not said (docs/aws-rules.md "Where AWS is silent")
+  return st.resourceElement === 'NotResource' && values.some((v) => v.resolved === null) ? { ...out, rule: NOT_RESOURCE_UNRESOLVED } : out;
 }
+
+const NOT_RESOURCE_UNRESOLVED =
+  'AWS does not document this case: an entry whose variable has no value matches no resource; ' +
+  'iamsim assumes that entry excludes nothing, so NotResource covers every resource the other entries do not list';
 
 /**
  * Mirrors scan.ts: a statement without Principal/NotPrincipal never applies on the resource side;

@@ -25,6 +25,8 @@ export interface ResourceDetail {
   readonly element: 'Resource' | 'NotResource';
   readonly values: readonly ResourceValue[];
   readonly matched: boolean;
+  /** a rule that decided beyond the listed values (a NotResource entry whose variable has no value) */
+  readonly rule?: string;
 }
 
 export interface PrincipalValue {

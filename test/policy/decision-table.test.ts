@@ -67,6 +67,41 @@ describe('same-account table: resource policy vs principal type', () => {
     expect(decide(get(p), { resource: rp, ...extra }).decision).toBe(expected);
   });
 
+  // A grant to every principal ("*") within the account is not limited by boundaries or session
+  // policies: AWS JSON policy elements: Principal, "IAM role principals" ("Identity-based policy types,
+  // such as permissions boundaries or session policies, do not limit permissions granted using the
+  // aws:PrincipalArn condition key with a wildcard(*) in the Principal element, unless the
+  // identity-based policies contain an explicit deny") and "All principals" ("For IAM users and role
+  // principals within your account, no other permissions are required").
+  describe('a wildcard principal, same account', () => {
+    const everyone = (condition?: Record<string, unknown>) =>
+      policy('resource', {
+        Effect: 'Allow',
+        Principal: '*',
+        Action: 's3:GetObject',
+        Resource: 'arn:aws:s3:::bkt/*',
+        ...(condition === undefined ? {} : { Condition: condition }),
+      });
+    const onlyRole = { ArnEquals: { 'aws:PrincipalArn': roleArn } };
+    const ctx = { 'aws:PrincipalArn': roleArn };
+    const limits = { boundary: ec2('boundary'), session: [ec2('session')] };
+    it('is not limited by a session policy or a boundary that does not allow', () => {
+      expect(decide(get(sess), { resource: everyone(), ...limits }).decision).toBe('Allow');
+      expect(
+        decide(request(sess, 's3:GetObject', 'arn:aws:s3:::bkt/k', A, ctx), { resource: everyone(onlyRole), ...limits }).decision,
+      ).toBe('Allow');
+      expect(decide(get(fed), { resource: everyone(), ...limits }).decision).toBe('Allow');
+    });
+    it('an explicit deny in a session policy still ends it', () => {
+      const deny = policy('session', { Effect: 'Deny', Action: 's3:GetObject', Resource: '*' });
+      expect(decide(get(sess), { resource: everyone(), session: [deny] }).decision).toBe('ExplicitDeny');
+    });
+    it('across accounts the caller side must still allow', () => {
+      const other = roleSession('app', 's1', B);
+      expect(decide(get(other), { resource: everyone(), session: [ec2('session')] }).decision).toBe('ImplicitDeny');
+    });
+  });
+
   it.each([
     ['user', user('alice', B), `arn:aws:iam::${B}:user/alice`],
     ['session', roleSession('app', 's1', B), `arn:aws:sts::${B}:assumed-role/app/s1`],

@@ -193,4 +193,62 @@ describe('explainEvaluation', () => {
     expect(st.principal?.rule).toMatch(/permissions boundary/);
     expect(d.rules.map((r) => r.outcome)).toEqual(['decides']);
   });
+
+  // Where AWS's documentation is silent, the explanation says so where the case arises, and only
+  // there (docs/aws-rules.md "Where AWS is silent").
+  describe('readings AWS does not document', () => {
+    const explainOne = (statement: Json, context: Record<string, string | string[]>) => {
+      const doc = { Version: '2012-10-17', Statement: [statement] };
+      const set: PolicySet = { identity: [compilePolicy(doc, { name: 'p', kind: 'identity' })] };
+      const req: AuthzRequest = {
+        principal: user('alice'),
+        action: 's3:GetObject',
+        resource: 'arn:aws:s3:::b/k',
+        resourceAccount: A,
+        context: { ...contextFor(user('alice')), ...context },
+      };
+      const e = evaluate(req, set);
+      return { decision: e.decision, st: explainEvaluation(req, set, e, () => doc).policies[0]!.statements[0]! };
+    };
+    const cond = (op: string, key: string, v: string) => ({
+      Effect: 'Allow',
+      Action: 's3:GetObject',
+      Resource: '*',
+      Condition: { [op]: { [key]: v } },
+    });
+    const silent = /^AWS does not document this case.*iamsim assumes/;
+
+    it('ForAnyValue…IfExists on an absent key', () => {
+      const { decision, st } = explainOne(cond('ForAnyValue:StringEqualsIfExists', 'aws:TagKeys', 'team'), {});
+      expect(decision).toBe('ImplicitDeny');
+      expect(st.conditions?.[0]).toMatchObject({ holds: false, rule: expect.stringMatching(silent) });
+      // present: no note
+      expect(
+        explainOne(cond('ForAnyValue:StringEqualsIfExists', 'aws:TagKeys', 'team'), { 'aws:TagKeys': ['team'] }).st.conditions?.[0]?.rule,
+      ).toBeUndefined();
+    });
+    it('a bare operator on a multivalued key, with one value and with several', () => {
+      const one = explainOne(cond('StringNotEquals', 'aws:CalledVia', 'z'), { 'aws:CalledVia': ['a'] });
+      const two = explainOne(cond('StringNotEquals', 'aws:CalledVia', 'z'), { 'aws:CalledVia': ['a', 'b'] });
+      expect([one.decision, two.decision]).toEqual(['Allow', 'Allow']);
+      expect(one.st.conditions?.[0]?.rule).toMatch(/one value compares as a single value/);
+      expect(two.st.conditions?.[0]?.rule).toMatch(/so the negated operator matches/);
+      expect(explainOne(cond('StringEquals', 'aws:CalledVia', 'a'), { 'aws:CalledVia': ['a', 'b'] }).st.conditions?.[0]?.rule).toMatch(
+        /does not match/,
+      );
+      // a single-valued key: no note
+      expect(
+        explainOne(cond('StringNotEquals', 'aws:CalledViaFirst', 'z'), { 'aws:CalledViaFirst': 'a' }).st.conditions?.[0]?.rule,
+      ).toBeUndefined();
+    });
+    it('a NotResource entry whose variable has no value', () => {
+      const st = { Effect: 'Allow', Action: 's3:GetObject', NotResource: 'arn:aws:s3:::b/${aws:PrincipalTag/team}/*' };
+      const absent = explainOne(st, {});
+      expect(absent.decision).toBe('Allow');
+      expect(absent.st.resource).toMatchObject({ element: 'NotResource', matched: true, rule: expect.stringMatching(silent) });
+      expect(explainOne(st, { 'aws:PrincipalTag/team': 'blue' }).st.resource?.rule).toBeUndefined();
+      // Resource: the documented rule alone (the entry matches nothing), no note
+      expect(explainOne({ ...st, NotResource: undefined, Resource: st.NotResource }, {}).st.resource?.rule).toBeUndefined();
+    });
+  });
 });

@@ -30,9 +30,19 @@ describe('Resource variables', () => {
     expect(grant(allow('s3:GetObject', 'arn:aws:s3:::b/a${*}b'), obj('b', 'aXb')).decision).toBe('ImplicitDeny');
     expect(grant(allow('s3:GetObject', 'arn:aws:s3:::b/${?}${$}'), obj('b', '?$')).decision).toBe('Allow');
   });
+  // "IAM policy elements: Variables and tags": "If a variable that has no value in the authorization
+  // context is used as part of the Resource or NotResource element of a policy, the resource that
+  // includes a policy variable with no value will not match any resource." What that does to the
+  // NotResource statement is not said: iamsim assumes the entry excludes nothing.
   it('an unresolvable variable makes the entry match nothing, also in NotResource', () => {
     const st = { Effect: 'Allow', Action: 's3:GetObject', NotResource: 'arn:aws:s3:::b/${aws:PrincipalTag/none}/*' };
     expect(grant(st, obj('b', '/x')).decision).toBe('Allow');
+    expect(grant(st, obj('other', 'anything')).decision).toBe('Allow');
+    // with the key present, the entry excludes what it names
+    expect(grant(st, obj('b', 'blue/x'), { 'aws:PrincipalTag/none': 'blue' }).decision).toBe('ImplicitDeny');
+    // another entry still excludes what it lists
+    const two = { ...st, NotResource: ['arn:aws:s3:::b/${aws:PrincipalTag/none}/*', 'arn:aws:s3:::secret/*'] };
+    expect(grant(two, obj('secret', 'x')).decision).toBe('ImplicitDeny');
   });
   it('multi-valued keys cannot be used as variables', () => {
     const st = allow('s3:GetObject', 'arn:aws:s3:::b/${aws:TagKeys}');

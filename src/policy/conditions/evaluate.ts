@@ -17,9 +17,12 @@ function holds(c: CompiledCondition, probe: Probe): boolean {
   // JSON policy elements: Condition operators")
   if (c.nullWant !== null) return absent ? c.nullWant.absent : c.nullWant.present;
   if (c.set === 'none') return single(c, value, absent, probe);
-  // ForAllValues is true on an absent/empty key, ForAnyValue false (IfExists: true); IAM User Guide
-  // "Single-valued vs. multivalued context keys"
-  if (absent) return c.set === 'all' || c.ifExists;
+  // ForAllValues is true on an absent/empty key, ForAnyValue false (IAM User Guide "Single-valued
+  // vs. multivalued context keys"). ForAnyValue…IfExists on an absent key: the IfExists rule ("IAM
+  // JSON policy elements: Condition operators") says true, the ForAnyValue rule false, and AWS does
+  // not say which wins; iamsim assumes false, as a user observed on AWS (AWS re:Post
+  // "ForAnyValue:StringEqualsIfExists behaving unexpectedly"). docs/aws-rules.md "Where AWS is silent".
+  if (absent) return c.set === 'all';
   if (typeof value === 'string') return one(c, value, probe);
   const values = value as readonly string[];
   if (c.set === 'all') {
@@ -32,13 +35,17 @@ function holds(c: CompiledCondition, probe: Probe): boolean {
 
 /**
  * No set operator. Missing key (IAM User Guide "IAM JSON policy elements: Condition operators"):
- * positive false, negated true, IfExists true. A multi-valued key holding two or more values never
- * satisfies a bare operator (IAM User Guide "Single-valued vs. multivalued context keys").
+ * positive false, negated true, IfExists true. A multi-valued key needs a set operator (IAM User
+ * Guide "Single-valued vs. multivalued context keys"); AWS does not say what a bare operator does
+ * with one. iamsim assumes: one value compares as a single value (AWS's ABAC tutorial denies
+ * removing one tag with a bare StringLike on aws:TagKeys); two or more values are no single value,
+ * so a positive operator is false (as observed on AWS) and a negated one, its negation, true —
+ * whatever the number of values, the negated operator is the opposite of the positive one.
  */
 function single(c: CompiledCondition, value: ContextValue | undefined, absent: boolean, probe: Probe): boolean {
   if (absent || value === undefined) return c.ifExists || c.negated;
   if (typeof value === 'string') return one(c, value, probe);
-  return value.length === 1 ? one(c, value[0]!, probe) : false;
+  return value.length === 1 ? one(c, value[0]!, probe) : c.negated;
 }
 
 /**

@@ -42,7 +42,7 @@ export function elementLines(st: StatementDetail, action: string, context: Reado
         : r.matched
           ? 'not listed, so covered'
           : 'listed, so excluded';
-    lines.push([r.element, `${verdict}: ${shown.join(', ')}`]);
+    lines.push([r.element, `${verdict}: ${shown.join(', ')}${r.rule ? ` — ${r.rule}` : ''}`]);
   }
   const p = st.principal;
   if (p !== undefined) {
