@@ -79,6 +79,9 @@ function lastSegment(res: string): string {
 
 /** How the caller matches a Principal element: the strongest kind, or null. */
 export function matchPrincipal(m: PrincipalMatcher, probe: Probe): PrincipalMatch | null {
+  // `*` grants the caller itself: boundaries and session policies "do not limit permissions granted
+  // using the aws:PrincipalArn condition key with a wildcard(*) in the Principal element" (IAM User
+  // Guide "AWS JSON policy elements: Principal", IAM role principals)
   if (m.wildcard) return 'direct';
   const p = probe.principal;
   switch (p.kind) {
