@@ -15,6 +15,7 @@ import type { ResourcesCommand } from './commands.js';
 import type { ResourcesEvent } from './events.js';
 import { accessDeniedCode, arnAccount, findResource, s3Bucket } from './owner.js';
 import { kmsContext, kmsCrossAccountRefusal, kmsKeyResource } from './kms.js';
+import { requestTagKeys } from './request-tags.js';
 import { EXPECTED_OWNER_MISMATCH, s3Addressed, s3RequestKeys } from './s3-request.js';
 import type { PolicyResource } from './state.js';
 import type { ContextValue } from '../../policy/types.js';
@@ -90,7 +91,9 @@ function decideCall(command: CallCommand, world: World): ResourcesEvent[] {
   const policy = target?.policy ? resourcePolicyOf(target, target.policy) : null;
   // an IAM user or role addressed by its ARN brings its tags (aws:ResourceTag/*, iam:ResourceTag/*)
   const facts = (target === null && resource !== '*' ? iamEntityFacts(resource, world) : null) ?? { account, tags: target?.tags ?? {} };
-  const keys = { ...s3RequestKeys(data.action, params), ...kmsContext(data.action, params, who.record.account) };
+  const tagged = requestTagKeys(data.action, params);
+  if (tagged.note !== null) notes.push(tagged.note);
+  const keys = { ...s3RequestKeys(data.action, params), ...kmsContext(data.action, params, who.record.account), ...tagged.keys };
   const context = requestContext(who, world, data.region, facts, withRequestKeys(keys, data.context));
   const orgAccount = resource === '*' ? null : account;
   const request = { who, action: data.action, resource, resourceAccount: owner.unknown ? ANOTHER_ACCOUNT : account, orgAccount, context };
