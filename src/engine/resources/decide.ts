@@ -16,7 +16,7 @@ import type { ResourcesEvent } from './events.js';
 import { accessDeniedCode, arnAccount, findResource, s3Bucket } from './owner.js';
 import { kmsContext, kmsCrossAccountRefusal, kmsKeyResource } from './kms.js';
 import { requestTagKeys } from './request-tags.js';
-import { EXPECTED_OWNER_MISMATCH, s3Addressed, s3RequestKeys } from './s3-request.js';
+import { EXPECTED_OWNER_MISMATCH, s3Addressed, s3BucketNote, s3RequestKeys } from './s3-request.js';
 import type { PolicyResource } from './state.js';
 import type { ContextValue } from '../../policy/types.js';
 import { bucketPolicyDenies, lockOutNote, ownerRootMayManagePolicy } from './owner-root.js';
@@ -52,6 +52,8 @@ function decideCall(command: CallCommand, world: World): ResourcesEvent[] {
   // an S3 request names its bucket and key; S3 authorizes it on their ARN (resources/s3-request.ts)
   const addressed = data.resource === null ? s3Addressed(data.action, params) : null;
   if (addressed !== null && !addressed.ok) notes.push(`${addressed.problem}: the request addresses no resource, so it is authorized on *`);
+  const bucketNote = s3BucketNote(data.action, params);
+  if (bucketNote !== null) notes.push(bucketNote);
   const named = data.resource ?? (addressed?.ok ? addressed.arn : null);
   const auth = authenticate(data.caller, world, data.action);
   if (!auth.ok) {
