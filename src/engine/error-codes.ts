@@ -14,15 +14,17 @@
 // Amazon S3 API Reference, "Error responses", List of error codes
 // (https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html); Amazon EKS Auth API
 // Reference, "AssumeRoleForPodIdentity" (Errors); the IAM API Reference's pages of the actions named
-// below (Errors); AWS SDK for JavaScript v3, "Set credentials in
+// below (Errors); Amazon SNS API Reference, Publish (Errors: AuthorizationError); AWS SDK for JavaScript v3, "Set credentials in
 // Node.js" (CredentialsProviderError, raised by the SDK itself when no provider has credentials).
 
 /** Every code the engine can answer a call with. */
 export const EMITTED_ERROR_CODES = [
-  // authorization refused: S3, STS, IAM and a few others / most services / EC2
+  // authorization refused: S3, STS, IAM and a few others / most services / EC2 / SNS
+  // (src/engine/resources/owner.ts, accessDeniedCode)
   'AccessDenied',
   'AccessDeniedException',
   'UnauthorizedOperation',
+  'AuthorizationError',
   // the caller's credentials
   'ExpiredToken',
   'InvalidClientTokenId',

@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import type { CallData } from '../../src/engine/call/command.js';
 import type { CallRecord } from '../../src/engine/call-record.js';
 import type { AnyCommand, AnyEvent } from '../../src/engine/events.js';
-import { s3Addressed, s3RequestKeys, s3ResourceType } from '../../src/engine/resources/s3-request.js';
+import { s3Addressed, s3BucketNote, s3RequestKeys, s3ResourceType } from '../../src/engine/resources/s3-request.js';
 import { account, call, given, inline, PROD, start, user, userArn, when } from './given.js';
 
 describe('which S3 actions act on a bucket and which on an object', () => {
@@ -47,6 +47,28 @@ describe('s3Addressed', () => {
     expect(s3Addressed('s3:GetBucketPolicy', { Bucket: 'b' })).toMatchObject({ ok: true, arn: 'arn:aws:s3:::b', type: 'bucket' });
     expect(s3Addressed('s3:GetObject', {})).toBeNull();
     expect(s3Addressed('sqs:SendMessage', { Bucket: 'b' })).toBeNull();
+  });
+
+  // Amazon S3 Control API Reference, CreateAccessPoint and ListAccessPoints: their Bucket is the
+  // access point's bucket and a listing filter; ListBuckets (s3:ListAllMyBuckets) takes none.
+  it('refuses a Bucket or Key on an action that acts on neither, unless its API takes a Bucket that is something else', () => {
+    expect(s3Addressed('s3:ListAllMyBuckets', { Bucket: 'b' })).toEqual({
+      ok: false,
+      param: 'Bucket',
+      problem: 's3:ListAllMyBuckets acts on neither a bucket nor an object, so it takes no Bucket',
+      expected: "no Bucket: name the action's resource with `resource ARN` (or none, for *)",
+    });
+    expect(s3Addressed('s3:CreateAccessPoint', { Bucket: 'b' })).toBeNull();
+    expect(s3Addressed('S3:listaccesspoints', { Bucket: 'b' })).toBeNull();
+    expect(s3Addressed('s3:CreateAccessPoint', { Bucket: 'b', Key: 'k' })).toMatchObject({ ok: false, param: 'Key' });
+  });
+
+  it('says what a Bucket that is not the resource names', () => {
+    expect(s3BucketNote('s3:CreateAccessPoint', { Bucket: 'b' })).toBe(
+      'Bucket b is the bucket the new access point is for; its resource is the access point',
+    );
+    expect(s3BucketNote('s3:GetObject', { Bucket: 'b' })).toBeNull();
+    expect(s3BucketNote('s3:ListAccessPoints', {})).toBeNull();
   });
 
   it('says what is missing or too much', () => {

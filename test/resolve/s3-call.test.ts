@@ -62,6 +62,21 @@ describe('Bucket and Key address the resource', () => {
     ]);
   });
 
+  it('given a Bucket on an action that acts on neither a bucket nor an object, then the scenario is refused at the Bucket', () => {
+    const e = failure(`${world}\nstep "s" { as user Production/alice; call s3:ListAllMyBuckets { Bucket: productionapp } }`);
+    expect(e.message).toBe('s3:ListAllMyBuckets acts on neither a bucket nor an object, so it takes no Bucket');
+    expect(e.expected).toBe("no Bucket: name the action's resource with `resource ARN` (or none, for *)");
+    expect([e.pos.line, e.length]).toEqual([8, 'Bucket'.length]);
+  });
+
+  it('given the Bucket of s3:ListAccessPoints, then the call runs on *, and the trace says what the Bucket is', () => {
+    const c = callOf('call s3:ListAccessPoints { Bucket: productionapp }');
+    expect(c.resource).toBe('*');
+    expect(c.notes).toContain(
+      'Bucket productionapp is the bucket whose access points the request lists; the action has no resource type, so its resource is *',
+    );
+  });
+
   it('given half an object or a Key for a bucket, then the scenario is refused at the parameter', () => {
     const at = (step: string) => failure(`${world}\nstep "s" { as user Production/alice; ${step} }`);
     expect(at('call s3:GetObject { Bucket: productionapp }').message).toBe(

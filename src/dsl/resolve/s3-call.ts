@@ -39,9 +39,10 @@ export function checkS3Call(
     throw at.error(where?.key.loc ?? call.action.loc, addressed.problem, {
       length: (where?.key.text ?? action).length,
       expected:
-        addressed.param === 'Key' && known['Bucket'] !== undefined
+        addressed.expected ??
+        (addressed.param === 'Key' && known['Bucket'] !== undefined
           ? 'Bucket alone: the bucket is the resource'
-          : 'Bucket: NAME (and Key: KEY for an object), the request parameters of the S3 API',
+          : 'Bucket: NAME (and Key: KEY for an object), the request parameters of the S3 API'),
     });
   }
   const arn = addressed?.ok ? addressed.arn : resource;

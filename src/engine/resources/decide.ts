@@ -15,7 +15,8 @@ import type { ResourcesCommand } from './commands.js';
 import type { ResourcesEvent } from './events.js';
 import { accessDeniedCode, arnAccount, findResource, s3Bucket } from './owner.js';
 import { kmsContext, kmsCrossAccountRefusal, kmsKeyResource } from './kms.js';
-import { EXPECTED_OWNER_MISMATCH, s3Addressed, s3RequestKeys } from './s3-request.js';
+import { requestTagKeys } from './request-tags.js';
+import { EXPECTED_OWNER_MISMATCH, s3Addressed, s3BucketNote, s3RequestKeys } from './s3-request.js';
 import type { PolicyResource } from './state.js';
 import type { ContextValue } from '../../policy/types.js';
 import { bucketPolicyDenies, lockOutNote, ownerRootMayManagePolicy } from './owner-root.js';
@@ -51,6 +52,8 @@ function decideCall(command: CallCommand, world: World): ResourcesEvent[] {
   // an S3 request names its bucket and key; S3 authorizes it on their ARN (resources/s3-request.ts)
   const addressed = data.resource === null ? s3Addressed(data.action, params) : null;
   if (addressed !== null && !addressed.ok) notes.push(`${addressed.problem}: the request addresses no resource, so it is authorized on *`);
+  const bucketNote = s3BucketNote(data.action, params);
+  if (bucketNote !== null) notes.push(bucketNote);
   const named = data.resource ?? (addressed?.ok ? addressed.arn : null);
   const auth = authenticate(data.caller, world, data.action);
   if (!auth.ok) {
@@ -90,7 +93,9 @@ function decideCall(command: CallCommand, world: World): ResourcesEvent[] {
   const policy = target?.policy ? resourcePolicyOf(target, target.policy) : null;
   // an IAM user or role addressed by its ARN brings its tags (aws:ResourceTag/*, iam:ResourceTag/*)
   const facts = (target === null && resource !== '*' ? iamEntityFacts(resource, world) : null) ?? { account, tags: target?.tags ?? {} };
-  const keys = { ...s3RequestKeys(data.action, params), ...kmsContext(data.action, params, who.record.account) };
+  const tagged = requestTagKeys(data.action, params);
+  if (tagged.note !== null) notes.push(tagged.note);
+  const keys = { ...s3RequestKeys(data.action, params), ...kmsContext(data.action, params, who.record.account), ...tagged.keys };
   const context = requestContext(who, world, data.region, facts, withRequestKeys(keys, data.context));
   const orgAccount = resource === '*' ? null : account;
   const request = { who, action: data.action, resource, resourceAccount: owner.unknown ? ANOTHER_ACCOUNT : account, orgAccount, context };

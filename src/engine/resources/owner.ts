@@ -46,10 +46,40 @@ export function arnAccount(arn: string): string | null {
 
 const TWELVE_DIGITS = /^\d{12}$/;
 
-/** AWS's error code for an authorization failure differs by service. */
+/**
+ * AWS's error code for an authorization failure differs by service: each service answers a denial with
+ * its own code, as its API reference lists it (and an SDK reports it).
+ *
+ * - IAM, STS: `AccessDenied` (IAM API Reference, Common Error Types; AWS STS API Reference, AssumeRole,
+ *   Errors). S3: `AccessDenied` (Amazon S3 API Reference, Error responses). CloudFront: `AccessDenied`
+ *   (Amazon CloudFront API Reference, e.g. ListDistributions, Errors).
+ * - SQS: `AccessDenied`. Its JSON protocol is query-compatible, so SDKs report the query code (AWS
+ *   Knowledge Center, "How do I troubleshoot AccessDenied or AccessDeniedException errors on Amazon SQS
+ *   API calls?"); the API Reference's generic Common Errors list only `AccessDeniedException`.
+ * - SNS: `AuthorizationError`, HTTP 403 (Amazon SNS API Reference, Publish and Subscribe, Errors;
+ *   AWS Knowledge Center, "How do I resolve authorization errors when trying to add subscribers to an
+ *   Amazon SNS topic?").
+ * - EC2: `UnauthorizedOperation` (Amazon EC2 API Reference, Error codes).
+ * - Route 53 and Elastic Load Balancing: `AccessDenied`, as before; no scenario calls them and their
+ *   codes were not checked again against their API references.
+ * - Everything else, among them KMS, Secrets Manager, DynamoDB, Lambda, CloudTrail and Organizations:
+ *   `AccessDeniedException` (each API reference's Common Errors, or the action's Errors for KMS and
+ *   Organizations). CloudWatch gets this default too, although reports of its query protocol show
+ *   `AccessDenied`: no AWS page found settles it (docs/aws-rules.md).
+ */
 export function accessDeniedCode(action: string): ErrorCode {
   const service = action.slice(0, action.indexOf(':')).toLowerCase();
-  if (service === 'ec2') return 'UnauthorizedOperation';
-  if (['s3', 'sts', 'iam', 'sqs', 'cloudfront', 'route53', 'elasticloadbalancing'].includes(service)) return 'AccessDenied';
-  return 'AccessDeniedException';
+  return DENIAL_CODES[service] ?? 'AccessDeniedException';
 }
+
+const DENIAL_CODES: Readonly<Record<string, ErrorCode>> = {
+  iam: 'AccessDenied',
+  sts: 'AccessDenied',
+  s3: 'AccessDenied',
+  sqs: 'AccessDenied',
+  cloudfront: 'AccessDenied',
+  route53: 'AccessDenied',
+  elasticloadbalancing: 'AccessDenied',
+  sns: 'AuthorizationError',
+  ec2: 'UnauthorizedOperation',
+};

@@ -54,8 +54,30 @@ export function s3ResourceType(action: string): S3ResourceType | null {
 
 export type S3Addressed =
   | { readonly ok: true; readonly arn: string; readonly bucket: string; readonly type: S3ResourceType }
-  /** the parameters cannot address the action's resource: `problem` says why, `param` which one */
-  | { readonly ok: false; readonly problem: string; readonly param: 'Bucket' | 'Key' };
+  /**
+   * the parameters cannot address the action's resource: `problem` says why, `param` which one,
+   * `expected` (when given) what the step should write instead
+   */
+  | { readonly ok: false; readonly problem: string; readonly param: 'Bucket' | 'Key'; readonly expected?: string };
+
+/**
+ * S3 actions that take a `Bucket` which is not their resource, with what it is (Amazon S3 Control
+ * API Reference: CreateAccessPoint, "The name of the bucket that you want to associate this access
+ * point with", its resource type is `accesspoint`; ListAccessPoints, "The name of the bucket whose
+ * associated access points you want to list", no resource type). The trace says so.
+ */
+const BUCKET_NOT_RESOURCE: ReadonlyMap<string, string> = new Map([
+  ['createaccesspoint', 'the bucket the new access point is for; its resource is the access point'],
+  ['listaccesspoints', 'the bucket whose access points the request lists; the action has no resource type, so its resource is *'],
+]);
+
+/** What a `Bucket` that is not the action's resource names, for the trace; null otherwise. */
+export function s3BucketNote(action: string, params: Readonly<Record<string, unknown>>): string | null {
+  const colon = action.indexOf(':');
+  if (action.slice(0, colon).toLowerCase() !== 's3' || typeof params['Bucket'] !== 'string') return null;
+  const what = BUCKET_NOT_RESOURCE.get(action.slice(colon + 1).toLowerCase());
+  return what === undefined ? null : `Bucket ${params['Bucket']} is ${what}`;
+}
 
 /**
  * The ARN that `Bucket` and `Key` address for this action, as S3 builds it ("Amazon S3 resources":
@@ -66,7 +88,8 @@ export function s3Addressed(action: string, params: Readonly<Record<string, unkn
   const type = s3ResourceType(action);
   const bucket = params['Bucket'];
   const key = params['Key'];
-  if (type === null || (bucket === undefined && key === undefined)) return null;
+  if (bucket === undefined && key === undefined) return null;
+  if (type === null) return neitherBucketNorObject(action, bucket !== undefined, key !== undefined);
   if (typeof bucket !== 'string' || bucket === '') {
     return { ok: false, param: bucket === undefined ? 'Key' : 'Bucket', problem: `${action} needs Bucket, the name of its bucket` };
   }
@@ -78,6 +101,27 @@ export function s3Addressed(action: string, params: Readonly<Record<string, unkn
     return { ok: false, param: 'Bucket', problem: `${action} acts on an object: it needs Key as well as Bucket` };
   }
   return { ok: true, arn: `arn:aws:s3:::${bucket}/${key}`, bucket, type };
+}
+
+/**
+ * An S3 action whose resource is neither a bucket nor an object takes no Key, and no Bucket unless
+ * the API gives it one that is something else (BUCKET_NOT_RESOURCE): a parameter S3 would not read
+ * is refused rather than ignored. Not S3: null.
+ */
+function neitherBucketNorObject(action: string, bucket: boolean, key: boolean): S3Addressed | null {
+  const colon = action.indexOf(':');
+  if (action.slice(0, colon).toLowerCase() !== 's3') return null;
+  const takesBucket = BUCKET_NOT_RESOURCE.has(action.slice(colon + 1).toLowerCase());
+  if (!key && takesBucket) return null;
+  const param = key ? 'Key' : 'Bucket';
+  return {
+    ok: false,
+    param,
+    problem: `${action} acts on neither a bucket nor an object, so it takes no ${param}`,
+    expected: takesBucket
+      ? 'Bucket alone: the bucket this action takes is not its resource'
+      : `no ${param}: name the action's resource with \`resource ARN\` (or none, for *)`,
+  };
 }
 
 /**
