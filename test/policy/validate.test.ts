@@ -121,6 +121,8 @@ describe('statement elements', () => {
     expect(messages(doc({ ...ok, Resource: 'arn:aws:s3:us-east-1::b' }))).toEqual([
       'Resource arn:aws:s3:us-east-1::b can not contain region information.',
     ]);
+    // an access point's ARN has a Region and an account (Amazon S3 User Guide "Configuring IAM policies for using access points")
+    expect(messages(doc({ ...ok, Resource: 'arn:aws:s3:us-west-2:123456789012:accesspoint/my-access-point/object/*' }))).toEqual([]);
     expect(messages(doc({ ...ok, Resource: 'arn:aws:iam::111122223333:person/x' }))[0]).toMatch(
       /^IAM resource path must either be "\*" or start with user\//,
     );

@@ -54,7 +54,10 @@ function problemOf(r: string): string | null {
   const region = parts[3];
   if (region !== undefined && region !== '') {
     if (service === 'iam') return MSG.iamRegion(r);
-    if (service === 's3') return MSG.s3Region(r);
+    // a bucket or object ARN names no Region (nor account); S3's other resources do, such as an
+    // access point, arn:aws:s3:REGION:ACCOUNT:accesspoint/NAME (Amazon S3 User Guide "Configuring
+    // IAM policies for using access points")
+    if (service === 's3' && (parts[4] ?? '') === '') return MSG.s3Region(r);
   }
   if (service === 'iam' && parts.length >= 6) {
     const rest = parts.slice(5).join(':');
