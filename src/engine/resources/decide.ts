@@ -18,6 +18,7 @@ import { kmsContext, kmsCrossAccountRefusal, kmsKeyResource } from './kms.js';
 import { EXPECTED_OWNER_MISMATCH, s3Addressed, s3RequestKeys } from './s3-request.js';
 import type { PolicyResource } from './state.js';
 import type { ContextValue } from '../../policy/types.js';
+import { endpointUse } from './vpc-endpoint.js';
 import { bucketPolicyDenies, lockOutNote, ownerRootMayManagePolicy } from './owner-root.js';
 
 export function decideResources(command: ResourcesCommand | CallCommand, world: World): ResourcesEvent[] {
@@ -26,6 +27,8 @@ export function decideResources(command: ResourcesCommand | CallCommand, world: 
       return [{ type: 'BucketCreated', data: command.data }];
     case 'CreateKey':
       return [{ type: 'KeyCreated', data: { ...command.data, aliases: [...command.data.aliases] } }];
+    case 'CreateVpcEndpoint':
+      return [{ type: 'VpcEndpointCreated', data: { ...command.data, document: freeze(command.data.document) } }];
     case 'RegisterResource':
       return [{ type: 'ResourceRegistered', data: command.data }];
     case 'PutResourcePolicy':
@@ -90,10 +93,20 @@ function decideCall(command: CallCommand, world: World): ResourcesEvent[] {
   const policy = target?.policy ? resourcePolicyOf(target, target.policy) : null;
   // an IAM user or role addressed by its ARN brings its tags (aws:ResourceTag/*, iam:ResourceTag/*)
   const facts = (target === null && resource !== '*' ? iamEntityFacts(resource, world) : null) ?? { account, tags: target?.tags ?? {} };
-  const keys = { ...s3RequestKeys(data.action, params), ...kmsContext(data.action, params, who.record.account) };
+  const via = endpointUse(data, world);
+  if (via !== null) notes.push(via.note);
+  const keys = { ...s3RequestKeys(data.action, params), ...kmsContext(data.action, params, who.record.account), ...via?.keys };
   const context = requestContext(who, world, data.region, facts, withRequestKeys(keys, data.context));
   const orgAccount = resource === '*' ? null : account;
-  const request = { who, action: data.action, resource, resourceAccount: owner.unknown ? ANOTHER_ACCOUNT : account, orgAccount, context };
+  const request = {
+    who,
+    action: data.action,
+    resource,
+    resourceAccount: owner.unknown ? ANOTHER_ACCOUNT : account,
+    orgAccount,
+    context,
+    endpoint: via?.policy ?? null,
+  };
   let evaluation = authorizeCall({ ...request, policy }, world);
   if (policy !== null && evaluation.evaluation.decision === 'ExplicitDeny' && ownerRootMayManagePolicy(who, target, data.action)) {
     const denies = bucketPolicyDenies(evaluation.evaluation, policy.name);
