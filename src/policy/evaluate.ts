@@ -64,7 +64,7 @@ export function evaluate(req: AuthzRequest, set: PolicySet): Evaluation {
   // the endpoint policy filters every caller that sends through the endpoint; like an RCP it names
   // principals but grants nothing (AWS PrivateLink Guide "Control access to VPC endpoints using
   // endpoint policies")
-  const endpoint = set.endpoint ? scanPolicy(set.endpoint, probe, 'rcp', 'vpc-endpoint') : null;
+  const endpoint = set.endpoint ? scanPolicy(set.endpoint, probe, 'endpoint', 'vpc-endpoint') : null;
   if (endpoint !== null) policies.push(endpoint);
   const missing = probe.missing ?? NO_KEYS;
 

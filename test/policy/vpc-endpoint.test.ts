@@ -4,7 +4,7 @@
 // policies"; it must contain a Principal element): it must allow, its Deny is an explicit deny, and
 // it grants nothing by itself.
 import { describe, expect, it } from 'vitest';
-import { A, allow, anonymous, decide, obj, policy, request, user } from './helpers.js';
+import { A, allow, anonymous, decide, obj, policy, request, root, user } from './helpers.js';
 
 const onlyBucket = () =>
   policy(
@@ -54,6 +54,25 @@ describe('a VPC endpoint policy', () => {
   it('filters anonymous requests too', () => {
     const open = policy('resource', { Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::other/*' });
     const e = decide(request(anonymous, 's3:GetObject', obj('other', 'k'), A), { identity: [], resource: open, endpoint: onlyBucket() });
+    expect(e.decision).toBe('ImplicitDeny');
+    expect(e.decidedBy?.type).toBe('vpc-endpoint');
+  });
+});
+
+describe('an account principal in a VPC endpoint policy', () => {
+  // AWS PrivateLink Guide, "Control access to VPC endpoints using endpoint policies": with
+  // "AWS": "account_id", "access is granted to the AWS account root user only, and not all users
+  // and roles for the account"
+  const account = () =>
+    policy('resource', { Effect: 'Allow', Principal: { AWS: A }, Action: 's3:*', Resource: '*' }, { name: 'vpce-1 (e)' });
+
+  it('lets the root user of that account through', () => {
+    const e = decide(request(root(), 's3:GetObject', obj('bkt', 'k'), A), { identity: [], endpoint: account() });
+    expect(e.decision).toBe('Allow');
+  });
+
+  it('does not let the account’s IAM users through', () => {
+    const e = decide(request(user('alice'), 's3:GetObject', obj('bkt', 'k'), A), { identity: [s3All()], endpoint: account() });
     expect(e.decision).toBe('ImplicitDeny');
     expect(e.decidedBy?.type).toBe('vpc-endpoint');
   });

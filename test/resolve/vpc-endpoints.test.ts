@@ -56,6 +56,13 @@ describe('VPC endpoints in the language', () => {
     );
   });
 
+  it('refuses aws:SourceIp in the context of a call through an endpoint', () => {
+    const e = failure(
+      `${world} step "s" { as user Production/alice; via vpc-endpoint gw from 10.0.1.25; call s3:GetObject resource * context { aws:SourceIp: 203.0.113.9 } }`,
+    );
+    expect(e.message).toBe('a request sent through a VPC endpoint has no aws:SourceIp');
+  });
+
   it('an endpoint policy must name principals, as a resource-based policy', () => {
     const e = failure(
       `account A 111111111111 { vpc-endpoint e { id vpce-1a2b3c4d; vpc vpc-111bbb22; service s3; policy { allow action s3:* resource * } } }`,

@@ -66,6 +66,14 @@ export function stepCommands(step: StepDecl, index: number, scope: StepScope, em
         3,
       );
     }
+    const sourceIp = (call.context ?? []).find((e) => e.key.text.toLowerCase() === 'aws:sourceip');
+    if (sourceIp !== undefined) {
+      // IAM User Guide "AWS global condition context keys": aws:SourceIp is not in a request sent through a VPC endpoint
+      throw at.error(sourceIp.key.loc, 'a request sent through a VPC endpoint has no aws:SourceIp', {
+        length: sourceIp.key.text.length,
+        expected: 'the address in the VPC after `from` (the request carries it as aws:VpcSourceIp)',
+      });
+    }
     emit(
       { type: 'Call', data: { ...data, via: resolveVia(via.endpoint, via.sourceIp, service, scope.ctx.resolver.symbols.accounts, at) } },
       call.loc,
