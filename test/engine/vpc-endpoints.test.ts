@@ -96,3 +96,42 @@ describe('a call through a VPC endpoint', () => {
     expect(c.evaluations[0]!.evaluation.policies.some((v) => v.type === 'vpc-endpoint')).toBe(false);
   });
 });
+
+describe('the bucket owner’s lock-out protection through a VPC endpoint', () => {
+  // Amazon S3 API Reference, PutBucketPolicy: "Bucket owner root principals can only be blocked from
+  // performing these API actions by VPC endpoint policies and AWS Organizations policies."
+  const denyAll: AnyCommand = {
+    type: 'PutResourcePolicy',
+    data: {
+      arn: 'arn:aws:s3:::data',
+      document: {
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: ['arn:aws:s3:::data', 'arn:aws:s3:::data/*'] }],
+      },
+    },
+  };
+  const putPolicy = (via: boolean): AnyCommand => ({
+    type: 'Call',
+    data: {
+      caller: { kind: 'root', account: PROD },
+      action: 's3:PutBucketPolicy',
+      resource: 'arn:aws:s3:::data',
+      params: {},
+      context: {},
+      region: 'us-east-1',
+      ...(via ? { via: { endpoint: ID, sourceIp: '10.0.1.25' } } : {}),
+    },
+  });
+
+  it('sets the bucket policy aside, but not an endpoint policy that does not allow the call', () => {
+    // given a bucket policy denying everyone and an endpoint that allows reads only
+    const world = given([...base, denyAll, endpoint([readOnly])]);
+    // when the owner's root user puts the bucket policy over the internet, then through the endpoint
+    const direct = outcome(when(world, putPolicy(false)));
+    const through = outcome(when(world, putPolicy(true)));
+    // then the lock-out protection lets the first through, and the endpoint policy stops the second
+    expect(direct.decision).toBe('Allow');
+    expect(through.decision).toBe('ImplicitDeny');
+    expect(through.error?.message).toContain('because no VPC endpoint policy allows the s3:PutBucketPolicy action');
+  });
+});

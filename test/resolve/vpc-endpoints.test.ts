@@ -56,6 +56,23 @@ describe('VPC endpoints in the language', () => {
     );
   });
 
+  it('expect denied by vpc-endpoint names the endpoint by its ID or its name', () => {
+    const s = sim(`
+      scenario "endpoint names"
+      account Production 111111111111 {
+        user alice { inline S3 { allow action s3:* resource * } }
+        bucket data
+        vpc-endpoint gw { id vpce-1a2b3c4d; vpc vpc-111bbb22; service s3; policy { allow principal * action s3:GetObject resource * } }
+      }
+      step "put" {
+        as user Production/alice; via vpc-endpoint gw from 10.0.1.25; call s3:PutObject { Bucket: data, Key: k }
+        expect denied by vpc-endpoint; expect denied by vpc-endpoint vpce-1a2b3c4d; expect denied by vpc-endpoint gw
+        expect denied by vpc-endpoint other
+      }`);
+    const checked = s.events.filter((e) => e.type === 'ExpectationChecked').map((e) => (e.data as { passed: boolean }).passed);
+    expect(checked).toEqual([true, true, true, false]);
+  });
+
   it('refuses aws:SourceIp in the context of a call through an endpoint', () => {
     const e = failure(
       `${world} step "s" { as user Production/alice; via vpc-endpoint gw from 10.0.1.25; call s3:GetObject resource * context { aws:SourceIp: 203.0.113.9 } }`,
