@@ -80,6 +80,15 @@ describe('VPC endpoints in the language', () => {
     expect(e.message).toBe('a request sent through a VPC endpoint has no aws:SourceIp');
   });
 
+  it("refuses via on an STS call and on a service principal's call, as not yet supported", () => {
+    const sts = failure(`${world} step "s" { as user Production/alice; via vpc-endpoint gw from 10.0.1.25; call sts:GetCallerIdentity }`);
+    expect(sts.message).toContain('an STS call through a VPC endpoint');
+    const svc = failure(
+      `${world} step "s" { as service s3.amazonaws.com; via vpc-endpoint gw from 10.0.1.25; call s3:GetObject resource * }`,
+    );
+    expect(svc.message).toContain('a service principal calling through a VPC endpoint');
+  });
+
   it('an endpoint policy must name principals, as a resource-based policy', () => {
     const e = failure(
       `account A 111111111111 { vpc-endpoint e { id vpce-1a2b3c4d; vpc vpc-111bbb22; service s3; policy { allow action s3:* resource * } } }`,

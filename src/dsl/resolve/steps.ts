@@ -59,12 +59,14 @@ export function stepCommands(step: StepDecl, index: number, scope: StepScope, em
   const via = vias[0];
   if (via !== undefined) {
     const service = data.action.slice(0, data.action.indexOf(':'));
-    if (service.toLowerCase() === 'sts' || caller.kind === 'pod') {
-      throw at.unsupported(
-        via.loc,
-        caller.kind === 'pod' ? 'a pod calling through a VPC endpoint' : 'an STS call through a VPC endpoint',
-        3,
-      );
+    if (service.toLowerCase() === 'sts' || caller.kind === 'pod' || caller.kind === 'service') {
+      const what =
+        caller.kind === 'pod'
+          ? 'a pod calling through a VPC endpoint'
+          : caller.kind === 'service'
+            ? 'a service principal calling through a VPC endpoint'
+            : 'an STS call through a VPC endpoint';
+      throw at.unsupported(via.loc, what, 3);
     }
     const sourceIp = (call.context ?? []).find((e) => e.key.text.toLowerCase() === 'aws:sourceip');
     if (sourceIp !== undefined) {
