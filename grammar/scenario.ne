@@ -185,7 +185,8 @@ AccountMembers -> null {% b.nil %}
   | AccountMembers AccountMember ";" {% (d) => b.snoc(d[0], d[1]) %}
 
 AccountMember -> User {% id %} | Group {% id %} | Role {% id %} | ManagedPolicy {% id %}
-  | Bucket {% id %} | ResourceDecl {% id %} | KmsKey {% id %} | Cluster {% id %} | OidcProvider {% id %}
+  | Bucket {% id %} | ResourceDecl {% id %} | KmsKey {% id %} | VpcEndpoint {% id %} | Cluster {% id %}
+  | OidcProvider {% id %}
   | OidcIssuer {% id %} | Tags {% id %}
 
 User -> "user" Name UserBody:? {% (d) => w.user(d[0], d[1], d[2]) %}
@@ -270,6 +271,19 @@ KmsKeyMembers -> null {% b.nil %}
 
 KmsKeyMember -> ResourceMember {% id %}
   | "alias" Name {% (d) => w.kmsAlias(d[0], d[1]) %}
+
+# A VPC endpoint: its ID, its VPC, the service it connects to and its endpoint policy (AWS's default
+# endpoint policy, which allows everything, when left out).
+VpcEndpoint -> "vpc-endpoint" Name "{" VpcEndpointMembers "}" {% (d) => w.vpcEndpoint(d[0], d[1], d[3]) %}
+
+VpcEndpointMembers -> null {% b.nil %}
+  | VpcEndpointMembers VpcEndpointMember {% (d) => b.snoc(d[0], d[1]) %}
+  | VpcEndpointMembers VpcEndpointMember ";" {% (d) => b.snoc(d[0], d[1]) %}
+
+VpcEndpointMember -> "id" Name {% (d) => w.vpcEndpointField(d[0], d[1]) %}
+  | "vpc" Name {% (d) => w.vpcEndpointField(d[0], d[1]) %}
+  | "service" Name {% (d) => w.vpcEndpointField(d[0], d[1]) %}
+  | "policy" PolicyBody {% (d) => w.resourcePolicy(d[0], d[1]) %}
 
 # ---- EKS and OIDC -----------------------------------------------------------------------------
 
@@ -375,6 +389,7 @@ StepMembers -> null {% b.nil %}
 # Expectations are factored after "expect", so a step member position predicts one rule, not eight.
 StepMember -> "as" Subject {% (d) => s.as(d[0], d[1]) %}
   | "region" Name {% (d) => s.region(d[0], d[1]) %}
+  | "via" "vpc-endpoint" Name "from" Name {% (d) => s.via(d[0], d[2], d[4]) %}
   | "call" Name CallResource EntryBlock:? CallContext {% (d) => s.call(d[0], d[1], d[2], d[3], d[4]) %}
   | "expect" Expectation {% (d) => s.expectAt(d[0], d[1]) %}
   | "keep" "credentials" "as" Name {% (d) => s.keep(d[0], d[3]) %}

@@ -24,6 +24,7 @@ const DECLARES: Partial<Record<LoggedEvent['type'], (d: never) => [Kind, string]
   PolicyCreated: (d: { arn: string }) => [['policy', d.arn]],
   BucketCreated: (d: { arn: string }) => [['resource', d.arn]],
   KeyCreated: (d: { arn: string }) => [['resource', d.arn]],
+  VpcEndpointCreated: (d: { arn: string }) => [['resource', d.arn]],
   ResourceRegistered: (d: { arn: string }) => [['resource', d.arn]],
   OrganizationCreated: (d: { id: string; rootId: string }) => [
     ['organization', d.id],

@@ -255,6 +255,22 @@ export interface KmsKeyDecl {
   readonly loc: Loc;
 }
 
+/** `id vpce-…`, `vpc vpc-…` or `service NAME` of a `vpc-endpoint` declaration */
+export interface VpcEndpointField {
+  readonly kind: 'VpcEndpointField';
+  readonly field: 'id' | 'vpc' | 'service';
+  readonly value: Text;
+  readonly loc: Loc;
+}
+
+/** `vpc-endpoint NAME { id …; vpc …; service …; policy … }`: a VPC endpoint and its endpoint policy. */
+export interface VpcEndpointDecl {
+  readonly kind: 'VpcEndpoint';
+  readonly name: Text;
+  readonly members: readonly (VpcEndpointField | ResourcePolicyDecl)[];
+  readonly loc: Loc;
+}
+
 export interface ServiceAccountDecl {
   readonly kind: 'ServiceAccount';
   readonly name: Text;
@@ -317,6 +333,7 @@ export type AccountMember =
   | BucketDecl
   | ResourceDecl
   | KmsKeyDecl
+  | VpcEndpointDecl
   | ClusterDecl
   | OidcProviderDecl
   | OidcIssuerDecl
@@ -426,6 +443,8 @@ export interface CallDecl {
 export type StepMember =
   | { readonly kind: 'As'; readonly subject: Subject; readonly loc: Loc }
   | { readonly kind: 'Region'; readonly name: Text; readonly loc: Loc }
+  /** `via vpc-endpoint ENDPOINT from IP`: the call is sent through a VPC endpoint */
+  | { readonly kind: 'Via'; readonly endpoint: Text; readonly sourceIp: Text; readonly loc: Loc }
   | CallDecl
   | Expectation
   | { readonly kind: 'Keep'; readonly name: Text; readonly loc: Loc };

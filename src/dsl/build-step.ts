@@ -16,6 +16,10 @@ export function region(keyword: Token, name: Text): StepMember {
   return { kind: 'Region', name, loc: loc(keyword) };
 }
 
+export function via(keyword: Token, endpoint: Text, sourceIp: Text): StepMember {
+  return { kind: 'Via', endpoint, sourceIp, loc: loc(keyword) };
+}
+
 export function keep(keyword: Token, name: Text): StepMember {
   return { kind: 'Keep', name, loc: loc(keyword) };
 }

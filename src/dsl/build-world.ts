@@ -8,6 +8,8 @@ import type {
   BucketDecl,
   KmsAliasDecl,
   KmsKeyDecl,
+  VpcEndpointDecl,
+  VpcEndpointField,
   ClusterDecl,
   Entry,
   GroupDecl,
@@ -152,6 +154,15 @@ export function kmsAlias(keyword: Token, name: Text): KmsAliasDecl {
 }
 
 type KmsKeyMember = KmsKeyDecl['members'][number];
+
+export function vpcEndpoint(keyword: Token, name: Text, members: Members<VpcEndpointDecl['members'][number]>): VpcEndpointDecl {
+  return { kind: 'VpcEndpoint', name, members: toArray(members), loc: loc(keyword) };
+}
+
+export function vpcEndpointField(keyword: Token, value: Text): VpcEndpointField {
+  const field = keyword.value === 'id' ? 'id' : keyword.value === 'vpc' ? 'vpc' : 'service';
+  return { kind: 'VpcEndpointField', field, value, loc: loc(keyword) };
+}
 
 export function resourcePolicy(keyword: Token, body: PolicyBody): ResourcePolicyDecl {
   return { kind: 'ResourcePolicy', body, loc: loc(keyword) };

@@ -27,7 +27,7 @@ export const TOKEN_CLASSES = {
   description: oneOf([], ['tstring', 'string']),
   refWord: oneOf(REF_WORDS),
   principalRefWord: oneOf(['account', 'user', 'role']),
-  denyKind: oneOf(['scp', 'rcp', 'boundary', 'session-policy', 'identity', 'resource', 'trust']),
+  denyKind: oneOf(['scp', 'rcp', 'vpc-endpoint', 'boundary', 'session-policy', 'identity', 'resource', 'trust']),
   separator: oneOf([',', ';']),
   /** world settings (`description` takes a Description, not a Name) */
   setting: oneOf(['scenario', 'clock', 'region', 'wait']),

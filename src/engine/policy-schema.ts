@@ -11,7 +11,7 @@ export const policyDocumentSchema = z.record(z.string(), z.unknown());
 export const decisionSchema = z.enum(['Allow', 'ExplicitDeny', 'ImplicitDeny']);
 export const contextValueSchema = z.union([z.string(), z.array(z.string())]);
 
-const policyTypeSchema = z.enum(['identity', 'resource', 'trust', 'boundary', 'session-policy', 'scp', 'rcp']);
+const policyTypeSchema = z.enum(['identity', 'resource', 'trust', 'boundary', 'session-policy', 'scp', 'rcp', 'vpc-endpoint']);
 const principalHowSchema = z.enum(['direct', 'role', 'userOfFederated', 'account']);
 
 const policyVerdictSchema = z.strictObject({
@@ -88,7 +88,18 @@ export const evaluationDetailSchema = z.strictObject({
   ),
   rules: z.array(
     z.strictObject({
-      rule: z.enum(['special-case', 'explicit-deny', 'rcp', 'scp', 'resource', 'identity', 'boundary', 'session-policy', 'combine']),
+      rule: z.enum([
+        'special-case',
+        'explicit-deny',
+        'rcp',
+        'scp',
+        'vpc-endpoint',
+        'resource',
+        'identity',
+        'boundary',
+        'session-policy',
+        'combine',
+      ]),
       outcome: z.enum(['allows', 'denies', 'not-applicable', 'decides']),
       text: z.string(),
     }),

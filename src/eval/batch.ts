@@ -52,6 +52,7 @@ export function prepareBatch(input: EvalInput, text: string): Batch {
     ...(input.scpLevels === null ? {} : { scpLevels: input.scpLevels.map((l, i) => level(l, i, [])) }),
     // customer RCPs only deny: RCPFullAWSAccess stands at every level (it cannot be detached)
     ...(input.rcpLevels === null ? {} : { rcpLevels: input.rcpLevels.map((l, i) => level(l, i, [RCP_FULL_ACCESS])) }),
+    ...(input.endpoint === null ? {} : { endpoint: load(input.endpoint).compiled }),
   };
   const principal = caller(input);
   if (principal?.kind === 'webIdentity') providerActions(input, principal);

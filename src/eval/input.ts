@@ -1,6 +1,7 @@
 // The `--cli-input-json` document of `aws iam simulate-custom-policy` / `simulate-principal-policy`
 // (botocore iam 2010-05-08 SimulateCustomPolicyRequest, SimulatePrincipalPolicyRequest), plus the
-// iamsim extensions SessionPolicyInputList and OrderedResourceControlPolicyInputList. Messages
+// iamsim extensions SessionPolicyInputList, OrderedResourceControlPolicyInputList and
+// VpcEndpointPolicy. Messages
 // follow botocore's parameter validation and IAM's constraint errors.
 import { nearest } from '../errors.js';
 import type { PolicyKind } from '../policy/index.js';
@@ -16,7 +17,8 @@ export type SourcePolicyType =
   | 'Permissions Boundary Policy'
   | 'Session Policy'
   | 'Service Control Policy'
-  | 'Resource Control Policy';
+  | 'Resource Control Policy'
+  | 'VPC Endpoint Policy';
 
 export interface PolicyEntry {
   readonly id: string; // SourcePolicyId: "PolicyInputList.1"
@@ -36,6 +38,8 @@ export interface EvalInput {
   readonly trust: TrustTarget | null;
   readonly scpLevels: readonly (readonly PolicyEntry[])[] | null;
   readonly rcpLevels: readonly (readonly PolicyEntry[])[] | null;
+  /** the policy of the VPC endpoint the requests are sent through (an extension) */
+  readonly endpoint: PolicyEntry | null;
   readonly actions: readonly string[];
   readonly resources: readonly string[] | null; // null: not given (AWS: "*")
   readonly resourceOwner: string | null;
@@ -62,7 +66,7 @@ const AWS_KEYS = [
   'MaxItems',
   'Marker',
 ];
-const EXTENSION_KEYS = ['SessionPolicyInputList', 'OrderedResourceControlPolicyInputList'];
+const EXTENSION_KEYS = ['SessionPolicyInputList', 'OrderedResourceControlPolicyInputList', 'VpcEndpointPolicy'];
 const KEYS = [...AWS_KEYS, ...EXTENSION_KEYS];
 
 export function readInput(doc: unknown): EvalInput {
@@ -112,6 +116,7 @@ export function readInput(doc: unknown): EvalInput {
     trust,
     scpLevels: levels(doc, 'OrderedOrganizationPolicyInputList', 'ServiceControlPolicyInputList', 'scp'),
     rcpLevels: levels(doc, 'OrderedResourceControlPolicyInputList', 'ResourceControlPolicyInputList', 'rcp'),
+    endpoint: policyValue(doc['VpcEndpointPolicy'], ['VpcEndpointPolicy'], 'VpcEndpointPolicy', 'endpoint'),
     actions,
     resources,
     resourceOwner: optString(doc, 'ResourceOwner'),
@@ -123,7 +128,7 @@ export function readInput(doc: unknown): EvalInput {
   };
 }
 
-const TYPE: Readonly<Record<'identity' | 'boundary' | 'session' | 'resource' | 'trust' | 'scp' | 'rcp', SourcePolicyType>> = {
+const TYPE: Readonly<Record<'identity' | 'boundary' | 'session' | 'resource' | 'trust' | 'scp' | 'rcp' | 'endpoint', SourcePolicyType>> = {
   identity: 'IAM Policy',
   boundary: 'Permissions Boundary Policy',
   session: 'Session Policy',
@@ -131,12 +136,13 @@ const TYPE: Readonly<Record<'identity' | 'boundary' | 'session' | 'resource' | '
   trust: 'Resource Policy', // given as ResourcePolicy, as every resource-based policy
   scp: 'Service Control Policy',
   rcp: 'Resource Control Policy',
+  endpoint: 'VPC Endpoint Policy', // an endpoint policy is validated as a resource-based policy
 };
 
 function policyValue(v: unknown, path: JsonPath, id: string, kind: keyof typeof TYPE): PolicyEntry | null {
   if (v === undefined) return null;
   if (typeof v !== 'string' && !isObject(v)) throw invalidType(path, v, 'string (policy JSON), object');
-  return { id, kind, type: TYPE[kind], path, value: v };
+  return { id, kind: kind === 'endpoint' ? 'resource' : kind, type: TYPE[kind], path, value: v };
 }
 
 function policyList(doc: Record<string, unknown>, key: string, kind: keyof typeof TYPE): PolicyEntry[] | null {

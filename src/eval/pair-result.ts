@@ -58,14 +58,15 @@ export function pairResult(
  * "The statements that determine the result" (IAM API EvaluationResult.MatchedStatements): for an
  * explicit deny only the Deny statements; for an allow the Allow statements of the identity-based,
  * resource-based, boundary and session policies (SCP/RCP filters are summed up in
- * OrganizationsDecisionDetail); nothing determines an implicit deny.
+ * OrganizationsDecisionDetail; a VPC endpoint policy, a filter too, shows only its Deny statements);
+ * nothing determines an implicit deny.
  */
 function matchedStatements(ev: Evaluation, records: ReadonlyMap<string, PolicyRecord>): readonly StatementOut[] {
   const want = ev.decision === 'ExplicitDeny' ? 'Deny' : ev.decision === 'Allow' ? 'Allow' : null;
   if (want === null) return NONE;
   let out: StatementOut[] | null = null;
   for (const v of ev.policies) {
-    if (v.matched.length === 0 || (want === 'Allow' && (v.type === 'scp' || v.type === 'rcp'))) continue;
+    if (v.matched.length === 0 || (want === 'Allow' && (v.type === 'scp' || v.type === 'rcp' || v.type === 'vpc-endpoint'))) continue;
     const record = records.get(v.name);
     if (record === undefined) continue; // RCPFullAWSAccess, which the input does not hold
     for (const m of v.matched) if (m.effect === want) (out ??= []).push(record.statement(m.index));

@@ -2,7 +2,7 @@
 // anywhere, the RCP and SCP filters (every org level needs an Allow), then the grant rules of
 // decide-grant.ts.
 import { decideGrant } from './decide-grant.js';
-import { explicitDenyReason, orgGapReason, resourceSideType } from './explain.js';
+import { endpointGapReason, explicitDenyReason, orgGapReason, resourceSideType } from './explain.js';
 import { makeProbe, type Probe } from './probe.js';
 import { scanPolicy } from './scan.js';
 import type { AuthzRequest, CompiledPolicy, Decision, Evaluation, OrgLevel, PolicySet, PolicyType, PolicyVerdict } from './types.js';
@@ -61,6 +61,11 @@ export function evaluate(req: AuthzRequest, set: PolicySet): Evaluation {
   const rcpLevels = !slr && set.rcpLevels ? set.rcpLevels : NO_LEVELS;
   const rcpGap = scanLevels(rcpLevels, probe, 'rcp', policies);
   const scpGap = scanLevels(scpLevels, probe, 'scp', policies);
+  // the endpoint policy filters every caller that sends through the endpoint; like an RCP it names
+  // principals but grants nothing (AWS PrivateLink Guide "Control access to VPC endpoints using
+  // endpoint policies")
+  const endpoint = set.endpoint ? scanPolicy(set.endpoint, probe, 'endpoint', 'vpc-endpoint') : null;
+  if (endpoint !== null) policies.push(endpoint);
   const missing = probe.missing ?? NO_KEYS;
 
   // an explicit deny in any applicable policy ends evaluation (IAM User Guide "Policy evaluation
@@ -78,6 +83,12 @@ export function evaluate(req: AuthzRequest, set: PolicySet): Evaluation {
     const type = rcpGap !== null ? 'rcp' : 'scp';
     const reason = orgGapReason(type, gap.name, req.action);
     return result('ImplicitDeny', { type, name: gap.name }, reason, sameAccount, policies, missing);
+  }
+  // AWS does not document where the endpoint filter sits among the filters; it matters only for
+  // which one an implicit deny names, and iamsim names the organization's first
+  if (endpoint !== null && endpoint.verdict !== 'Allow') {
+    const by = { type: 'vpc-endpoint' as const, name: endpoint.name };
+    return result('ImplicitDeny', by, endpointGapReason(endpoint.name, req.action), sameAccount, policies, missing);
   }
 
   const g = decideGrant({

@@ -19,6 +19,7 @@ const MODE: Readonly<Record<PolicyType, ScanMode>> = {
   resource: 'resource',
   trust: 'resource',
   rcp: 'rcp',
+  'vpc-endpoint': 'endpoint',
 };
 
 export function explainEvaluation(

@@ -39,6 +39,19 @@ export function explainRules(req: AuthzRequest, set: PolicySet, e: Evaluation): 
       });
     }
   }
+  const endpoint = set.endpoint == null ? undefined : verdicts(e, 'vpc-endpoint')[0];
+  if (endpoint !== undefined) {
+    // told only when the request went through a VPC endpoint, so other explanations stay as they were
+    if (e.decidedBy?.type === 'vpc-endpoint') {
+      steps.push({
+        rule: 'vpc-endpoint',
+        outcome: 'decides',
+        text: `${e.reason}: the endpoint policy must allow, so the request is denied`,
+      });
+      return steps;
+    }
+    steps.push({ rule: 'vpc-endpoint', outcome: 'allows', text: `${endpoint.name} allows this caller to ${req.action}` });
+  }
   steps.push(resourceStep(req, set, e));
   if (SIGNED.has(p.kind)) {
     steps.push(identityStep(req, e));

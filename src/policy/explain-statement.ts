@@ -27,7 +27,7 @@ export function explainStatement(st: XStatement, probe: Probe, mode: ScanMode): 
   if (resource !== null) out.resource = resource;
   let principalOK = true;
   if (mode !== 'identity') {
-    const principal = principalDetail(st, probe);
+    const principal = principalDetail(st, probe, mode);
     out.principal = principal;
     principalOK = principal.matched;
   }
@@ -72,7 +72,7 @@ const NOT_RESOURCE_UNRESOLVED =
  * boundary whatever it lists, otherwise to every caller it does not fully exempt (IAM User Guide
  * "AWS JSON policy elements: Principal", "AWS JSON policy elements: NotPrincipal").
  */
-function principalDetail(st: XStatement, probe: Probe): PrincipalDetail {
+function principalDetail(st: XStatement, probe: Probe, mode: ScanMode): PrincipalDetail {
   const values = st.principals.map((p) => ({ type: p.type, value: p.value, match: matchPrincipal(p.m, probe) }));
   const m = st.principal;
   if (m === null || st.principalElement === null) {
@@ -85,6 +85,10 @@ function principalDetail(st: XStatement, probe: Probe): PrincipalDetail {
   }
   if (st.principalElement === 'Principal') {
     const how = matchPrincipal(m, probe);
+    if (how === 'account' && mode === 'endpoint' && probe.principal.kind !== 'root') {
+      const rule = "in an endpoint policy an account principal names only the account's root user (AWS PrivateLink Guide)";
+      return { element: 'Principal', values, matched: false, rule };
+    }
     return how === null ? { element: 'Principal', values, matched: false } : { element: 'Principal', values, matched: true, how };
   }
   if (st.effect === 'Allow') {

@@ -83,7 +83,7 @@ export interface PolicyDetail {
 }
 
 export type RuleName =
-  'special-case' | 'explicit-deny' | 'rcp' | 'scp' | 'resource' | 'identity' | 'boundary' | 'session-policy' | 'combine';
+  'special-case' | 'explicit-deny' | 'rcp' | 'scp' | 'vpc-endpoint' | 'resource' | 'identity' | 'boundary' | 'session-policy' | 'combine';
 
 /** One step of AWS's evaluation logic and what it found; `decides` marks the step that decided. */
 export interface RuleStep {

@@ -11,6 +11,7 @@ const LABEL: Readonly<Record<PolicyType, string>> = {
   'session-policy': 'session policy',
   scp: 'service control policy',
   rcp: 'resource control policy',
+  'vpc-endpoint': 'VPC endpoint policy',
 };
 
 export function label(type: PolicyType): string {
@@ -35,6 +36,10 @@ export function explicitDenyReason(v: PolicyVerdict): string {
   const where = v.level === undefined ? '' : ` (${v.level})`;
   const which = st === undefined ? '' : `, ${statementText(st)}`;
   return `explicit deny in the ${label(v.type)} ${v.name}${where}${which}`;
+}
+
+export function endpointGapReason(name: string, action: string): string {
+  return `no statement of the ${label('vpc-endpoint')} ${name} allows this caller to ${action}`;
 }
 
 export function orgGapReason(type: 'scp' | 'rcp', level: string, action: string): string {

@@ -10,8 +10,14 @@ import { matchResourceEntry } from './match-resource.js';
 import type { Probe } from './probe.js';
 import type { CompiledPolicy, MatchedStatement, PolicyType, PolicyVerdict } from './types.js';
 
-/** identity: Principal ignored; resource: Principal required, grants recorded; rcp: Principal required */
-export type ScanMode = 'identity' | 'resource' | 'rcp';
+/**
+ * identity: Principal ignored; resource: Principal required, grants recorded; rcp: Principal
+ * required; endpoint: as rcp, but an account principal names only the account's root user (AWS
+ * PrivateLink Guide "Control access to VPC endpoints using endpoint policies": with `"AWS":
+ * "account_id"`, "access is granted to the AWS account root user only, and not all users and roles
+ * for the account")
+ */
+export type ScanMode = 'identity' | 'resource' | 'rcp' | 'endpoint';
 
 const NONE: readonly MatchedStatement[] = Object.freeze([]);
 
@@ -29,6 +35,7 @@ export function scanPolicy(policy: CompiledPolicy, probe: Probe, mode: ScanMode,
     } else {
       if (!resourceMatches(st, probe)) continue;
       how = mode === 'identity' ? undefined : principalApplies(st, probe);
+      if (how === 'account' && mode === 'endpoint' && probe.principal.kind !== 'root') continue;
       if (how === null || !conditionsHold(st.conditions, probe)) continue;
     }
     if (st.effect === 'Deny') deny = true;

@@ -27,7 +27,7 @@ export interface PolicyProblem {
 export type Decision = 'Allow' | 'ExplicitDeny' | 'ImplicitDeny';
 
 /** The policy types that can decide a request; `expect denied by KIND` uses these names. */
-export type PolicyType = 'identity' | 'resource' | 'trust' | 'boundary' | 'session-policy' | 'scp' | 'rcp';
+export type PolicyType = 'identity' | 'resource' | 'trust' | 'boundary' | 'session-policy' | 'scp' | 'rcp' | 'vpc-endpoint';
 
 export type PrincipalKind =
   | 'root'
@@ -103,6 +103,12 @@ export interface PolicySet {
   readonly scpLevels?: readonly OrgLevel[];
   /** present only when RCPs apply */
   readonly rcpLevels?: readonly OrgLevel[];
+  /**
+   * the policy of the VPC endpoint the request went through, if it did: a filter that must allow,
+   * like an RCP, and whose Deny ends the evaluation (AWS PrivateLink Guide "Control access to VPC
+   * endpoints using endpoint policies")
+   */
+  readonly endpoint?: CompiledPolicy | null;
 }
 
 /** Why one statement matched. */

@@ -3,7 +3,18 @@ import type { CallRecord } from '../engine/call-record.js';
 
 export interface WorldEntity {
   readonly kind:
-    'user' | 'group' | 'role' | 'policy' | 'bucket' | 'key' | 'resource' | 'cluster' | 'oidc-provider' | 'service-account' | 'pod';
+    | 'user'
+    | 'group'
+    | 'role'
+    | 'policy'
+    | 'bucket'
+    | 'key'
+    | 'vpc-endpoint'
+    | 'resource'
+    | 'cluster'
+    | 'oidc-provider'
+    | 'service-account'
+    | 'pod';
   readonly name: string;
   readonly arn: string;
   readonly id: string | null;

@@ -69,6 +69,15 @@ export function project(events: readonly LoggedEvent[]): TraceModel {
           details: [...event.data.aliases],
         });
         break;
+      case 'VpcEndpointCreated':
+        add(event.data.account, {
+          kind: 'vpc-endpoint',
+          name: event.data.name,
+          arn: event.data.arn,
+          id: event.data.id,
+          details: [`${event.data.vpc}`, `service ${event.data.service}`],
+        });
+        break;
       case 'ResourceRegistered':
         add(event.data.account, { kind: 'resource', name: event.data.arn, arn: event.data.arn, id: null, details: [] });
         break;

@@ -19,7 +19,7 @@ describe('unexpected tokens', () => {
     expect(err.pos).toMatchObject({ line: 1, col: 15 });
     expect(err.message).toBe('unexpected "usr"');
     expect(err.expected).toBe(
-      '"bucket", "cluster", "group", "key", "oidc-issuer", "oidc-provider", "policy", "resource", "role", "tags", "user" or "}"',
+      '"bucket", "cluster", "group", "key", "oidc-issuer", "oidc-provider", "policy", "resource", "role", "tags", "user", "vpc-endpoint" or "}"',
     );
     expect(err.suggestion).toBe('user');
   });
@@ -29,6 +29,21 @@ describe('unexpected tokens', () => {
     expect(err.message).toBe('unexpected "polcy"');
     expect(err.expected).toBe('"alias", "policy", "tags" or "}"');
     expect(err.suggestion).toBe('policy');
+  });
+
+  it('lists the members a VPC endpoint accepts', () => {
+    const err = parseError('account A 1 { vpc-endpoint e { servce s3 } }');
+    expect(err.message).toBe('unexpected "servce"');
+    expect(err.expected).toBe('"id", "policy", "service", "vpc" or "}"');
+    expect(err.suggestion).toBe('service');
+  });
+
+  it('expects `vpc-endpoint`, the endpoint, `from` and an address after `via`', () => {
+    expect(parseError('step s { via s3-gateway from 10.0.0.1 }').expected).toBe('"vpc-endpoint"');
+    const noFrom = parseError('step s { via vpc-endpoint A/e 10.0.0.1 }');
+    expect([noFrom.message, noFrom.expected]).toEqual(['unexpected "10.0.0.1"', '"from"']);
+    const noIp = parseError('step s { via vpc-endpoint A/e from }');
+    expect([noIp.message, noIp.expected]).toEqual(['unexpected "}"', 'a name or a quoted string']);
   });
 
   it('lists clause keywords, separators and the end of a statement', () => {

@@ -12,6 +12,7 @@ import { stepCommands, type StepScope } from './steps.js';
 import { collectSymbols, makeResolver } from './symbols.js';
 import { checkRegion, durationSeconds, formatDuration, instant } from './values.js';
 import { accountCommands } from './world.js';
+import { vpcEndpointCommands } from './vpc-endpoint.js';
 
 export interface ResolveOptions {
   /** reads a file named relative to the scenario (for `file "policy.json"`) */
@@ -77,6 +78,9 @@ export function resolveScenario(ast: ScenarioFile, options: ResolveOptions): Res
   const ctx = { resolver, readFile: options.readFile };
   for (const sym of symbols.accounts) emit({ type: 'CreateAccount', data: { id: sym.id, name: sym.name } }, sym.decl.loc);
   for (const sym of symbols.accounts) accountCommands(sym, ctx, emit);
+  for (const sym of symbols.accounts) {
+    for (const m of sym.decl.members) if (m.kind === 'VpcEndpoint') vpcEndpointCommands(sym, m, region, { ...ctx, here: sym }, emit);
+  }
   const organization = once('Organization');
   if (organization) organizationCommands(organization, ctx, emit);
   oidcCommands(ast, resolver, emit);

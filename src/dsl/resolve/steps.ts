@@ -16,6 +16,7 @@ import { providerForCluster } from './federated.js';
 import { bucketParam, checkS3Call } from './s3-call.js';
 import { checkStsCall } from './sts-call.js';
 import { tokenSpec } from './token.js';
+import { resolveVia } from './vpc-endpoint.js';
 
 type Emit = (command: CommandEnvelope['command'], loc: Loc) => void;
 
@@ -28,7 +29,7 @@ export interface StepScope {
   pod?: boolean;
 }
 
-const DENIED_BY = ['scp', 'rcp', 'boundary', 'session-policy', 'identity', 'resource', 'trust'];
+const DENIED_BY = ['scp', 'rcp', 'vpc-endpoint', 'boundary', 'session-policy', 'identity', 'resource', 'trust'];
 
 export function stepCommands(step: StepDecl, index: number, scope: StepScope, emit: Emit): void {
   const at = scope.ctx.resolver.at;
@@ -52,7 +53,36 @@ export function stepCommands(step: StepDecl, index: number, scope: StepScope, em
   const caller = callerRef((as[0] as { subject: Subject }).subject, scope);
   scope.pod = caller.kind === 'pod';
   emit({ type: 'StartStep', data: { index, title: step.title.text } }, step.loc);
-  emit({ type: 'Call', data: callData(call, caller, region, scope) }, call.loc);
+  const data = callData(call, caller, region, scope);
+  const vias = step.members.filter((m) => m.kind === 'Via');
+  if (vias.length > 1) throw at.error(vias[1]!.loc, 'a step sends its call through one VPC endpoint', { length: 'via'.length });
+  const via = vias[0];
+  if (via !== undefined) {
+    const service = data.action.slice(0, data.action.indexOf(':'));
+    if (service.toLowerCase() === 'sts' || caller.kind === 'pod' || caller.kind === 'service') {
+      const what =
+        caller.kind === 'pod'
+          ? 'a pod calling through a VPC endpoint'
+          : caller.kind === 'service'
+            ? 'a service principal calling through a VPC endpoint'
+            : 'an STS call through a VPC endpoint';
+      throw at.unsupported(via.loc, what, 3);
+    }
+    const sourceIp = (call.context ?? []).find((e) => e.key.text.toLowerCase() === 'aws:sourceip');
+    if (sourceIp !== undefined) {
+      // IAM User Guide "AWS global condition context keys": aws:SourceIp is not in a request sent through a VPC endpoint
+      throw at.error(sourceIp.key.loc, 'a request sent through a VPC endpoint has no aws:SourceIp', {
+        length: sourceIp.key.text.length,
+        expected: 'the address in the VPC after `from` (the request carries it as aws:VpcSourceIp)',
+      });
+    }
+    emit(
+      { type: 'Call', data: { ...data, via: resolveVia(via.endpoint, via.sourceIp, service, scope.ctx.resolver.symbols.accounts, at) } },
+      call.loc,
+    );
+  } else {
+    emit({ type: 'Call', data }, call.loc);
+  }
   for (const m of step.members) {
     if (m.kind === 'ExpectOutcome' || m.kind === 'ExpectError' || m.kind === 'ExpectDeniedBy' || m.kind === 'ExpectResponse') {
       const { text, spec } = expectation(m, scope);

@@ -26,6 +26,8 @@ export interface CallAuthzRequest {
    * (which, like a trust policy, must allow the caller or its account itself)
    */
   readonly policy?: { readonly name: string; readonly document: PolicyDocument; readonly kind: 'resource' | 'trust' | 'key' } | null;
+  /** the policy of the VPC endpoint the request went through, if it did */
+  readonly endpoint?: { readonly name: string; readonly document: PolicyDocument } | null;
 }
 
 export function authorizeCall(req: CallAuthzRequest, world: World): EvaluationRecord {
@@ -33,6 +35,8 @@ export function authorizeCall(req: CallAuthzRequest, world: World): EvaluationRe
   const mine = callerPolicies(who, world);
   const documents = new Map(mine.documents);
   if (policy) documents.set(policy.name, policy.document);
+  const endpoint = req.endpoint ?? null;
+  if (endpoint !== null) documents.set(endpoint.name, endpoint.document);
   const request =
     resourceAccount === null
       ? { principal: who.principal, action, resource, context }
@@ -46,6 +50,7 @@ export function authorizeCall(req: CallAuthzRequest, world: World): EvaluationRe
       resource: policy ? compiled(policy.document, policy.name, policy.kind === 'key' ? 'resource' : policy.kind) : null,
       resourceMustAllow: policy?.kind === 'trust' || policy?.kind === 'key',
       ...(policy?.kind === 'key' ? { keyPolicy: true } : {}),
+      ...(endpoint !== null ? { endpoint: compiled(endpoint.document, endpoint.name, 'resource') } : {}),
       ...orgLevels(who.principal, req.orgAccount === undefined ? resourceAccount : req.orgAccount, action, world, documents),
     },
     documents,

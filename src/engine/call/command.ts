@@ -46,6 +46,11 @@ export interface CallData {
   readonly params: Readonly<Record<string, ParamValue>>;
   readonly context: Readonly<Record<string, ContextValue>>;
   readonly region: string;
+  /**
+   * the request is sent through a VPC endpoint (its ID, vpce-…) from an address in its VPC; absent
+   * for a request sent over the internet
+   */
+  readonly via?: { readonly endpoint: string; readonly sourceIp: string };
 }
 
 export interface CallCommand {

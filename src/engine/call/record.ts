@@ -68,6 +68,8 @@ function policyTypeWords(type: string | null): string | null {
       return 'service control policy';
     case 'rcp':
       return 'resource control policy';
+    case 'vpc-endpoint':
+      return 'VPC endpoint policy';
     default:
       return null;
   }

@@ -18,6 +18,21 @@ export type ResourcesCommand =
         readonly aliases: readonly string[];
       };
     }
+  | {
+      /** a VPC endpoint and its endpoint policy (AWS's default endpoint policy when none is given) */
+      readonly type: 'CreateVpcEndpoint';
+      readonly data: {
+        readonly name: string;
+        readonly id: string;
+        readonly arn: string;
+        readonly vpc: string;
+        readonly account: string;
+        readonly region: string;
+        /** the service it connects to: `s3`, `kms`, … */
+        readonly service: string;
+        readonly document: PolicyDocument;
+      };
+    }
   | { readonly type: 'RegisterResource'; readonly data: { readonly arn: string; readonly account: string } }
   | { readonly type: 'PutResourcePolicy'; readonly data: { readonly arn: string; readonly document: PolicyDocument } }
   | {

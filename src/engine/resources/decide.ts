@@ -19,6 +19,7 @@ import { requestTagKeys } from './request-tags.js';
 import { EXPECTED_OWNER_MISMATCH, s3Addressed, s3BucketNote, s3RequestKeys } from './s3-request.js';
 import type { PolicyResource } from './state.js';
 import type { ContextValue } from '../../policy/types.js';
+import { endpointUse } from './vpc-endpoint.js';
 import { bucketPolicyDenies, lockOutNote, ownerRootMayManagePolicy } from './owner-root.js';
 
 export function decideResources(command: ResourcesCommand | CallCommand, world: World): ResourcesEvent[] {
@@ -27,6 +28,8 @@ export function decideResources(command: ResourcesCommand | CallCommand, world: 
       return [{ type: 'BucketCreated', data: command.data }];
     case 'CreateKey':
       return [{ type: 'KeyCreated', data: { ...command.data, aliases: [...command.data.aliases] } }];
+    case 'CreateVpcEndpoint':
+      return [{ type: 'VpcEndpointCreated', data: { ...command.data, document: freeze(command.data.document) } }];
     case 'RegisterResource':
       return [{ type: 'ResourceRegistered', data: command.data }];
     case 'PutResourcePolicy':
@@ -95,10 +98,25 @@ function decideCall(command: CallCommand, world: World): ResourcesEvent[] {
   const facts = (target === null && resource !== '*' ? iamEntityFacts(resource, world) : null) ?? { account, tags: target?.tags ?? {} };
   const tagged = requestTagKeys(data.action, params);
   if (tagged.note !== null) notes.push(tagged.note);
-  const keys = { ...s3RequestKeys(data.action, params), ...kmsContext(data.action, params, who.record.account), ...tagged.keys };
+  const via = endpointUse(data, world);
+  if (via !== null) notes.push(via.note);
+  const keys = {
+    ...s3RequestKeys(data.action, params),
+    ...kmsContext(data.action, params, who.record.account),
+    ...tagged.keys,
+    ...via?.keys,
+  };
   const context = requestContext(who, world, data.region, facts, withRequestKeys(keys, data.context));
   const orgAccount = resource === '*' ? null : account;
-  const request = { who, action: data.action, resource, resourceAccount: owner.unknown ? ANOTHER_ACCOUNT : account, orgAccount, context };
+  const request = {
+    who,
+    action: data.action,
+    resource,
+    resourceAccount: owner.unknown ? ANOTHER_ACCOUNT : account,
+    orgAccount,
+    context,
+    endpoint: via?.policy ?? null,
+  };
   let evaluation = authorizeCall({ ...request, policy }, world);
   if (policy !== null && evaluation.evaluation.decision === 'ExplicitDeny' && ownerRootMayManagePolicy(who, target, data.action)) {
     const denies = bucketPolicyDenies(evaluation.evaluation, policy.name);

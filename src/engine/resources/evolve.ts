@@ -14,6 +14,9 @@ export function evolveResources(draft: Draft<ResourcesState>, event: ResourcesEv
       for (const alias of aliases) draft.kmsAliases[`arn:aws:kms:${region}:${account}:${alias}`] = arn;
       return;
     }
+    case 'VpcEndpointCreated':
+      draft.vpcEndpoints[event.data.id] = event.data;
+      return;
     case 'ResourceRegistered':
       draft.byArn[event.data.arn] = { ...event.data, kind: 'resource', name: event.data.arn, policy: null, tags: {} };
       return;

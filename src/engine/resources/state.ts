@@ -11,10 +11,24 @@ export interface PolicyResource {
   tags: Record<string, string>;
 }
 
+/** A VPC endpoint (AWS PrivateLink Guide "Control access to VPC endpoints using endpoint policies"). */
+export interface VpcEndpoint {
+  readonly name: string; // the scenario's name
+  readonly id: string; // vpce-…
+  readonly arn: string; // arn:aws:ec2:REGION:ACCOUNT:vpc-endpoint/vpce-…
+  readonly vpc: string; // vpc-…
+  readonly account: string;
+  readonly region: string;
+  readonly service: string;
+  readonly document: PolicyDocument;
+}
+
 export interface ResourcesState {
   byArn: Record<string, PolicyResource>;
+  /** VPC endpoints by ID (vpce-…) */
+  vpcEndpoints: Record<string, VpcEndpoint>;
   /** KMS aliases: alias ARN (`arn:aws:kms:REGION:ACCOUNT:alias/NAME`) → key ARN */
   kmsAliases: Record<string, string>;
 }
 
-export const initialResourcesState: ResourcesState = { byArn: {}, kmsAliases: {} };
+export const initialResourcesState: ResourcesState = { byArn: {}, vpcEndpoints: {}, kmsAliases: {} };

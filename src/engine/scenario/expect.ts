@@ -46,7 +46,10 @@ export function checkExpectation(spec: ExpectationSpec, call: LastCall | null): 
       const by = call.decidedBy;
       const who = by === null ? 'nothing' : by.name === undefined ? by.type : `${by.type} ${by.name}`;
       const passed =
-        call.outcome === 'denied' && by !== null && by.type === spec.by && (spec.name === null || namesMatch(by.name, spec.name));
+        call.outcome === 'denied' &&
+        by !== null &&
+        by.type === spec.by &&
+        (spec.name === null || namesMatch(by.name, spec.name) || (by.type === 'vpc-endpoint' && endpointNamed(by.name, spec.name)));
       return { passed, actual: call.outcome === 'denied' ? `denied by ${who}` : actual };
     }
     case 'response': {
@@ -68,6 +71,11 @@ function namesMatch(reported: string | undefined, wanted: string): boolean {
   if (reported === undefined) return false;
   const bare = reported.replace(/^(inline|managed|boundary|scp|rcp)\s+/, '').replace(/\s+\(.*\)$/, '');
   return reported === wanted || bare === wanted;
+}
+
+/** A VPC endpoint policy is reported as `ID (NAME)`: the scenario's NAME names it too. */
+function endpointNamed(reported: string | undefined, wanted: string): boolean {
+  return reported !== undefined && reported.endsWith(` (${wanted})`);
 }
 
 function lookup(root: unknown, path: string): unknown {

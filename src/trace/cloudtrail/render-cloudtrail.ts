@@ -62,7 +62,11 @@ function trailRecord(call: CallRecord, seed: string, facts: Facts): Record<strin
   const service = call.action.slice(0, colon).toLowerCase();
   const name = eventName(call.action);
   const byService = call.caller.kind === 'service';
-  const ip = call.context['aws:SourceIp'];
+  // a request sent through a VPC endpoint is logged with its address in the VPC and the endpoint's
+  // ID, last (AWS KMS Developer Guide "Logging AWS KMS requests that use a VPC endpoint")
+  const vpce = call.context['aws:SourceVpce'];
+  const vpcIp = call.context['aws:VpcSourceIp'];
+  const ip = typeof vpce === 'string' && typeof vpcIp === 'string' ? vpcIp : call.context['aws:SourceIp'];
   const rec: Record<string, unknown> = {
     eventVersion: EVENT_VERSION,
     userIdentity: userIdentity(call.caller, facts, call),
@@ -89,6 +93,7 @@ function trailRecord(call: CallRecord, seed: string, facts: Facts): Record<strin
   rec['managementEvent'] = !data;
   rec['recipientAccountId'] = call.caller.account ?? resourceAccount(call) ?? '';
   rec['eventCategory'] = data ? 'Data' : 'Management';
+  if (typeof vpce === 'string') rec['vpcEndpointId'] = vpce;
   return rec;
 }
 

@@ -12,6 +12,7 @@ const RULE_LABEL: Readonly<Record<RuleName, string>> = {
   'explicit-deny': 'explicit deny',
   rcp: 'RCPs',
   scp: 'SCPs',
+  'vpc-endpoint': 'VPC endpoint',
   resource: 'resource side',
   identity: 'identity side',
   boundary: 'boundary',
@@ -20,7 +21,16 @@ const RULE_LABEL: Readonly<Record<RuleName, string>> = {
 };
 
 /** AWS's order of evaluation (the IAM User Guide's flow chart). */
-export const AWS_ORDER: readonly PolicyType[] = ['rcp', 'scp', 'resource', 'trust', 'identity', 'boundary', 'session-policy'];
+export const AWS_ORDER: readonly PolicyType[] = [
+  'rcp',
+  'scp',
+  'vpc-endpoint',
+  'resource',
+  'trust',
+  'identity',
+  'boundary',
+  'session-policy',
+];
 
 export interface ExplainedPolicy {
   readonly verdict: PolicyVerdict;

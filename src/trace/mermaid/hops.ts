@@ -93,7 +93,9 @@ export function callLines(call: CallRecord, cast: Cast, facts: Facts): Line[] {
   const name = call.action.slice(call.action.indexOf(':') + 1);
   const how =
     call.caller.credentials === 'none' ? 'unsigned request' : `signed (SigV4) with ${call.caller.accessKeyId ?? 'its access key'}`;
-  lines.push({ kind: 'hop', from: sdk, to: svc, arrow: 'call', text: `${name}: ${how}` });
+  const vpce = call.context['aws:SourceVpce'];
+  const via = typeof vpce === 'string' ? `, through VPC endpoint ${vpce}` : '';
+  lines.push({ kind: 'hop', from: sdk, to: svc, arrow: 'call', text: `${name}: ${how}${via}` });
   if (call.action.toLowerCase() === 'sts:assumerolewithwebidentity') {
     const oidc = fixed(cast, 'OIDC', 'OIDC issuer');
     lines.push(

@@ -77,6 +77,14 @@ export function collectFacts(events: readonly LoggedEvent[]): Facts {
       case 'KeyCreated':
         entities.set(event.data.arn, { kind: 'key', name: event.data.name, account: event.data.account, id: event.data.keyId });
         break;
+      case 'VpcEndpointCreated':
+        entities.set(event.data.arn, { kind: 'vpc-endpoint', name: event.data.name, account: event.data.account, id: event.data.id });
+        policies.push({
+          owner: `vpc-endpoint ${event.data.name}`,
+          name: `${event.data.id} (${event.data.name})`,
+          document: event.data.document,
+        });
+        break;
       case 'InlinePolicyPut':
         policies.push({ owner: nameOf(event.data.entity), name: `inline ${event.data.name}`, document: event.data.document });
         break;

@@ -18,6 +18,8 @@ export function narrate(step: TraceStep, facts: Facts, code: Code): string[] {
     out.push(sentence(`${first}${callerPhrase(call.caller, facts, code)} ${requestPhrase(call, facts, code)}`));
     const scope = scopeSentence(call, facts);
     if (scope !== null) out.push(scope);
+    const endpoint = endpointSentence(call, code);
+    if (endpoint !== null) out.push(endpoint);
     out.push(...outcomeSentences(call, code));
   });
   if (step.notMade !== null) out.push(sentence(`The call is not made: ${step.notMade}`));
@@ -86,6 +88,17 @@ function scopeSentence(call: CallRecord, facts: Facts): string | null {
   return trust
     ? "Caller and role are in the same account, but the role's trust policy must allow all the same: when it names the caller itself, that is enough; when it names the account, the caller's identity-based policies must allow as well."
     : `Caller and resource are in the same account, so one Allow is enough: from the caller's identity-based policies or from ${resource}.`;
+}
+
+/**
+ * A request sent through a VPC endpoint is also filtered by the endpoint's policy, which never
+ * grants (AWS PrivateLink Guide "Control access to VPC endpoints using endpoint policies").
+ */
+function endpointSentence(call: CallRecord, code: Code): string | null {
+  const last = call.evaluations[call.evaluations.length - 1];
+  const v = last?.evaluation.policies.find((p) => p.type === 'vpc-endpoint');
+  if (v === undefined) return null;
+  return `It is sent through VPC endpoint ${code(v.name)}, whose endpoint policy must allow it as well: an endpoint policy filters requests, it grants nothing.`;
 }
 
 /**

@@ -93,6 +93,7 @@ export function scenarioArb(loose: boolean): Arb {
           seq('bucket', name, resourceBody),
           seq('resource', name, resourceBody),
           seq('key', name, opt(braces(fc.oneof(seq('policy', policyBody), tags, seq('alias', name)), 3))),
+          seq('vpc-endpoint', name, braces(fc.oneof(seq(fc.constantFrom('id', 'vpc', 'service'), name), seq('policy', policyBody)), 4)),
           cluster,
           oidcProvider,
           oidcIssuer,
@@ -134,15 +135,25 @@ export function scenarioArb(loose: boolean): Arb {
     seq('error', name),
     seq(
       'denied by',
-      fc.constantFrom('scp', 'rcp', 'boundary', 'session-policy', 'identity', 'resource', 'trust'),
-      opt(nameExcept('as', 'region', 'call', 'expect', 'keep')),
+      fc.constantFrom('scp', 'rcp', 'vpc-endpoint', 'boundary', 'session-policy', 'identity', 'resource', 'trust'),
+      opt(nameExcept('as', 'region', 'via', 'call', 'expect', 'keep')),
     ),
     seq('response', name, '=', stepEndValue),
   );
   const step = seq(
     'step',
     name,
-    braces(fc.oneof(seq('as', subject), seq('region', name), call, seq('expect', expectation), seq('keep credentials as', name)), 5),
+    braces(
+      fc.oneof(
+        seq('as', subject),
+        seq('region', name),
+        seq('via vpc-endpoint', name, 'from', name),
+        call,
+        seq('expect', expectation),
+        seq('keep credentials as', name),
+      ),
+      5,
+    ),
   );
 
   const worldItem = fc.oneof(
