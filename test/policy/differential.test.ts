@@ -114,18 +114,21 @@ describe('simulate eval on the differential cases', () => {
   it('decides as src/policy called directly', () => {
     let compared = 0;
     let trustCompared = 0;
+    let kmsCompared = 0;
     const differences = [];
     for (const { c, r } of evaluated()) {
-      // a role's trust policy is the ResourcePolicy of sts:AssumeRole on the role (src/eval/trust.ts);
-      // simulate eval has no KMS key policy yet
-      if (!r.ok || c.resourceKind === 'kms') continue;
+      // a role's trust policy is the ResourcePolicy of sts:AssumeRole on the role (src/eval/trust.ts),
+      // a key policy that of a KMS action on the key (src/eval/key-policy.ts)
+      if (!r.ok) continue;
       compared++;
       if (c.resourceKind === 'trust') trustCompared++;
+      if (c.resourceKind === 'kms') kmsCompared++;
       const viaEval = evalDecision(c);
       if (viaEval !== r.evaluation.decision) differences.push({ id: c.id, direct: r.evaluation.decision, viaEval });
     }
     expect(differences).toEqual([]);
     expect(compared).toBeGreaterThan(COUNT * 0.7);
     expect(trustCompared).toBeGreaterThan(COUNT * 0.03);
+    expect(kmsCompared).toBeGreaterThan(COUNT * 0.03);
   });
 });

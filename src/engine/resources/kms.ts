@@ -80,11 +80,16 @@ const CROSS_ACCOUNT = new Set(
   ].map((a) => `kms:${a.toLowerCase()}`),
 );
 
+/** The KMS operation may be called on a key of another account ("Cross-account use: Yes"). */
+export function kmsCrossAccountUse(action: string): boolean {
+  return CROSS_ACCOUNT.has(action.toLowerCase());
+}
+
 /**
  * Why a KMS call on a declared key of another account cannot be made at all, or null. AWS does not
  * document the error such a call gets; iamsim answers AccessDeniedException.
  */
 export function kmsCrossAccountRefusal(action: string, keyAccount: string, callerAccount: string | null): string | null {
-  if (callerAccount === null || keyAccount === callerAccount || CROSS_ACCOUNT.has(action.toLowerCase())) return null;
+  if (callerAccount === null || keyAccount === callerAccount || kmsCrossAccountUse(action)) return null;
   return `KMS does not allow ${action} on a key of another account (AWS KMS API Reference: "Cross-account use: No"), whatever the key policy and IAM policies say; AWS does not document the error it answers, iamsim answers AccessDeniedException`;
 }
