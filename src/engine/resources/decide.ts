@@ -1,7 +1,7 @@
 // Resources' decide: declarations, and the authorization of every non-STS call. iamsim models
 // the decision, not the data: an allowed s3:PutObject stores nothing.
 import { freeze } from 'immer';
-import { authenticate } from '../call/caller.js';
+import { authenticate, type Caller } from '../call/caller.js';
 import { authorizeCall } from '../call/authorize-call.js';
 import type { CallCommand } from '../call/command.js';
 import { iamEntityFacts, requestContext, sourceNote } from '../call/context.js';
@@ -14,11 +14,12 @@ import type { World } from '../world.js';
 import type { ResourcesCommand } from './commands.js';
 import type { ResourcesEvent } from './events.js';
 import { accessDeniedCode, arnAccount, findResource, s3Bucket } from './owner.js';
-import { kmsContext, kmsCrossAccountRefusal, kmsKeyResource } from './kms.js';
+import { kmsContext, kmsCrossAccountRefusal, kmsKeyResource, s3KmsOnBehalf, type KmsOnBehalf } from './kms.js';
 import { requestTagKeys } from './request-tags.js';
 import { EXPECTED_OWNER_MISMATCH, s3Addressed, s3BucketNote, s3RequestKeys } from './s3-request.js';
 import type { PolicyResource } from './state.js';
-import type { ContextValue } from '../../policy/types.js';
+import type { ContextValue, Decision } from '../../policy/types.js';
+import type { EvaluationRecord } from '../call-record.js';
 import { endpointUse } from './vpc-endpoint.js';
 import { bucketPolicyDenies, lockOutNote, ownerRootMayManagePolicy } from './owner-root.js';
 
@@ -126,28 +127,95 @@ function decideCall(command: CallCommand, world: World): ResourcesEvent[] {
       notes.push(lockOutNote(target, data.action, denies));
     }
   }
-  const decision = evaluation.evaluation.decision;
+  let decision = evaluation.evaluation.decision;
   const source = sourceNote(who, context);
   if (source !== null) notes.push(source);
   notes.push(...orgNotes(who.principal, resource === '*' ? null : account, data.action, world));
-  const error =
+  let error =
     decision === 'Allow'
       ? null
       : {
           code: accessDeniedCode(data.action),
           message: accessDeniedMessage(who.record.arn, data.action, resource, decision, evaluation.evaluation.decidedBy?.type ?? null),
         };
+  const evaluations = [evaluation];
+  // S3 allowed the request; an SSE-KMS upload then needs KMS to allow the caller too (resources/kms.ts)
+  const use =
+    decision === 'Allow' && addressed?.ok ? s3KmsOnBehalf(data.action, params, addressed.arn, addressed.bucket, data.region) : null;
+  if (use !== null) {
+    const kms = authorizeOnBehalf(use, who, world, data.region, data.context);
+    evaluations.push(...kms.evaluations);
+    notes.push(kms.note);
+    if (kms.denied !== null) {
+      decision = kms.denied.decision;
+      error = { code: accessDeniedCode(data.action), message: kms.denied.message };
+    }
+  }
   const call = callRecord(data, world, {
     caller: who.record,
     params,
     resource,
     context,
     decision,
-    evaluations: [evaluation],
+    evaluations,
     notes,
     error,
   });
   return [error === null ? { type: 'RequestAllowed', data: { call } } : { type: 'RequestDenied', data: { call } }];
+}
+
+interface OnBehalf {
+  readonly evaluations: EvaluationRecord[];
+  readonly note: string;
+  /** the KMS request was not allowed: its decision, and the message S3 answers with */
+  readonly denied: { readonly decision: Decision; readonly message: string } | null;
+}
+
+/**
+ * A KMS request a service makes with the caller's credentials (a forward access session), decided
+ * as a kms:* call of the caller's on the same key would be — the key named as KeyId is, KMS's
+ * cross-account rule, the key policy, the caller's policies, the organization's — with the keys
+ * such a request carries: kms:ViaService, kms:CallerAccount, kms:EncryptionContext:…, and
+ * aws:ViaAWSService true (IAM User Guide "AWS global condition context keys": "returns true when a
+ * service uses a forward access session"). The step's own context applies to it too.
+ */
+function authorizeOnBehalf(
+  use: KmsOnBehalf,
+  who: Caller,
+  world: World,
+  region: string,
+  stepContext: Readonly<Record<string, ContextValue>>,
+): OnBehalf {
+  const params = { KeyId: use.keyId, EncryptionContext: use.encryptionContext };
+  const resource = kmsKeyResource(use.action, params, world, who.record.account, region) ?? use.keyId;
+  const target = findResource(resource, world);
+  const via = `${use.viaService} called ${use.action} on key ${resource} for the caller, with its credentials`;
+  const refusal = target?.kind === 'key' ? kmsCrossAccountRefusal(use.action, target.account, who.record.account) : null;
+  if (refusal !== null) {
+    const message = accessDeniedMessage(who.record.arn, use.action, resource, 'ImplicitDeny', null);
+    return { evaluations: [], note: `${via}: ${refusal}`, denied: { decision: 'ImplicitDeny', message } };
+  }
+  const owner = resourceOwner(resource, target, use.action, params, who.record.account);
+  const policy = target?.policy ? resourcePolicyOf(target, target.policy) : null;
+  const keys = { ...kmsContext(use.action, params, who.record.account), 'kms:ViaService': use.viaService, 'aws:ViaAWSService': 'true' };
+  const facts = { account: owner.account, tags: target?.tags ?? {} };
+  const context = requestContext(who, world, region, facts, withRequestKeys(keys, stepContext));
+  const evaluation = authorizeCall(
+    { who, action: use.action, resource, resourceAccount: owner.account, orgAccount: owner.account, context, policy },
+    world,
+  );
+  const decision = evaluation.evaluation.decision;
+  const shown = Object.keys(keys)
+    .map((k) => `${k}=${JSON.stringify(context[k])}`)
+    .join(', ');
+  const outcome =
+    decision === 'Allow'
+      ? 'KMS allowed it'
+      : `KMS denied it (${decision}), so S3 refuses the upload with AccessDenied (AWS documents the code, not the message; iamsim gives KMS's access-denied wording)`;
+  const note = `${via} (${shown}): ${outcome}`;
+  if (decision === 'Allow') return { evaluations: [evaluation], note, denied: null };
+  const message = accessDeniedMessage(who.record.arn, use.action, resource, decision, evaluation.evaluation.decidedBy?.type ?? null);
+  return { evaluations: [evaluation], note, denied: { decision, message } };
 }
 
 /**

@@ -93,3 +93,44 @@ export function kmsCrossAccountRefusal(action: string, keyAccount: string, calle
   if (callerAccount === null || keyAccount === callerAccount || kmsCrossAccountUse(action)) return null;
   return `KMS does not allow ${action} on a key of another account (AWS KMS API Reference: "Cross-account use: No"), whatever the key policy and IAM policies say; AWS does not document the error it answers, iamsim answers AccessDeniedException`;
 }
+
+/** A KMS request a service makes on the caller's behalf, with the caller's credentials. */
+export interface KmsOnBehalf {
+  /** the KMS action the service calls */
+  readonly action: string;
+  /** the key as the request names it (SSEKMSKeyId: a key ID, key ARN, alias name or alias ARN) */
+  readonly keyId: string;
+  /** the encryption context the service sends */
+  readonly encryptionContext: Readonly<Record<string, string>>;
+  /** kms:ViaService: the service's endpoint in the request's Region, `SERVICE.REGION.amazonaws.com` */
+  readonly viaService: string;
+}
+
+/**
+ * The KMS request S3 makes for the caller when an s3:PutObject asks for SSE-KMS with a key of its
+ * own choosing (`ServerSideEncryption: aws:kms`, `SSEKMSKeyId`): kms:GenerateDataKey on that key
+ * ("To upload an object encrypted with an AWS KMS key … you need kms:GenerateDataKey", Amazon S3
+ * User Guide "Using server-side encryption with AWS KMS keys (SSE-KMS)"), with the object's ARN as
+ * the encryption context `aws:s3:arn`, or the bucket's when the request enables an S3 Bucket Key
+ * (the same page, "Encryption context"). Null for any other request; `objectArn` is the ARN the
+ * request addresses. Without SSEKMSKeyId S3 uses the AWS managed key aws/s3, which iamsim does not
+ * model.
+ */
+export function s3KmsOnBehalf(
+  action: string,
+  params: Readonly<Record<string, unknown>>,
+  objectArn: string,
+  bucket: string,
+  region: string,
+): KmsOnBehalf | null {
+  if (action.toLowerCase() !== 's3:putobject' || params['ServerSideEncryption'] !== 'aws:kms') return null;
+  const keyId = params['SSEKMSKeyId'];
+  if (typeof keyId !== 'string' || keyId === '') return null;
+  const bucketKey = params['BucketKeyEnabled'] === true || params['BucketKeyEnabled'] === 'true';
+  return {
+    action: 'kms:GenerateDataKey',
+    keyId,
+    encryptionContext: { 'aws:s3:arn': bucketKey ? `arn:aws:s3:::${bucket}` : objectArn },
+    viaService: `s3.${region}.amazonaws.com`,
+  };
+}
