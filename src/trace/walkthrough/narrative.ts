@@ -60,7 +60,7 @@ function requestPhrase(call: CallRecord, facts: Facts, code: Code): string {
 }
 
 function scopeSentence(call: CallRecord, facts: Facts): string | null {
-  const last = call.evaluations[call.evaluations.length - 1];
+  const last = ownEvaluation(call);
   if (last === undefined || last.evaluation.policies.length === 0) return null;
   if (call.caller.credentials === 'none' || call.caller.kind === 'service') {
     const unsigned = call.caller.kind === 'service' ? 'An AWS service' : 'An unsigned request';
@@ -113,7 +113,46 @@ function declaresPolicy(resource: string | null, facts: Facts): boolean {
   return facts.policies.some((p) => p.owner === owner && (p.name === 'bucket policy' || p.name === 'resource policy'));
 }
 
+/** The service of an action (`s3` of `s3:PutObject`), lower case. */
+function serviceOf(action: string): string {
+  return action.slice(0, action.indexOf(':')).toLowerCase();
+}
+
+/** The last evaluation of the call's own service: not one of a request a service made on the caller's behalf. */
+function ownEvaluation(call: CallRecord): CallRecord['evaluations'][number] | undefined {
+  const own = call.evaluations.filter((e) => serviceOf(e.action) === serviceOf(call.action));
+  return own[own.length - 1];
+}
+
+/**
+ * The requests the called service made to another with the caller's credentials (S3 asking KMS for
+ * a data key, engine/resources/kms.ts): each told after the call's own decision.
+ */
+function onBehalfSentences(call: CallRecord, code: Code): string[] {
+  const service = serviceOf(call.action).toUpperCase();
+  return call.evaluations
+    .filter((e) => serviceOf(e.action) !== serviceOf(call.action))
+    .map((e) => {
+      const d = e.evaluation;
+      const other = serviceOf(e.action).toUpperCase();
+      const verdict =
+        d.decision === 'Allow'
+          ? `${other} allows it: ${d.reason}`
+          : `${other} refuses it with ${d.decision === 'ExplicitDeny' ? 'an explicit deny' : 'an implicit deny'}: ${d.reason}, so the call fails with ${code(call.error?.code ?? '')}`;
+      return sentence(
+        `${service} then calls ${other} with the caller's credentials, ${code(e.action)} on ${code(e.resource)}, and ${verdict}`,
+      );
+    });
+}
+
 function outcomeSentences(call: CallRecord, code: Code): string[] {
+  const behalf = onBehalfSentences(call, code);
+  if (behalf.length === 0) return ownOutcomeSentences(call, code);
+  const own = ownEvaluation(call)?.evaluation.reason ?? null;
+  return [sentence(`${serviceOf(call.action).toUpperCase()} allows it${own === null ? '' : `: ${own}`}`), ...behalf];
+}
+
+function ownOutcomeSentences(call: CallRecord, code: Code): string[] {
   const last = call.evaluations[call.evaluations.length - 1];
   const reason = last?.evaluation.reason ?? null;
   switch (call.outcome) {
