@@ -86,12 +86,14 @@ Value -> Name {% id %}
   | "[" "]" {% (d) => b.list(d[0], null) %}
   | "[" ValueList "]" {% (d) => b.list(d[0], d[1]) %}
 
-# A web identity token: `token from pod A/c/ns/p` or `token issuer NAME`, then forgeries
+# A web identity token: `token from pod A/c/ns/p`, `token issuer NAME`, or an OAuth 2.0 access
+# token `token oauth PROVIDER { app_id: …, user_id: … }`, then forgeries
 # (`signed-by KEY`, `alg none`, `tampered`) and claims `{ sub: …, exp: -1h }`.
 Token -> "token" TokenSource TokenModifiers EntryBlock:? {% (d) => b.token(d[0], d[1], d[2], d[3]) %}
 
 TokenSource -> "from" "pod" Name {% (d) => b.tokenSource('pod', d[2]) %}
   | "issuer" Name {% (d) => b.tokenSource('issuer', d[1]) %}
+  | "oauth" Name {% (d) => b.tokenSource('oauth', d[1]) %}
 
 TokenModifiers -> null {% b.nil %}
   | TokenModifiers TokenModifier {% (d) => b.snoc(d[0], d[1]) %}

@@ -52,10 +52,16 @@ export interface CredentialsValue {
   readonly name: Text;
   readonly loc: Loc;
 }
-/** `token from pod A/c/ns/p …` or `token issuer NAME …`: a web identity token, maybe forged. */
+/**
+ * `token from pod A/c/ns/p …` or `token issuer NAME …`: a web identity token, maybe forged;
+ * `token oauth PROVIDER { … }`: an OAuth 2.0 access token that provider issued.
+ */
 export interface TokenValue {
   readonly kind: 'Token';
-  readonly source: { readonly kind: 'pod'; readonly pod: Text } | { readonly kind: 'issuer'; readonly issuer: Text };
+  readonly source:
+    | { readonly kind: 'pod'; readonly pod: Text }
+    | { readonly kind: 'issuer'; readonly issuer: Text }
+    | { readonly kind: 'oauth'; readonly provider: Text };
   /** `signed-by NAME`, `alg NAME`, `tampered` */
   readonly modifiers: readonly TokenModifier[];
   /** claims `{ sub: …, aud: …, exp: -1h }`, or null */

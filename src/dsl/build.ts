@@ -134,7 +134,8 @@ export function entries(list: Cons<Entry> | null): Entry[] {
   return toArray(list);
 }
 
-export function tokenSource(kind: 'pod' | 'issuer', name: Text): TokenValue['source'] {
+export function tokenSource(kind: 'pod' | 'issuer' | 'oauth', name: Text): TokenValue['source'] {
+  if (kind === 'oauth') return { kind, provider: name };
   return kind === 'pod' ? { kind, pod: name } : { kind, issuer: name };
 }
 

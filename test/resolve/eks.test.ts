@@ -165,6 +165,22 @@ describe('what IAM, EKS and Kubernetes refuse', () => {
       'alg RS512 is not a forgery iamsim makes',
     ],
     [
+      'step "s" { as anonymous; call sts:AssumeRoleWithWebIdentity { RoleArn: role A/r, RoleSessionName: s, WebIdentityToken: token oauth accounts.google.com { app_id: a, id: u } } }',
+      'accounts.google.com does not issue OAuth 2.0 access tokens that STS accepts',
+    ],
+    [
+      'step "s" { as anonymous; call sts:AssumeRoleWithWebIdentity { RoleArn: role A/r, RoleSessionName: s, WebIdentityToken: token oauth www.amazon.com { app_id: a, id: u } } }',
+      'an access token of www.amazon.com names its app_id and user_id, not id',
+    ],
+    [
+      'step "s" { as anonymous; call sts:AssumeRoleWithWebIdentity { RoleArn: role A/r, RoleSessionName: s, WebIdentityToken: token oauth graph.facebook.com { app_id: a } } }',
+      'an access token of graph.facebook.com needs its app_id and id',
+    ],
+    [
+      'step "s" { as anonymous; call sts:AssumeRoleWithWebIdentity { RoleArn: role A/r, RoleSessionName: s, WebIdentityToken: token oauth graph.facebook.com tampered { app_id: a, id: u } } }',
+      'an access token is opaque: `tampered` forges a JWT',
+    ],
+    [
       'oidc-issuer i https://i.example.com\nstep "s" { as anonymous; call sts:AssumeRoleWithWebIdentity { RoleArn: role A/r, RoleSessionName: s, WebIdentityToken: token issuer i { exp: soon } } }',
       '"soon" is not a time',
     ],

@@ -135,10 +135,6 @@ describe('declarations are checked as IAM checks them', () => {
 
 describe('what this version does not run yet is refused, never ignored', () => {
   const cases: [string, string][] = [
-    [
-      'step "s" { as user A/u; call sts:AssumeRoleWithWebIdentity { RoleArn: role A/R, RoleSessionName: s, WebIdentityToken: x, ProviderId: www.amazon.com } }',
-      'the ProviderId parameter of sts:AssumeRoleWithWebIdentity is not supported yet',
-    ],
     ['step "s" { as user A/u; call sts:AssumeRoleWithSAML }', 'sts:AssumeRoleWithSAML is not supported yet'],
     [
       'step "s" { as user A/u; call sts:AssumeRole { RoleArn: role A/R, RoleSessionName: s, ProvidedContexts: x } }',

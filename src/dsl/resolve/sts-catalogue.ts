@@ -62,9 +62,8 @@ export const STS_PARAMS: Record<StsAction, ParamSpec> = {
   AssumeRoleWithSAML: later('RoleArn', 'PrincipalArn', 'SAMLAssertion', 'PolicyArns', 'Policy', 'DurationSeconds'),
   AssumeRoleWithWebIdentity: {
     supported: true,
-    ready: ['RoleArn', 'RoleSessionName', 'WebIdentityToken', 'PolicyArns', 'Policy', 'DurationSeconds'],
-    // only for OAuth 2.0 access tokens of Login with Amazon and Facebook, which iamsim has no IdP for
-    later: ['ProviderId'],
+    ready: ['RoleArn', 'RoleSessionName', 'WebIdentityToken', 'ProviderId', 'PolicyArns', 'Policy', 'DurationSeconds'],
+    later: [],
   },
   AssumeRoot: later('TargetPrincipal', 'TaskPolicyArn', 'DurationSeconds'),
   GetDelegatedAccessToken: later('TradeInToken'),

@@ -1,6 +1,7 @@
 // `token …` values: a web identity token a step presents, genuine or forged. Claims are JSON values;
 // time claims (exp, iat, nbf, auth_time) take an ISO-8601 instant, epoch seconds, or a signed
 // duration from the step's clock (`-1h`, `+10m`).
+import { OAUTH_PROVIDERS, oauthProvider } from '../../engine/oidc/builtin.js';
 import type { TimeClaim, TokenSpec } from '../../engine/oidc/token.js';
 import type { TokenValue, Value } from '../ast.js';
 import { findIssuer, findPod } from './eks-symbols.js';
@@ -12,6 +13,7 @@ const ALGS = ['none', 'HS256'];
 export function tokenSpec(v: TokenValue, ctx: BodyContext): TokenSpec {
   const { resolver } = ctx;
   const at = resolver.at;
+  if (v.source.kind === 'oauth') return accessTokenSpec(v, v.source.provider, ctx);
   const source: TokenSpec['source'] =
     v.source.kind === 'pod'
       ? { kind: 'pod', pod: findPod(resolver.symbols.eks, v.source.pod, at).key, volume: null }
@@ -42,6 +44,51 @@ export function tokenSpec(v: TokenValue, ctx: BodyContext): TokenSpec {
     else claims[name] = claimValue(e.value, ctx);
   }
   return { source, claims, times, signedBy, alg, tampered };
+}
+
+/**
+ * `token oauth PROVIDER { app_id: …, user_id: … }` (Facebook: `id:`): an OAuth 2.0 access token the
+ * provider issued to a user of an app. It is opaque, so it has no claims and no forgeries: a token
+ * its provider did not issue is any other text.
+ */
+function accessTokenSpec(v: TokenValue, name: import('../ast.js').Text, ctx: BodyContext): TokenSpec {
+  const at = ctx.resolver.at;
+  const provider = oauthProvider(name.text);
+  if (provider === null)
+    throw at.error(name.loc, `${name.text} does not issue OAuth 2.0 access tokens that STS accepts`, {
+      length: name.text.length,
+      expected: `${OAUTH_PROVIDERS.map((p) => p.name).join(' or ')} (OpenID Connect providers sign JWTs: token issuer NAME)`,
+    });
+  const usage = `token oauth ${provider.name} { app_id: APP, ${provider.userKey}: USER }`;
+  const m = v.modifiers[0];
+  if (m !== undefined)
+    throw at.error(m.loc, `an access token is opaque: \`${m.modifier}\` forges a JWT`, {
+      length: m.modifier.length,
+      expected: `${usage}; a token ${provider.name} did not issue is any other text`,
+    });
+  const given: Record<string, string> = {};
+  for (const e of v.claims ?? []) {
+    const key = e.key.text;
+    if (key !== 'app_id' && key !== provider.userKey)
+      throw at.error(e.key.loc, `an access token of ${provider.name} names its app_id and ${provider.userKey}, not ${key}`, {
+        length: key.length,
+        expected: usage,
+      });
+    if (e.value.kind !== 'Text') throw at.error(e.value.loc, `${key} is text`, { expected: usage });
+    given[key] = e.value.text;
+  }
+  const appId = given['app_id'];
+  const userId = given[provider.userKey];
+  if (appId === undefined || userId === undefined)
+    throw at.error(v.loc, `an access token of ${provider.name} needs its app_id and ${provider.userKey}`, { length: 5, expected: usage });
+  return {
+    source: { kind: 'oauth', provider: provider.name, appId, userId },
+    claims: {},
+    times: {},
+    signedBy: null,
+    alg: null,
+    tampered: false,
+  };
 }
 
 function timeClaim(text: string, loc: import('../ast.js').Loc, ctx: BodyContext): TimeClaim {

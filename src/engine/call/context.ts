@@ -224,6 +224,9 @@ function lowerCase(key: string): string {
  * aud, id and sub remain).
  */
 function webIdentityKeys(w: { readonly provider: string; readonly subject: string; readonly audience: string }): Record<string, string> {
+  // Login with Amazon and Facebook keep only what the list names: graph.facebook.com:id
+  if (w.provider === 'graph.facebook.com') return { 'aws:FederatedProvider': w.provider, 'graph.facebook.com:id': w.subject };
+  if (w.provider === 'www.amazon.com') return { 'aws:FederatedProvider': w.provider };
   // an IAM OIDC provider's keys are named by its URL; a built-in provider's by its name
   const at = w.provider.indexOf(':oidc-provider/');
   const prefix = at < 0 ? w.provider : w.provider.slice(at + ':oidc-provider/'.length);

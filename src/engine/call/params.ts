@@ -47,5 +47,6 @@ export function textParam(params: Record<string, unknown>, name: string): string
 /** How a call record shows a token: what it is, never its signed text (that changes every run). */
 export function tokenText(t: PreparedToken): string {
   const alg = typeof t.header?.['alg'] === 'string' ? t.header['alg'] : null;
+  if (t.accessToken) return `<OAuth 2.0 access token of ${t.accessToken.provider}, ${t.length} characters>`;
   return t.claims === null ? `<${t.length} characters, not a JWT>` : `<JWT ${alg ?? 'without alg'}, ${t.length} characters>`;
 }

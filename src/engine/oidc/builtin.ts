@@ -4,9 +4,9 @@
 // condition context keys", section "Available keys for AWS web identity federation"; Amazon Cognito
 // Developer Guide "Role trust and permissions"). Amazon Cognito identity pools and Google issue
 // OpenID Connect ID tokens (JWTs), which STS verifies like any other. Login with Amazon
-// (www.amazon.com) and Facebook (graph.facebook.com) issue OAuth 2.0 access tokens that a call names
-// with ProviderId (AWS STS API Reference "AssumeRoleWithWebIdentity"); iamsim does not model those
-// tokens, so they are not in this list.
+// (www.amazon.com) and Facebook (graph.facebook.com) issue OAuth 2.0 access tokens instead, opaque
+// to everyone but their provider, which a call names with ProviderId (AWS STS API Reference
+// "AssumeRoleWithWebIdentity"): OAUTH_PROVIDERS below.
 
 export interface BuiltInProvider {
   /** what Principal.Federated names, the prefix of its keys, aws:FederatedProvider and the response's Provider */
@@ -58,4 +58,31 @@ export function builtInKeys(
 export function builtInAudience(p: BuiltInProvider, claims: { readonly [key: string]: unknown }, auds: readonly string[]): string {
   const azp = claims['azp'];
   return p.name === 'accounts.google.com' && typeof azp === 'string' ? azp : auds[0]!;
+}
+
+/**
+ * The providers of OAuth 2.0 access tokens, "currently www.amazon.com and graph.facebook.com" (AWS
+ * STS API Reference "AssumeRoleWithWebIdentity", ProviderId), with the keys that name the token's
+ * app and user ("Available keys for AWS web identity federation"): www.amazon.com:app_id and
+ * :user_id, graph.facebook.com:app_id and :id.
+ */
+export interface OAuthProvider {
+  readonly name: string;
+  /** the key that holds the user's id, after `NAME:` */
+  readonly userKey: 'user_id' | 'id';
+  readonly label: string;
+}
+
+export const OAUTH_PROVIDERS: readonly OAuthProvider[] = [
+  { name: 'www.amazon.com', userKey: 'user_id', label: 'Login with Amazon' },
+  { name: 'graph.facebook.com', userKey: 'id', label: 'Facebook' },
+];
+
+export function oauthProvider(name: string): OAuthProvider | null {
+  return OAUTH_PROVIDERS.find((p) => p.name === name) ?? null;
+}
+
+/** The trust policy's keys for an access token of `p` for user `userId` of app `appId`. */
+export function oauthKeys(p: OAuthProvider, appId: string, userId: string): Record<string, string> {
+  return { [`${p.name}:app_id`]: appId, [`${p.name}:${p.userKey}`]: userId };
 }

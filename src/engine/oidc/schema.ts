@@ -14,6 +14,8 @@ export const signatureCheckSchema = z.discriminatedUnion('result', [
   z.strictObject({ result: z.literal('no-issuer') }),
   z.strictObject({ result: z.literal('alg-not-allowed'), alg: z.string() }),
   z.strictObject({ result: z.literal('malformed') }),
+  /** an OAuth 2.0 access token: opaque, unsigned; only its provider can say whether it issued it */
+  z.strictObject({ result: z.literal('opaque') }),
 ]);
 
 export const preparedTokenSchema = z.strictObject({
@@ -27,6 +29,8 @@ export const preparedTokenSchema = z.strictObject({
   signature: signatureCheckSchema,
   /** how it was made, for the trace: "signed by …", "alg none", "claims changed after signing" … */
   forgery: z.nullable(z.string()),
+  /** an OAuth 2.0 access token the scenario's provider issued (`token oauth …`): whose it is; absent for JWTs and text */
+  accessToken: z.optional(z.strictObject({ provider: z.string(), appId: z.string(), userId: z.string() })),
 });
 
 /** An issuer: its discovery document and the key id its JWKS publishes (the key itself is never in state). */

@@ -14,7 +14,9 @@ export interface TokenSpec {
   /** the pod's projected service-account token (by volume), or a token an issuer signs */
   readonly source:
     | { readonly kind: 'pod'; readonly pod: string; readonly volume: 'aws-iam-token' | 'eks-pod-identity-token' | null }
-    | { readonly kind: 'issuer'; readonly url: string };
+    | { readonly kind: 'issuer'; readonly url: string }
+    /** an OAuth 2.0 access token of Login with Amazon or Facebook, for a user of an app (src/engine/oidc/builtin.ts) */
+    | { readonly kind: 'oauth'; readonly provider: string; readonly appId: string; readonly userId: string };
   /** claims set or replaced (JSON values); time claims are in `times` */
   readonly claims: { readonly [name: string]: unknown };
   readonly times: { readonly [name: string]: TimeClaim };
@@ -46,6 +48,7 @@ export function audiences(claims: { readonly [key: string]: unknown }): string[]
 
 /** One line that says what a token holds. */
 export function tokenSummary(t: PreparedToken): string {
+  if (t.accessToken) return `${t.origin} (an opaque OAuth 2.0 access token of ${t.length} characters)`;
   if (t.header === null || t.claims === null) return `${t.origin}: not a JWT (${t.length} characters)`;
   return `${t.origin}: header ${JSON.stringify(t.header)} claims ${JSON.stringify(t.claims)}`;
 }

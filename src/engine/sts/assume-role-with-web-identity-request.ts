@@ -12,6 +12,8 @@ export interface WebIdentityParams {
   readonly roleArn: string;
   readonly sessionName: string;
   readonly token: PreparedToken;
+  /** ProviderId: the provider of an OAuth 2.0 access token, or null for an OpenID Connect ID token */
+  readonly providerId: string | null;
   readonly duration: number | null;
   readonly policy: SessionPolicyInput;
 }
@@ -28,10 +30,15 @@ export function readWebIdentity(params: Record<string, unknown>, token: Prepared
       v.push({ member: 'webIdentityToken', value: undefined, constraint: 'Member must have length greater than or equal to 4' });
     else if (token.length > 20000)
       v.push({ member: 'webIdentityToken', value: undefined, constraint: 'Member must have length less than or equal to 20000' });
+    const providerId = textParam(params, 'ProviderId');
+    if (providerId !== null && providerId.length < 4)
+      v.push({ member: 'providerId', value: providerId, constraint: 'Member must have length greater than or equal to 4' });
+    else if (providerId !== null && providerId.length > 2048)
+      v.push({ member: 'providerId', value: providerId, constraint: 'Member must have length less than or equal to 2048' });
     const duration = checkInteger('durationSeconds', textParam(params, 'DurationSeconds'), 900, 43200, v);
     const policy = { text: policyText(params['Policy']), arns };
     checkSessionPolicyParams(policy, v);
-    return { duration, policy };
+    return { duration, policy, providerId };
   });
   if (!read.ok) return read;
   return { ok: true, params: { roleArn: read.roleArn, sessionName: read.sessionName, token: token!, ...read.rest } };

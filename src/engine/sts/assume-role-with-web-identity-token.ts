@@ -4,7 +4,16 @@
 // signature, with the key its JWKS publishes under the token's kid → the time claims, with 5
 // minutes of clock skew. Where AWS's wording is not on record, the message is the STS API
 // reference's description of the error, and the trace says so.
-import { builtInAudience, builtInKeys, builtInProvider, type BuiltInProvider } from '../oidc/builtin.js';
+import {
+  builtInAudience,
+  builtInKeys,
+  builtInProvider,
+  OAUTH_PROVIDERS,
+  oauthKeys,
+  oauthProvider,
+  type BuiltInProvider,
+  type OAuthProvider,
+} from '../oidc/builtin.js';
 import { keyPrefix, providerFor, type OidcProvider } from '../oidc/state.js';
 import { audiences, STS_ALGORITHMS, type PreparedToken } from '../oidc/token.js';
 import { isoSeconds } from '../scenario/state.js';
@@ -26,7 +35,8 @@ const SKEW = 300;
  */
 export type Federation =
   | { readonly kind: 'iam'; readonly name: string; readonly provider: OidcProvider }
-  | { readonly kind: 'built-in'; readonly name: string; readonly provider: BuiltInProvider };
+  | { readonly kind: 'built-in'; readonly name: string; readonly provider: BuiltInProvider }
+  | { readonly kind: 'oauth'; readonly name: string; readonly provider: OAuthProvider; readonly appId: string; readonly userId: string };
 
 export type TokenCheck =
   | { readonly ok: false; readonly code: ErrorCode; readonly message: string; readonly notes: string[] }
@@ -118,6 +128,7 @@ export function checkToken(token: PreparedToken, roleAccount: string, world: Wor
       );
     case 'alg-not-allowed':
     case 'malformed':
+    case 'opaque':
       return invalid(`the JOSE library refused the token (${sig.result})`);
     case 'valid':
       notes.push(
@@ -165,6 +176,55 @@ export function checkToken(token: PreparedToken, roleAccount: string, world: Wor
 }
 
 /**
+ * An OAuth 2.0 access token named by ProviderId (AWS STS API Reference "AssumeRoleWithWebIdentity":
+ * "Specify this value only for OAuth 2.0 access tokens. Currently www.amazon.com and
+ * graph.facebook.com are the only supported identity providers"). STS asks the provider about the
+ * token; in iamsim the provider knows the tokens the scenario says it issued (`token oauth …`), and
+ * nothing else. AWS documents neither the order of these checks nor which error each case gets: an
+ * unsupported ProviderId gets InvalidIdentityToken (STS cannot validate the token), a token the
+ * provider did not issue gets IDPRejectedClaim ("The identity provider (IdP) reported that
+ * authentication failed"), with the API reference's descriptions as messages.
+ */
+export function checkAccessToken(token: PreparedToken, providerId: string): TokenCheck {
+  const fail = (code: ErrorCode, message: string, ...notes: string[]): TokenCheck => ({ ok: false, code, message, notes });
+  const provider = oauthProvider(providerId);
+  if (provider === null) {
+    return fail(
+      'InvalidIdentityToken',
+      INVALID_TOKEN,
+      `ProviderId ${providerId} is not a provider of OAuth 2.0 access tokens STS supports (${OAUTH_PROVIDERS.map((p) => p.name).join(', ')}); OpenID Connect ID tokens are sent without ProviderId`,
+      `AWS does not document what STS answers for another ProviderId; iamsim assumes InvalidIdentityToken, with the STS API reference's description of the error`,
+    );
+  }
+  const issued = token.accessToken;
+  if (issued === undefined || issued.provider !== provider.name) {
+    const what =
+      issued !== undefined
+        ? `${token.origin}, not by ${provider.name}`
+        : token.header !== null
+          ? `${token.origin}: a JWT, not an access token ${provider.name} issued (OpenID Connect ID tokens are sent without ProviderId)`
+          : `${token.origin}: no access token ${provider.name} issued`;
+    return fail(
+      'IDPRejectedClaim',
+      REJECTED_CLAIM,
+      `STS asks ${provider.label} (${provider.name}) to validate the access token, and it does not recognise it: ${what}`,
+      "AWS does not document which error an access token its provider rejects gets; iamsim answers IDPRejectedClaim, the error the STS API reference gives when the identity provider reports that authentication failed, with the reference's description as the message",
+    );
+  }
+  return {
+    ok: true,
+    federation: { kind: 'oauth', name: provider.name, provider, appId: issued.appId, userId: issued.userId },
+    claims: {},
+    audience: issued.appId,
+    subject: issued.userId,
+    notes: [
+      `${provider.label} (${provider.name}) validates the access token: it issued it to user ${issued.userId} of app ${issued.appId}; no IAM OIDC provider is involved`,
+      `AWS documents SubjectFromWebIdentityToken and Audience for OpenID Connect ID tokens (sub, and the client ID); for an access token it does not say: iamsim gives the user's id (${provider.name}:${provider.userKey}) and the app's (${provider.name}:app_id)`,
+    ],
+  };
+}
+
+/**
  * The trust policy's keys from the token: PREFIX:aud, :sub, :amr, :azp for an IAM OIDC provider, a
  * built-in provider's own keys otherwise (IAM User Guide "IAM and AWS STS condition context keys").
  */
@@ -173,6 +233,7 @@ export function tokenContext(
   claims: { readonly [key: string]: unknown },
   audience: string,
 ): Record<string, string | string[]> {
+  if (federation.kind === 'oauth') return oauthKeys(federation.provider, federation.appId, federation.userId);
   if (federation.kind === 'built-in') return builtInKeys(federation.provider, claims, audience, audiences(claims)?.[0] ?? audience);
   const prefix = keyPrefix(federation.provider.url);
   const out: Record<string, string | string[]> = { [`${prefix}:aud`]: audience };

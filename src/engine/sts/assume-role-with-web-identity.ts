@@ -12,7 +12,7 @@ import { tokenSummary, type PreparedToken } from '../oidc/token.js';
 import type { World } from '../world.js';
 import { readWebIdentity } from './assume-role-with-web-identity-request.js';
 import { sessionClaims } from './assume-role-with-web-identity-claims.js';
-import { checkToken, tokenContext } from './assume-role-with-web-identity-token.js';
+import { checkAccessToken, checkToken, tokenContext } from './assume-role-with-web-identity-token.js';
 import { authorizeInTurn } from './authorize-sts.js';
 import { trustRequest } from './assume-role-trust.js';
 import { durationNote, mint } from './credentials.js';
@@ -33,7 +33,7 @@ export function assumeRoleWithWebIdentity(data: CallData, world: World): StsEven
   const caller = unsignedRecord(data.caller);
   const base = { caller, params, resource: textParam(params, 'RoleArn') };
   const unset = Object.values(data.params).flatMap((v) => (v.t === 'unset' ? [v.reason] : []));
-  const lead = [unsignedNote(data.caller), ...unset, ...(token?.claims ? [`token ${tokenSummary(token)}`] : [])];
+  const lead = [unsignedNote(data.caller), ...unset, ...(token?.claims || token?.accessToken ? [`token ${tokenSummary(token)}`] : [])];
   const failed = (code: ErrorCode, message: string, notes: string[], more: Partial<RecordParts> = {}): StsEvent[] => [
     {
       type: 'AssumeRoleWithWebIdentityFailed',
@@ -44,7 +44,7 @@ export function assumeRoleWithWebIdentity(data: CallData, world: World): StsEven
   if (!read.ok) return failed('ValidationError', read.message, []);
   const p = read.params;
   const roleAccount = p.roleArn.split(':')[4] ?? '';
-  const checked = checkToken(p.token, roleAccount, world);
+  const checked = p.providerId !== null ? checkAccessToken(p.token, p.providerId) : checkToken(p.token, roleAccount, world);
   if (!checked.ok) return failed(checked.code, checked.message, checked.notes);
   const extra = sessionClaims(checked.claims);
   if (!extra.ok) return failed('InvalidIdentityToken', extra.message, [...checked.notes, extra.note]);

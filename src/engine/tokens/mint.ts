@@ -71,11 +71,13 @@ export async function mintSpec(spec: TokenSpec, world: World, keys: Keyring): Pr
     ({ claims: base, origin } = volume ? projectedClaims(pod, volume, world) : defaultToken(pod, world));
     origin = `pod ${pod.key}'s token ${origin}`;
     issuerUrl = world.eks.clusters[pod.cluster]!.issuer;
-  } else {
+  } else if (spec.source.kind === 'issuer') {
     issuerUrl = spec.source.url;
     const issuer = world.oidc.issuers[issuerUrl];
     base = { iss: issuerUrl, aud: 'sts.amazonaws.com', iat: now, nbf: now, exp: now + 3600 };
     origin = `a token of issuer ${issuer?.name ?? issuerUrl}`;
+  } else {
+    throw new Error('bug: an OAuth 2.0 access token is not minted as a JWT (src/engine/tokens/prepare.ts)');
   }
   const given: Record<string, unknown> = { ...spec.claims };
   for (const [name, t] of Object.entries(spec.times)) given[name] = 'rel' in t ? now + t.rel : t.abs;

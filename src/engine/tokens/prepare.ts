@@ -53,6 +53,7 @@ async function projectedTokens(pod: Pod, world: World, keys: Keyring): Promise<R
 async function prepareValue(value: ParamValue, pod: Pod | null, world: World, keys: Keyring): Promise<ParamValue> {
   switch (value.t) {
     case 'token': {
+      if (value.spec.source.kind === 'oauth') return { t: 'jwt', token: accessToken(value.spec.source) };
       const minted = await mintSpec(value.spec, world, keys);
       return { t: 'jwt', token: await inspect(minted.compact, minted.origin, minted.forgery, world, keys) };
     }
@@ -114,4 +115,21 @@ function notMutated(pod: Pod): string {
   return pod.identity === null
     ? `the webhook did not mutate it: service account ${pod.serviceAccount} has no role-arn annotation`
     : 'the webhook did not inject it';
+}
+
+/**
+ * An OAuth 2.0 access token a provider issued: opaque text that only the provider can resolve to
+ * its app and user. AWS does not document these tokens' length; iamsim takes 200 characters.
+ */
+function accessToken(source: { readonly provider: string; readonly appId: string; readonly userId: string }): PreparedToken {
+  const { provider, appId, userId } = source;
+  return {
+    origin: `an access token ${provider} issued to user ${userId} of app ${appId}`,
+    length: 200,
+    header: null,
+    claims: null,
+    signature: { result: 'opaque' },
+    forgery: null,
+    accessToken: { provider, appId, userId },
+  };
 }

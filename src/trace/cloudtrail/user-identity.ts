@@ -83,12 +83,28 @@ export function userIdentity(c: CallerRecord, facts: Facts, call?: CallRecord): 
   }
 }
 
+const OAUTH_USER_KEYS: Readonly<Record<string, string>> = { 'www.amazon.com': 'user_id', 'graph.facebook.com': 'id' };
+
 /**
  * AssumeRoleWithWebIdentity is logged as a WebIdentityUser: the provider, the token's audience and
  * subject (CloudTrail User Guide, "Values for AWS STS APIs with SAML and web identity federation").
  * They are read from the provider's condition keys in the request context (`<provider>:sub`, `:aud`).
  */
 function webIdentityUser(call: CallRecord): Json {
+  // an OAuth 2.0 access token of Login with Amazon or Facebook: its app and user keys
+  const oauth = OAUTH_USER_KEYS[String(call.context['aws:FederatedProvider'])];
+  if (oauth !== undefined) {
+    const host = String(call.context['aws:FederatedProvider']);
+    const app = call.context[`${host}:app_id`];
+    const user = call.context[`${host}:${oauth}`];
+    const sub = typeof user === 'string' ? user : '';
+    return {
+      type: 'WebIdentityUser',
+      principalId: `${host}:${typeof app === 'string' ? app : ''}:${sub}`,
+      userName: sub,
+      identityProvider: host,
+    };
+  }
   const key = Object.keys(call.context).find((k) => k.endsWith(':sub') && !k.startsWith('aws:') && !k.startsWith('sts:'));
   const host = key === undefined ? '' : key.slice(0, -':sub'.length);
   const sub = key === undefined ? '' : String(call.context[key]);

@@ -96,7 +96,24 @@ export function callLines(call: CallRecord, cast: Cast, facts: Facts): Line[] {
   const vpce = call.context['aws:SourceVpce'];
   const via = typeof vpce === 'string' ? `, through VPC endpoint ${vpce}` : '';
   lines.push({ kind: 'hop', from: sdk, to: svc, arrow: 'call', text: `${name}: ${how}${via}` });
-  if (call.action.toLowerCase() === 'sts:assumerolewithwebidentity') {
+  const providerId = call.action.toLowerCase() === 'sts:assumerolewithwebidentity' ? call.params['ProviderId'] : undefined;
+  const asked = call.error === null || call.error === undefined || ['AccessDenied', 'IDPRejectedClaim'].includes(call.error.code);
+  if (typeof providerId === 'string') {
+    // an OAuth 2.0 access token: STS asks its provider (one it supports), which has no keys to publish
+    if (asked) {
+      const idp = fixed(cast, `IDP_${providerId.replace(/\W/g, '_')}`, providerId);
+      lines.push(
+        { kind: 'hop', from: svc, to: idp, arrow: 'call', text: 'validate the access token' },
+        {
+          kind: 'hop',
+          from: idp,
+          to: svc,
+          arrow: 'reply',
+          text: call.error?.code === 'IDPRejectedClaim' ? 'not a token it issued' : 'the app and user it issued it to',
+        },
+      );
+    }
+  } else if (call.action.toLowerCase() === 'sts:assumerolewithwebidentity') {
     const oidc = fixed(cast, 'OIDC', 'OIDC issuer');
     lines.push(
       { kind: 'hop', from: svc, to: oidc, arrow: 'call', text: 'fetch the signing keys (JWKS)' },
