@@ -24,10 +24,7 @@ const ASSUMED = {
     'iamsim assumes that its one value compares as a single value',
   several:
     'AWS does not document this case: a multivalued key needs ForAnyValue or ForAllValues; ' +
-    'iamsim assumes that several values are no single value, so the operator does not match',
-  severalNegated:
-    'AWS does not document this case: a multivalued key needs ForAnyValue or ForAllValues; ' +
-    'iamsim assumes that several values are no single value, so the negated operator matches',
+    'iamsim assumes that several values are no single value, so no bare operator matches them, negated or not',
 } as const;
 
 export function explainCondition(x: XCondition, probe: Probe): ConditionDetail {
@@ -66,7 +63,7 @@ function ruleOf(x: XCondition, value: ContextValue | undefined, probe: Probe): s
       return c.negated ? 'the key is absent, which a negated operator accepts' : 'the key is absent, so the condition is false';
     }
     if (typeof value !== 'string' && value !== undefined) {
-      if (value.length > 1) return c.negated ? ASSUMED.severalNegated : ASSUMED.several;
+      if (value.length > 1) return ASSUMED.several;
       if (value.length === 1 && c.test(value[0]!, probe) !== null) return ASSUMED.oneOfList;
     }
   }

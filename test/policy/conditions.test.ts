@@ -212,23 +212,19 @@ describe('set operators and multi-valued keys', () => {
   // "Single-valued vs. multivalued context keys": a multivalued key needs a set operator; AWS does not
   // say what a bare operator does with one. iamsim assumes: one value compares as a single value (AWS's
   // ABAC tutorial denies removing an access- tag with a bare StringLike on aws:TagKeys); two or more
-  // values are no single value: a positive operator is false, a negated one (its negation) true.
+  // values are no single value, and no bare operator matches them, positive or negated (the reading the
+  // other evaluator of the differential run shares).
   it('a bare operator: one value compares as a single value (assumed: AWS is silent)', () => {
     expect(holds(c('StringEquals', 'aws:CalledVia', 'a'), { 'aws:CalledVia': ['a'] })).toBe(true);
     expect(holds(c('StringLike', 'aws:TagKeys', 'access-*'), { 'aws:TagKeys': ['access-project'] })).toBe(true);
     expect(holds(c('StringNotEquals', 'aws:CalledVia', 'z'), { 'aws:CalledVia': ['a'] })).toBe(true);
     expect(holds(c('StringNotEquals', 'aws:CalledVia', 'a'), { 'aws:CalledVia': ['a'] })).toBe(false);
   });
-  it('a bare operator: two or more values match no positive operator and every negated one (assumed)', () => {
+  it('a bare operator: two or more values match no operator, positive or negated (assumed)', () => {
     expect(holds(c('StringEquals', 'aws:CalledVia', 'a'), { 'aws:CalledVia': ['a', 'b'] })).toBe(false);
     expect(holds(c('StringLike', 'aws:CalledVia', '*'), { 'aws:CalledVia': ['a', 'b'] })).toBe(false);
-    expect(holds(c('StringNotEquals', 'aws:CalledVia', 'z'), { 'aws:CalledVia': ['a', 'b'] })).toBe(true);
-    expect(holds(c('StringNotEquals', 'aws:CalledVia', 'a'), { 'aws:CalledVia': ['a', 'b'] })).toBe(true);
-    // the negated operator is the opposite of the positive one, whatever the number of values
-    for (const v of [['a'], ['z'], ['a', 'b'], ['a', 'z']]) {
-      const ctx = { 'aws:CalledVia': v };
-      expect(holds(c('StringNotEquals', 'aws:CalledVia', 'a'), ctx)).toBe(!holds(c('StringEquals', 'aws:CalledVia', 'a'), ctx));
-    }
+    expect(holds(c('StringNotEquals', 'aws:CalledVia', 'z'), { 'aws:CalledVia': ['a', 'b'] })).toBe(false);
+    expect(holds(c('StringNotEquals', 'aws:CalledVia', 'a'), { 'aws:CalledVia': ['a', 'b'] })).toBe(false);
   });
 });
 

@@ -39,13 +39,13 @@ function holds(c: CompiledCondition, probe: Probe): boolean {
  * Guide "Single-valued vs. multivalued context keys"); AWS does not say what a bare operator does
  * with one. iamsim assumes: one value compares as a single value (AWS's ABAC tutorial denies
  * removing one tag with a bare StringLike on aws:TagKeys); two or more values are no single value,
- * so a positive operator is false (as observed on AWS) and a negated one, its negation, true —
- * whatever the number of values, the negated operator is the opposite of the positive one.
+ * and no bare operator matches them, positive (as observed on AWS) or negated alike — the reading
+ * iamsim has always had, which the evaluator of the differential run shares.
  */
 function single(c: CompiledCondition, value: ContextValue | undefined, absent: boolean, probe: Probe): boolean {
   if (absent || value === undefined) return c.ifExists || c.negated;
   if (typeof value === 'string') return one(c, value, probe);
-  return value.length === 1 ? one(c, value[0]!, probe) : c.negated;
+  return value.length === 1 ? one(c, value[0]!, probe) : false;
 }
 
 /**
