@@ -4,6 +4,7 @@
 // ARN; and, for the unsigned AssumeRoleWithWebIdentity / AssumeRoleWithSAML, the identity provider a
 // trust policy names in `Principal.Federated` (IAM User Guide "AWS JSON policy elements: Principal").
 import type { RequestPrincipal } from '../policy/index.js';
+import { isBuiltInProviderName } from '../engine/oidc/builtin.js';
 
 const ARN = /^arn:([^:]+):([^:]*):([^:]*):([^:]*):(.+)$/;
 const ACCOUNT = /^\d{12}$/;
@@ -40,17 +41,6 @@ export const CALLER_KINDS =
   'or, for sts:AssumeRoleWithWebIdentity and sts:AssumeRoleWithSAML, an identity provider ' +
   '(arn:aws:iam::ACCOUNT:oidc-provider/HOST, arn:aws:iam::ACCOUNT:saml-provider/NAME, accounts.google.com, …)';
 
-/**
- * The web identity providers a trust policy names without an IAM OIDC provider (IAM User Guide "AWS
- * JSON policy elements: Principal", OIDC principals).
- */
-const BUILT_IN_PROVIDERS: ReadonlySet<string> = new Set([
-  'cognito-identity.amazonaws.com',
-  'accounts.google.com',
-  'graph.facebook.com',
-  'www.amazon.com',
-]);
-
 /** The operation an identity provider's users call: AssumeRoleWithSAML or AssumeRoleWithWebIdentity. */
 export function providerAction(p: RequestPrincipal): 'sts:AssumeRoleWithSAML' | 'sts:AssumeRoleWithWebIdentity' {
   return parseArn(p.federatedProvider ?? '')?.resource.startsWith('saml-provider/') === true
@@ -61,7 +51,7 @@ export function providerAction(p: RequestPrincipal): 'sts:AssumeRoleWithSAML' | 
 /** The principal an ARN names, or why it cannot be a caller. */
 export function callerPrincipal(arn: string): RequestPrincipal | string {
   // the calls are unsigned: the caller is the provider the trust policy names, of no account
-  if (BUILT_IN_PROVIDERS.has(arn)) return { kind: 'webIdentity', federatedProvider: arn };
+  if (isBuiltInProviderName(arn)) return { kind: 'webIdentity', federatedProvider: arn };
   const a = parseArn(arn);
   if (a === null || !ACCOUNT.test(a.account)) return `"${arn}" is not an ARN with a 12-digit account`;
   const { partition, service, account, resource } = a;

@@ -82,6 +82,11 @@ export function oauthProvider(name: string): OAuthProvider | null {
   return OAUTH_PROVIDERS.find((p) => p.name === name) ?? null;
 }
 
+/** Whether a trust policy's Principal.Federated may name `name` without an IAM OIDC provider. */
+export function isBuiltInProviderName(name: string): boolean {
+  return BUILT_IN_PROVIDERS.some((p) => p.name === name) || oauthProvider(name) !== null;
+}
+
 /** The trust policy's keys for an access token of `p` for user `userId` of app `appId`. */
 export function oauthKeys(p: OAuthProvider, appId: string, userId: string): Record<string, string> {
   return { [`${p.name}:app_id`]: appId, [`${p.name}:${p.userKey}`]: userId };

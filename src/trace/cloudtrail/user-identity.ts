@@ -5,6 +5,7 @@ import type { CallRecord, CallerRecord } from '../../engine/call-record.js';
 import type { Facts, SessionFact } from '../walkthrough/facts.js';
 import { arnAccount } from '../walkthrough/facts.js';
 import { sessionParts } from '../walkthrough/phrases.js';
+import { oauthProvider } from '../../engine/oidc/builtin.js';
 
 type Json = Record<string, unknown>;
 
@@ -83,8 +84,6 @@ export function userIdentity(c: CallerRecord, facts: Facts, call?: CallRecord): 
   }
 }
 
-const OAUTH_USER_KEYS: Readonly<Record<string, string>> = { 'www.amazon.com': 'user_id', 'graph.facebook.com': 'id' };
-
 /**
  * AssumeRoleWithWebIdentity is logged as a WebIdentityUser: the provider, the token's audience and
  * subject (CloudTrail User Guide, "Values for AWS STS APIs with SAML and web identity federation").
@@ -92,7 +91,7 @@ const OAUTH_USER_KEYS: Readonly<Record<string, string>> = { 'www.amazon.com': 'u
  */
 function webIdentityUser(call: CallRecord): Json {
   // an OAuth 2.0 access token of Login with Amazon or Facebook: its app and user keys
-  const oauth = OAUTH_USER_KEYS[String(call.context['aws:FederatedProvider'])];
+  const oauth = oauthProvider(String(call.context['aws:FederatedProvider']))?.userKey;
   if (oauth !== undefined) {
     const host = String(call.context['aws:FederatedProvider']);
     const app = call.context[`${host}:app_id`];
