@@ -8,7 +8,7 @@
 // accounts both must allow. An operation KMS does not allow across accounts ("Cross-account use:
 // No" in the AWS KMS API Reference) is refused on another account's key whatever the policies say
 // (src/engine/resources/kms.ts, the list the engine uses).
-import { kmsCrossAccountUse } from '../engine/resources/kms.js';
+import { kmsCrossAccountRefusal } from '../engine/resources/kms.js';
 import { parseArn } from './principal.js';
 
 /** `arn:aws:kms:us-east-1:111122223333:key/1234abcd-…` (not an alias) */
@@ -24,5 +24,5 @@ export function governedByKeyPolicy(action: string, resource: string): boolean {
 
 /** KMS refuses this operation on a key of another account, whatever the policies allow. */
 export function kmsRefusesAcrossAccounts(action: string, keyAccount: string | undefined, callerAccount: string | undefined): boolean {
-  return keyAccount !== undefined && callerAccount !== undefined && keyAccount !== callerAccount && !kmsCrossAccountUse(action);
+  return keyAccount !== undefined && kmsCrossAccountRefusal(action, keyAccount, callerAccount ?? null) !== null;
 }

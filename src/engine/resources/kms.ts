@@ -81,7 +81,7 @@ const CROSS_ACCOUNT = new Set(
 );
 
 /** The KMS operation may be called on a key of another account ("Cross-account use: Yes"). */
-export function kmsCrossAccountUse(action: string): boolean {
+function kmsCrossAccountUse(action: string): boolean {
   return CROSS_ACCOUNT.has(action.toLowerCase());
 }
 
