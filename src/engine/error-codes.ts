@@ -36,6 +36,14 @@ export const EMITTED_ERROR_CODES = [
   'InvalidIdentityToken',
   'ExpiredTokenException',
   'IDPRejectedClaim',
+  // IAM's own (IAM API Reference, the Errors of each action carried out: src/engine/iam/api/)
+  'MissingAuthenticationToken',
+  'LimitExceeded',
+  'NoSuchEntity',
+  'EntityAlreadyExists',
+  'InvalidInput',
+  'UnmodifiableEntity',
+  'DeleteConflict',
   // EKS Auth (Pod Identity)
   'InvalidTokenException',
   // the SDK in a pod, before any request
@@ -57,7 +65,6 @@ const DOCUMENTED_ERROR_CODES: readonly string[] = [
   'InvalidQueryParameter',
   'MalformedQueryString',
   'MissingAction',
-  'MissingAuthenticationToken',
   'MissingParameter',
   'NotAuthorized',
   'OptInRequired',
@@ -66,13 +73,7 @@ const DOCUMENTED_ERROR_CODES: readonly string[] = [
   'ThrottlingException',
   'SignatureDoesNotMatch',
   // IAM actions' Errors sections (PutUserPolicy, CreateRole, DeleteRole …)
-  'LimitExceeded',
-  'NoSuchEntity',
-  'EntityAlreadyExists',
-  'InvalidInput',
   'ServiceFailure',
-  'UnmodifiableEntity',
-  'DeleteConflict',
   'ConcurrentModification',
   // EKS Auth's AssumeRoleForPodIdentity
   'InternalServerException',

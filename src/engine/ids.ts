@@ -20,9 +20,14 @@ export function derivedAccountId(seed: string, name: string): string {
   return String(d.readBigUInt64BE(0) % 1_000_000_000_000n).padStart(12, '0');
 }
 
-/** IAM unique IDs: a 4-letter prefix (AIDA user, AGPA group, AROA role, ANPA policy) + 17. */
-export function uniqueId(prefix: 'AIDA' | 'AGPA' | 'AROA' | 'ANPA', seed: string, arn: string): string {
-  return prefix + base32From(digest(seed, `${prefix}|${arn}`), 17);
+/**
+ * IAM unique IDs: a 4-letter prefix (AIDA user, AGPA group, AROA role, ANPA policy, AIPA instance
+ * profile) + 17. `generation` counts the entities of the same ARN created before (0 for the first):
+ * an entity deleted and created again gets a new unique ID, as in AWS (IAM User Guide "IAM
+ * identifiers", "Unique identifiers").
+ */
+export function uniqueId(prefix: 'AIDA' | 'AGPA' | 'AROA' | 'ANPA' | 'AIPA', seed: string, arn: string, generation = 0): string {
+  return prefix + base32From(digest(seed, generation === 0 ? `${prefix}|${arn}` : `${prefix}|${arn}#${generation}`), 17);
 }
 
 /**

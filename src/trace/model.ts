@@ -74,6 +74,8 @@ export interface TraceStep {
   /** hops before `call` (absent or empty for most steps) */
   hops?: TraceHop[];
   notMade: string | null;
+  /** what the step's IAM call changed in the world, in words (absent when nothing) */
+  changes?: string[];
   readonly expectations: TraceExpectation[];
   readonly kept: { readonly name: string; readonly accessKeyId: string | null; readonly reason: string | null }[];
 }

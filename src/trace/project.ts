@@ -5,6 +5,7 @@ import type { TraceModel, TraceStep, WorldEntity } from './model.js';
 import { formatSeconds } from './format.js';
 import { projectEks, projectOidc, setCall } from './project-eks.js';
 import { projectOrganization } from './project-org.js';
+import { changeText, isIamChange } from './changes.js';
 
 export function project(events: readonly LoggedEvent[]): TraceModel {
   const model: TraceModel = {
@@ -26,6 +27,11 @@ export function project(events: readonly LoggedEvent[]): TraceModel {
   };
   let step: TraceStep | null = null;
   for (const event of events) {
+    if (step !== null && isIamChange(event)) {
+      // a change a step's IAM call made: shown in the step, not in the declared world
+      (step.changes ??= []).push(changeText(event));
+      continue;
+    }
     switch (event.type) {
       case 'ScenarioStarted':
         Object.assign(model, {
@@ -114,6 +120,30 @@ export function project(events: readonly LoggedEvent[]): TraceModel {
         break;
       case 'MfaDeviceEnabled':
         entities.get(event.data.user)?.details.push(`MFA device ${event.data.serialNumber}`);
+        break;
+      case 'UserDeleted':
+      case 'GroupDeleted':
+      case 'RoleDeleted':
+      case 'PolicyDeleted':
+      case 'UserRemovedFromGroup':
+      case 'InlinePolicyDeleted':
+      case 'PolicyDetached':
+      case 'PermissionsBoundaryDeleted':
+      case 'EntityUntagged':
+      case 'TrustPolicyUpdated':
+      case 'PolicyVersionCreated':
+      case 'DefaultPolicyVersionSet':
+      case 'PolicyVersionDeleted':
+      case 'AccessKeyStatusChanged':
+      case 'AccessKeyDeleted':
+      case 'LoginProfileCreated':
+      case 'LoginProfileUpdated':
+      case 'LoginProfileDeleted':
+      case 'InstanceProfileCreated':
+      case 'InstanceProfileDeleted':
+      case 'RoleAddedToInstanceProfile':
+      case 'RoleRemovedFromInstanceProfile':
+        // only IAM calls in steps make these (shown above as the step's changes)
         break;
       case 'StepStarted':
         step = {

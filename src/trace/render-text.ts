@@ -57,6 +57,7 @@ export function renderStep(step: TraceStep, out: string[], options: TextOptions)
   if (step.notMade !== null) out.push(`  ${s.yellow('not made')}  ${step.notMade}`);
   renderHops(step, out, s, (hop) => renderCall(hop, out, options));
   if (call) renderCall(call, out, options);
+  for (const change of step.changes ?? []) out.push(`  ${s.cyan('change')}   ${change}`);
   for (const e of step.expectations) {
     out.push(e.passed ? `  ${s.green('pass')}     ${e.text}` : `  ${s.red('FAIL')}     ${e.text} — actual: ${e.actual}`);
   }
@@ -144,5 +145,9 @@ function responseLines(value: unknown, prefix: string): string[] {
 function shorten(key: string, v: unknown): string {
   const text = typeof v === 'string' ? v : JSON.stringify(v);
   if (key === 'SecretAccessKey' || key === 'SessionToken') return `${text.slice(0, 8)}… (${text.length} characters)`;
+  // IAM returns policy documents URL-encoded (IAM API Reference, GetRole, GetPolicyVersion …)
+  if ((key.endsWith('PolicyDocument') || key === 'Document') && typeof v === 'string' && v.startsWith('%7B')) {
+    return `${decodeURIComponent(v)}  (URL-encoded in the response)`;
+  }
   return text;
 }

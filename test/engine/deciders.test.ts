@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { deciders, initialWorld, isEventType } from '../../src/engine/deciders.js';
 import { run } from '../../src/engine/run.js';
 import { runScenario } from '../../src/engine/run-scenario.js';
-import { account, call, given, PROD, start, user, userArn, when } from './given.js';
+import { account, call, given, inline, PROD, start, trustAccount, user, userArn, when } from './given.js';
 
 describe('the table of deciders', () => {
   it('builds the initial world from each decider’s initial state', () => {
@@ -14,18 +14,30 @@ describe('the table of deciders', () => {
   it('knows the event types its deciders own, and no others', () => {
     expect(isEventType('RoleAssumed')).toBe(true);
     expect(isEventType('PodCredentialsObtained')).toBe(true);
-    expect(isEventType('RoleDeleted')).toBe(false);
+    expect(isEventType('RoleDeleted')).toBe(true);
+    expect(isEventType('RoleRenamed')).toBe(false);
   });
 });
 
 describe('a Call', () => {
   describe('given an account with a user', () => {
-    const world = () => given([start(), account(PROD, 'Production'), user(PROD, 'alice')]);
+    const setup = [start(), account(PROD, 'Production'), user(PROD, 'alice')];
+    const world = () => given(setup);
 
     it('goes to STS when its action is an STS action', () => {
       expect(when(world(), call({ kind: 'user', arn: userArn(PROD, 'alice') }, 'sts:GetCallerIdentity')).map((e) => e.type)).toEqual([
         'CallerIdentityReturned',
       ]);
+    });
+
+    it('goes to IAM when IAM carries the action out, and the change follows the request', () => {
+      const alice = { kind: 'user', arn: userArn(PROD, 'alice') } as const;
+      const admin = inline(userArn(PROD, 'alice'), 'Iam', [{ Effect: 'Allow', Action: 'iam:*', Resource: '*' }]);
+      const trust = JSON.stringify(trustAccount(PROD));
+      const create = call(alice, 'iam:CreateRole', { RoleName: 'app', AssumeRolePolicyDocument: trust });
+      // without a policy alice is denied, and nothing is created
+      expect(when(world(), create).map((e) => e.type)).toEqual(['RequestDenied']);
+      expect(when(given([...setup, admin]), create).map((e) => e.type)).toEqual(['RequestAllowed', 'RoleCreated']);
     });
 
     it('goes to the resources decider for any other service', () => {

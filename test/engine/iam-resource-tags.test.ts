@@ -29,10 +29,12 @@ const LEAVER = userArn(PROD, 'leaver');
 const SANDBOX = roleArn(PROD, 'sandbox');
 const trustAccount = trustWith([{ Effect: 'Allow', Principal: { AWS: rootArn(PROD) }, Action: 'sts:AssumeRole' }]);
 
-const iamCall = (action: string, resource: string, caller = asUser(PROD, 'admin')): AnyCommand => ({
-  type: 'Call',
-  data: { caller, action, params: {}, resource, context: {}, region: 'us-east-1' },
-});
+/** The call names its user or role as the API does (UserName, RoleName), as well as by ARN. */
+const iamCall = (action: string, resource: string, caller = asUser(PROD, 'admin')): AnyCommand => {
+  const m = /:(user|role)\/(.+)$/.exec(resource);
+  const params = m ? { [m[1] === 'user' ? 'UserName' : 'RoleName']: { t: 'text' as const, v: m[2]! } } : {};
+  return { type: 'Call', data: { caller, action, params, resource, context: {}, region: 'us-east-1' } };
+};
 
 const world = (...statements: object[]) =>
   production(

@@ -43,9 +43,13 @@ export function authenticate(ref: CallerRef, world: World, action: string | null
   switch (ref.kind) {
     case 'user': {
       const user = world.iam.users[ref.arn];
-      if (!user) throw new Error(`bug: unknown user ${ref.arn}`);
+      if (!user) return invalidKey(longTermRecord(ref.arn, null), `user ${ref.arn} has been deleted, and its access keys with it`);
+      const keyId = user.accessKeys[0] ?? null;
+      if (keyId !== null && world.iam.accessKeys[keyId]?.status === 'Inactive') {
+        return invalidKey(userRecord(user, keyId), `access key ${keyId} of user ${user.name} is inactive`);
+      }
       let known = asUser.get(user);
-      if (known === undefined) asUser.set(user, (known = userCaller(user)));
+      if (known === undefined) asUser.set(user, (known = userCaller(user, keyId)));
       return known;
     }
     case 'root': {
@@ -119,21 +123,49 @@ function serviceSource(account: string | null, arn: string | null, world: World)
 /** An IAM user's caller depends on the user alone (a new object whenever it changes): made once. */
 const asUser = new WeakMap<IamUser, Authentication>();
 
-function userCaller(user: IamUser): Authentication {
-  const record: CallerRecord = {
-    kind: 'iam-user',
-    arn: user.arn,
-    account: user.account,
-    credentials: 'long-term',
-    accessKeyId: user.accessKeys[0] ?? null,
-    label: `user ${user.name}`,
-  };
+function userRecord(user: IamUser, keyId: string | null, label = `user ${user.name}`): CallerRecord {
+  return { kind: 'iam-user', arn: user.arn, account: user.account, credentials: 'long-term', accessKeyId: keyId, label };
+}
+
+function longTermRecord(arn: string, keyId: string | null, label = `user ${arn.slice(arn.lastIndexOf('/') + 1)}`): CallerRecord {
+  return { kind: 'iam-user', arn, account: arnAccount(arn), credentials: 'long-term', accessKeyId: keyId, label };
+}
+
+function userCaller(user: IamUser, keyId: string | null, label?: string): Authentication {
+  const record = userRecord(user, keyId, label);
   const principal: RequestPrincipal = { kind: 'iamUser', accountId: user.account, arn: user.arn, uniqueId: user.id };
   return { ok: true, caller: { record, principal, user, role: null, session: null } };
 }
 
+/**
+ * A long-term access key AWS does not accept: deleted, or made inactive (IAM User Guide "Manage
+ * access keys for IAM users": an inactive key "cannot be used to make API calls").
+ */
+function invalidKey(record: CallerRecord, note: string): Authentication {
+  const error = { code: 'InvalidClientTokenId' as const, message: 'The security token included in the request is invalid.' };
+  return { ok: false, record, error, note: `${note}: AWS refuses the request before it looks at any policy` };
+}
+
+/** Kept credentials that are an IAM user's access key (CreateAccessKey), as they are now. */
+function authenticateKeptKey(name: string, keyId: string, world: World): Authentication | null {
+  // long-term keys are AKIA…, temporary ones ASIA… (IAM User Guide "IAM identifiers")
+  if (!keyId.startsWith('AKIA')) return null;
+  const key = world.iam.accessKeys[keyId];
+  const label = `credentials ${name}`;
+  if (key === undefined) {
+    const record: CallerRecord = { kind: 'iam-user', arn: 'unknown', account: null, credentials: 'long-term', accessKeyId: keyId, label };
+    return invalidKey(record, `access key ${keyId} has been deleted`);
+  }
+  const user = world.iam.users[key.user];
+  if (!user) return invalidKey(longTermRecord(key.user, keyId, label), `user ${key.user} has been deleted`);
+  if (key.status === 'Inactive') return invalidKey(userRecord(user, keyId, label), `access key ${keyId} is inactive`);
+  return userCaller(user, keyId, label);
+}
+
 function authenticateKept(name: string, world: World, action: string | null): Authentication {
   const keyId = world.scenario.kept[name];
+  const longTerm = keyId === undefined ? null : authenticateKeptKey(name, keyId, world);
+  if (longTerm !== null) return longTerm;
   const session = keyId === undefined ? undefined : world.sts.sessions[keyId];
   if (keyId === undefined || !session) throw new Error(`bug: credentials ${name} were never kept`);
   const label = `credentials ${name}`;
@@ -194,7 +226,10 @@ function roleSessionCaller(session: RoleSession, label: string, world: World): C
     uniqueId: session.roleId,
     isServiceLinkedRole: session.roleArn.includes(':role/aws-service-role/'),
   };
-  return { record, principal, user: null, role: world.iam.roles[session.roleArn] ?? null, session };
+  // the role as it is now: a deleted role, or another created since with the same name (a new unique
+  // ID), gives the session no permissions
+  const role = world.iam.roles[session.roleArn];
+  return { record, principal, user: null, role: role !== undefined && role.id === session.roleId ? role : null, session };
 }
 
 /**

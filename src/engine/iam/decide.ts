@@ -41,7 +41,7 @@ export function decideIam(command: IamCommand, world: World): IamEvent[] {
     case 'CreateAccessKey': {
       const user = world.iam.users[command.data.user];
       if (!user) throw new Error(`bug: CreateAccessKey for unknown user ${command.data.user}`);
-      const purpose = `${user.arn}#${user.accessKeys.length}`;
+      const purpose = `${user.arn}#${world.iam.keysMinted[user.arn] ?? 0}`;
       const keyId = accessKeyId('AKIA', user.account, seed, purpose);
       return [{ type: 'AccessKeyCreated', data: { user: user.arn, account: user.account, accessKeyId: keyId } }];
     }

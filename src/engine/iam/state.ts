@@ -28,6 +28,15 @@ export interface IamUser {
   tags: Record<string, string>;
   mfaDevices: string[]; // serial numbers (MFA device ARNs)
   accessKeys: string[]; // AKIA… ids
+  /** a console password (CreateLoginProfile), or null */
+  loginProfile: LoginProfile | null;
+  /** when a step created it (ISO-8601); absent for the scenario's declarations, made when it starts */
+  readonly created?: string;
+}
+
+export interface LoginProfile {
+  readonly created: string;
+  readonly passwordResetRequired: boolean;
 }
 
 export interface IamGroup {
@@ -38,6 +47,7 @@ export interface IamGroup {
   readonly account: string;
   inline: InlinePolicy[];
   attached: string[];
+  readonly created?: string;
 }
 
 export interface IamRole {
@@ -53,6 +63,13 @@ export interface IamRole {
   attached: string[];
   boundary: string | null;
   tags: Record<string, string>;
+  readonly created?: string;
+}
+
+export interface PolicyVersion {
+  readonly id: string; // v1, v2, …
+  readonly document: PolicyDocument;
+  readonly created?: string;
 }
 
 export interface ManagedPolicy {
@@ -61,7 +78,24 @@ export interface ManagedPolicy {
   readonly name: string;
   readonly path: string;
   readonly account: string;
-  readonly document: PolicyDocument;
+  /** the default version's document: the one IAM evaluates */
+  document: PolicyDocument;
+  /** every version kept (at most 5), oldest first */
+  versions: PolicyVersion[];
+  defaultVersion: string;
+  /** the number of the next version CreatePolicyVersion makes (IAM does not reuse numbers) */
+  nextVersion: number;
+  readonly created?: string;
+}
+
+export interface InstanceProfile {
+  readonly arn: string;
+  readonly id: string; // AIPA…
+  readonly name: string;
+  readonly path: string;
+  readonly account: string;
+  roles: string[]; // role ARNs (at most one)
+  readonly created?: string;
 }
 
 export interface MfaDevice {
@@ -74,6 +108,8 @@ export interface AccessKey {
   readonly accessKeyId: string;
   readonly user: string; // user ARN
   readonly account: string;
+  status: 'Active' | 'Inactive';
+  readonly created?: string;
 }
 
 export interface IamState {
@@ -84,6 +120,11 @@ export interface IamState {
   policies: Record<string, ManagedPolicy>;
   mfaDevices: Record<string, MfaDevice>;
   accessKeys: Record<string, AccessKey>;
+  instanceProfiles: Record<string, InstanceProfile>;
+  /** ARN → how many entities of that ARN were created so far (a new one gets a new unique ID) */
+  generations: Record<string, number>;
+  /** user ARN → how many access keys were made for it so far (a new key gets a new ID) */
+  keysMinted: Record<string, number>;
 }
 
 export const initialIamState: IamState = {
@@ -94,4 +135,7 @@ export const initialIamState: IamState = {
   policies: {},
   mfaDevices: {},
   accessKeys: {},
+  instanceProfiles: {},
+  generations: {},
+  keysMinted: {},
 };

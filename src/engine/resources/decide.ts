@@ -19,7 +19,8 @@ import { requestTagKeys } from './request-tags.js';
 import { EXPECTED_OWNER_MISMATCH, s3Addressed, s3BucketNote, s3RequestKeys } from './s3-request.js';
 import type { PolicyResource } from './state.js';
 import type { ContextValue, Decision } from '../../policy/types.js';
-import type { EvaluationRecord } from '../call-record.js';
+import type { CallRecord, EvaluationRecord } from '../call-record.js';
+import type { ErrorCode } from '../error-codes.js';
 import { endpointUse } from './vpc-endpoint.js';
 import { bucketPolicyDenies, lockOutNote, ownerRootMayManagePolicy } from './owner-root.js';
 
@@ -39,7 +40,7 @@ export function decideResources(command: ResourcesCommand | CallCommand, world: 
     case 'TagResource':
       return [{ type: 'ResourceTagged', data: command.data }];
     case 'Call':
-      return decideCall(command, world);
+      return decideRequest(command, world).events;
     default: {
       const unreachable: never = command;
       throw new Error(`bug: unknown resources command ${JSON.stringify(unreachable)}`);
@@ -47,7 +48,44 @@ export function decideResources(command: ResourcesCommand | CallCommand, world: 
   }
 }
 
-function decideCall(command: CallCommand, world: World): ResourcesEvent[] {
+/**
+ * What a service that carries out its requests (IAM) reads from a request's parameters before it is
+ * authorized: the resource it is on and the keys it carries, or the error AWS answers before it
+ * authorizes anything (a parameter that fails validation).
+ */
+export interface ServiceAddressing {
+  /** the resource the request acts on; null to leave it to the step (`resource`) or `*` */
+  readonly resource: string | null;
+  readonly keys: Readonly<Record<string, ContextValue>>;
+  readonly notes: readonly string[];
+  readonly error: { readonly code: ErrorCode; readonly message: string; readonly note: string } | null;
+}
+
+export type Address = (params: Readonly<Record<string, unknown>>, who: Caller, world: World) => ServiceAddressing;
+
+/** An authorized request, for the service to carry out: who sent it, on what, and its record so far. */
+export interface Granted {
+  readonly who: Caller;
+  readonly params: Readonly<Record<string, unknown>>;
+  readonly resource: string;
+  readonly call: CallRecord;
+}
+
+interface Decided {
+  readonly events: ResourcesEvent[];
+  /** the request, when it was allowed */
+  readonly granted: Granted | null;
+}
+
+function failed(call: CallRecord): Decided {
+  return { events: [{ type: 'RequestFailed', data: { call } }], granted: null };
+}
+
+/**
+ * A request to a service other than STS: authenticated, then authorized on its resource with every
+ * policy that applies. `address` lets a service that carries its requests out (IAM) read them first.
+ */
+export function decideRequest(command: CallCommand, world: World, address?: Address): Decided {
   // a global service's request goes to its single endpoint's Region (call/region.ts)
   const sent = requestRegion(command.data.action, command.data.region);
   const data = sent.region === command.data.region ? command.data : { ...command.data, region: sent.region };
@@ -68,18 +106,30 @@ function decideCall(command: CallCommand, world: World): ResourcesEvent[] {
       error: auth.error,
       notes: [...notes, auth.note],
     });
-    return [{ type: 'RequestFailed', data: { call } }];
+    return failed(call);
   }
   const who = auth.caller;
+  const service = address === undefined ? null : address(params, who, world);
+  if (service !== null) notes.push(...service.notes);
+  if (service?.error) {
+    const call = callRecord(data, world, {
+      caller: who.record,
+      params,
+      resource: service.resource ?? named ?? '*',
+      error: { code: service.error.code, message: service.error.message },
+      notes: [...notes, service.error.note],
+    });
+    return failed(call);
+  }
   // a KMS call names its key with KeyId (resources/kms.ts)
-  const resource = named ?? kmsKeyResource(data.action, params, world, who.record.account, data.region) ?? '*';
+  const resource = service?.resource ?? named ?? kmsKeyResource(data.action, params, world, who.record.account, data.region) ?? '*';
   const target = resource === '*' ? null : findResource(resource, world);
   const refusal = target?.kind === 'key' ? kmsCrossAccountRefusal(data.action, target.account, who.record.account) : null;
   if (refusal !== null) {
     const message = accessDeniedMessage(who.record.arn, data.action, resource, 'ImplicitDeny', null);
     const error = { code: accessDeniedCode(data.action), message };
     const call = callRecord(data, world, { caller: who.record, params, resource, error, notes: [...notes, refusal] });
-    return [{ type: 'RequestFailed', data: { call } }];
+    return failed(call);
   }
   const owner = resourceOwner(resource, target, data.action, params, who.record.account);
   if (owner.refusal !== null) {
@@ -90,7 +140,7 @@ function decideCall(command: CallCommand, world: World): ResourcesEvent[] {
       error: { code: 'AccessDenied', message: EXPECTED_OWNER_MISMATCH },
       notes: [...notes, owner.refusal],
     });
-    return [{ type: 'RequestFailed', data: { call } }];
+    return failed(call);
   }
   if (owner.note !== null) notes.push(owner.note);
   const account = owner.account;
@@ -106,6 +156,7 @@ function decideCall(command: CallCommand, world: World): ResourcesEvent[] {
     ...kmsContext(data.action, params, who.record.account),
     ...tagged.keys,
     ...via?.keys,
+    ...service?.keys,
   };
   const context = requestContext(who, world, data.region, facts, withRequestKeys(keys, data.context));
   const orgAccount = resource === '*' ? null : account;
@@ -161,7 +212,8 @@ function decideCall(command: CallCommand, world: World): ResourcesEvent[] {
     notes,
     error,
   });
-  return [error === null ? { type: 'RequestAllowed', data: { call } } : { type: 'RequestDenied', data: { call } }];
+  if (error !== null) return { events: [{ type: 'RequestDenied', data: { call } }], granted: null };
+  return { events: [{ type: 'RequestAllowed', data: { call } }], granted: { who, params, resource, call } };
 }
 
 interface OnBehalf {

@@ -2,6 +2,7 @@
 import type { CallCommand } from '../call/command.js';
 import { callStage, serviceOf } from '../call/stage.js';
 import type { Decider } from '../decider.js';
+import { isIamApi } from '../iam/api/index.js';
 import type { ResourcesCommand } from './commands.js';
 import { decideResources } from './decide.js';
 import type { ResourcesEvent } from './events.js';
@@ -30,7 +31,9 @@ export const resources: Decider<ResourcesCommand | CallCommand, ResourcesEvent, 
     RequestFailed: true,
   },
   initialState: initialResourcesState,
-  takes: (command, world) => command.type !== 'Call' || (serviceOf(command) !== 'sts' && callStage(command, world) === 'request'),
+  // every request but STS's and those IAM carries out (src/engine/iam/api/)
+  takes: (command, world) =>
+    command.type !== 'Call' || (serviceOf(command) !== 'sts' && !isIamApi(command.data.action) && callStage(command, world) === 'request'),
   decide: decideResources,
   evolve: evolveResources,
 };

@@ -24,7 +24,8 @@ export function decideScenario(command: ScenarioCommand | CallCommand, world: Wo
     }
     case 'KeepCredentials': {
       const call = world.scenario.lastCall;
-      const creds = call?.response?.Credentials as { AccessKeyId?: unknown } | undefined;
+      // temporary credentials (STS) or a new access key (iam:CreateAccessKey)
+      const creds = (call?.response?.Credentials ?? call?.response?.AccessKey) as { AccessKeyId?: unknown } | undefined;
       if (typeof creds?.AccessKeyId === 'string') {
         return [{ type: 'CredentialsKept', data: { name: command.data.name, accessKeyId: creds.AccessKeyId } }];
       }

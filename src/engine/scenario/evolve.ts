@@ -12,6 +12,7 @@ export function evolveScenario(draft: Draft<ScenarioState>, event: ScenarioEvent
         file: event.data.file,
         seed: event.data.seed,
         clock: event.data.clock,
+        started: event.data.clock,
         region: event.data.region,
         detail: event.data.detail ?? true,
       });

@@ -16,6 +16,8 @@ export interface ScenarioState {
   file: string;
   seed: string;
   clock: string; // ISO-8601 UTC to the second
+  /** the clock when the scenario started: when the world it declares was created */
+  started: string;
   region: string;
   /** the run records every evaluation's full detail (a setting of the run, not a fact of the world) */
   detail: boolean;
@@ -38,6 +40,7 @@ export const initialScenarioState: ScenarioState = {
   file: '',
   seed: '',
   clock: DEFAULT_CLOCK,
+  started: DEFAULT_CLOCK,
   region: DEFAULT_REGION,
   detail: true,
   step: 0,

@@ -5,7 +5,7 @@ import { textParam } from '../call/params.js';
 import { readMfaParams } from './mfa.js';
 import { checkSessionPolicyParams, policyText, readPolicyArns, type SessionPolicyInput } from './session-policies.js';
 import { checkTags, readKeys, readTags, type Tag } from './tags.js';
-import { checkInteger, checkLength, checkPattern, checkRequired, validationMessage, type Constraint } from './validation.js';
+import { checkInteger, checkLength, checkPattern, checkRequired, validationMessage, type Constraint } from '../call/validation.js';
 
 export const NAME = '[\\w+=,.@-]*';
 const EXTERNAL_ID = '[\\w+=,.@:\\/-]*';

@@ -6,7 +6,7 @@ import type { PreparedToken } from '../oidc/token.js';
 import { textParam } from '../call/params.js';
 import { readRoleRequest, type Refused } from './assume-role-request.js';
 import { checkSessionPolicyParams, policyText, readPolicyArns, type SessionPolicyInput } from './session-policies.js';
-import { checkInteger } from './validation.js';
+import { checkInteger } from '../call/validation.js';
 
 export interface WebIdentityParams {
   readonly roleArn: string;

@@ -20,7 +20,7 @@ import { packedSize, packedTooLarge } from './packed-size.js';
 import { checkSessionPolicies, checkSessionPolicyParams, hasSessionPolicies, policyText, readPolicyArns } from './session-policies.js';
 import type { FederatedSession } from './state.js';
 import { checkTags, readTags, requestTagKeys, tagRecord, tagRuleError, tagText } from './tags.js';
-import { checkInteger, checkLength, checkPattern, checkRequired, validationMessage, type Constraint } from './validation.js';
+import { checkInteger, checkLength, checkPattern, checkRequired, validationMessage, type Constraint } from '../call/validation.js';
 
 export function getFederationToken(data: CallData, world: World): StsEvent[] {
   const call = startStsCall(data, world, (params, caller) => {

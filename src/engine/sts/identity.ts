@@ -11,7 +11,7 @@ import { accountFromAccessKeyId } from '../ids.js';
 import type { World } from '../world.js';
 import { startStsCall } from './call-kit.js';
 import type { StsEvent } from './events.js';
-import { checkLength, checkPattern, checkRequired, validationMessage, type Constraint } from './validation.js';
+import { checkLength, checkPattern, checkRequired, validationMessage, type Constraint } from '../call/validation.js';
 
 /** GetCallerIdentity needs no permission: even an explicit deny cannot stop it (STS API ref). */
 export function getCallerIdentity(data: CallData, world: World): StsEvent[] {

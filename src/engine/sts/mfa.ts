@@ -5,7 +5,7 @@ import type { Caller } from '../call/caller.js';
 import { textParam } from '../call/params.js';
 import type { World } from '../world.js';
 import type { MfaAuth } from './state.js';
-import { checkLength, checkPattern, type Constraint } from './validation.js';
+import { checkLength, checkPattern, type Constraint } from '../call/validation.js';
 
 const SERIAL = '[\\w+=/:,.@-]*';
 const TOKEN_CODE = '[\\d]*';

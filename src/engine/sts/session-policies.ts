@@ -5,7 +5,7 @@ import { validatePolicy } from '../../policy/index.js';
 import type { PolicyDocument } from '../iam/state.js';
 import type { World } from '../world.js';
 import type { SessionPolicies } from './state.js';
-import { checkCount, checkLength, type Constraint } from './validation.js';
+import { checkCount, checkLength, type Constraint } from '../call/validation.js';
 import type { ErrorCode } from '../error-codes.js';
 
 const POLICY_CHARS = /^[\t\n\r\u0020-\u00ff]+$/;

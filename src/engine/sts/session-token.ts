@@ -9,7 +9,7 @@ import { durationNote, mint } from './credentials.js';
 import type { StsEvent } from './events.js';
 import { checkMfa, readMfaParams } from './mfa.js';
 import type { SessionToken } from './state.js';
-import { checkInteger, validationMessage, type Constraint } from './validation.js';
+import { checkInteger, validationMessage, type Constraint } from '../call/validation.js';
 
 export function getSessionToken(data: CallData, world: World): StsEvent[] {
   const call = startStsCall(data, world);

@@ -2,7 +2,7 @@
 // use, AWS's constraints, and the rules AWS applies. Tag keys compare case-insensitively
 // everywhere, but the case a caller gives is kept.
 import { isObject } from '../../json/is-object.js';
-import { checkCount, checkLength, checkPattern, type Constraint } from './validation.js';
+import { checkCount, checkLength, checkPattern, type Constraint } from '../call/validation.js';
 
 export interface Tag {
   readonly key: string;

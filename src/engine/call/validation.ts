@@ -1,4 +1,4 @@
-// STS's server-side parameter validation, with AWS's message format (AWS STS API Reference "Common
+// Server-side parameter validation of STS and IAM, with AWS's message format (AWS STS API Reference "Common
 // Errors"): "1 validation error detected: Value '…' at 'member' failed to satisfy constraint: …".
 
 export interface Constraint {

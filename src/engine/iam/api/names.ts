@@ -1,0 +1,92 @@
+// Names, paths and ARNs of IAM entities as the IAM API takes them, with IAM's constraints (IAM API
+// Reference, the data types of each parameter; IAM User Guide "IAM identifiers").
+import { checkLength, checkPattern, checkRequired, type Constraint } from '../../call/validation.js';
+import type { World } from '../../world.js';
+import type { IamGroup, IamRole, IamUser, InstanceProfile, ManagedPolicy } from '../state.js';
+
+export type EntityKind = 'user' | 'group' | 'role' | 'policy' | 'instance-profile';
+
+/** IAM API Reference data types userNameType, groupNameType, roleNameType, policyNameType, instanceProfileNameType. */
+export const NAME_PATTERN = '[\\w+=,.@-]+';
+/** pathType: `/` or `/…/` of printable ASCII. */
+export const PATH_PATTERN = '(\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)';
+
+const NAME_MAX: Record<EntityKind, number> = { user: 64, group: 128, role: 64, policy: 128, 'instance-profile': 128 };
+
+/** A parameter as text; null when absent (a JSON value is serialised, as an SDK would not send it). */
+export function text(params: Readonly<Record<string, unknown>>, name: string): string | null {
+  const v = params[name];
+  if (v === undefined || v === null) return null;
+  return typeof v === 'string' ? v : JSON.stringify(v);
+}
+
+/** A required name parameter (`UserName` → member `userName`), checked against IAM's name type. */
+export function nameParam(params: Readonly<Record<string, unknown>>, param: string, kind: EntityKind, out: Constraint[]): string {
+  const member = param[0]!.toLowerCase() + param.slice(1);
+  const value = text(params, param);
+  checkRequired(member, value, out);
+  checkLength(member, value, 1, NAME_MAX[kind], out);
+  checkPattern(member, value, NAME_PATTERN, out);
+  return value ?? '';
+}
+
+/** An optional `Path` (default `/`), 1–512 characters. */
+export function pathParam(params: Readonly<Record<string, unknown>>, out: Constraint[]): string {
+  const value = text(params, 'Path');
+  checkLength('path', value, 1, 512, out);
+  checkPattern('path', value, PATH_PATTERN, out);
+  return value ?? '/';
+}
+
+/** arn:aws:iam::ACCOUNT:KIND/PATH/NAME (the path is part of the ARN, not of the name). */
+export function entityArn(kind: EntityKind, account: string, path: string, name: string): string {
+  return `arn:aws:iam::${account}:${kind}${path}${name}`;
+}
+
+type Entity<K extends EntityKind> = K extends 'user'
+  ? IamUser
+  : K extends 'group'
+    ? IamGroup
+    : K extends 'role'
+      ? IamRole
+      : K extends 'policy'
+        ? ManagedPolicy
+        : InstanceProfile;
+
+function table<K extends EntityKind>(world: World, kind: K): Readonly<Record<string, Entity<K>>> {
+  const iam = world.iam;
+  const tables = { user: iam.users, group: iam.groups, role: iam.roles, policy: iam.policies, 'instance-profile': iam.instanceProfiles };
+  return tables[kind] as unknown as Readonly<Record<string, Entity<K>>>;
+}
+
+/**
+ * The entity of that kind and name in the account, whatever its path. IAM names are unique in an
+ * account, case-insensitively (IAM User Guide "IAM identifiers": "names must be unique within an
+ * account … not distinguished by case"), so `Alice` finds `alice`.
+ */
+export function findByName<K extends EntityKind>(world: World, kind: K, account: string, name: string): Entity<K> | null {
+  const lower = name.toLowerCase();
+  for (const entity of Object.values(table(world, kind))) {
+    if (entity.account === account && entity.name.toLowerCase() === lower) return entity;
+  }
+  return null;
+}
+
+/** The ARN a request on that name is authorized on: the entity's own, or the name at path `/`. */
+export function resourceOf(world: World, kind: EntityKind, account: string, name: string): string {
+  return findByName(world, kind, account, name)?.arn ?? entityArn(kind, account, '/', name);
+}
+
+const WORD: Record<EntityKind, string> = {
+  user: 'user',
+  group: 'group',
+  role: 'role',
+  policy: 'policy',
+  'instance-profile': 'Instance Profile',
+};
+
+/** NoSuchEntity, worded as IAM words it (IAM API Reference, "Errors" of each action; moto's wording). */
+export function noSuchEntity(kind: EntityKind, name: string, account: string) {
+  const message = kind === 'policy' ? `Policy ${name} was not found.` : `The ${WORD[kind]} with name ${name} cannot be found.`;
+  return { ok: false as const, code: 'NoSuchEntity' as const, message, note: `account ${account} has no ${kind} named ${name}` };
+}

@@ -1,0 +1,155 @@
+// Roles: CreateRole, GetRole, DeleteRole (IAM API Reference, each action's page).
+import { uniqueId } from '../../ids.js';
+import { checkInteger, checkLength, type Constraint } from '../../call/validation.js';
+import { readTags, checkTags } from '../../sts/tags.js';
+import type { IamEvent } from '../events.js';
+import { documentParam, readDocument } from './documents.js';
+import { entityArn, findByName, nameParam, noSuchEntity, pathParam, resourceOf, text } from './names.js';
+import { roleShape } from './shapes.js';
+import type { IamApi, IamOutcome } from './types.js';
+
+/** Tags of a create or tag request, checked as IAM checks them (at most 50; the tag alphabet). */
+export function tagsParam(params: Readonly<Record<string, unknown>>, out: Constraint[]): Record<string, string> {
+  const tags = readTags(params['Tags']);
+  if (typeof tags === 'string') {
+    out.push({ member: 'tags', value: undefined, constraint: tags });
+    return {};
+  }
+  checkTags(tags, [], out);
+  return Object.fromEntries(tags.map((t) => [t.key, t.value]));
+}
+
+/** A role that AWS manages for a service: IAM calls may not change it (UnmodifiableEntity). */
+export function isServiceLinked(roleArn: string): boolean {
+  return roleArn.includes(':role/aws-service-role/');
+}
+
+const createRole: IamApi = {
+  address({ params, account }, out) {
+    const name = nameParam(params, 'RoleName', 'role', out);
+    const path = pathParam(params, out);
+    documentParam(params, 'AssumeRolePolicyDocument', out);
+    checkLength('description', text(params, 'Description'), 0, 1000, out);
+    checkInteger('maxSessionDuration', text(params, 'MaxSessionDuration'), 3600, 43200, out);
+    checkLength('permissionsBoundary', text(params, 'PermissionsBoundary'), 20, 2048, out);
+    tagsParam(params, out);
+    const boundary = text(params, 'PermissionsBoundary');
+    const keys: Record<string, string> = boundary === null ? {} : { 'iam:PermissionsBoundary': boundary };
+    return { resource: entityArn('role', account, path, name), keys };
+  },
+  apply({ params, account, world }) {
+    const name = text(params, 'RoleName')!;
+    const path = text(params, 'Path') ?? '/';
+    const existing = findByName(world, 'role', account, name);
+    if (existing !== null) {
+      return {
+        ok: false,
+        code: 'EntityAlreadyExists',
+        message: `Role with name ${name} already exists.`,
+        note: `account ${account} already has role ${existing.name} (${existing.arn})`,
+      };
+    }
+    const trust = readDocument(text(params, 'AssumeRolePolicyDocument')!, 'trust', 'the trust policy (AssumeRolePolicyDocument)');
+    if (!trust.ok) return trust;
+    const boundaryArn = text(params, 'PermissionsBoundary');
+    if (boundaryArn !== null && world.iam.policies[boundaryArn] === undefined) {
+      return {
+        ok: false,
+        code: 'NoSuchEntity',
+        message: `Policy ${boundaryArn} does not exist or is not attachable.`,
+        note: 'no such managed policy',
+      };
+    }
+    const arn = entityArn('role', account, path, name);
+    const id = uniqueId('AROA', world.scenario.seed, arn, world.iam.generations[arn] ?? 0);
+    const maxSession = text(params, 'MaxSessionDuration');
+    const tags = tagsParam(params, []);
+    const role = {
+      arn,
+      name,
+      path,
+      account,
+      id,
+      created: world.scenario.clock,
+      maxSessionDuration: maxSession === null ? 3600 : Number(maxSession),
+      trust: trust.document,
+      description: text(params, 'Description'),
+    };
+    const events: IamEvent[] = [{ type: 'RoleCreated', data: role }];
+    if (boundaryArn !== null) events.push({ type: 'PermissionsBoundarySet', data: { entity: arn, policy: boundaryArn } });
+    if (Object.keys(tags).length > 0) events.push({ type: 'EntityTagged', data: { entity: arn, tags } });
+    const shown = { ...role, inline: [], attached: [], boundary: boundaryArn, tags };
+    return { ok: true, events, response: { Role: roleShape(shown, world) } };
+  },
+};
+
+const getRole: IamApi = {
+  address({ params, account, world }, out) {
+    const name = nameParam(params, 'RoleName', 'role', out);
+    return { resource: resourceOf(world, 'role', account, name) };
+  },
+  apply({ params, account, world }): IamOutcome {
+    const name = text(params, 'RoleName')!;
+    const role = findByName(world, 'role', account, name);
+    if (role === null) return noSuchEntity('role', name, account);
+    return { ok: true, events: [], response: { Role: roleShape(role, world) } };
+  },
+};
+
+const deleteRole: IamApi = {
+  address({ params, account, world }, out) {
+    const name = nameParam(params, 'RoleName', 'role', out);
+    return { resource: resourceOf(world, 'role', account, name) };
+  },
+  apply({ params, account, world }): IamOutcome {
+    const name = text(params, 'RoleName')!;
+    const role = findByName(world, 'role', account, name);
+    if (role === null) return noSuchEntity('role', name, account);
+    if (isServiceLinked(role.arn)) {
+      return {
+        ok: false,
+        code: 'UnmodifiableEntity',
+        message: `Cannot perform the operation on the protected role '${role.name}' - this role is only modifiable by AWS`,
+        note: 'a service-linked role is deleted through its service (iam:DeleteServiceLinkedRole), not with DeleteRole',
+      };
+    }
+    // IAM API Reference, DeleteRole: remove instance profiles, inline policies and attached policies first
+    const profiles = Object.values(world.iam.instanceProfiles).filter((p) => p.roles.includes(role.arn));
+    if (profiles.length > 0) {
+      return conflict(
+        'Cannot delete entity, must remove roles from instance profile first.',
+        `role ${name} is in ${profiles.map((p) => `instance profile ${p.name}`).join(', ')}`,
+      );
+    }
+    if (role.inline.length > 0) {
+      return conflict(
+        'Cannot delete entity, must delete policies first.',
+        `role ${name} has inline ${role.inline.map((p) => p.name).join(', ')}`,
+      );
+    }
+    if (role.attached.length > 0) {
+      return conflict(
+        'Cannot delete entity, must detach all policies first.',
+        `role ${name} has ${role.attached.length} attached managed polic${role.attached.length === 1 ? 'y' : 'ies'}`,
+      );
+    }
+    return {
+      ok: true,
+      events: [{ type: 'RoleDeleted', data: { arn: role.arn } }],
+      response: {},
+      notes: [
+        `sessions of ${role.arn} made before now keep their credentials but no longer have the role's permissions; a role created again with this name gets a new unique ID, so they do not regain them`,
+      ],
+    };
+  },
+};
+
+export function conflict(message: string, note: string): IamOutcome {
+  return { ok: false, code: 'DeleteConflict', message, note };
+}
+
+export const ROLE_APIS: Readonly<Record<string, IamApi>> = {
+  CreateRole: createRole,
+  GetRole: getRole,
+  DeleteRole: deleteRole,
+};
