@@ -15,6 +15,7 @@ import { findPod } from './eks-symbols.js';
 import { providerForCluster } from './federated.js';
 import { bucketParam, checkS3Call } from './s3-call.js';
 import { checkStsCall } from './sts-call.js';
+import { checkIamCall } from './iam-call.js';
 import { tokenSpec } from './token.js';
 import { resolveVia } from './vpc-endpoint.js';
 
@@ -195,6 +196,7 @@ function callData(call: CallDecl, caller: CallerRef, region: string, scope: Step
     params[entry.key.text] = s3 ? bucketParam(entry, scope.ctx.resolver, value) : value();
   }
   if (m[1]!.toLowerCase() === 'sts') checkStsCall(call, m[2]!, caller, params, at);
+  if (m[1]!.toLowerCase() === 'iam') checkIamCall(call, at);
   let resource: string | null = null;
   if (call.resource) {
     resource = resourceArn(call.resource, scope.ctx);

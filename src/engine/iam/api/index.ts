@@ -25,6 +25,11 @@ export function isIamApi(action: string): boolean {
   return apiOf(action) !== undefined;
 }
 
+/** The request parameters of an IAM action IAM carries out; null for any other action. */
+export function iamApiParams(action: string): readonly string[] | null {
+  return apiOf(action)?.params ?? null;
+}
+
 /** The IAM actions the engine carries out, as `iam:Action`. */
 export function iamApiActions(): string[] {
   return Object.keys({ ...ROLE_APIS }).map((name) => `iam:${name}`);

@@ -25,6 +25,7 @@ export function isServiceLinked(roleArn: string): boolean {
 }
 
 const createRole: IamApi = {
+  params: ['RoleName', 'AssumeRolePolicyDocument', 'Path', 'Description', 'MaxSessionDuration', 'PermissionsBoundary', 'Tags'],
   address({ params, account }, out) {
     const name = nameParam(params, 'RoleName', 'role', out);
     const path = pathParam(params, out);
@@ -84,6 +85,7 @@ const createRole: IamApi = {
 };
 
 const getRole: IamApi = {
+  params: ['RoleName'],
   address({ params, account, world }, out) {
     const name = nameParam(params, 'RoleName', 'role', out);
     return { resource: resourceOf(world, 'role', account, name) };
@@ -97,6 +99,7 @@ const getRole: IamApi = {
 };
 
 const deleteRole: IamApi = {
+  params: ['RoleName'],
   address({ params, account, world }, out) {
     const name = nameParam(params, 'RoleName', 'role', out);
     return { resource: resourceOf(world, 'role', account, name) };

@@ -37,6 +37,8 @@ export type IamOutcome =
   | { readonly ok: false; readonly code: ErrorCode; readonly message: string; readonly note: string };
 
 export interface IamApi {
+  /** the action's request parameters (IAM API Reference), as the scenario may write them */
+  readonly params: readonly string[];
   /**
    * Checks the parameters as IAM does before anything else (ValidationError, with AWS's message
    * built from `out`), and names the resource. Called with the violations still empty; when it
