@@ -44,6 +44,11 @@ function stepSection(step: TraceStep, facts: Facts): string[] {
   const diagram = stepDiagram(step, facts);
   if (diagram !== null) out.push('```mermaid', diagram.trimEnd(), '```', '');
   for (const call of stepCalls(step)) out.push(...decisionBlock(call));
+  if (step.changes?.length) {
+    out.push('**What changed in the world** (every later step sees it)', '');
+    for (const change of step.changes) out.push(`- ${cell(change)}`);
+    out.push('');
+  }
   if (step.expectations.length > 0 || step.kept.length > 0) {
     out.push('**Expectations**', '');
     for (const e of step.expectations) out.push(e.passed ? `- ✅ ${code(e.text)}` : `- ❌ ${code(e.text)} — actual: ${cell(e.actual)}`);
