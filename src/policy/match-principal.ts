@@ -89,6 +89,7 @@ export function matchPrincipal(m: PrincipalMatcher, probe: Probe): PrincipalMatc
       if (has(m.users, p.arn) || has(m.userIds, p.uniqueId)) return 'direct';
       break;
     case 'roleSession':
+      if (p.roleGone === true) break;
       if (has(m.sessions, p.arn)) return 'direct';
       if (has(m.roleIds, p.uniqueId) || (m.roles.size > 0 && has(m.roles, roleKey(probe)))) return 'role';
       break;
@@ -121,7 +122,7 @@ export function exemptByNotPrincipal(m: PrincipalMatcher, probe: Probe): boolean
     case 'iamUser':
       return account && (has(m.users, p.arn) || has(m.userIds, p.uniqueId));
     case 'roleSession':
-      return account && has(m.sessions, p.arn) && (has(m.roleIds, p.uniqueId) || has(m.roles, roleKey(probe)));
+      return account && p.roleGone !== true && has(m.sessions, p.arn) && (has(m.roleIds, p.uniqueId) || has(m.roles, roleKey(probe)));
     case 'stsFederatedUser':
       return account && has(m.federatedUsers, p.arn);
     case 'root':

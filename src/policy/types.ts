@@ -55,6 +55,11 @@ export interface RequestPrincipal {
   /** web identity: the provider ARN or built-in name (`accounts.google.com`) */
   readonly federatedProvider?: string;
   readonly isServiceLinkedRole?: boolean;
+  /**
+   * role sessions: the role has been deleted (or another made with its name): no Principal element
+   * names the session or its role any more, only its account
+   */
+  readonly roleGone?: boolean;
   /** S3 callers identified by canonical user id (matched by `CanonicalUser` principals) */
   readonly canonicalUserId?: string;
 }

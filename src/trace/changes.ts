@@ -1,4 +1,4 @@
-// What an IAM call in a step changed in the world, in words: the trace's `change` lines. The World
+// What an IAM call in a step changed in the world (its events, and resource policies rewritten), in words: the trace's `change` lines. The World
 // section shows the world the scenario declares; a change made by a step is shown in that step.
 import type { LoggedEvent } from '../engine/events.js';
 
@@ -37,7 +37,8 @@ type IamChange = Extract<
       | 'InstanceProfileCreated'
       | 'InstanceProfileDeleted'
       | 'RoleAddedToInstanceProfile'
-      | 'RoleRemovedFromInstanceProfile';
+      | 'RoleRemovedFromInstanceProfile'
+      | 'ResourcePolicyPut';
   }
 >;
 
@@ -74,16 +75,18 @@ const CHANGES: ReadonlySet<string> = new Set<IamChange['type']>([
   'InstanceProfileDeleted',
   'RoleAddedToInstanceProfile',
   'RoleRemovedFromInstanceProfile',
+  'ResourcePolicyPut',
 ]);
 
 export function isIamChange(event: LoggedEvent): event is IamChange {
   return CHANGES.has(event.type);
 }
 
-/** `role/Deploy` → `role Deploy`; any other ARN as it is. */
+/** `role/Deploy` → `role Deploy`; `arn:aws:s3:::b` → `bucket b`; any other ARN as it is. */
 function named(arn: string): string {
   const m = /^arn:[^:]+:iam::\d{12}:(user|group|role|policy|instance-profile)\/(?:.*\/)?([^/]+)$/.exec(arn);
-  return m ? `${m[1]} ${m[2]}` : arn;
+  if (m) return `${m[1]} ${m[2]}`;
+  return arn.startsWith('arn:aws:s3:::') && !arn.includes('/') ? `bucket ${arn.slice('arn:aws:s3:::'.length)}` : arn;
 }
 
 /** The line a step's trace shows for a change its call made. */
@@ -125,6 +128,8 @@ export function changeText(event: IamChange): string {
       return `${named(event.data.entity)}: tags ${event.data.keys.join(', ')} removed`;
     case 'TrustPolicyUpdated':
       return `${named(event.data.role)}: trust policy replaced`;
+    case 'ResourcePolicyPut':
+      return `${named(event.data.arn)}: resource-based policy replaced`;
     case 'PolicyVersionCreated':
       return `${named(event.data.policy)}: version ${event.data.versionId} created${event.data.setAsDefault ? ', now the default' : ''}`;
     case 'DefaultPolicyVersionSet':

@@ -217,7 +217,11 @@ function sessionRecord(kind: CallerRecord['kind'], arn: string, session: Session
 }
 
 function roleSessionCaller(session: RoleSession, label: string, world: World): Caller {
-  const record = sessionRecord('role-session', session.arn, session, label);
+  // the role as it is now: a deleted role, or another created since with the same name (a new unique
+  // ID), leaves the session no permissions, and no policy names it any more (docs/aws-rules.md)
+  const current = world.iam.roles[session.roleArn];
+  const role = current !== undefined && current.id === session.roleId ? current : null;
+  const record = sessionRecord('role-session', session.arn, session, role === null ? `${label} (its role has been deleted)` : label);
   const principal: RequestPrincipal = {
     kind: 'roleSession',
     accountId: session.account,
@@ -225,11 +229,9 @@ function roleSessionCaller(session: RoleSession, label: string, world: World): C
     roleArn: session.roleArn,
     uniqueId: session.roleId,
     isServiceLinkedRole: session.roleArn.includes(':role/aws-service-role/'),
+    ...(role === null ? { roleGone: true } : {}),
   };
-  // the role as it is now: a deleted role, or another created since with the same name (a new unique
-  // ID), gives the session no permissions
-  const role = world.iam.roles[session.roleArn];
-  return { record, principal, user: null, role: role !== undefined && role.id === session.roleId ? role : null, session };
+  return { record, principal, user: null, role, session };
 }
 
 /**

@@ -5,8 +5,9 @@ import { readTags, checkTags } from '../../sts/tags.js';
 import type { IamEvent } from '../events.js';
 import { documentParam, readDocument } from './documents.js';
 import { entityArn, findByName, nameParam, noSuchEntity, pathParam, resourceOf, text } from './names.js';
+import { orphanPrincipal } from './orphans.js';
 import { roleShape } from './shapes.js';
-import type { IamApi, IamOutcome } from './types.js';
+import type { IamApi, IamOutcome, IamRequest } from './types.js';
 
 /** Tags of a create or tag request, checked as IAM checks them (at most 50; the tag alphabet). */
 export function tagsParam(params: Readonly<Record<string, unknown>>, out: Constraint[]): Record<string, string> {
@@ -116,14 +117,9 @@ const deleteRole: IamApi = {
         note: 'a service-linked role is deleted through its service (iam:DeleteServiceLinkedRole), not with DeleteRole',
       };
     }
-    // IAM API Reference, DeleteRole: remove instance profiles, inline policies and attached policies first
-    const profiles = Object.values(world.iam.instanceProfiles).filter((p) => p.roles.includes(role.arn));
-    if (profiles.length > 0) {
-      return conflict(
-        'Cannot delete entity, must remove roles from instance profile first.',
-        `role ${name} is in ${profiles.map((p) => `instance profile ${p.name}`).join(', ')}`,
-      );
-    }
+    // IAM API Reference, DeleteRole: "remove the following attached items: Inline policies …
+    // Attached managed policies … Instance profile"; AWS does not say which error comes first when
+    // several remain, so iamsim checks them in that order
     if (role.inline.length > 0) {
       return conflict(
         'Cannot delete entity, must delete policies first.',
@@ -136,16 +132,36 @@ const deleteRole: IamApi = {
         `role ${name} has ${role.attached.length} attached managed polic${role.attached.length === 1 ? 'y' : 'ies'}`,
       );
     }
+    const profiles = Object.values(world.iam.instanceProfiles).filter((p) => p.roles.includes(role.arn));
+    if (profiles.length > 0) {
+      return conflict(
+        'Cannot delete entity, must remove roles from instance profile first.',
+        `role ${name} is in ${profiles.map((p) => `instance profile ${p.name}`).join(', ')}`,
+      );
+    }
+    const orphaned = orphanPrincipal(world, role.arn, role.id);
     return {
       ok: true,
-      events: [{ type: 'RoleDeleted', data: { arn: role.arn } }],
+      events: [{ type: 'RoleDeleted', data: { arn: role.arn } }, ...orphaned.events],
       response: {},
-      notes: [
-        `sessions of ${role.arn} made before now keep their credentials but no longer have the role's permissions; a role created again with this name gets a new unique ID, so they do not regain them`,
-      ],
+      notes: [...liveSessionsNote(world, role.id, name), ...orphaned.notes],
     };
   },
 };
+
+/** What becomes of the role's sessions that have not expired (the role's permissions go with it). */
+function liveSessionsNote(world: IamRequest['world'], roleId: string, name: string): string[] {
+  const clock = Date.parse(world.scenario.clock);
+  const live = Object.values(world.sts.sessions).filter(
+    (s) => s.kind === 'role-session' && s.roleId === roleId && Date.parse(s.expiration) > clock,
+  ).length;
+  if (live === 0) return [];
+  const one = live === 1;
+  return [
+    `${live} unexpired session${one ? '' : 's'} of role ${name} keep${one ? 's its' : ' their'} credentials, which no longer carry any permission: ` +
+      'the role and its policies are gone, and a role created again with this name gets a new unique ID, so they do not regain them',
+  ];
+}
 
 export function conflict(message: string, note: string): IamOutcome {
   return { ok: false, code: 'DeleteConflict', message, note };

@@ -5,6 +5,7 @@ import type { Caller } from '../../call/caller.js';
 import type { Constraint } from '../../call/validation.js';
 import type { ErrorCode } from '../../error-codes.js';
 import type { World } from '../../world.js';
+import type { ResourcesEvent } from '../../resources/events.js';
 import type { IamEvent } from '../events.js';
 
 /** A request IAM has received: its parameters as sent, and the caller's account (IAM acts in it). */
@@ -28,8 +29,8 @@ export interface IamAddress {
 export type IamOutcome =
   | {
       readonly ok: true;
-      /** what changed (none for a read) */
-      readonly events: readonly IamEvent[];
+      /** what changed (none for a read): IAM's world, and resource policies that named a deleted principal */
+      readonly events: readonly (IamEvent | ResourcesEvent)[];
       /** the API's result element, as the AWS SDK returns it */
       readonly response: Record<string, unknown>;
       readonly notes?: readonly string[];
