@@ -6,9 +6,13 @@ export interface Constraint {
   /** the offending value; null when absent; undefined when AWS does not echo it (policy documents) */
   readonly value: string | null | undefined;
   readonly constraint: string;
+  /** the whole message AWS answers instead of the list, for a violation it words on its own */
+  readonly message?: string;
 }
 
 export function validationMessage(violations: readonly Constraint[]): string {
+  const own = violations.find((v) => v.message !== undefined);
+  if (own?.message !== undefined) return own.message;
   const n = violations.length;
   const items = violations.map((v) => {
     const value = v.value === undefined ? 'Value' : v.value === null ? 'Value null' : `Value '${v.value}'`;

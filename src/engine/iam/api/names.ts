@@ -26,7 +26,16 @@ export function nameParam(params: Readonly<Record<string, unknown>>, param: stri
   const value = text(params, param);
   checkRequired(member, value, out);
   checkLength(member, value, 1, NAME_MAX[kind], out);
-  checkPattern(member, value, NAME_PATTERN, out);
+  if (value !== null && !new RegExp(`^${NAME_PATTERN}$`).test(value)) {
+    // observed from IAM for userName (AttachUserPolicy, GetUser): not the generic pattern text; the
+    // other names are taken to be worded alike
+    out.push({
+      member,
+      value,
+      constraint: `Member must satisfy regular expression pattern: ${NAME_PATTERN}`,
+      message: `The specified value for ${member} is invalid. It must contain only alphanumeric characters and/or the following: +=,.@_-`,
+    });
+  }
   return value ?? '';
 }
 
