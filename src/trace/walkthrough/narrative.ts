@@ -23,6 +23,8 @@ export function narrate(step: TraceStep, facts: Facts, code: Code): string[] {
     out.push(...outcomeSentences(call, code));
   });
   if (step.notMade !== null) out.push(sentence(`The call is not made: ${step.notMade}`));
+  if (step.changes?.length)
+    out.push(sentence(`IAM carries it out, and the world changes for every later step: ${step.changes.join('; ')}`));
   for (const k of step.kept) {
     out.push(
       k.accessKeyId !== null
