@@ -114,6 +114,7 @@ describe('a deleted role, and a role created again with its name', () => {
     const stale = outcome(w, read('s1'));
     expect(stale.decision).toBe('ImplicitDeny');
     expect(stale.error?.message).toContain('because no identity-based policy allows the s3:ListAllMyBuckets action');
+    expect(stale.notes.join(' ')).toContain('was deleted and created again');
     w = session(w, 's2');
     expect(outcome(w, read('s2')).decision).toBe('Allow');
   });
