@@ -183,4 +183,29 @@ describe('UpdateAccessKey, DeleteAccessKey, ListAccessKeys', () => {
     expect(field(next, 'IsTruncated')).toBe(false);
     expect(field(next, 'AccessKeyMetadata')).toHaveLength(1);
   });
+
+  it('given bad input (a missing Status, a MaxItems that is no integer), then ValidationError with each violation', () => {
+    const missing = outcome(made(), iam('UpdateAccessKey', { UserName: 'ci', AccessKeyId: { credentials: 'ci-key' } }));
+    expect(missing.error?.message).toBe(
+      "1 validation error detected: Value null at 'status' failed to satisfy constraint: Member must not be null",
+    );
+    const paging = outcome(made(), iam('ListAccessKeys', { UserName: 'ci', MaxItems: 'ten' }));
+    expect(paging.error?.message).toBe(
+      "1 validation error detected: Value 'ten' at 'maxItems' failed to satisfy constraint: Member must be an integer",
+    );
+    const shortId = outcome(made(), iam('DeleteAccessKey', { UserName: 'ci', AccessKeyId: 'AKIA' }));
+    expect(shortId.error?.message).toContain(
+      "Value 'AKIA' at 'accessKeyId' failed to satisfy constraint: Member must have length greater than or equal to 16",
+    );
+  });
+
+  it('given an unknown user, then each of them answers NoSuchEntity', () => {
+    for (const [action, params] of [
+      ['UpdateAccessKey', { UserName: 'nobody', AccessKeyId: { credentials: 'ci-key' }, Status: 'Active' }],
+      ['DeleteAccessKey', { UserName: 'nobody', AccessKeyId: { credentials: 'ci-key' } }],
+      ['ListAccessKeys', { UserName: 'nobody' }],
+    ] as const) {
+      expect(outcome(made(), iam(action, params)).error?.message).toBe('The user with name nobody cannot be found.');
+    }
+  });
 });

@@ -5,6 +5,7 @@
 // errors' texts are the ones AWS was observed to answer (docs/aws-rules.md, "IAM calls").
 import { describe, expect, it } from 'vitest';
 import { uniqueId } from '../../src/engine/ids.js';
+import { evolve } from '../../src/engine/run.js';
 import type { World } from '../../src/engine/world.js';
 import {
   asUser,
@@ -175,5 +176,34 @@ describe('ListInstanceProfiles, ListInstanceProfilesForRole, ListRoles', () => {
     expect((field(jobs, 'Roles') as { RoleName: string }[]).map((r) => r.RoleName)).toEqual(['batch']);
     expect(outcome(world(), iam('ListRoles', { PathPrefix: 'jobs' })).error?.code).toBe('ValidationError');
     expect(outcome(world(), iam('ListRoles', { MaxItems: '0' })).error?.code).toBe('ValidationError');
+  });
+});
+
+describe('bad input and quotas', () => {
+  it('given Tags of the wrong shape, or too long a name, then ValidationError and nothing is created', () => {
+    const tags = run(world(), iam('CreateInstanceProfile', { InstanceProfileName: 'web', Tags: { json: 'team' } }));
+    expect(tags.events.map((e) => e.type)).toEqual(['RequestFailed']);
+    const long = outcome(world(), iam('CreateInstanceProfile', { InstanceProfileName: 'x'.repeat(129) }));
+    expect(long.error?.message).toContain(
+      "at 'instanceProfileName' failed to satisfy constraint: Member must have length less than or equal to 128",
+    );
+  });
+
+  it('given 1000 instance profiles in the account, then LimitExceeded: InstanceProfilesPerAccount', () => {
+    let w = world();
+    for (let i = 0; i < 1000; i++) {
+      const arn = `arn:aws:iam::${PROD}:instance-profile/p${i}`;
+      w = evolve(w, { type: 'InstanceProfileCreated', data: { arn, name: `p${i}`, path: '/', account: PROD, id: `AIPA${i}` } });
+    }
+    expect(outcome(w, iam('CreateInstanceProfile', { InstanceProfileName: 'web' })).error).toEqual({
+      code: 'LimitExceeded',
+      message: 'Cannot exceed quota for InstanceProfilesPerAccount: 1000',
+    });
+  });
+
+  it('given an empty profile, when it is deleted, then it is gone and GetInstanceProfile answers NoSuchEntity', () => {
+    const { world: w, events } = run(withProfile(), iam('DeleteInstanceProfile', { InstanceProfileName: 'web' }));
+    expect(events.map((e) => e.type)).toEqual(['RequestAllowed', 'InstanceProfileDeleted']);
+    expect(outcome(w, iam('GetInstanceProfile', { InstanceProfileName: 'web' })).error?.code).toBe('NoSuchEntity');
   });
 });
