@@ -164,6 +164,21 @@ describe('ListInstanceProfiles, ListInstanceProfilesForRole, ListRoles', () => {
     expect(outcome(w, iam('ListInstanceProfilesForRole', { RoleName: 'nope' })).error?.code).toBe('NoSuchEntity');
   });
 
+  it('ListInstanceProfiles and ListRoles leave out the tags (and a role’s boundary), as their API pages say', () => {
+    const w = run(world(), iam('CreateInstanceProfile', { InstanceProfileName: 'web', Tags: ['team=a'] })).world;
+    const [profile] = field(outcome(w, iam('ListInstanceProfiles')), 'InstanceProfiles') as Record<string, unknown>[];
+    expect(profile).not.toHaveProperty('Tags');
+    expect(field(outcome(w, iam('GetInstanceProfile', { InstanceProfileName: 'web' })), 'InstanceProfile.Tags')).toEqual([
+      { Key: 'team', Value: 'a' },
+    ]);
+    const tagged = run(
+      w,
+      iam('CreateRole', { RoleName: 'tagged', AssumeRolePolicyDocument: JSON.stringify(trust), Tags: ['team=a'] }),
+    ).world;
+    const roles = field(outcome(tagged, iam('ListRoles')), 'Roles') as Record<string, unknown>[];
+    expect(roles.find((r) => r['RoleName'] === 'tagged')).not.toHaveProperty('Tags');
+  });
+
   it('ListRoles is authorized on * and filters by PathPrefix', () => {
     const all = outcome(world(), iam('ListRoles'));
     expect(all.resource).toBe('*');

@@ -186,7 +186,8 @@ const listInstanceProfiles: IamApi = {
     const prefix = text(params, 'PathPrefix') ?? '/';
     const profiles = Object.values(world.iam.instanceProfiles)
       .filter((p) => p.account === account && p.path.startsWith(prefix))
-      .map((p) => instanceProfileShape(p, world));
+      // "this operation does not return tags" (IAM API Reference, ListInstanceProfiles)
+      .map((p) => instanceProfileShape({ ...p, tags: {} }, world));
     return { ok: true, events: [], response: page(profiles, 'InstanceProfiles', params) };
   },
 };

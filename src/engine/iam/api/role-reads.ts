@@ -5,6 +5,16 @@ import { text } from './names.js';
 import { roleShape } from './shapes.js';
 import type { IamApi, IamOutcome } from './types.js';
 
+/**
+ * A role as ListRoles lists it: "This operation does not return the following attributes, even
+ * though they are an attribute of the returned object: PermissionsBoundary, RoleLastUsed, Tags"
+ * (IAM API Reference, ListRoles).
+ */
+function listed(role: Record<string, unknown>): Record<string, unknown> {
+  const { PermissionsBoundary: _boundary, Tags: _tags, ...rest } = role;
+  return rest;
+}
+
 const listRoles: IamApi = {
   params: ['PathPrefix', 'Marker', 'MaxItems'],
   // the Service Authorization Reference gives ListRoles no resource type: it is authorized on *
@@ -17,7 +27,7 @@ const listRoles: IamApi = {
     const prefix = text(params, 'PathPrefix') ?? '/';
     const roles = Object.values(world.iam.roles)
       .filter((r) => r.account === account && r.path.startsWith(prefix))
-      .map((r) => roleShape(r, world));
+      .map((r) => listed(roleShape(r, world)));
     return { ok: true, events: [], response: page(roles, 'Roles', params) };
   },
 };
