@@ -136,7 +136,7 @@ describe('DeleteRole', () => {
       data: { ...(s3 as { data: object }).data, resource: 'arn:aws:s3:::data/k' },
     } as AnyCommand);
     expect(read.decision).toBe('ImplicitDeny');
-    expect(read.caller.label).toContain('its role has been deleted');
+    expect(read.notes.join(' ')).toContain('has been deleted, so this session has no identity-based policies');
     // a new role of the same name gets a new unique ID
     const recreated = run(deleted.world, iam('CreateRole', { RoleName: 'app', AssumeRolePolicyDocument: trust })).world;
     expect(recreated.iam.roles[roleArn(PROD, 'app')]!.id).not.toBe(oldId);

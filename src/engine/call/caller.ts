@@ -44,7 +44,12 @@ export function authenticate(ref: CallerRef, world: World, action: string | null
     case 'user': {
       const user = world.iam.users[ref.arn];
       if (!user) return invalidKey(longTermRecord(ref.arn, null), `user ${ref.arn} has been deleted, and its access keys with it`);
+      // `as user` signs with the user's first access key; a user declared without one stands for its
+      // long-term credentials, but a user whose every key was deleted has none left to sign with
       const keyId = user.accessKeys[0] ?? null;
+      if (keyId === null && (world.iam.keysMinted[user.arn] ?? 0) > 0) {
+        return invalidKey(userRecord(user, null), `user ${user.name} has no access key left: every key it had was deleted`);
+      }
       if (keyId !== null && world.iam.accessKeys[keyId]?.status === 'Inactive') {
         return invalidKey(userRecord(user, keyId), `access key ${keyId} of user ${user.name} is inactive`);
       }
@@ -221,7 +226,7 @@ function roleSessionCaller(session: RoleSession, label: string, world: World): C
   // ID), leaves the session no permissions, and no policy names it any more (docs/aws-rules.md)
   const current = world.iam.roles[session.roleArn];
   const role = current !== undefined && current.id === session.roleId ? current : null;
-  const record = sessionRecord('role-session', session.arn, session, role === null ? `${label} (its role has been deleted)` : label);
+  const record = sessionRecord('role-session', session.arn, session, label);
   const principal: RequestPrincipal = {
     kind: 'roleSession',
     accountId: session.account,

@@ -58,7 +58,7 @@ export function evolveIam(draft: Draft<IamState>, event: IamEvent): void {
       return;
     }
     case 'EntityTagged': {
-      const entity = draft.users[event.data.entity] ?? draft.roles[event.data.entity];
+      const entity = draft.users[event.data.entity] ?? draft.roles[event.data.entity] ?? draft.instanceProfiles[event.data.entity];
       if (entity) Object.assign(entity.tags, event.data.tags);
       return;
     }
@@ -165,7 +165,7 @@ export function evolveIam(draft: Draft<IamState>, event: IamEvent): void {
     }
     case 'InstanceProfileCreated':
       created(draft, event.data.arn);
-      draft.instanceProfiles[event.data.arn] = { ...event.data, roles: [] };
+      draft.instanceProfiles[event.data.arn] = { ...event.data, roles: [], tags: {} };
       return;
     case 'InstanceProfileDeleted':
       delete draft.instanceProfiles[event.data.arn];

@@ -95,6 +95,7 @@ export interface InstanceProfile {
   readonly path: string;
   readonly account: string;
   roles: string[]; // role ARNs (at most one)
+  tags: Record<string, string>;
   readonly created?: string;
 }
 

@@ -2,6 +2,7 @@
 // the decision, not the data: an allowed s3:PutObject stores nothing.
 import { freeze } from 'immer';
 import { authenticate, type Caller } from '../call/caller.js';
+import { staleSessionNote } from '../call/stale-session.js';
 import { authorizeCall } from '../call/authorize-call.js';
 import type { CallCommand } from '../call/command.js';
 import { iamEntityFacts, requestContext, sourceNote } from '../call/context.js';
@@ -109,6 +110,8 @@ export function decideRequest(command: CallCommand, world: World, address?: Addr
     return failed(call);
   }
   const who = auth.caller;
+  const stale = staleSessionNote(who, world);
+  if (stale !== null) notes.push(stale);
   const service = address === undefined ? null : address(params, who, world);
   if (service !== null) notes.push(...service.notes);
   if (service?.error) {

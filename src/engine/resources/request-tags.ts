@@ -28,11 +28,12 @@ const KEYS: TagParams = { keys: true };
 
 /** By lower-case action. */
 const ACTIONS: ReadonlyMap<string, TagParams> = new Map([
-  // IAM API Reference: CreateUser, CreateRole, CreatePolicy, TagUser, TagRole, TagPolicy (Tags, a
+  // IAM API Reference: CreateUser, CreateRole, CreatePolicy, CreateInstanceProfile, TagUser, TagRole, TagPolicy (Tags, a
   // list of Tag); UntagUser, UntagRole, UntagPolicy (TagKeys)
   ['iam:createuser', KV],
   ['iam:createrole', KV],
   ['iam:createpolicy', KV],
+  ['iam:createinstanceprofile', KV],
   ['iam:taguser', KV],
   ['iam:tagrole', KV],
   ['iam:tagpolicy', KV],

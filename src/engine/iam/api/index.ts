@@ -11,9 +11,14 @@ import { decideRequest, type ServiceAddressing } from '../../resources/decide.js
 import type { World } from '../../world.js';
 import type { IamApi, IamRequest } from './types.js';
 import { ROLE_APIS } from './roles.js';
+import { ACCESS_KEY_APIS } from './access-keys.js';
+import { INSTANCE_PROFILE_APIS } from './instance-profiles.js';
+import { ROLE_READ_APIS } from './role-reads.js';
 
 /** By lower-case action name (`createrole`). */
-const APIS: ReadonlyMap<string, IamApi> = new Map(Object.entries({ ...ROLE_APIS }).map(([k, v]) => [k.toLowerCase(), v]));
+const APIS: ReadonlyMap<string, IamApi> = new Map(
+  Object.entries({ ...ROLE_APIS, ...ACCESS_KEY_APIS, ...INSTANCE_PROFILE_APIS, ...ROLE_READ_APIS }).map(([k, v]) => [k.toLowerCase(), v]),
+);
 
 function apiOf(action: string): IamApi | undefined {
   const at = action.indexOf(':');
@@ -32,7 +37,7 @@ export function iamApiParams(action: string): readonly string[] | null {
 
 /** The IAM actions the engine carries out, as `iam:Action`. */
 export function iamApiActions(): string[] {
-  return Object.keys({ ...ROLE_APIS }).map((name) => `iam:${name}`);
+  return Object.keys({ ...ROLE_APIS, ...ACCESS_KEY_APIS, ...INSTANCE_PROFILE_APIS, ...ROLE_READ_APIS }).map((name) => `iam:${name}`);
 }
 
 export function decideIamCall(command: CallCommand, world: World): (IamEvent | ResourcesEvent)[] {

@@ -91,5 +91,6 @@ export function instanceProfileShape(profile: InstanceProfile, world: World): Re
       const role = world.iam.roles[arn];
       return role ? [roleShape(role, world)] : [];
     }),
+    ...tagList(profile.tags),
   };
 }

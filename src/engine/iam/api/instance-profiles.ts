@@ -1,0 +1,221 @@
+// Instance profiles: CreateInstanceProfile, GetInstanceProfile, DeleteInstanceProfile,
+// AddRoleToInstanceProfile, RemoveRoleFromInstanceProfile, ListInstanceProfiles,
+// ListInstanceProfilesForRole (IAM API Reference, each action's page; IAM User Guide "Use instance
+// profiles"). An instance profile holds at most one role, the role an EC2 instance launched with
+// it gets credentials for.
+import { uniqueId } from '../../ids.js';
+import type { Constraint } from '../../call/validation.js';
+import type { IamEvent } from '../events.js';
+import type { InstanceProfile, IamRole } from '../state.js';
+import { page, pagingParams, pathPrefixParam } from './paging.js';
+import { entityArn, findByName, nameParam, noSuchEntity, pathParam, resourceOf, text } from './names.js';
+import { conflict, isServiceLinked, tagsParam } from './roles.js';
+import { instanceProfileShape } from './shapes.js';
+import type { IamApi, IamOutcome, IamRequest } from './types.js';
+
+/** IAM User Guide "IAM and AWS STS quotas": instance profiles in an account (default). */
+const INSTANCE_PROFILES_PER_ACCOUNT = 1000;
+
+/** AWS-observed wording (GetInstanceProfile, DeleteInstanceProfile), unlike the other entities'. */
+function noSuchProfile(name: string, account: string): Extract<IamOutcome, { ok: false }> {
+  return { ...noSuchEntity('instance-profile', name, account), message: `Instance Profile ${name} cannot be found.` };
+}
+
+function profileAddress({ params, account, world }: IamRequest, out: Constraint[]) {
+  const name = nameParam(params, 'InstanceProfileName', 'instance-profile', out);
+  return { resource: resourceOf(world, 'instance-profile', account, name) };
+}
+
+function unmodifiable(role: IamRole): Extract<IamOutcome, { ok: false }> {
+  return {
+    ok: false,
+    code: 'UnmodifiableEntity',
+    message: `Cannot perform the operation on the protected role '${role.name}' - this role is only modifiable by AWS`,
+    note: 'a service-linked role is managed by its service',
+  };
+}
+
+type Pair = { readonly ok: true; readonly profile: InstanceProfile; readonly role: IamRole } | Extract<IamOutcome, { ok: false }>;
+
+function profileAndRole({ params, account, world }: IamRequest): Pair {
+  const profileName = text(params, 'InstanceProfileName')!;
+  const profile = findByName(world, 'instance-profile', account, profileName);
+  if (profile === null) return noSuchProfile(profileName, account);
+  const roleName = text(params, 'RoleName')!;
+  const role = findByName(world, 'role', account, roleName);
+  if (role === null) return noSuchEntity('role', roleName, account);
+  return { ok: true, profile, role };
+}
+
+const createInstanceProfile: IamApi = {
+  params: ['InstanceProfileName', 'Path', 'Tags'],
+  address({ params, account }, out) {
+    const name = nameParam(params, 'InstanceProfileName', 'instance-profile', out);
+    const path = pathParam(params, out);
+    tagsParam(params, out);
+    return { resource: entityArn('instance-profile', account, path, name) };
+  },
+  apply({ params, account, world }): IamOutcome {
+    const name = text(params, 'InstanceProfileName')!;
+    const path = text(params, 'Path') ?? '/';
+    const existing = findByName(world, 'instance-profile', account, name);
+    if (existing !== null) {
+      return {
+        ok: false,
+        code: 'EntityAlreadyExists',
+        message: `Instance Profile ${name} already exists.`,
+        note: `account ${account} already has instance profile ${existing.name} (${existing.arn}); the message is moto's, AWS's own is not documented`,
+      };
+    }
+    const count = Object.values(world.iam.instanceProfiles).filter((p) => p.account === account).length;
+    if (count >= INSTANCE_PROFILES_PER_ACCOUNT) {
+      return {
+        ok: false,
+        code: 'LimitExceeded',
+        message: `Cannot exceed quota for InstanceProfilesPerAccount: ${INSTANCE_PROFILES_PER_ACCOUNT}`,
+        note: `account ${account} already has ${count} instance profiles`,
+      };
+    }
+    const arn = entityArn('instance-profile', account, path, name);
+    const id = uniqueId('AIPA', world.scenario.seed, arn, world.iam.generations[arn] ?? 0);
+    const profile = { arn, name, path, account, id, created: world.scenario.clock };
+    const tags = tagsParam(params, []);
+    const events: IamEvent[] = [{ type: 'InstanceProfileCreated', data: profile }];
+    if (Object.keys(tags).length > 0) events.push({ type: 'EntityTagged', data: { entity: arn, tags } });
+    return { ok: true, events, response: { InstanceProfile: instanceProfileShape({ ...profile, roles: [], tags }, world) } };
+  },
+};
+
+const getInstanceProfile: IamApi = {
+  params: ['InstanceProfileName'],
+  address: profileAddress,
+  apply({ params, account, world }): IamOutcome {
+    const name = text(params, 'InstanceProfileName')!;
+    const profile = findByName(world, 'instance-profile', account, name);
+    if (profile === null) return noSuchProfile(name, account);
+    return { ok: true, events: [], response: { InstanceProfile: instanceProfileShape(profile, world) } };
+  },
+};
+
+const deleteInstanceProfile: IamApi = {
+  params: ['InstanceProfileName'],
+  address: profileAddress,
+  apply({ params, account, world }): IamOutcome {
+    const name = text(params, 'InstanceProfileName')!;
+    const profile = findByName(world, 'instance-profile', account, name);
+    if (profile === null) return noSuchProfile(name, account);
+    // IAM API Reference, DeleteInstanceProfile: "The instance profile must not have an associated role."
+    if (profile.roles.length > 0) {
+      return conflict(
+        'Cannot delete entity, must remove roles from instance profile first.',
+        `instance profile ${profile.name} holds ${profile.roles.map((r) => r.slice(r.lastIndexOf('/') + 1)).join(', ')}`,
+      );
+    }
+    return { ok: true, events: [{ type: 'InstanceProfileDeleted', data: { arn: profile.arn } }], response: {} };
+  },
+};
+
+const addRoleToInstanceProfile: IamApi = {
+  params: ['InstanceProfileName', 'RoleName'],
+  address(request, out) {
+    const address = profileAddress(request, out);
+    nameParam(request.params, 'RoleName', 'role', out);
+    return address;
+  },
+  apply(request): IamOutcome {
+    const pair = profileAndRole(request);
+    if (!pair.ok) return pair;
+    const { profile, role } = pair;
+    if (isServiceLinked(role.arn)) return unmodifiable(role);
+    // "An instance profile can contain only one role, and this quota cannot be increased."
+    if (profile.roles.length > 0) {
+      return {
+        ok: false,
+        code: 'LimitExceeded',
+        message: 'Cannot exceed quota for InstanceSessionsPerInstanceProfile: 1',
+        note: `instance profile ${profile.name} already holds ${profile.roles[0]}: an instance profile holds one role`,
+      };
+    }
+    return {
+      ok: true,
+      events: [{ type: 'RoleAddedToInstanceProfile', data: { profile: profile.arn, role: role.arn } }],
+      response: {},
+      notes: [
+        `AWS also requires iam:PassRole on ${role.arn} for this call (IAM API Reference, AddRoleToInstanceProfile); iamsim does not check it here`,
+      ],
+    };
+  },
+};
+
+const removeRoleFromInstanceProfile: IamApi = {
+  params: ['InstanceProfileName', 'RoleName'],
+  address(request, out) {
+    const address = profileAddress(request, out);
+    nameParam(request.params, 'RoleName', 'role', out);
+    return address;
+  },
+  apply(request): IamOutcome {
+    const pair = profileAndRole(request);
+    if (!pair.ok) return pair;
+    const { profile, role } = pair;
+    if (isServiceLinked(role.arn)) return unmodifiable(role);
+    if (!profile.roles.includes(role.arn)) {
+      return {
+        ok: false,
+        code: 'NoSuchEntity',
+        message: `The role with name ${role.name} cannot be found.`,
+        note: `role ${role.name} is not in instance profile ${profile.name} (AWS does not document this message; iamsim uses its role-not-found wording)`,
+      };
+    }
+    return {
+      ok: true,
+      events: [{ type: 'RoleRemovedFromInstanceProfile', data: { profile: profile.arn, role: role.arn } }],
+      response: {},
+    };
+  },
+};
+
+const listInstanceProfiles: IamApi = {
+  params: ['PathPrefix', 'Marker', 'MaxItems'],
+  address({ params }, out) {
+    pathPrefixParam(params, out);
+    pagingParams(params, out);
+    return { resource: '*' };
+  },
+  apply({ params, account, world }): IamOutcome {
+    const prefix = text(params, 'PathPrefix') ?? '/';
+    const profiles = Object.values(world.iam.instanceProfiles)
+      .filter((p) => p.account === account && p.path.startsWith(prefix))
+      // "this operation does not return tags" (IAM API Reference, ListInstanceProfiles)
+      .map((p) => instanceProfileShape({ ...p, tags: {} }, world));
+    return { ok: true, events: [], response: page(profiles, 'InstanceProfiles', params) };
+  },
+};
+
+const listInstanceProfilesForRole: IamApi = {
+  params: ['RoleName', 'Marker', 'MaxItems'],
+  address({ params, account, world }, out) {
+    const name = nameParam(params, 'RoleName', 'role', out);
+    pagingParams(params, out);
+    return { resource: resourceOf(world, 'role', account, name) };
+  },
+  apply({ params, account, world }): IamOutcome {
+    const name = text(params, 'RoleName')!;
+    const role = findByName(world, 'role', account, name);
+    if (role === null) return noSuchEntity('role', name, account);
+    const profiles = Object.values(world.iam.instanceProfiles)
+      .filter((p) => p.roles.includes(role.arn))
+      .map((p) => instanceProfileShape(p, world));
+    return { ok: true, events: [], response: page(profiles, 'InstanceProfiles', params) };
+  },
+};
+
+export const INSTANCE_PROFILE_APIS: Readonly<Record<string, IamApi>> = {
+  CreateInstanceProfile: createInstanceProfile,
+  GetInstanceProfile: getInstanceProfile,
+  DeleteInstanceProfile: deleteInstanceProfile,
+  AddRoleToInstanceProfile: addRoleToInstanceProfile,
+  RemoveRoleFromInstanceProfile: removeRoleFromInstanceProfile,
+  ListInstanceProfiles: listInstanceProfiles,
+  ListInstanceProfilesForRole: listInstanceProfilesForRole,
+};
