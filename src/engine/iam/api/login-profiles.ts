@@ -147,7 +147,7 @@ const deleteLoginProfile: IamApi = {
       events: [{ type: 'LoginProfileDeleted', data: { user: user.arn } }],
       response: {},
       notes: [
-        `user ${user.name} can no longer sign in to the console, but its access keys still work: "Deleting a user's password does not prevent a user from accessing Amazon Web Services through the command line interface or the API" (IAM API Reference, DeleteLoginProfile)`,
+        `user ${user.name} can no longer sign in to the console; access keys, if it has any, still work: "Deleting a user's password does not prevent a user from accessing Amazon Web Services through the command line interface or the API" (IAM API Reference, DeleteLoginProfile)`,
       ],
     };
   },
