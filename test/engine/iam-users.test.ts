@@ -134,6 +134,22 @@ describe('a user deleted and created again', () => {
     expect(again.call.notes.join('\n')).toContain('iamsim keeps policies as written and matches them by ARN');
   });
 
+  it("does not let the deleted user's GetSessionToken credentials act as anyone: InvalidClientTokenId (AWS does not document the case)", () => {
+    const bob = userArn(PROD, 'bob');
+    const w = admin(
+      user(PROD, 'bob'),
+      { type: 'CreateGroup', data: { arn: groupArn('G'), name: 'G', path: '/', account: PROD } },
+      inline(groupArn('G'), 'Sts', [{ Effect: 'Allow', Action: ['sts:GetSessionToken', 's3:*'], Resource: '*' }]),
+      { type: 'AddUserToGroup', data: { user: bob, group: groupArn('G') } },
+    );
+    const kept = keep(w, sts(asUser(PROD, 'bob'), 'GetSessionToken'), 'bob-token');
+    const gone = run(kept, iam('RemoveUserFromGroup', { GroupName: 'G', UserName: 'bob' }), iam('DeleteUser', { UserName: 'bob' })).world;
+    expect(gone.iam.users[bob]).toBeUndefined();
+    const c = last(gone, sts(asKept('bob-token'), 's3:ListAllMyBuckets')).call;
+    expect(c.error).toEqual({ code: 'InvalidClientTokenId', message: 'The security token included in the request is invalid.' });
+    expect(c.decision).toBeNull();
+  });
+
   it('is matched by ARN in a bucket policy written for the old user (AWS would show the old unique ID instead: not modelled)', () => {
     const bucket: AnyCommand[] = [
       { type: 'CreateBucket', data: { arn: 'arn:aws:s3:::b', name: 'b', account: PROD } },
