@@ -18,6 +18,7 @@ import {
   role,
   roleArn,
   rootArn,
+  run,
   tagged,
   trustWith,
   user,
@@ -29,11 +30,14 @@ const LEAVER = userArn(PROD, 'leaver');
 const SANDBOX = roleArn(PROD, 'sandbox');
 const trustAccount = trustWith([{ Effect: 'Allow', Principal: { AWS: rootArn(PROD) }, Action: 'sts:AssumeRole' }]);
 
-/** The call names its user or role as the API does (UserName, RoleName), as well as by ARN. */
-const iamCall = (action: string, resource: string, caller = asUser(PROD, 'admin')): AnyCommand => {
-  const m = /:(user|role)\/(.+)$/.exec(resource);
+/**
+ * The call names its user or role as the API does (UserName, RoleName): IAM authorizes it on that
+ * entity's ARN (a step may not write `resource` for an IAM call IAM carries out).
+ */
+const iamCall = (action: string, entity: string, caller = asUser(PROD, 'admin')): AnyCommand => {
+  const m = /:(user|role)\/(.+)$/.exec(entity);
   const params = m ? { [m[1] === 'user' ? 'UserName' : 'RoleName']: { t: 'text' as const, v: m[2]! } } : {};
-  return { type: 'Call', data: { caller, action, params, resource, context: {}, region: 'us-east-1' } };
+  return { type: 'Call', data: { caller, action, params, resource: null, context: {}, region: 'us-east-1' } };
 };
 
 const world = (...statements: object[]) =>
@@ -85,7 +89,9 @@ describe('an IAM call on a tagged user or role', () => {
       Condition: { StringEquals: { 'aws:ResourceTag/project': '${aws:PrincipalTag/project}' } },
     });
     expect(outcome(w, iamCall('iam:GetUser', LEAVER)).error).toBeNull();
-    expect(outcome(w, iamCall('iam:GetUser', SANDBOX)).decision).toBe('ImplicitDeny');
+    const outsider = userArn(PROD, 'outsider');
+    const other = run(w, user(PROD, 'outsider'), tagged(outsider, { project: 'red' })).world;
+    expect(outcome(other, iamCall('iam:GetUser', outsider)).decision).toBe('ImplicitDeny');
   });
 
   it('when the resource is not a declared user or role, then no tag keys are added', () => {

@@ -174,6 +174,14 @@ function authenticateKept(name: string, world: World, action: string | null): Au
   const session = keyId === undefined ? undefined : world.sts.sessions[keyId];
   if (keyId === undefined || !session) throw new Error(`bug: credentials ${name} were never kept`);
   const label = `credentials ${name}`;
+  if (session.kind === 'session-token') {
+    const gone = userGone(session, world);
+    if (gone !== null) {
+      const error = { code: 'InvalidClientTokenId' as const, message: 'The security token included in the request is invalid.' };
+      const note = `${gone}: AWS does not document what such credentials get; iamsim refuses them as it refuses the deleted user's access keys`;
+      return { ok: false, record: sessionRecord('iam-user', session.principalArn, session, label), error, note };
+    }
+  }
   const caller = sessionCaller(session, label, world);
   if (Date.parse(world.scenario.clock) >= Date.parse(session.expiration)) {
     return {
@@ -190,6 +198,21 @@ function authenticateKept(name: string, world: World, action: string | null): Au
     return { ok: false, record: caller.record, error, note: iamLimit };
   }
   return { ok: true, caller };
+}
+
+/**
+ * GetSessionToken credentials of an IAM user that has been deleted, or that was created again since
+ * they were issued: AWS does not document what their requests get; iamsim refuses them as it refuses
+ * the deleted user's own access keys, rather than let them act as anyone else.
+ */
+function userGone(session: SessionToken, world: World): string | null {
+  if (session.principalArn === `arn:aws:iam::${session.account}:root`) return null;
+  const user = world.iam.users[session.principalArn];
+  if (user === undefined) return `user ${session.principalArn} has been deleted since these credentials were issued`;
+  if (user.created !== undefined && user.created > session.issuedAt) {
+    return `user ${session.principalArn} was deleted and created again since these credentials were issued`;
+  }
+  return null;
 }
 
 /** STS API reference, GetSessionToken and GetFederationToken: who may not call IAM. */

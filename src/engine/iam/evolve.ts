@@ -1,5 +1,6 @@
 // IAM's evolve: applies IAM events to the IAM slice of the world (an immer recipe).
 import type { Draft } from 'immer';
+import { overlayTags } from '../sts/tags.js';
 import type { IamEvent } from './events.js';
 import type { IamState, ManagedPolicy, PolicyDocument } from './state.js';
 
@@ -59,7 +60,9 @@ export function evolveIam(draft: Draft<IamState>, event: IamEvent): void {
     }
     case 'EntityTagged': {
       const entity = draft.users[event.data.entity] ?? draft.roles[event.data.entity] ?? draft.instanceProfiles[event.data.entity];
-      if (entity) Object.assign(entity.tags, event.data.tags);
+      // tag keys are not case sensitive: a tag replaces the one of the same key in any case (IAM User
+      // Guide "Tagging IAM resources")
+      if (entity) entity.tags = overlayTags(entity.tags, event.data.tags);
       return;
     }
     case 'AccessKeyCreated':
@@ -105,7 +108,10 @@ export function evolveIam(draft: Draft<IamState>, event: IamEvent): void {
     }
     case 'EntityUntagged': {
       const entity = draft.users[event.data.entity] ?? draft.roles[event.data.entity];
-      if (entity) for (const key of event.data.keys) delete entity.tags[key];
+      if (entity) {
+        const gone = new Set(event.data.keys.map((k) => k.toLowerCase()));
+        for (const key of Object.keys(entity.tags)) if (gone.has(key.toLowerCase())) delete entity.tags[key];
+      }
       return;
     }
     case 'TrustPolicyUpdated': {

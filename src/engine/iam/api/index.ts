@@ -14,11 +14,25 @@ import { ROLE_APIS } from './roles.js';
 import { ACCESS_KEY_APIS } from './access-keys.js';
 import { INSTANCE_PROFILE_APIS } from './instance-profiles.js';
 import { ROLE_READ_APIS } from './role-reads.js';
+import { USER_APIS } from './users.js';
+import { GROUP_APIS } from './groups.js';
+import { TAG_APIS } from './tags.js';
+import { LOGIN_PROFILE_APIS } from './login-profiles.js';
+
+/** Every IAM API carried out, by its action name. */
+const ALL: Readonly<Record<string, IamApi>> = {
+  ...ROLE_APIS,
+  ...ROLE_READ_APIS,
+  ...USER_APIS,
+  ...GROUP_APIS,
+  ...TAG_APIS,
+  ...LOGIN_PROFILE_APIS,
+  ...ACCESS_KEY_APIS,
+  ...INSTANCE_PROFILE_APIS,
+};
 
 /** By lower-case action name (`createrole`). */
-const APIS: ReadonlyMap<string, IamApi> = new Map(
-  Object.entries({ ...ROLE_APIS, ...ACCESS_KEY_APIS, ...INSTANCE_PROFILE_APIS, ...ROLE_READ_APIS }).map(([k, v]) => [k.toLowerCase(), v]),
-);
+const APIS: ReadonlyMap<string, IamApi> = new Map(Object.entries(ALL).map(([k, v]) => [k.toLowerCase(), v]));
 
 function apiOf(action: string): IamApi | undefined {
   const at = action.indexOf(':');
@@ -37,12 +51,26 @@ export function iamApiParams(action: string): readonly string[] | null {
 
 /** The IAM actions the engine carries out, as `iam:Action`. */
 export function iamApiActions(): string[] {
-  return Object.keys({ ...ROLE_APIS, ...ACCESS_KEY_APIS, ...INSTANCE_PROFILE_APIS, ...ROLE_READ_APIS }).map((name) => `iam:${name}`);
+  return Object.keys(ALL).map((name) => `iam:${name}`);
 }
 
 export function decideIamCall(command: CallCommand, world: World): (IamEvent | ResourcesEvent)[] {
   const api = apiOf(command.data.action);
   if (api === undefined) throw new Error(`bug: IAM does not carry out ${command.data.action}`);
+  const events = carryOut(api, command, world);
+  return api.secrets === undefined ? events : events.map((e) => hideSecrets(e, api.secrets!));
+}
+
+/** A parameter that is a secret (a password) is never written to the log or the trace. */
+function hideSecrets(event: IamEvent | ResourcesEvent, secrets: readonly string[]): IamEvent | ResourcesEvent {
+  if (!('call' in event.data)) return event;
+  const call = event.data.call;
+  const params = { ...call.params };
+  for (const name of secrets) if (params[name] !== undefined) params[name] = '<hidden>';
+  return { ...event, data: { ...event.data, call: { ...call, params } } } as IamEvent | ResourcesEvent;
+}
+
+function carryOut(api: IamApi, command: CallCommand, world: World): (IamEvent | ResourcesEvent)[] {
   const { events, granted } = decideRequest(command, world, (params, who): ServiceAddressing => {
     if (who.record.account === null) {
       // an unsigned request (IAM API Reference "Common Errors": MissingAuthenticationToken)

@@ -20,12 +20,21 @@ export function text(params: Readonly<Record<string, unknown>>, name: string): s
   return typeof v === 'string' ? v : JSON.stringify(v);
 }
 
-/** A required name parameter (`UserName` → member `userName`), checked against IAM's name type. */
-export function nameParam(params: Readonly<Record<string, unknown>>, param: string, kind: EntityKind, out: Constraint[]): string {
+/**
+ * A required name parameter (`UserName` → member `userName`), checked against IAM's name type;
+ * `max` for a type other than the kind's own (existingUserNameType: 128).
+ */
+export function nameParam(
+  params: Readonly<Record<string, unknown>>,
+  param: string,
+  kind: EntityKind,
+  out: Constraint[],
+  max = NAME_MAX[kind],
+): string {
   const member = param[0]!.toLowerCase() + param.slice(1);
   const value = text(params, param);
   checkRequired(member, value, out);
-  checkLength(member, value, 1, NAME_MAX[kind], out);
+  checkLength(member, value, 1, max, out);
   if (value !== null && !new RegExp(`^${NAME_PATTERN}$`).test(value)) {
     // observed from IAM for userName (AttachUserPolicy, GetUser): not the generic pattern text; the
     // other names are taken to be worded alike

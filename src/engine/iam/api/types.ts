@@ -40,6 +40,8 @@ export type IamOutcome =
 export interface IamApi {
   /** the action's request parameters (IAM API Reference), as the scenario may write them */
   readonly params: readonly string[];
+  /** parameters never recorded (a password): the call record shows `<hidden>` */
+  readonly secrets?: readonly string[];
   /**
    * Checks the parameters as IAM does before anything else (ValidationError, with AWS's message
    * built from `out`), and names the resource. Called with the violations still empty; when it

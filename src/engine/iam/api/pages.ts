@@ -1,0 +1,46 @@
+// Paginated IAM list calls (ListUsers, GetGroup, ListGroupsForUser, ListUserTags …): MaxItems
+// (maxItemsType, 1–1000; IAM's default is 100) and Marker (markerType, 1–320 characters), answered
+// with IsTruncated and, when truncated, the Marker to continue from (IAM API Reference, each action's
+// "Request Parameters" and "Response Elements").
+import { checkInteger, checkLength, checkPattern, type Constraint } from '../../call/validation.js';
+import { text } from './names.js';
+
+export const PAGE_PARAMS = ['Marker', 'MaxItems'] as const;
+
+/** Checks MaxItems and Marker as IAM does before anything else. */
+export function pageParams(params: Readonly<Record<string, unknown>>, out: Constraint[]): void {
+  checkInteger('maxItems', text(params, 'MaxItems'), 1, 1000, out);
+  const marker = text(params, 'Marker');
+  checkLength('marker', marker, 1, 320, out);
+  checkPattern('marker', marker, '[\\u0020-\\u00FF]+', out);
+}
+
+/**
+ * One page of `items` (already in IAM's order, each with its sort key). AWS's markers are opaque;
+ * iamsim's is the base64 of the next item's key, so a page continues where the last one stopped even
+ * when an item was added or removed between the calls.
+ */
+export function page<T>(
+  items: readonly T[],
+  key: (item: T) => string,
+  params: Readonly<Record<string, unknown>>,
+): { readonly items: T[]; readonly more: Record<string, unknown> } {
+  const max = Number(text(params, 'MaxItems') ?? 100);
+  const marker = text(params, 'Marker');
+  const from = marker === null ? null : Buffer.from(marker, 'base64').toString('utf8');
+  const start = from === null ? 0 : items.findIndex((item) => key(item) >= from);
+  const rest = start < 0 ? [] : items.slice(start);
+  const shown = rest.slice(0, max);
+  const next = rest[max];
+  return {
+    items: shown,
+    more: next === undefined ? { IsTruncated: false } : { IsTruncated: true, Marker: Buffer.from(key(next), 'utf8').toString('base64') },
+  };
+}
+
+/** IAM lists names in alphabetical order, whatever their case (AWS does not document the order). */
+export function byName(a: { readonly name: string }, b: { readonly name: string }): number {
+  const x = a.name.toLowerCase();
+  const y = b.name.toLowerCase();
+  return x < y ? -1 : x > y ? 1 : 0;
+}
