@@ -11,9 +11,18 @@ import { decideRequest, type ServiceAddressing } from '../../resources/decide.js
 import type { World } from '../../world.js';
 import type { IamApi, IamRequest } from './types.js';
 import { ROLE_APIS } from './roles.js';
+import { ATTACHMENT_APIS } from './attachments.js';
+import { BOUNDARY_APIS } from './boundaries.js';
+import { INLINE_POLICY_APIS } from './inline-policies.js';
+import { MANAGED_POLICY_APIS } from './managed-policies.js';
+import { TRUST_APIS } from './trust.js';
 
 /** By lower-case action name (`createrole`). */
-const APIS: ReadonlyMap<string, IamApi> = new Map(Object.entries({ ...ROLE_APIS }).map(([k, v]) => [k.toLowerCase(), v]));
+const APIS: ReadonlyMap<string, IamApi> = new Map(
+  Object.entries({ ...ROLE_APIS, ...INLINE_POLICY_APIS, ...MANAGED_POLICY_APIS, ...ATTACHMENT_APIS, ...BOUNDARY_APIS, ...TRUST_APIS }).map(
+    ([k, v]) => [k.toLowerCase(), v],
+  ),
+);
 
 function apiOf(action: string): IamApi | undefined {
   const at = action.indexOf(':');
@@ -32,7 +41,14 @@ export function iamApiParams(action: string): readonly string[] | null {
 
 /** The IAM actions the engine carries out, as `iam:Action`. */
 export function iamApiActions(): string[] {
-  return Object.keys({ ...ROLE_APIS }).map((name) => `iam:${name}`);
+  return Object.keys({
+    ...ROLE_APIS,
+    ...INLINE_POLICY_APIS,
+    ...MANAGED_POLICY_APIS,
+    ...ATTACHMENT_APIS,
+    ...BOUNDARY_APIS,
+    ...TRUST_APIS,
+  }).map((name) => `iam:${name}`);
 }
 
 export function decideIamCall(command: CallCommand, world: World): (IamEvent | ResourcesEvent)[] {
