@@ -39,7 +39,7 @@ function putBoundary(kind: BoundedKind): IamApi {
         events: [{ type: 'PermissionsBoundarySet', data: { entity: entity.arn, policy: policy.arn } }],
         response: {},
         notes: [
-          `${previous === null ? 'sets' : previous === policy.arn ? 'keeps' : `replaces ${previous} with`} policy ${policy.name} as the permissions boundary of ${kind} ${entity.name}: its identity-based policies grant only what the boundary also allows, from now on`,
+          `${previous === null ? 'sets' : previous === policy.arn ? 'keeps' : `replaces policy ${world.iam.policies[previous]?.name ?? previous} with`} policy ${policy.name} as the permissions boundary of ${kind} ${entity.name}: its identity-based policies grant only what the boundary also allows, from now on`,
         ],
       };
     },
