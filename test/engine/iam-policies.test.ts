@@ -327,3 +327,84 @@ describe('trust policies (UpdateAssumeRolePolicy)', () => {
     );
   });
 });
+
+describe('bad input gets IAM’s error, never a crash', () => {
+  it('a policy document that is not JSON, or is a list, is MalformedPolicyDocument', () => {
+    expect(error(world(), iam('PutUserPolicy', { UserName: 'bob', PolicyName: 'P', PolicyDocument: '{"Version": ' }))).toEqual({
+      code: 'MalformedPolicyDocument',
+      message: 'Syntax errors in policy.',
+    });
+    const list = outcome(world(), sts(ada, 'iam:CreatePolicy', { PolicyName: 'P', PolicyDocument: ['a', 'b'] }));
+    expect(list.error?.code).toBe('MalformedPolicyDocument');
+  });
+
+  it('a missing parameter, a bad SetAsDefault, a MaxItems out of range: ValidationError before authorization', () => {
+    expect(error(world(), iam('AttachUserPolicy', { UserName: 'bob' }))?.message).toBe(
+      "1 validation error detected: Value null at 'policyArn' failed to satisfy constraint: Member must not be null",
+    );
+    expect(
+      error(world(), iam('CreatePolicyVersion', { PolicyArn: policyArn('Deploy'), PolicyDocument: readAll, SetAsDefault: 'yes' }))?.message,
+    ).toBe("1 validation error detected: Value 'yes' at 'setAsDefault' failed to satisfy constraint: Member must be true or false");
+    expect(error(world(), iam('ListUserPolicies', { UserName: 'bob', MaxItems: '0' }))?.code).toBe('ValidationError');
+    expect(error(world(), iam('CreatePolicy', { PolicyName: 'P', Path: '/a*/', PolicyDocument: readAll }))?.code).toBe('ValidationError');
+  });
+
+  it('a trust policy over 2,048 characters is LimitExceeded (ACLSizePerRole)', () => {
+    const w = world(role(PROD, 'app', trustAccount(PROD)));
+    const services = Array.from({ length: 60 }, (_, i) => `service${i}-${'x'.repeat(20)}.amazonaws.com`);
+    const big = doc([{ Effect: 'Allow', Principal: { Service: services }, Action: 'sts:AssumeRole' }]);
+    expect(error(w, iam('UpdateAssumeRolePolicy', { RoleName: 'app', PolicyDocument: big }))).toEqual({
+      code: 'LimitExceeded',
+      message: 'Cannot exceed quota for ACLSizePerRole: 2048',
+    });
+  });
+});
+
+describe('the other calls of the family', () => {
+  it('GetPolicyVersion returns the document URL-encoded; ListAttachedRolePolicies filters by PathPrefix', () => {
+    let w = world(role(PROD, 'app', trustAccount(PROD)));
+    w = run(
+      w,
+      iam('CreatePolicy', { PolicyName: 'A', Path: '/team/', PolicyDocument: readAll }),
+      iam('CreatePolicy', { PolicyName: 'B', PolicyDocument: readAll }),
+      iam('AttachRolePolicy', { RoleName: 'app', PolicyArn: `arn:aws:iam::${PROD}:policy/team/A` }),
+      iam('AttachRolePolicy', { RoleName: 'app', PolicyArn: policyArn('B') }),
+    ).world;
+    const got = outcome(w, iam('GetPolicyVersion', { PolicyArn: policyArn('B'), VersionId: 'v1' })).response as {
+      PolicyVersion: { Document: string; IsDefaultVersion: boolean };
+    };
+    expect(decodeURIComponent(got.PolicyVersion.Document)).toBe(readAll);
+    expect(got.PolicyVersion.IsDefaultVersion).toBe(true);
+    expect(outcome(w, iam('ListAttachedRolePolicies', { RoleName: 'app', PathPrefix: '/team/' })).response).toEqual({
+      AttachedPolicies: [{ PolicyName: 'A', PolicyArn: `arn:aws:iam::${PROD}:policy/team/A` }],
+      IsTruncated: false,
+    });
+  });
+
+  it('a group’s inline policies may hold 5,120 characters together', () => {
+    const w = world({ type: 'CreateGroup', data: { arn: `arn:aws:iam::${PROD}:group/devs`, name: 'devs', path: '/', account: PROD } });
+    const big = doc([
+      { Effect: 'Allow', Action: 's3:GetObject', Resource: Array.from({ length: 55 }, (_, i) => `arn:aws:s3:::${'g'.repeat(80)}${i}/*`) },
+    ]);
+    expect(error(w, iam('PutGroupPolicy', { GroupName: 'devs', PolicyName: 'Big', PolicyDocument: big }))).toEqual({
+      code: 'LimitExceeded',
+      message: 'Maximum policy size of 5120 bytes exceeded for group devs',
+    });
+  });
+
+  it('PutRolePermissionsBoundary needs a policy that exists; removing a boundary ends the cap', () => {
+    const boundary = managedPolicy(PROD, 'Boundary', [{ Effect: 'Allow', Action: 's3:ListBucket', Resource: '*' }]);
+    let w = world(boundary, inline(userArn(PROD, 'bob'), 'Read', [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }]));
+    expect(error(w, iam('PutUserPermissionsBoundary', { UserName: 'bob', PermissionsBoundary: policyArn('Nope') }))).toEqual({
+      code: 'NoSuchEntity',
+      message: `Policy ${policyArn('Nope')} does not exist or is not attachable.`,
+    });
+    w = run(w, iam('PutUserPermissionsBoundary', { UserName: 'bob', PermissionsBoundary: policyArn('Boundary') })).world;
+    const read = s3(asUser(PROD, 'bob'), 's3:GetObject', 'arn:aws:s3:::any/x');
+    expect(outcome(w, read).decision).toBe('ImplicitDeny');
+    w = run(w, iam('DeleteUserPermissionsBoundary', { UserName: 'bob' })).world;
+    expect(outcome(w, read).decision).toBe('Allow');
+    const slr = world(role(PROD, 'AWSServiceRoleForX', trustAccount(PROD), 3600, '/aws-service-role/x.amazonaws.com/'));
+    expect(error(slr, iam('DeleteRolePermissionsBoundary', { RoleName: 'AWSServiceRoleForX' }))?.code).toBe('UnmodifiableEntity');
+  });
+});

@@ -3,7 +3,7 @@
 // iam:PolicyARN, and, on a user or role, iam:PermissionsBoundary (Service Authorization Reference,
 // IAM). At most 10 managed policies per user, group or role by default (IAM User Guide "IAM and AWS
 // STS quotas").
-import { checkPattern, type Constraint } from '../../call/validation.js';
+import { checkLength, checkPattern, type Constraint } from '../../call/validation.js';
 import { nameParam, resourceOf, text } from './names.js';
 import {
   arnParam,
@@ -12,6 +12,7 @@ import {
   findPrincipal,
   isFailure,
   nameParamOf,
+  pagingParams,
   protectedRole,
   title,
   type PrincipalKind,
@@ -101,7 +102,9 @@ function listAttached(kind: PrincipalKind): IamApi {
     params: [nameParamOf(kind), 'PathPrefix', 'Marker', 'MaxItems'],
     address({ params, account, world }, out) {
       const name = nameParam(params, nameParamOf(kind), kind, out);
+      checkLength('pathPrefix', text(params, 'PathPrefix'), 1, 512, out);
       checkPattern('pathPrefix', text(params, 'PathPrefix'), PATH_PREFIX_PATTERN, out);
+      pagingParams(params, out);
       return { resource: resourceOf(world, kind, account, name) };
     },
     apply({ params, account, world }) {

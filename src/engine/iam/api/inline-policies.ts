@@ -8,7 +8,16 @@ import { checkLength, checkPattern, checkRequired, type Constraint } from '../..
 import { policySize } from '../../../policy/index.js';
 import { documentParam, encodedDocument, readDocument } from './documents.js';
 import { nameParam, NAME_PATTERN, resourceOf, text } from './names.js';
-import { currentBoundaryKeys, findPrincipal, isFailure, nameParamOf, protectedRole, title, type PrincipalKind } from './policy-refs.js';
+import {
+  currentBoundaryKeys,
+  findPrincipal,
+  isFailure,
+  nameParamOf,
+  pagingParams,
+  protectedRole,
+  title,
+  type PrincipalKind,
+} from './policy-refs.js';
 import type { IamApi, IamOutcome } from './types.js';
 
 /**
@@ -126,6 +135,7 @@ function listPolicies(kind: PrincipalKind): IamApi {
     params: [nameKey, 'Marker', 'MaxItems'],
     address({ params, account, world }, out) {
       const name = entityName(params, kind, out);
+      pagingParams(params, out);
       return { resource: resourceOf(world, kind, account, name) };
     },
     apply({ params, account, world }) {
