@@ -7,6 +7,7 @@ import { checkLength, checkPattern, type Constraint } from '../../call/validatio
 import { nameParam, resourceOf, text } from './names.js';
 import {
   arnParam,
+  boundaryNotes,
   currentBoundaryKeys,
   findPolicy,
   findPrincipal,
@@ -28,7 +29,7 @@ function addressOf(kind: PrincipalKind) {
     const name = nameParam(params, nameParamOf(kind), kind, out);
     const policy = arnParam(params, 'PolicyArn', out);
     const keys = { 'iam:PolicyARN': policy, ...currentBoundaryKeys(world, kind, account, name) };
-    return { resource: resourceOf(world, kind, account, name), keys };
+    return { resource: resourceOf(world, kind, account, name), keys, notes: boundaryNotes(world, kind, account, name) };
   };
 }
 

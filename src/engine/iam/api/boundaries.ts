@@ -5,6 +5,7 @@
 import { nameParam, resourceOf, text } from './names.js';
 import {
   arnParam,
+  boundaryNotes,
   currentBoundaryKeys,
   findPolicy,
   findPrincipal,
@@ -24,7 +25,8 @@ function putBoundary(kind: BoundedKind): IamApi {
     address({ params, account, world }, out) {
       const name = nameParam(params, nameParamOf(kind), kind, out);
       const boundary = arnParam(params, 'PermissionsBoundary', out);
-      return { resource: resourceOf(world, kind, account, name), keys: { 'iam:PermissionsBoundary': boundary } };
+      const notes = [`the request carries iam:PermissionsBoundary = ${boundary}, the permissions boundary it sets`];
+      return { resource: resourceOf(world, kind, account, name), keys: { 'iam:PermissionsBoundary': boundary }, notes };
     },
     apply({ params, account, world }) {
       const entity = findPrincipal(world, kind, account, text(params, nameParamOf(kind))!);
@@ -51,7 +53,11 @@ function deleteBoundary(kind: BoundedKind): IamApi {
     params: [nameParamOf(kind)],
     address({ params, account, world }, out) {
       const name = nameParam(params, nameParamOf(kind), kind, out);
-      return { resource: resourceOf(world, kind, account, name), keys: currentBoundaryKeys(world, kind, account, name) };
+      return {
+        resource: resourceOf(world, kind, account, name),
+        keys: currentBoundaryKeys(world, kind, account, name),
+        notes: boundaryNotes(world, kind, account, name),
+      };
     },
     apply({ params, account, world }) {
       const entity = findPrincipal(world, kind, account, text(params, nameParamOf(kind))!);

@@ -9,6 +9,7 @@ import { policySize } from '../../../policy/index.js';
 import { documentParam, encodedDocument, readDocument } from './documents.js';
 import { nameParam, NAME_PATTERN, resourceOf, text } from './names.js';
 import {
+  boundaryNotes,
   currentBoundaryKeys,
   findPrincipal,
   isFailure,
@@ -50,7 +51,11 @@ function putPolicy(kind: PrincipalKind): IamApi {
       const name = entityName(params, kind, out);
       nameParam(params, 'PolicyName', 'policy', out);
       documentParam(params, 'PolicyDocument', out);
-      return { resource: resourceOf(world, kind, account, name), keys: currentBoundaryKeys(world, kind, account, name) };
+      return {
+        resource: resourceOf(world, kind, account, name),
+        keys: currentBoundaryKeys(world, kind, account, name),
+        notes: boundaryNotes(world, kind, account, name),
+      };
     },
     apply({ params, account, world }) {
       const found = findPrincipal(world, kind, account, text(params, nameKey)!);
@@ -94,7 +99,11 @@ function deletePolicy(kind: PrincipalKind): IamApi {
     address({ params, account, world }, out) {
       const name = entityName(params, kind, out);
       nameParam(params, 'PolicyName', 'policy', out);
-      return { resource: resourceOf(world, kind, account, name), keys: currentBoundaryKeys(world, kind, account, name) };
+      return {
+        resource: resourceOf(world, kind, account, name),
+        keys: currentBoundaryKeys(world, kind, account, name),
+        notes: boundaryNotes(world, kind, account, name),
+      };
     },
     apply({ params, account, world }) {
       const found = findPrincipal(world, kind, account, text(params, nameKey)!);

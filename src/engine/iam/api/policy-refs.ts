@@ -88,6 +88,15 @@ export function currentBoundaryKeys(world: World, kind: PrincipalKind, account: 
   return entity !== null && 'boundary' in entity && entity.boundary !== null ? { 'iam:PermissionsBoundary': entity.boundary } : {};
 }
 
+/** What the trace says of iam:PermissionsBoundary in a request on a user or role that has a boundary. */
+export function boundaryNotes(world: World, kind: PrincipalKind, account: string, name: string): string[] {
+  if (kind === 'group') return [];
+  const entity = findByName(world, kind, account, name);
+  // without one the key is absent, and a condition on it shows as `missing` in the trace
+  if (entity === null || !('boundary' in entity) || entity.boundary === null) return [];
+  return [`the request carries iam:PermissionsBoundary = ${entity.boundary}, the permissions boundary ${kind} ${entity.name} has`];
+}
+
 /** `UserName` / `GroupName` / `RoleName`. */
 export function nameParamOf(kind: PrincipalKind): string {
   return kind === 'user' ? 'UserName' : kind === 'group' ? 'GroupName' : 'RoleName';
