@@ -78,7 +78,7 @@ function putPolicy(kind: PrincipalKind): IamApi {
       }
       const replaced = found.inline.some((p) => p.name === policyName);
       const notes = [
-        `${replaced ? 'replaces' : 'adds'} inline policy ${policyName} of ${kind} ${found.name}; IAM evaluates policies at each request, so it applies at once, to sessions already issued too`,
+        `${replaced ? 'replaces' : 'adds'} inline policy ${policyName} of ${kind} ${found.name}; IAM evaluates policies at each request, so it applies from the next one${kind === 'role' ? ", in the role's sessions already issued too" : ''}`,
       ];
       return {
         ok: true,
