@@ -13,7 +13,20 @@ export interface Inconsistency {
 }
 
 type Kind =
-  'account' | 'user' | 'group' | 'role' | 'policy' | 'resource' | 'organization' | 'org policy' | 'org parent' | 'cluster' | 'pod';
+  | 'account'
+  | 'user'
+  | 'group'
+  | 'role'
+  | 'policy'
+  | 'policy version'
+  | 'instance profile'
+  | 'access key'
+  | 'resource'
+  | 'organization'
+  | 'org policy'
+  | 'org parent'
+  | 'cluster'
+  | 'pod';
 
 /** What an event declares, by kind (read from its data). */
 const DECLARES: Partial<Record<LoggedEvent['type'], (d: never) => [Kind, string][]>> = {
@@ -21,7 +34,13 @@ const DECLARES: Partial<Record<LoggedEvent['type'], (d: never) => [Kind, string]
   UserCreated: (d: { arn: string }) => [['user', d.arn]],
   GroupCreated: (d: { arn: string }) => [['group', d.arn]],
   RoleCreated: (d: { arn: string }) => [['role', d.arn]],
-  PolicyCreated: (d: { arn: string }) => [['policy', d.arn]],
+  PolicyCreated: (d: { arn: string }) => [
+    ['policy', d.arn],
+    ['policy version', `${d.arn} v1`],
+  ],
+  PolicyVersionCreated: (d: { policy: string; versionId: string }) => [['policy version', `${d.policy} ${d.versionId}`]],
+  InstanceProfileCreated: (d: { arn: string }) => [['instance profile', d.arn]],
+  AccessKeyCreated: (d: { accessKeyId: string }) => [['access key', d.accessKeyId]],
   BucketCreated: (d: { arn: string }) => [['resource', d.arn]],
   KeyCreated: (d: { arn: string }) => [['resource', d.arn]],
   VpcEndpointCreated: (d: { arn: string }) => [['resource', d.arn]],
@@ -36,16 +55,60 @@ const DECLARES: Partial<Record<LoggedEvent['type'], (d: never) => [Kind, string]
   PodAdmitted: (d: { pod: { key: string } }) => [['pod', d.pod.key]],
 };
 
+/** What an event deletes: later events may not name it (until an event creates it again). */
+const DELETES: Partial<Record<LoggedEvent['type'], (d: never) => [Kind, string][]>> = {
+  UserDeleted: (d: { arn: string }) => [['user', d.arn]],
+  GroupDeleted: (d: { arn: string }) => [['group', d.arn]],
+  RoleDeleted: (d: { arn: string }) => [['role', d.arn]],
+  PolicyDeleted: (d: { arn: string }) => [['policy', d.arn]],
+  InstanceProfileDeleted: (d: { arn: string }) => [['instance profile', d.arn]],
+  AccessKeyDeleted: (d: { accessKeyId: string }) => [['access key', d.accessKeyId]],
+  PolicyVersionDeleted: (d: { policy: string; versionId: string }) => [['policy version', `${d.policy} ${d.versionId}`]],
+};
+
 /** The fields of an event that name something declared before it, and what they may name. */
 const REFERS: Partial<Record<LoggedEvent['type'], readonly (readonly [readonly string[], readonly Kind[]])[]>> = {
   InlinePolicyPut: [[['entity'], ['user', 'group', 'role']]],
-  PolicyAttached: [[['entity'], ['user', 'group', 'role']]],
+  PolicyAttached: [
+    [['entity'], ['user', 'group', 'role']],
+    [['policy'], ['policy']],
+  ],
   PermissionsBoundarySet: [[['entity'], ['user', 'role']]],
+  UserDeleted: [[['arn'], ['user']]],
+  GroupDeleted: [[['arn'], ['group']]],
+  RoleDeleted: [[['arn'], ['role']]],
+  PolicyDeleted: [[['arn'], ['policy']]],
+  InstanceProfileDeleted: [[['arn'], ['instance profile']]],
+  UserRemovedFromGroup: [
+    [['user'], ['user']],
+    [['group'], ['group']],
+  ],
+  InlinePolicyDeleted: [[['entity'], ['user', 'group', 'role']]],
+  PolicyDetached: [[['entity'], ['user', 'group', 'role']]],
+  PermissionsBoundaryDeleted: [[['entity'], ['user', 'role']]],
+  EntityUntagged: [[['entity'], ['user', 'role', 'instance profile']]],
+  TrustPolicyUpdated: [[['role'], ['role']]],
+  PolicyVersionCreated: [[['policy'], ['policy']]],
+  DefaultPolicyVersionSet: [[['policy'], ['policy']]],
+  PolicyVersionDeleted: [[['policy'], ['policy']]],
+  AccessKeyStatusChanged: [[['accessKeyId'], ['access key']]],
+  AccessKeyDeleted: [[['accessKeyId'], ['access key']]],
+  LoginProfileCreated: [[['user'], ['user']]],
+  LoginProfileUpdated: [[['user'], ['user']]],
+  LoginProfileDeleted: [[['user'], ['user']]],
+  RoleAddedToInstanceProfile: [
+    [['profile'], ['instance profile']],
+    [['role'], ['role']],
+  ],
+  RoleRemovedFromInstanceProfile: [
+    [['profile'], ['instance profile']],
+    [['role'], ['role']],
+  ],
   UserAddedToGroup: [
     [['user'], ['user']],
     [['group'], ['group']],
   ],
-  EntityTagged: [[['entity'], ['user', 'role']]],
+  EntityTagged: [[['entity'], ['user', 'role', 'instance profile']]],
   AccessKeyCreated: [[['user'], ['user']]],
   MfaDeviceEnabled: [[['user'], ['user']]],
   RoleAssumed: [[['session', 'roleArn'], ['role']]],
@@ -102,7 +165,17 @@ export function checkConsistency(events: readonly LoggedEvent[]): Inconsistency 
         };
       }
     }
+    // the version a policy's default becomes must exist (PolicyVersionCreated names its own)
+    if (e.type === 'DefaultPolicyVersionSet' && !has('policy version', `${e.data.policy} ${e.data.versionId}`)) {
+      return {
+        index,
+        path: ['data', 'versionId'],
+        text: `data.versionId names ${JSON.stringify(e.data.versionId)}, and no event before it created that version of ${e.data.policy}`,
+      };
+    }
     if (e.type === 'AccountJoinedOrganization') add(known, 'account', e.data.account);
+    const deletes = DELETES[e.type] as ((d: unknown) => [Kind, string][]) | undefined;
+    for (const [kind, name] of deletes?.(e.data) ?? []) known.get(kind)?.delete(name);
     const declares = DECLARES[e.type] as ((d: unknown) => [Kind, string][]) | undefined;
     for (const [kind, name] of declares?.(e.data) ?? []) add(known, kind, name);
   }

@@ -18,6 +18,11 @@ import { USER_APIS } from './users.js';
 import { GROUP_APIS } from './groups.js';
 import { TAG_APIS } from './tags.js';
 import { LOGIN_PROFILE_APIS } from './login-profiles.js';
+import { ATTACHMENT_APIS } from './attachments.js';
+import { BOUNDARY_APIS } from './boundaries.js';
+import { INLINE_POLICY_APIS } from './inline-policies.js';
+import { MANAGED_POLICY_APIS } from './managed-policies.js';
+import { TRUST_APIS } from './trust.js';
 
 /** Every IAM API carried out, by its action name. */
 const ALL: Readonly<Record<string, IamApi>> = {
@@ -29,6 +34,11 @@ const ALL: Readonly<Record<string, IamApi>> = {
   ...LOGIN_PROFILE_APIS,
   ...ACCESS_KEY_APIS,
   ...INSTANCE_PROFILE_APIS,
+  ...INLINE_POLICY_APIS,
+  ...MANAGED_POLICY_APIS,
+  ...ATTACHMENT_APIS,
+  ...BOUNDARY_APIS,
+  ...TRUST_APIS,
 };
 
 /** By lower-case action name (`createrole`). */

@@ -1,0 +1,116 @@
+// What the policy APIs (inline-policies.ts, managed-policies.ts, attachments.ts, boundaries.ts,
+// trust.ts) share: a managed policy named by its ARN, the principal entity a request is on, the
+// service-linked-role refusal, and the iam:PermissionsBoundary key (IAM User Guide "IAM condition
+// context keys": iam:PermissionsBoundary "Checks that the specified policy is attached as permissions
+// boundary on the IAM principal resource").
+import { checkInteger, checkLength, checkPattern, checkRequired, type Constraint } from '../../call/validation.js';
+import type { World } from '../../world.js';
+import type { IamGroup, IamRole, IamUser, ManagedPolicy } from '../state.js';
+import { findByName, noSuchEntity, text } from './names.js';
+import { isServiceLinked } from './roles.js';
+import type { IamOutcome } from './types.js';
+
+export type PrincipalKind = 'user' | 'group' | 'role';
+export type PrincipalEntity = IamUser | IamGroup | IamRole;
+
+/** arnType (PolicyArn, PermissionsBoundary): a required string of 20–2048 characters. */
+export function arnParam(params: Readonly<Record<string, unknown>>, param: string, out: Constraint[]): string {
+  const member = param[0]!.toLowerCase() + param.slice(1);
+  const value = text(params, param);
+  checkRequired(member, value, out);
+  checkLength(member, value, 20, 2048, out);
+  return value ?? '';
+}
+
+/** An AWS managed policy (arn:aws:iam::aws:policy/…): iamsim does not carry their documents. */
+export function isAwsManaged(arn: string): boolean {
+  return /^arn:aws[\w-]*:iam::aws:policy\//.test(arn);
+}
+
+type Failure = Extract<IamOutcome, { ok: false }>;
+
+/**
+ * The customer managed policy a request names, or IAM's NoSuchEntity. `verb` words the message:
+ * Attach*Policy and the boundary APIs answer `Policy ARN does not exist or is not attachable.`
+ * (AWS-observed, getmoto/moto PR #6482), the others `Policy ARN was not found.`
+ */
+export function findPolicy(world: World, arn: string, account: string, attaching: boolean): ManagedPolicy | Failure {
+  const policy = world.iam.policies[arn];
+  const message = attaching ? `Policy ${arn} does not exist or is not attachable.` : `Policy ${arn} was not found.`;
+  if (isAwsManaged(arn)) {
+    return {
+      ok: false,
+      code: 'NoSuchEntity',
+      message,
+      note: `${arn} is an AWS managed policy: AWS has it, but iamsim does not carry the documents of AWS managed policies (docs/language.md, "Not yet supported"), so it answers as for a policy that does not exist`,
+    };
+  }
+  if (policy === undefined) return { ok: false, code: 'NoSuchEntity', message, note: `no managed policy ${arn} exists` };
+  if (policy.account !== account) {
+    return {
+      ok: false,
+      code: 'NoSuchEntity',
+      message,
+      note: `${arn} belongs to account ${policy.account}: a customer managed policy can be used only in its own account; AWS does not document the error, iamsim answers as for a policy that does not exist`,
+    };
+  }
+  return policy;
+}
+
+/** The user, group or role of that name in the account, or IAM's NoSuchEntity. */
+export function findPrincipal(world: World, kind: PrincipalKind, account: string, name: string): PrincipalEntity | Failure {
+  return findByName(world, kind, account, name) ?? noSuchEntity(kind, name, account);
+}
+
+export function isFailure<T extends object>(found: T | Failure): found is Failure {
+  return 'ok' in found && found.ok === false;
+}
+
+/** UnmodifiableEntity for a service-linked role (AWS-observed text, rebuy-de/aws-nuke#331); null for any other entity. */
+export function protectedRole(entity: PrincipalEntity, kind: PrincipalKind): Failure | null {
+  if (kind !== 'role' || !isServiceLinked(entity.arn)) return null;
+  return {
+    ok: false,
+    code: 'UnmodifiableEntity',
+    message: `Cannot perform the operation on the protected role '${entity.name}' - this role is only modifiable by AWS`,
+    note: 'a service-linked role is changed only by the service it is linked to (IAM User Guide "Using service-linked roles")',
+  };
+}
+
+/**
+ * iam:PermissionsBoundary of a request on a user or role: the boundary the entity has now (the key
+ * is absent when it has none). The Service Authorization Reference lists it for Put/Delete/Attach/
+ * Detach User/Role Policy, UpdateAssumeRolePolicy and the boundary APIs, not for the group APIs.
+ */
+export function currentBoundaryKeys(world: World, kind: PrincipalKind, account: string, name: string): Record<string, string> {
+  if (kind === 'group') return {};
+  const entity = findByName(world, kind, account, name);
+  return entity !== null && 'boundary' in entity && entity.boundary !== null ? { 'iam:PermissionsBoundary': entity.boundary } : {};
+}
+
+/** What the trace says of iam:PermissionsBoundary in a request on a user or role that has a boundary. */
+export function boundaryNotes(world: World, kind: PrincipalKind, account: string, name: string): string[] {
+  if (kind === 'group') return [];
+  const entity = findByName(world, kind, account, name);
+  // without one the key is absent, and a condition on it shows as `missing` in the trace
+  if (entity === null || !('boundary' in entity) || entity.boundary === null) return [];
+  return [`the request carries iam:PermissionsBoundary = ${entity.boundary}, the permissions boundary ${kind} ${entity.name} has`];
+}
+
+/** `UserName` / `GroupName` / `RoleName`. */
+export function nameParamOf(kind: PrincipalKind): string {
+  return kind === 'user' ? 'UserName' : kind === 'group' ? 'GroupName' : 'RoleName';
+}
+
+/** `User` / `Group` / `Role`, for API names. */
+export function title(kind: PrincipalKind): string {
+  return kind[0]!.toUpperCase() + kind.slice(1);
+}
+
+/** Marker (markerType: 1–320 characters of U+0020–U+00FF) and MaxItems (1–1000) of a List… call; iamsim returns every item at once. */
+export function pagingParams(params: Readonly<Record<string, unknown>>, out: Constraint[]): void {
+  const marker = text(params, 'Marker');
+  checkLength('marker', marker, 1, 320, out);
+  checkPattern('marker', marker, '[\\u0020-\\u00FF]+', out);
+  checkInteger('maxItems', text(params, 'MaxItems'), 1, 1000, out);
+}
