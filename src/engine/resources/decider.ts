@@ -7,6 +7,7 @@ import type { ResourcesCommand } from './commands.js';
 import { decideResources } from './decide.js';
 import type { ResourcesEvent } from './events.js';
 import { evolveResources } from './evolve.js';
+import { decideServiceRequest } from './on-behalf.js';
 import { initialResourcesState, type ResourcesState } from './state.js';
 
 export const resources: Decider<ResourcesCommand | CallCommand, ResourcesEvent, ResourcesState> = {
@@ -34,6 +35,6 @@ export const resources: Decider<ResourcesCommand | CallCommand, ResourcesEvent, 
   // every request but STS's and those IAM carries out (src/engine/iam/api/)
   takes: (command, world) =>
     command.type !== 'Call' || (serviceOf(command) !== 'sts' && !isIamApi(command.data.action) && callStage(command, world) === 'request'),
-  decide: decideResources,
+  decide: (command, world) => (command.type === 'Call' ? decideServiceRequest(command, world) : decideResources(command)),
   evolve: evolveResources,
 };
