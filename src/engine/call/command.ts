@@ -36,6 +36,8 @@ export type CallerRef =
 export interface OnBehalf {
   readonly services: readonly string[];
   readonly credentials: 'caller' | 'service';
+  /** its place among the requests the service makes for the step's request (a stack's calls), from 0 */
+  readonly index?: number;
 }
 
 /** A parameter value; `credentials NAME` is looked up when the call runs. */

@@ -40,6 +40,13 @@ export function decideResources(command: ResourcesCommand): ResourcesEvent[] {
       return [{ type: 'ResourcePolicyPut', data: { ...command.data, document: freeze(command.data.document) } }];
     case 'TagResource':
       return [{ type: 'ResourceTagged', data: command.data }];
+    case 'CompleteStack': {
+      const { failed, ...stack } = command.data;
+      const resources = stack.resources.map((r) => ({ ...r }));
+      return failed === null
+        ? [{ type: 'StackCreated', data: { ...stack, resources } }]
+        : [{ type: 'StackCreateFailed', data: { ...stack, resources, failed } }];
+    }
     default: {
       const unreachable: never = command;
       throw new Error(`bug: unknown resources command ${JSON.stringify(unreachable)}`);

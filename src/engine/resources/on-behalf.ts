@@ -81,7 +81,11 @@ export interface Dependent {
 export function dependent(step: CallData, request: OnBehalfRequest, world: World, lead: string, refuses: string): Dependent {
   const { call, allowed } = decideOnBehalf(step, request, world);
   const resource = call.resource ?? '*';
-  const via = `${lead} ${request.action} on ${request.action.startsWith('kms:') ? 'key ' : ''}${resource} for the caller, with its credentials`;
+  const on = `${request.action.startsWith('kms:') ? 'key ' : ''}${resource}`;
+  const via =
+    request.onBehalf === null
+      ? `${lead} that the caller may ${request.action} on ${on}`
+      : `${lead} ${request.action} on ${on} for the caller, with its credentials`;
   if (call.decision === null) {
     // refused before any policy (KMS's cross-account rule): the last note says why
     const message = call.error?.message ?? accessDeniedMessage(call.caller.arn, request.action, resource, 'ImplicitDeny', null);

@@ -23,12 +23,25 @@ export interface VpcEndpoint {
   readonly document: PolicyDocument;
 }
 
+/** A CloudFormation stack (resources/stack.ts): created, or failed (rollback is not modelled). */
+export interface Stack {
+  readonly stackId: string;
+  readonly name: string;
+  readonly account: string;
+  readonly region: string;
+  readonly roleArn: string | null;
+  readonly status: 'CREATE_COMPLETE' | 'CREATE_FAILED';
+  readonly resources: readonly { readonly logicalId: string; readonly type: string; readonly physicalId: string }[];
+}
+
 export interface ResourcesState {
   byArn: Record<string, PolicyResource>;
   /** VPC endpoints by ID (vpce-…) */
   vpcEndpoints: Record<string, VpcEndpoint>;
   /** KMS aliases: alias ARN (`arn:aws:kms:REGION:ACCOUNT:alias/NAME`) → key ARN */
   kmsAliases: Record<string, string>;
+  /** CloudFormation stacks by stack ID */
+  stacks: Record<string, Stack>;
 }
 
-export const initialResourcesState: ResourcesState = { byArn: {}, vpcEndpoints: {}, kmsAliases: {} };
+export const initialResourcesState: ResourcesState = { byArn: {}, vpcEndpoints: {}, kmsAliases: {}, stacks: {} };

@@ -15,7 +15,14 @@ export function narrate(step: TraceStep, facts: Facts, code: Code): string[] {
   const calls = stepCalls(step);
   calls.forEach((call, i) => {
     const first = i === 0 && calls.length > 1 ? 'First, ' : i > 0 ? 'Then ' : '';
-    out.push(sentence(`${first}${callerPhrase(call.caller, facts, code)} ${requestPhrase(call, facts, code)}`));
+    const by = call.onBehalf?.services.join(' then ');
+    const who =
+      by === undefined
+        ? callerPhrase(call.caller, facts, code)
+        : call.onBehalf?.credentials === 'caller'
+          ? `${code(by)}, for the step's request and with the credentials of ${callerPhrase(call.caller, facts, code).replace(/,$/, '')},`
+          : `${code(by)}, for the step's request, as ${callerPhrase(call.caller, facts, code).replace(/,$/, '')},`;
+    out.push(sentence(`${first}${who} ${requestPhrase(call, facts, code)}`));
     const scope = scopeSentence(call, facts);
     if (scope !== null) out.push(scope);
     const endpoint = endpointSentence(call, code);
