@@ -207,7 +207,10 @@ export function decideCreateStack(command: CallCommand, world: World): Resources
     plan = read.plan;
     const keys: Record<string, ContextValue> = { 'cloudformation:ResourceTypes': [...read.plan.types] };
     if (read.plan.roleArn !== null) keys['cloudformation:RoleArn'] = read.plan.roleArn;
-    return { resource: read.plan.stackId, keys, notes: [], error: null };
+    const notes = read.plan.skipped.map(
+      (r) => `iamsim does not model ${r.type} (${r.logicalId}): CloudFormation would create it; iamsim makes no call for it`,
+    );
+    return { resource: read.plan.stackId, keys, notes, error: null };
   });
   const stack = plan as StackPlan | null;
   if (granted === null || stack === null) return events;
