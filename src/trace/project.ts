@@ -191,6 +191,8 @@ export function project(events: readonly LoggedEvent[]): TraceModel {
       case 'AssumeRoleWithWebIdentityFailed':
         if (step) setCall(step, (event.data as { call: CallRecord }).call);
         break;
+      case 'SecretCreated':
+        break;
       case 'StackCreated':
       case 'StackCreateFailed':
         if (step) (step.after ??= []).push(stackNote(event));

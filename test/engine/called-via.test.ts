@@ -338,4 +338,58 @@ describe('Secrets Manager asking KMS for the caller', () => {
     expect(c.error?.code).toBe('AccessDeniedException');
     expect(c.error?.message).toContain('is not authorized to perform: kms:GenerateDataKey');
   });
+
+  const read = (action: string, secretId: string, caller: CallerRef = alice): AnyCommand => ({
+    type: 'Call',
+    data: { caller, action, resource: null, params: { SecretId: { t: 'text', v: secretId } }, context: {}, region: 'us-east-1' },
+  });
+  const mayRead = inline(userArn(PROD, 'alice'), 'Read', [
+    { Effect: 'Allow', Action: ['secretsmanager:GetSecretValue', 'secretsmanager:PutSecretValue'], Resource: '*' },
+  ]);
+  const decryptThroughSecrets = { ...throughSecrets, Action: ['kms:GenerateDataKey', 'kms:Decrypt'] };
+
+  it('given a secret created under the key, when alice reads it by name, then KMS decrypts for her on the secret ARN', () => {
+    const { events, calls } = outcome([
+      ...base,
+      mayCreate,
+      mayRead,
+      ...key([decryptThroughSecrets]),
+      secret,
+      read('secretsmanager:GetSecretValue', 'db'),
+    ]);
+    expect(events.find((e) => e.type === 'SecretCreated')?.data).toEqual({
+      arn: SECRET,
+      name: 'db',
+      account: PROD,
+      region: 'us-east-1',
+      kmsKeyId: 'alias/k',
+    });
+    const c = calls.at(-1)!;
+    expect(c.resource).toBe(SECRET);
+    expect(c.outcome).toBe('allowed');
+    expect(c.evaluations.map((e) => e.action)).toEqual(['secretsmanager:GetSecretValue', 'kms:Decrypt']);
+  });
+
+  it('given the same secret, when alice puts a new value by its ARN without suffix, then KMS is asked for a new data key', () => {
+    const { calls } = outcome([
+      ...base,
+      mayCreate,
+      mayRead,
+      ...key([decryptThroughSecrets]),
+      secret,
+      read('secretsmanager:PutSecretValue', `arn:aws:secretsmanager:us-east-1:${PROD}:secret:db`),
+    ]);
+    expect(calls.at(-1)?.evaluations.map((e) => e.action)).toEqual(['secretsmanager:PutSecretValue', 'kms:GenerateDataKey']);
+  });
+
+  it('given a key policy that lets her encrypt but not decrypt, when she reads the secret, then AccessDeniedException for kms:Decrypt', () => {
+    const { calls } = outcome([...base, mayCreate, mayRead, ...key([throughSecrets]), secret, read('secretsmanager:GetSecretValue', 'db')]);
+    expect(calls.at(-1)?.error?.code).toBe('AccessDeniedException');
+    expect(calls.at(-1)?.error?.message).toContain('kms:Decrypt');
+  });
+
+  it('given a secret no step created under a customer managed key, then Secrets Manager asks KMS for nothing', () => {
+    const { calls } = outcome([...base, mayRead, read('secretsmanager:GetSecretValue', 'other')]);
+    expect(calls.at(-1)?.evaluations).toHaveLength(1);
+  });
 });

@@ -30,6 +30,9 @@ export function evolveResources(draft: Draft<ResourcesState>, event: ResourcesEv
       if (resource) Object.assign(resource.tags, event.data.tags);
       return;
     }
+    case 'SecretCreated':
+      draft.secrets[event.data.arn] = event.data;
+      return;
     case 'StackCreated':
       draft.stacks[event.data.stackId] = {
         ...event.data,

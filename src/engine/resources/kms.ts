@@ -123,8 +123,6 @@ export function kmsOnBehalf(
   switch (action.toLowerCase()) {
     case 's3:putobject':
       return addressed ? s3KmsOnBehalf(params, resource) : null;
-    case 'secretsmanager:createsecret':
-      return secretKmsOnBehalf(params, resource);
     default:
       return null;
   }
@@ -152,32 +150,6 @@ function s3KmsOnBehalf(params: Readonly<Record<string, unknown>>, objectArn: str
     encryptionContext: { 'aws:s3:arn': bucketKey ? `arn:aws:s3:::${bucket}` : objectArn },
     service: 's3.amazonaws.com',
     refuses: "S3 refuses the upload with AccessDenied (AWS documents the code, not the message; iamsim gives KMS's access-denied wording)",
-    message: null,
-  };
-}
-
-/**
- * The KMS request Secrets Manager makes for the caller when secretsmanager:CreateSecret names a
- * customer managed key (`KmsKeyId`) and a value (`SecretString` or `SecretBinary`): a new data key,
- * kms:GenerateDataKey, with the encryption context `SecretARN` (AWS Secrets Manager User Guide
- * "Secret encryption and decryption in AWS Secrets Manager",
- * https://docs.aws.amazon.com/secretsmanager/latest/userguide/security-encryption.html: "Secrets
- * Manager uses the KMS key to generate … a data key"; the encryption context also has
- * SecretVersionId, which iamsim does not model). Without KmsKeyId Secrets Manager uses the AWS
- * managed key aws/secretsmanager, which iamsim does not model. Secrets Manager is not among the
- * services that fill aws:CalledVia (called-via.ts).
- */
-function secretKmsOnBehalf(params: Readonly<Record<string, unknown>>, secret: string): KmsOnBehalf | null {
-  const keyId = params['KmsKeyId'];
-  if (typeof keyId !== 'string' || keyId === '') return null;
-  if (params['SecretString'] === undefined && params['SecretBinary'] === undefined) return null;
-  return {
-    action: 'kms:GenerateDataKey',
-    keyId,
-    // the secret's ARN when the step names it (`resource`); AWS adds a random suffix iamsim does not make up
-    encryptionContext: secret === '*' ? {} : { SecretARN: secret },
-    service: 'secretsmanager.amazonaws.com',
-    refuses: "Secrets Manager refuses the request with AccessDeniedException (iamsim gives KMS's access-denied wording)",
     message: null,
   };
 }

@@ -18,6 +18,7 @@ import { decideRequest, type Decided, type Granted } from './decide.js';
 import type { ResourcesEvent } from './events.js';
 import { accessDeniedCode } from './owner.js';
 import { kmsOnBehalf, type KmsOnBehalf } from './kms.js';
+import { createdSecret, knownSecret, secretKmsOnBehalf } from './secrets.js';
 
 /** A request a service makes for the step's request. */
 export interface OnBehalfRequest {
@@ -117,13 +118,36 @@ const FORWARDED = ['kms:ViaService', 'aws:ViaAWSService', 'aws:CalledVia', 'aws:
  * request's denial.
  */
 export function decideServiceRequest(command: CallCommand, world: World): ResourcesEvent[] {
-  const { events, granted } = decideRequest(command, world);
+  // a secret a step created is named by SecretId: its ARN is the resource (resources/secrets.ts)
+  const secretId = command.data.action.toLowerCase().startsWith('secretsmanager:') && command.data.resource === null;
+  const { events, granted } = decideRequest(
+    command,
+    world,
+    secretId
+      ? (params, who) => ({
+          resource: knownSecret(params['SecretId'], world, who.record.account, command.data.region)?.arn ?? null,
+          keys: {},
+          notes: [],
+          error: null,
+        })
+      : undefined,
+  );
   if (granted === null) return events;
   // S3 reads its object from the parameters (resources/s3-request.ts); a step's `resource` is taken as written
   const addressed = command.data.resource === null && granted.resource !== '*';
-  const use = kmsOnBehalf(command.data.action, granted.params, addressed, granted.resource);
+  const { action, region } = command.data;
+  const account = granted.who.record.account;
+  const use =
+    kmsOnBehalf(action, granted.params, addressed, granted.resource) ??
+    secretKmsOnBehalf(action, granted.params, granted.resource, world, account, region);
   if (use === null) return events;
-  return [folded(command.data, granted, use, world)];
+  const decided = folded(command.data, granted, use, world);
+  // a secret created under a customer managed key: Secrets Manager remembers its key
+  const secret =
+    decided.type === 'RequestAllowed' && action.toLowerCase() === 'secretsmanager:createsecret'
+      ? createdSecret(granted.params, granted.resource, account, region)
+      : null;
+  return secret === null ? [decided] : [decided, { type: 'SecretCreated', data: secret }];
 }
 
 function folded(step: CallData, granted: Granted, use: KmsOnBehalf, world: World): ResourcesEvent {

@@ -43,6 +43,7 @@ export const resourcesEvents = [
   event('RequestAllowed', call),
   event('RequestDenied', call),
   event('RequestFailed', call),
+  event('SecretCreated', { arn: z.string(), name: z.string(), account: z.string(), region: z.string(), kmsKeyId: z.string() }),
   event('StackCreated', stack),
   event('StackCreateFailed', {
     ...stack,

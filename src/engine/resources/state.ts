@@ -34,6 +34,16 @@ export interface Stack {
   readonly resources: readonly { readonly logicalId: string; readonly type: string; readonly physicalId: string }[];
 }
 
+/** A secret a step created under a customer managed key (resources/secrets.ts). */
+export interface Secret {
+  readonly arn: string;
+  readonly name: string;
+  readonly account: string;
+  readonly region: string;
+  /** the key as CreateSecret named it (key ID, ARN, alias name or alias ARN) */
+  readonly kmsKeyId: string;
+}
+
 export interface ResourcesState {
   byArn: Record<string, PolicyResource>;
   /** VPC endpoints by ID (vpce-…) */
@@ -42,6 +52,8 @@ export interface ResourcesState {
   kmsAliases: Record<string, string>;
   /** CloudFormation stacks by stack ID */
   stacks: Record<string, Stack>;
+  /** secrets steps created under a customer managed key, by ARN */
+  secrets: Record<string, Secret>;
 }
 
-export const initialResourcesState: ResourcesState = { byArn: {}, vpcEndpoints: {}, kmsAliases: {}, stacks: {} };
+export const initialResourcesState: ResourcesState = { byArn: {}, vpcEndpoints: {}, kmsAliases: {}, stacks: {}, secrets: {} };
