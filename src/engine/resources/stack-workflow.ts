@@ -32,7 +32,7 @@ export const stackCreation: Workflow = {
         const session: CallerRef = {
           kind: 'session',
           accessKeyId: event.data.session.accessKeyId,
-          label: `CloudFormation's session on ${roleName(plan)}`,
+          label: 'CloudFormation',
         };
         return next(plan, 0, step.data, session, 'service');
       }
@@ -85,11 +85,6 @@ function planOf(step: CallCommand, world: World, call: CallRecord): StackPlan {
   const read = readStack(params, account, step.data.region, world);
   if (!read.ok) throw new Error(`bug: an allowed CreateStack has no stack: ${read.message}`);
   return read.plan;
-}
-
-function roleName(plan: StackPlan): string {
-  const arn = plan.roleArn ?? '';
-  return `role ${arn.slice(arn.lastIndexOf('/') + 1)}`;
 }
 
 /** CloudFormation's sts:AssumeRole on the stack's role, as the service principal. */

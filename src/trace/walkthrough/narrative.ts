@@ -133,7 +133,8 @@ function ownEvaluation(call: CallRecord): CallRecord['evaluations'][number] | un
 
 /**
  * The requests the called service made to another with the caller's credentials (S3 asking KMS for
- * a data key, engine/resources/kms.ts): each told after the call's own decision.
+ * a data key, engine/resources/kms.ts), and the permissions it checked (iam:PassRole): each told
+ * after the call's own decision.
  */
 function onBehalfSentences(call: CallRecord, code: Code): string[] {
   const service = serviceOf(call.action).toUpperCase();
@@ -146,9 +147,12 @@ function onBehalfSentences(call: CallRecord, code: Code): string[] {
         d.decision === 'Allow'
           ? `${other} allows it: ${d.reason}`
           : `${other} refuses it with ${d.decision === 'ExplicitDeny' ? 'an explicit deny' : 'an implicit deny'}: ${d.reason}, so the call fails with ${code(call.error?.code ?? '')}`;
-      return sentence(
-        `${service} then calls ${other} with the caller's credentials, ${code(e.action)} on ${code(e.resource)}, and ${verdict}`,
-      );
+      // iam:PassRole is a permission the service checks, not a request it makes (resources/on-behalf.ts)
+      const what =
+        e.action.toLowerCase() === 'iam:passrole'
+          ? `${service} then checks that the caller may pass the role, ${code(e.action)} on ${code(e.resource)}, and ${verdict}`
+          : `${service} then calls ${other} with the caller's credentials, ${code(e.action)} on ${code(e.resource)}, and ${verdict}`;
+      return sentence(what);
     });
 }
 
