@@ -54,4 +54,8 @@ export const callRecordSchema = z.strictObject({
   response: z.nullable(z.record(z.string(), z.unknown())),
   evaluations: z.array(evaluationRecordSchema),
   notes: z.array(z.string()),
+  /** made by a service for the step's request (call/command.ts OnBehalf); absent for the step's own */
+  onBehalf: z.optional(
+    z.strictObject({ services: z.array(z.string()), credentials: z.enum(['caller', 'service']), index: z.optional(z.number()) }),
+  ),
 });

@@ -44,6 +44,8 @@ export const EMITTED_ERROR_CODES = [
   'InvalidInput',
   'UnmodifiableEntity',
   'DeleteConflict',
+  // CloudFormation CreateStack (AWS CloudFormation API Reference "CreateStack", Errors)
+  'AlreadyExistsException',
   // EKS Auth (Pod Identity)
   'InvalidTokenException',
   // the SDK in a pod, before any request

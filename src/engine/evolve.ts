@@ -21,6 +21,8 @@ export function evolve(world: World, event: AnyEvent): World {
   const slice = immer.produce(base, (draft) => evolveOwn(owner, draft, event));
   let next = slice === base ? world : { ...world, [owner]: slice };
   const call = (event.data as { call?: CallRecord }).call;
-  if (call !== undefined) next = { ...next, scenario: immer.produce(next.scenario, (draft) => rememberCall(draft, call)) };
+  // a call a service makes for the step's call (a stack's resources) does not answer the step's expectations
+  if (call !== undefined && call.onBehalf === undefined)
+    next = { ...next, scenario: immer.produce(next.scenario, (draft) => rememberCall(draft, call)) };
   return next;
 }

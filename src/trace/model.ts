@@ -73,6 +73,11 @@ export interface TraceStep {
   call: CallRecord | null;
   /** hops before `call` (absent or empty for most steps) */
   hops?: TraceHop[];
+  /**
+   * what a service did for `call` after it (CloudFormation's calls creating a stack's resources, and
+   * the stack's outcome); absent for most steps
+   */
+  after?: TraceHop[];
   notMade: string | null;
   /** what the step's IAM call changed in the world, in words (absent when nothing) */
   changes?: string[];

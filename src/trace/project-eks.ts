@@ -4,6 +4,7 @@
 import type { EksEvent } from '../engine/eks/index.js';
 import type { OidcEvent } from '../engine/oidc/index.js';
 import { tokenSummary } from '../engine/oidc/token.js';
+import type { ResourcesEvent } from '../engine/resources/index.js';
 import type { TraceHop, TraceModel, TraceStep, WorldEntity } from './model.js';
 
 type Add = (account: string, entity: WorldEntity) => void;
@@ -115,10 +116,34 @@ export function projectEks(model: TraceModel, event: EksEvent, add: Add, step: T
   }
 }
 
-/** A step's calls: a later one pushes the earlier into the hops. */
+/**
+ * A step's calls: a later one pushes the earlier into the hops; one a service made for the step's
+ * call (call/command.ts OnBehalf) comes after it.
+ */
 export function setCall(step: TraceStep, call: TraceStep['call']): void {
+  if (call !== null && call.onBehalf !== undefined && step.call !== null) {
+    (step.after ??= []).push({ kind: 'call', call });
+    return;
+  }
   if (step.call !== null) (step.hops ??= []).push({ kind: 'call', call: step.call });
   step.call = call;
+}
+
+/** A stack's outcome, after CloudFormation's calls (resources/stack-workflow.ts). */
+export function stackNote(event: Extract<ResourcesEvent, { type: 'StackCreated' | 'StackCreateFailed' }>): TraceHop {
+  const d = event.data;
+  const lines = d.resources.map((r) => `${r.logicalId.padEnd(14)} ${r.type} ${r.physicalId}`);
+  if (event.type === 'StackCreated') return { kind: 'note', label: `stack ${d.name} created: CREATE_COMPLETE (${d.stackId})`, lines };
+  const f = event.data.failed;
+  return {
+    kind: 'note',
+    label: `stack ${d.name} failed: CREATE_FAILED at ${f.logicalId} (${f.type})`,
+    lines: [
+      `reason: ${f.reason}`,
+      ...lines,
+      ...(d.resources.length > 0 ? ['rollback is not modelled: CloudFormation would delete the resources above; iamsim keeps them'] : []),
+    ],
+  };
 }
 
 /** A note after a call: the call becomes a hop first, so the hops stay in order. */

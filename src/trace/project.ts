@@ -3,7 +3,7 @@ import type { CallRecord } from '../engine/call-record.js';
 import type { LoggedEvent } from '../engine/events.js';
 import type { TraceModel, TraceStep, WorldEntity } from './model.js';
 import { formatSeconds } from './format.js';
-import { projectEks, projectOidc, setCall } from './project-eks.js';
+import { projectEks, projectOidc, setCall, stackNote } from './project-eks.js';
 import { projectOrganization } from './project-org.js';
 import { changeText, isIamChange } from './changes.js';
 
@@ -190,6 +190,12 @@ export function project(events: readonly LoggedEvent[]): TraceModel {
       case 'AssumeRoleWithWebIdentityDenied':
       case 'AssumeRoleWithWebIdentityFailed':
         if (step) setCall(step, (event.data as { call: CallRecord }).call);
+        break;
+      case 'SecretCreated':
+        break;
+      case 'StackCreated':
+      case 'StackCreateFailed':
+        if (step) (step.after ??= []).push(stackNote(event));
         break;
       case 'OidcIssuerRegistered':
       case 'OpenIDConnectProviderCreated':

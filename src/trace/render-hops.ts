@@ -32,3 +32,20 @@ export function renderHops(step: TraceStep, out: string[], s: Style, renderCall:
   }
   if (n > 0 && step.call !== null) out.push(`  ${s.cyan('then')}     ${step.call.action}, with the credentials of hop ${n}`);
 }
+
+/** What a service did for the step's call after it: each call it made, then the outcome (a stack's). */
+export function renderAfter(step: TraceStep, out: string[], s: Style, renderCall: (call: CallRecord) => void): void {
+  let n = 0;
+  for (const hop of step.after ?? []) {
+    if (hop.kind === 'note') {
+      out.push(`  ${s.cyan('then')}     ${hop.label}`);
+      for (const line of hop.lines) out.push(s.dim(`             ${line}`));
+      continue;
+    }
+    n++;
+    const by = hop.call.onBehalf?.services.join(' → ') ?? 'a service';
+    const whose = hop.call.onBehalf?.credentials === 'caller' ? "the caller's credentials" : 'its own credentials';
+    out.push(`  ${s.cyan(`after ${n}`)}  ${hop.call.action}, made by ${by} with ${whose}`);
+    renderCall(hop.call);
+  }
+}

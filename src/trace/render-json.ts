@@ -31,6 +31,8 @@ export function traceJson(model: TraceModel): unknown {
         kept: step.kept,
         // what happened before the call (a pod's credential chain and the calls made for it)
         ...(step.hops?.length ? { hops: step.hops } : {}),
+        // what a service did for the call after it (CloudFormation creating a stack's resources)
+        ...(step.after?.length ? { after: step.after } : {}),
         // what the step's IAM call changed in the world
         ...(step.changes?.length ? { changes: step.changes } : {}),
       };

@@ -8,7 +8,7 @@ import type { PolicyVerdict } from '../policy/types.js';
 import { padEnd } from './format.js';
 import type { TraceModel, TraceStep } from './model.js';
 import { renderExplainedEvaluation } from './explain/render-explain.js';
-import { renderHops, renderIssuers } from './render-hops.js';
+import { renderAfter, renderHops, renderIssuers } from './render-hops.js';
 import { renderOrganization } from './render-org.js';
 import type { Style } from './style.js';
 
@@ -57,6 +57,7 @@ export function renderStep(step: TraceStep, out: string[], options: TextOptions)
   if (step.notMade !== null) out.push(`  ${s.yellow('not made')}  ${step.notMade}`);
   renderHops(step, out, s, (hop) => renderCall(hop, out, options));
   if (call) renderCall(call, out, options);
+  renderAfter(step, out, s, (hop) => renderCall(hop, out, options));
   for (const change of step.changes ?? []) out.push(`  ${s.cyan('change')}   ${change}`);
   for (const e of step.expectations) {
     out.push(e.passed ? `  ${s.green('pass')}     ${e.text}` : `  ${s.red('FAIL')}     ${e.text} — actual: ${e.actual}`);

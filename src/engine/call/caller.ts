@@ -103,6 +103,12 @@ export function authenticate(ref: CallerRef, world: World, action: string | null
       if (!session) throw new Error(`bug: pod ${ref.pod} calls without credentials`);
       return { ok: true, caller: sessionCaller(session, `pod ${ref.pod}`, world) };
     }
+    case 'session': {
+      // a service's session on a role it assumed for the step (resources/stack.ts)
+      const session = world.sts.sessions[ref.accessKeyId];
+      if (!session) throw new Error(`bug: no session ${ref.accessKeyId}`);
+      return { ok: true, caller: sessionCaller(session, ref.label, world) };
+    }
     default: {
       const unreachable: never = ref;
       throw new Error(`bug: unknown caller ${JSON.stringify(unreachable)}`);

@@ -20,7 +20,25 @@ export type CallerRef =
    * is decided (by volume name: aws-iam-token, eks-pod-identity-token); with them the SDK has still
    * to find credentials. The call it then sends, signed with what it found, has none (call/stage.ts).
    */
-  | { readonly kind: 'pod'; readonly pod: string; readonly tokens?: { readonly [volume: string]: PreparedToken } };
+  | { readonly kind: 'pod'; readonly pod: string; readonly tokens?: { readonly [volume: string]: PreparedToken } }
+  /**
+   * A service's own session on a role it assumed for the step (CloudFormation on a stack's role):
+   * the session's access key ID, and how the trace names it.
+   */
+  | { readonly kind: 'session'; readonly accessKeyId: string; readonly label: string };
+
+/**
+ * A request a service makes for the step's request (resources/on-behalf.ts): the services that
+ * made it, first first (service principals, `cloudformation.amazonaws.com`), and whose credentials
+ * sign it: the caller's (a forward access session) or the service's own (a service principal or a
+ * session on a role the service assumed).
+ */
+export interface OnBehalf {
+  readonly services: readonly string[];
+  readonly credentials: 'caller' | 'service';
+  /** its place among the requests the service makes for the step's request (a stack's calls), from 0 */
+  readonly index?: number;
+}
 
 /** A parameter value; `credentials NAME` is looked up when the call runs. */
 export type ParamValue =
@@ -51,6 +69,8 @@ export interface CallData {
    * for a request sent over the internet
    */
   readonly via?: { readonly endpoint: string; readonly sourceIp: string };
+  /** a request a service makes for the step's request; absent for the step's own request */
+  readonly onBehalf?: OnBehalf;
 }
 
 export interface CallCommand {

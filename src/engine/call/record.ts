@@ -35,6 +35,7 @@ export function callRecord(data: CallData, world: World, parts: RecordParts): Ca
     response: parts.response ?? null,
     evaluations: parts.evaluations ?? [],
     notes: parts.notes ?? [],
+    ...(data.onBehalf ? { onBehalf: { ...data.onBehalf, services: [...data.onBehalf.services] } } : {}),
   };
 }
 

@@ -36,6 +36,19 @@ export type ResourcesCommand =
   | { readonly type: 'RegisterResource'; readonly data: { readonly arn: string; readonly account: string } }
   | { readonly type: 'PutResourcePolicy'; readonly data: { readonly arn: string; readonly document: PolicyDocument } }
   | {
+      /** CloudFormation has made its calls for a stack (resources/stack-workflow.ts): the stack's outcome */
+      readonly type: 'CompleteStack';
+      readonly data: {
+        readonly stackId: string;
+        readonly name: string;
+        readonly account: string;
+        readonly region: string;
+        readonly roleArn: string | null;
+        readonly resources: readonly { readonly logicalId: string; readonly type: string; readonly physicalId: string }[];
+        readonly failed: { readonly logicalId: string; readonly type: string; readonly reason: string } | null;
+      };
+    }
+  | {
       readonly type: 'TagResource';
       readonly data: { readonly arn: string; readonly tags: Readonly<Record<string, string>> };
     };

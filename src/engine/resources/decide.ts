@@ -15,17 +15,18 @@ import type { World } from '../world.js';
 import type { ResourcesCommand } from './commands.js';
 import type { ResourcesEvent } from './events.js';
 import { accessDeniedCode, arnAccount, findResource, s3Bucket } from './owner.js';
-import { kmsContext, kmsCrossAccountRefusal, kmsKeyResource, s3KmsOnBehalf, type KmsOnBehalf } from './kms.js';
+import { kmsContext, kmsCrossAccountRefusal, kmsKeyResource } from './kms.js';
+import { onBehalfKeys, onBehalfNote } from './called-via.js';
 import { requestTagKeys } from './request-tags.js';
 import { EXPECTED_OWNER_MISMATCH, s3Addressed, s3BucketNote, s3RequestKeys } from './s3-request.js';
 import type { PolicyResource } from './state.js';
-import type { ContextValue, Decision } from '../../policy/types.js';
-import type { CallRecord, EvaluationRecord } from '../call-record.js';
+import type { ContextValue } from '../../policy/types.js';
+import type { CallRecord } from '../call-record.js';
 import type { ErrorCode } from '../error-codes.js';
 import { endpointUse } from './vpc-endpoint.js';
 import { bucketPolicyDenies, lockOutNote, ownerRootMayManagePolicy } from './owner-root.js';
 
-export function decideResources(command: ResourcesCommand | CallCommand, world: World): ResourcesEvent[] {
+export function decideResources(command: ResourcesCommand): ResourcesEvent[] {
   switch (command.type) {
     case 'CreateBucket':
       return [{ type: 'BucketCreated', data: command.data }];
@@ -40,8 +41,13 @@ export function decideResources(command: ResourcesCommand | CallCommand, world: 
       return [{ type: 'ResourcePolicyPut', data: { ...command.data, document: freeze(command.data.document) } }];
     case 'TagResource':
       return [{ type: 'ResourceTagged', data: command.data }];
-    case 'Call':
-      return decideRequest(command, world).events;
+    case 'CompleteStack': {
+      const { failed, ...stack } = command.data;
+      const resources = stack.resources.map((r) => ({ ...r }));
+      return failed === null
+        ? [{ type: 'StackCreated', data: { ...stack, resources } }]
+        : [{ type: 'StackCreateFailed', data: { ...stack, resources, failed } }];
+    }
     default: {
       const unreachable: never = command;
       throw new Error(`bug: unknown resources command ${JSON.stringify(unreachable)}`);
@@ -72,7 +78,7 @@ export interface Granted {
   readonly call: CallRecord;
 }
 
-interface Decided {
+export interface Decided {
   readonly events: ResourcesEvent[];
   /** the request, when it was allowed */
   readonly granted: Granted | null;
@@ -154,12 +160,17 @@ export function decideRequest(command: CallCommand, world: World, address?: Addr
   if (tagged.note !== null) notes.push(tagged.note);
   const via = endpointUse(data, world);
   if (via !== null) notes.push(via.note);
+  // a request a service makes for the step's request (resources/on-behalf.ts)
+  const forwarded = onBehalfKeys(data.onBehalf, data.action, data.region);
+  const made = onBehalfNote(data.onBehalf, forwarded);
+  if (made !== null) notes.push(made);
   const keys = {
     ...s3RequestKeys(data.action, params),
     ...kmsContext(data.action, params, who.record.account),
     ...tagged.keys,
     ...via?.keys,
     ...service?.keys,
+    ...forwarded,
   };
   const context = requestContext(who, world, data.region, facts, withRequestKeys(keys, data.context));
   const orgAccount = resource === '*' ? null : account;
@@ -181,11 +192,11 @@ export function decideRequest(command: CallCommand, world: World, address?: Addr
       notes.push(lockOutNote(target, data.action, denies));
     }
   }
-  let decision = evaluation.evaluation.decision;
+  const decision = evaluation.evaluation.decision;
   const source = sourceNote(who, context);
   if (source !== null) notes.push(source);
   notes.push(...orgNotes(who.principal, resource === '*' ? null : account, data.action, world));
-  let error =
+  const error =
     decision === 'Allow'
       ? null
       : {
@@ -193,18 +204,6 @@ export function decideRequest(command: CallCommand, world: World, address?: Addr
           message: accessDeniedMessage(who.record.arn, data.action, resource, decision, evaluation.evaluation.decidedBy?.type ?? null),
         };
   const evaluations = [evaluation];
-  // S3 allowed the request; an SSE-KMS upload then needs KMS to allow the caller too (resources/kms.ts)
-  const use =
-    decision === 'Allow' && addressed?.ok ? s3KmsOnBehalf(data.action, params, addressed.arn, addressed.bucket, data.region) : null;
-  if (use !== null) {
-    const kms = authorizeOnBehalf(use, who, world, data.region, data.context);
-    evaluations.push(...kms.evaluations);
-    notes.push(kms.note);
-    if (kms.denied !== null) {
-      decision = kms.denied.decision;
-      error = { code: accessDeniedCode(data.action), message: kms.denied.message };
-    }
-  }
   const call = callRecord(data, world, {
     caller: who.record,
     params,
@@ -217,60 +216,6 @@ export function decideRequest(command: CallCommand, world: World, address?: Addr
   });
   if (error !== null) return { events: [{ type: 'RequestDenied', data: { call } }], granted: null };
   return { events: [{ type: 'RequestAllowed', data: { call } }], granted: { who, params, resource, call } };
-}
-
-interface OnBehalf {
-  readonly evaluations: EvaluationRecord[];
-  readonly note: string;
-  /** the KMS request was not allowed: its decision, and the message S3 answers with */
-  readonly denied: { readonly decision: Decision; readonly message: string } | null;
-}
-
-/**
- * A KMS request a service makes with the caller's credentials (a forward access session), decided
- * as a kms:* call of the caller's on the same key would be — the key named as KeyId is, KMS's
- * cross-account rule, the key policy, the caller's policies, the organization's — with the keys
- * such a request carries: kms:ViaService, kms:CallerAccount, kms:EncryptionContext:…, and
- * aws:ViaAWSService true (IAM User Guide "AWS global condition context keys": "returns true when a
- * service uses a forward access session"). The step's own context applies to it too.
- */
-function authorizeOnBehalf(
-  use: KmsOnBehalf,
-  who: Caller,
-  world: World,
-  region: string,
-  stepContext: Readonly<Record<string, ContextValue>>,
-): OnBehalf {
-  const params = { KeyId: use.keyId, EncryptionContext: use.encryptionContext };
-  const resource = kmsKeyResource(use.action, params, world, who.record.account, region) ?? use.keyId;
-  const target = findResource(resource, world);
-  const via = `${use.viaService} called ${use.action} on key ${resource} for the caller, with its credentials`;
-  const refusal = target?.kind === 'key' ? kmsCrossAccountRefusal(use.action, target.account, who.record.account) : null;
-  if (refusal !== null) {
-    const message = accessDeniedMessage(who.record.arn, use.action, resource, 'ImplicitDeny', null);
-    return { evaluations: [], note: `${via}: ${refusal}`, denied: { decision: 'ImplicitDeny', message } };
-  }
-  const owner = resourceOwner(resource, target, use.action, params, who.record.account);
-  const policy = target?.policy ? resourcePolicyOf(target, target.policy) : null;
-  const keys = { ...kmsContext(use.action, params, who.record.account), 'kms:ViaService': use.viaService, 'aws:ViaAWSService': 'true' };
-  const facts = { account: owner.account, tags: target?.tags ?? {} };
-  const context = requestContext(who, world, region, facts, withRequestKeys(keys, stepContext));
-  const evaluation = authorizeCall(
-    { who, action: use.action, resource, resourceAccount: owner.account, orgAccount: owner.account, context, policy },
-    world,
-  );
-  const decision = evaluation.evaluation.decision;
-  const shown = Object.keys(keys)
-    .map((k) => `${k}=${JSON.stringify(context[k])}`)
-    .join(', ');
-  const outcome =
-    decision === 'Allow'
-      ? 'KMS allowed it'
-      : `KMS denied it (${decision}), so S3 refuses the upload with AccessDenied (AWS documents the code, not the message; iamsim gives KMS's access-denied wording)`;
-  const note = `${via} (${shown}): ${outcome}`;
-  if (decision === 'Allow') return { evaluations: [evaluation], note, denied: null };
-  const message = accessDeniedMessage(who.record.arn, use.action, resource, decision, evaluation.evaluation.decidedBy?.type ?? null);
-  return { evaluations: [evaluation], note, denied: { decision, message } };
 }
 
 /**

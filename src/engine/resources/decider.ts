@@ -7,6 +7,8 @@ import type { ResourcesCommand } from './commands.js';
 import { decideResources } from './decide.js';
 import type { ResourcesEvent } from './events.js';
 import { evolveResources } from './evolve.js';
+import { decideServiceRequest } from './on-behalf.js';
+import { decideCreateStack, isCreateStack } from './stack.js';
 import { initialResourcesState, type ResourcesState } from './state.js';
 
 export const resources: Decider<ResourcesCommand | CallCommand, ResourcesEvent, ResourcesState> = {
@@ -17,6 +19,7 @@ export const resources: Decider<ResourcesCommand | CallCommand, ResourcesEvent, 
     RegisterResource: true,
     PutResourcePolicy: true,
     TagResource: true,
+    CompleteStack: true,
     Call: true,
   },
   events: {
@@ -29,11 +32,19 @@ export const resources: Decider<ResourcesCommand | CallCommand, ResourcesEvent, 
     RequestAllowed: true,
     RequestDenied: true,
     RequestFailed: true,
+    SecretCreated: true,
+    StackCreated: true,
+    StackCreateFailed: true,
   },
   initialState: initialResourcesState,
   // every request but STS's and those IAM carries out (src/engine/iam/api/)
   takes: (command, world) =>
     command.type !== 'Call' || (serviceOf(command) !== 'sts' && !isIamApi(command.data.action) && callStage(command, world) === 'request'),
-  decide: decideResources,
+  decide: (command, world) =>
+    command.type !== 'Call'
+      ? decideResources(command)
+      : isCreateStack(command.data.action)
+        ? decideCreateStack(command, world)
+        : decideServiceRequest(command, world),
   evolve: evolveResources,
 };

@@ -30,6 +30,21 @@ export function evolveResources(draft: Draft<ResourcesState>, event: ResourcesEv
       if (resource) Object.assign(resource.tags, event.data.tags);
       return;
     }
+    case 'SecretCreated':
+      draft.secrets[event.data.arn] = event.data;
+      return;
+    case 'StackCreated':
+      draft.stacks[event.data.stackId] = {
+        ...event.data,
+        resources: event.data.resources.map((r) => ({ ...r })),
+        status: 'CREATE_COMPLETE',
+      };
+      return;
+    case 'StackCreateFailed': {
+      const { failed: _failed, ...stack } = event.data;
+      draft.stacks[event.data.stackId] = { ...stack, resources: stack.resources.map((r) => ({ ...r })), status: 'CREATE_FAILED' };
+      return;
+    }
     case 'RequestAllowed':
     case 'RequestDenied':
     case 'RequestFailed':

@@ -98,12 +98,34 @@ export function kmsCrossAccountRefusal(action: string, keyAccount: string, calle
 export interface KmsOnBehalf {
   /** the KMS action the service calls */
   readonly action: string;
-  /** the key as the request names it (SSEKMSKeyId: a key ID, key ARN, alias name or alias ARN) */
+  /** the key as the request names it (SSEKMSKeyId, KmsKeyId: a key ID, key ARN, alias name or alias ARN) */
   readonly keyId: string;
   /** the encryption context the service sends */
   readonly encryptionContext: Readonly<Record<string, string>>;
-  /** kms:ViaService: the service's endpoint in the request's Region, `SERVICE.REGION.amazonaws.com` */
-  readonly viaService: string;
+  /** the service's principal, `s3.amazonaws.com`: kms:ViaService is its endpoint in the request's Region */
+  readonly service: string;
+  /** what the service answers when KMS denies, in words */
+  readonly refuses: string;
+  /** the message the service answers with when KMS denies; null: KMS's access-denied wording */
+  readonly message: string | null;
+}
+
+/**
+ * The KMS request a service makes for the caller before it answers, or null. `addressed`: the
+ * step's request named its resource by its parameters (S3's bucket and key), and `resource` is it.
+ */
+export function kmsOnBehalf(
+  action: string,
+  params: Readonly<Record<string, unknown>>,
+  addressed: boolean,
+  resource: string,
+): KmsOnBehalf | null {
+  switch (action.toLowerCase()) {
+    case 's3:putobject':
+      return addressed ? s3KmsOnBehalf(params, resource) : null;
+    default:
+      return null;
+  }
 }
 
 /**
@@ -114,23 +136,20 @@ export interface KmsOnBehalf {
  * the encryption context `aws:s3:arn`, or the bucket's when the request enables an S3 Bucket Key
  * (the same page, "Encryption context"). Null for any other request; `objectArn` is the ARN the
  * request addresses. Without SSEKMSKeyId S3 uses the AWS managed key aws/s3, which iamsim does not
- * model.
+ * model. S3 is not among the services that fill aws:CalledVia (called-via.ts).
  */
-export function s3KmsOnBehalf(
-  action: string,
-  params: Readonly<Record<string, unknown>>,
-  objectArn: string,
-  bucket: string,
-  region: string,
-): KmsOnBehalf | null {
-  if (action.toLowerCase() !== 's3:putobject' || params['ServerSideEncryption'] !== 'aws:kms') return null;
+function s3KmsOnBehalf(params: Readonly<Record<string, unknown>>, objectArn: string): KmsOnBehalf | null {
+  if (params['ServerSideEncryption'] !== 'aws:kms') return null;
   const keyId = params['SSEKMSKeyId'];
   if (typeof keyId !== 'string' || keyId === '') return null;
+  const bucket = objectArn.slice('arn:aws:s3:::'.length).split('/')[0]!;
   const bucketKey = params['BucketKeyEnabled'] === true || params['BucketKeyEnabled'] === 'true';
   return {
     action: 'kms:GenerateDataKey',
     keyId,
     encryptionContext: { 'aws:s3:arn': bucketKey ? `arn:aws:s3:::${bucket}` : objectArn },
-    viaService: `s3.${region}.amazonaws.com`,
+    service: 's3.amazonaws.com',
+    refuses: "S3 refuses the upload with AccessDenied (AWS documents the code, not the message; iamsim gives KMS's access-denied wording)",
+    message: null,
   };
 }

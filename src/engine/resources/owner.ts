@@ -77,6 +77,7 @@ const DENIAL_CODES: Readonly<Record<string, ErrorCode>> = {
   sts: 'AccessDenied',
   s3: 'AccessDenied',
   sqs: 'AccessDenied',
+  cloudformation: 'AccessDenied',
   cloudfront: 'AccessDenied',
   route53: 'AccessDenied',
   elasticloadbalancing: 'AccessDenied',

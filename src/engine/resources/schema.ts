@@ -6,6 +6,17 @@ import { policyDocumentSchema } from '../policy-schema.js';
 
 const call = { call: callRecordSchema };
 
+const stackResource = z.strictObject({ logicalId: z.string(), type: z.string(), physicalId: z.string() });
+const stack = {
+  stackId: z.string(),
+  name: z.string(),
+  account: z.string(),
+  region: z.string(),
+  roleArn: z.nullable(z.string()),
+  /** the resources created, in the order CloudFormation created them */
+  resources: z.array(stackResource),
+};
+
 export const resourcesEvents = [
   event('BucketCreated', { name: z.string(), arn: z.string(), account: z.string() }),
   event('KeyCreated', {
@@ -32,4 +43,11 @@ export const resourcesEvents = [
   event('RequestAllowed', call),
   event('RequestDenied', call),
   event('RequestFailed', call),
+  event('SecretCreated', { arn: z.string(), name: z.string(), account: z.string(), region: z.string(), kmsKeyId: z.string() }),
+  event('StackCreated', stack),
+  event('StackCreateFailed', {
+    ...stack,
+    /** the first resource that failed, and CloudFormation's status reason */
+    failed: z.strictObject({ logicalId: z.string(), type: z.string(), reason: z.string() }),
+  }),
 ] as const;

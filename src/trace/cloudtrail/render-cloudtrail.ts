@@ -67,15 +67,21 @@ function trailRecord(call: CallRecord, seed: string, facts: Facts): Record<strin
   const vpce = call.context['aws:SourceVpce'];
   const vpcIp = call.context['aws:VpcSourceIp'];
   const ip = typeof vpce === 'string' && typeof vpcIp === 'string' ? vpcIp : call.context['aws:SourceIp'];
+  // a request a service made for a principal: CloudTrail names the service as its source and in
+  // userIdentity.invokedBy (CloudTrail User Guide "CloudTrail userIdentity element": "invokedBy – The
+  // name of the AWS service that made the request"; "sourceIPAddress … If the request was made by an
+  // AWS service, the DNS name of the service is displayed")
+  const invoker = call.onBehalf?.services[call.onBehalf.services.length - 1];
+  const identity = userIdentity(call.caller, facts, call);
   const rec: Record<string, unknown> = {
     eventVersion: EVENT_VERSION,
-    userIdentity: userIdentity(call.caller, facts, call),
+    userIdentity: invoker === undefined || byService ? identity : { ...identity, invokedBy: invoker },
     eventTime: call.at,
     eventSource: `${service}.amazonaws.com`,
     eventName: name,
     awsRegion: call.region,
-    sourceIPAddress: byService ? call.caller.arn : typeof ip === 'string' ? ip : DEFAULT_IP,
-    userAgent: byService ? call.caller.arn : USER_AGENT,
+    sourceIPAddress: byService ? call.caller.arn : (invoker ?? (typeof ip === 'string' ? ip : DEFAULT_IP)),
+    userAgent: byService ? call.caller.arn : (invoker ?? USER_AGENT),
   };
   if (call.error !== null) {
     rec['errorCode'] = call.error.code;

@@ -80,8 +80,10 @@ const fixed = (cast: Cast, id: string, label: string) => join(cast, id, () => ({
 
 export function callLines(call: CallRecord, cast: Cast, facts: Facts): Line[] {
   const lines: Line[] = [];
-  const caller = callerId(cast, call.caller, facts);
-  const direct = call.caller.kind === 'service';
+  // a request a service made for the step's request starts at that service, not at the caller's SDK
+  const by = call.onBehalf?.services[call.onBehalf.services.length - 1];
+  const caller = by === undefined ? callerId(cast, call.caller, facts) : serviceId(cast, `${by.replace(/\.amazonaws\.com$/, '')}:`);
+  const direct = by !== undefined || call.caller.kind === 'service';
   const sdk = direct ? caller : fixed(cast, 'SDK', 'AWS SDK');
   if (!direct) lines.push({ kind: 'hop', from: caller, to: sdk, arrow: 'call', text: `${call.action}${paramsText(call)}` });
   if (!direct && !reachedAws(call)) {
@@ -92,7 +94,11 @@ export function callLines(call: CallRecord, cast: Cast, facts: Facts): Line[] {
   const svc = serviceId(cast, call.action);
   const name = call.action.slice(call.action.indexOf(':') + 1);
   const how =
-    call.caller.credentials === 'none' ? 'unsigned request' : `signed (SigV4) with ${call.caller.accessKeyId ?? 'its access key'}`;
+    call.caller.credentials === 'none'
+      ? 'unsigned request'
+      : call.onBehalf?.credentials === 'caller'
+        ? `with ${call.caller.label}'s credentials (forward access session)`
+        : `signed (SigV4) with ${call.caller.accessKeyId ?? 'its access key'}`;
   const vpce = call.context['aws:SourceVpce'];
   const via = typeof vpce === 'string' ? `, through VPC endpoint ${vpce}` : '';
   lines.push({ kind: 'hop', from: sdk, to: svc, arrow: 'call', text: `${name}: ${how}${via}` });

@@ -15,7 +15,14 @@ export function narrate(step: TraceStep, facts: Facts, code: Code): string[] {
   const calls = stepCalls(step);
   calls.forEach((call, i) => {
     const first = i === 0 && calls.length > 1 ? 'First, ' : i > 0 ? 'Then ' : '';
-    out.push(sentence(`${first}${callerPhrase(call.caller, facts, code)} ${requestPhrase(call, facts, code)}`));
+    const by = call.onBehalf?.services.join(' then ');
+    const who =
+      by === undefined
+        ? callerPhrase(call.caller, facts, code)
+        : call.onBehalf?.credentials === 'caller'
+          ? `${code(by)}, for the step's request and with the credentials of ${callerPhrase(call.caller, facts, code).replace(/,$/, '')},`
+          : `${code(by)}, for the step's request, as ${callerPhrase(call.caller, facts, code).replace(/,$/, '')},`;
+    out.push(sentence(`${first}${who} ${requestPhrase(call, facts, code)}`));
     const scope = scopeSentence(call, facts);
     if (scope !== null) out.push(scope);
     const endpoint = endpointSentence(call, code);
@@ -128,7 +135,8 @@ function ownEvaluation(call: CallRecord): CallRecord['evaluations'][number] | un
 
 /**
  * The requests the called service made to another with the caller's credentials (S3 asking KMS for
- * a data key, engine/resources/kms.ts): each told after the call's own decision.
+ * a data key, engine/resources/kms.ts), and the permissions it checked (iam:PassRole): each told
+ * after the call's own decision.
  */
 function onBehalfSentences(call: CallRecord, code: Code): string[] {
   const service = serviceOf(call.action).toUpperCase();
@@ -141,9 +149,12 @@ function onBehalfSentences(call: CallRecord, code: Code): string[] {
         d.decision === 'Allow'
           ? `${other} allows it: ${d.reason}`
           : `${other} refuses it with ${d.decision === 'ExplicitDeny' ? 'an explicit deny' : 'an implicit deny'}: ${d.reason}, so the call fails with ${code(call.error?.code ?? '')}`;
-      return sentence(
-        `${service} then calls ${other} with the caller's credentials, ${code(e.action)} on ${code(e.resource)}, and ${verdict}`,
-      );
+      // iam:PassRole is a permission the service checks, not a request it makes (resources/on-behalf.ts)
+      const what =
+        e.action.toLowerCase() === 'iam:passrole'
+          ? `${service} then checks that the caller may pass the role, ${code(e.action)} on ${code(e.resource)}, and ${verdict}`
+          : `${service} then calls ${other} with the caller's credentials, ${code(e.action)} on ${code(e.resource)}, and ${verdict}`;
+      return sentence(what);
     });
 }
 

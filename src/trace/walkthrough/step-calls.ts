@@ -5,7 +5,8 @@ import type { TraceStep } from '../model.js';
 
 export function stepCalls(step: TraceStep): CallRecord[] {
   const before = (step.hops ?? []).flatMap((h) => (h.kind === 'call' ? [h.call] : []));
-  return step.call === null ? before : [...before, step.call];
+  const after = (step.after ?? []).flatMap((h) => (h.kind === 'call' ? [h.call] : []));
+  return step.call === null ? before : [...before, step.call, ...after];
 }
 
 /** The SDK's notes of a step (its credential chain), as label: lines. */
