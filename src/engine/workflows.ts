@@ -1,5 +1,6 @@
 // The engine's workflows: the flows that span components (workflow.ts).
 import { podCall } from './eks/pod-call.js';
+import { workloadCall } from './services/workload-call.js';
 import type { Workflow } from './workflow.js';
 
-export const workflows: readonly Workflow[] = [podCall];
+export const workflows: readonly Workflow[] = [podCall, workloadCall];

@@ -20,7 +20,19 @@ export type CallerRef =
    * is decided (by volume name: aws-iam-token, eks-pod-identity-token); with them the SDK has still
    * to find credentials. The call it then sends, signed with what it found, has none (call/stage.ts).
    */
-  | { readonly kind: 'pod'; readonly pod: string; readonly tokens?: { readonly [volume: string]: PreparedToken } };
+  | { readonly kind: 'pod'; readonly pod: string; readonly tokens?: { readonly [volume: string]: PreparedToken } }
+  /**
+   * Code in a Lambda function or a program on an EC2 instance (by the function's name or the
+   * instance's Name tag or ID, in an account ID): its service first gets it a session of the role
+   * (src/engine/services/workload-call.ts); the call it then sends is `signed` with it.
+   */
+  | {
+      readonly kind: 'workload';
+      readonly of: 'function' | 'instance';
+      readonly account: string;
+      readonly name: string;
+      readonly signed?: true;
+    };
 
 /** A parameter value; `credentials NAME` is looked up when the call runs. */
 export type ParamValue =
