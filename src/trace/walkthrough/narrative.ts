@@ -139,9 +139,12 @@ function onBehalfSentences(call: CallRecord, code: Code): string[] {
         d.decision === 'Allow'
           ? `${other} allows it: ${d.reason}`
           : `${other} refuses it with ${d.decision === 'ExplicitDeny' ? 'an explicit deny' : 'an implicit deny'}: ${d.reason}, so the call fails with ${code(call.error?.code ?? '')}`;
-      return sentence(
-        `${service} then calls ${other} with the caller's credentials, ${code(e.action)} on ${code(e.resource)}, and ${verdict}`,
-      );
+      // iam:PassRole is a permission only: the service checks that the caller may hand it the role (services/pass-role.ts)
+      const asked =
+        e.action.toLowerCase() === 'iam:passrole'
+          ? `${service} is handed a role, so it checks that the caller may pass it, ${code(e.action)} on ${code(e.resource)}`
+          : `${service} then calls ${other} with the caller's credentials, ${code(e.action)} on ${code(e.resource)}`;
+      return sentence(`${asked}, and ${verdict}`);
     });
 }
 
