@@ -13,7 +13,19 @@ export interface Inconsistency {
 }
 
 type Kind =
-  'account' | 'user' | 'group' | 'role' | 'policy' | 'resource' | 'organization' | 'org policy' | 'org parent' | 'cluster' | 'pod';
+  | 'account'
+  | 'user'
+  | 'group'
+  | 'role'
+  | 'policy'
+  | 'resource'
+  | 'organization'
+  | 'org policy'
+  | 'org parent'
+  | 'cluster'
+  | 'pod'
+  | 'function'
+  | 'instance';
 
 /** What an event declares, by kind (read from its data). */
 const DECLARES: Partial<Record<LoggedEvent['type'], (d: never) => [Kind, string][]>> = {
@@ -34,6 +46,8 @@ const DECLARES: Partial<Record<LoggedEvent['type'], (d: never) => [Kind, string]
   OrganizationalUnitCreated: (d: { id: string }) => [['org parent', d.id]],
   ClusterCreated: (d: { cluster: { arn: string } }) => [['cluster', d.cluster.arn]],
   PodAdmitted: (d: { pod: { key: string } }) => [['pod', d.pod.key]],
+  FunctionCreated: (d: { function: { arn: string } }) => [['function', d.function.arn]],
+  InstanceLaunched: (d: { instance: { arn: string } }) => [['instance', d.instance.arn]],
 };
 
 /** The fields of an event that name something declared before it, and what they may name. */
@@ -71,6 +85,10 @@ const REFERS: Partial<Record<LoggedEvent['type'], readonly (readonly [readonly s
   PodIdentityTokenExchanged: [[['pod'], ['pod']]],
   PodIdentityTokenRefused: [[['pod'], ['pod']]],
   PodCredentialsObtained: [[['pod'], ['pod']]],
+  FunctionCreated: [[['function', 'account'], ['account']]],
+  FunctionUpdated: [[['arn'], ['function']]],
+  InstanceLaunched: [[['instance', 'account'], ['account']]],
+  InstanceProfileAssociated: [[['instance'], ['instance']]],
 };
 
 const ORG_EVENTS = new Set([
