@@ -189,7 +189,7 @@ AccountMembers -> null {% b.nil %}
 AccountMember -> User {% id %} | Group {% id %} | Role {% id %} | ManagedPolicy {% id %}
   | Bucket {% id %} | ResourceDecl {% id %} | KmsKey {% id %} | VpcEndpoint {% id %} | Cluster {% id %}
   | OidcProvider {% id %}
-  | OidcIssuer {% id %} | Tags {% id %}
+  | OidcIssuer {% id %} | Tags {% id %} | Workload {% id %}
 
 User -> "user" Name UserBody:? {% (d) => w.user(d[0], d[1], d[2]) %}
 
@@ -286,6 +286,22 @@ VpcEndpointMember -> "id" Name {% (d) => w.vpcEndpointField(d[0], d[1]) %}
   | "vpc" Name {% (d) => w.vpcEndpointField(d[0], d[1]) %}
   | "service" Name {% (d) => w.vpcEndpointField(d[0], d[1]) %}
   | "policy" PolicyBody {% (d) => w.resourcePolicy(d[0], d[1]) %}
+
+# What AWS services run with a role: `instance-profile NAME { role R; path P }`, `function NAME {
+# role R }`, `instance NAME { instance-profile P }` (src/dsl/resolve/workloads.ts checks the members).
+Workload -> WorkloadKeyword Name WorkloadBody:? {% (d) => w.workload(d[0], d[1], d[2]) %}
+
+WorkloadKeyword -> "instance-profile" {% id %} | "function" {% id %} | "instance" {% id %}
+
+WorkloadBody -> "{" WorkloadMembers "}" {% second %}
+
+WorkloadMembers -> null {% b.nil %}
+  | WorkloadMembers WorkloadMember {% (d) => b.snoc(d[0], d[1]) %}
+  | WorkloadMembers WorkloadMember ";" {% (d) => b.snoc(d[0], d[1]) %}
+
+WorkloadMember -> "role" RefOrText {% (d) => w.workloadField(d[0], d[1]) %}
+  | "instance-profile" RefOrText {% (d) => w.workloadField(d[0], d[1]) %}
+  | Path {% id %}
 
 # ---- EKS and OIDC -----------------------------------------------------------------------------
 
@@ -399,6 +415,8 @@ StepMember -> "as" Subject {% (d) => s.as(d[0], d[1]) %}
 Subject -> "user" Name {% (d) => s.namedSubject(d[0], 'UserSubject', d[1]) %}
   | "root" Name {% (d) => s.namedSubject(d[0], 'RootSubject', d[1]) %}
   | "pod" Name {% (d) => s.namedSubject(d[0], 'PodSubject', d[1]) %}
+  | "function" Name {% (d) => s.workloadSubject(d[0], d[1]) %}
+  | "instance" Name {% (d) => s.workloadSubject(d[0], d[1]) %}
   | "service" Name {% (d) => s.serviceSubject(d[0], d[1], null, null) %}
   | "service" Name "source-account" Name {% (d) => s.serviceSubject(d[0], d[1], d[3], null) %}
   | "service" Name "source-arn" Name {% (d) => s.serviceSubject(d[0], d[1], null, d[3]) %}

@@ -26,7 +26,9 @@ type Kind =
   | 'org policy'
   | 'org parent'
   | 'cluster'
-  | 'pod';
+  | 'pod'
+  | 'function'
+  | 'instance';
 
 /** What an event declares, by kind (read from its data). */
 const DECLARES: Partial<Record<LoggedEvent['type'], (d: never) => [Kind, string][]>> = {
@@ -53,6 +55,8 @@ const DECLARES: Partial<Record<LoggedEvent['type'], (d: never) => [Kind, string]
   OrganizationalUnitCreated: (d: { id: string }) => [['org parent', d.id]],
   ClusterCreated: (d: { cluster: { arn: string } }) => [['cluster', d.cluster.arn]],
   PodAdmitted: (d: { pod: { key: string } }) => [['pod', d.pod.key]],
+  FunctionCreated: (d: { function: { arn: string } }) => [['function', d.function.arn]],
+  InstanceLaunched: (d: { instance: { arn: string } }) => [['instance', d.instance.arn]],
 };
 
 /** What an event deletes: later events may not name it (until an event creates it again). */
@@ -134,6 +138,10 @@ const REFERS: Partial<Record<LoggedEvent['type'], readonly (readonly [readonly s
   PodIdentityTokenExchanged: [[['pod'], ['pod']]],
   PodIdentityTokenRefused: [[['pod'], ['pod']]],
   PodCredentialsObtained: [[['pod'], ['pod']]],
+  FunctionCreated: [[['function', 'account'], ['account']]],
+  FunctionUpdated: [[['arn'], ['function']]],
+  InstanceLaunched: [[['instance', 'account'], ['account']]],
+  InstanceProfileAssociated: [[['instance'], ['instance']]],
 };
 
 const ORG_EVENTS = new Set([

@@ -331,7 +331,28 @@ export interface OidcIssuerDecl {
   readonly loc: Loc;
 }
 
+/** `role ROLE` or `instance-profile PROFILE` in a `function`, `instance` or `instance-profile` block */
+export interface WorkloadField {
+  readonly kind: 'WorkloadField';
+  readonly field: 'role' | 'instance-profile';
+  readonly value: ResourceItem;
+  readonly loc: Loc;
+}
+
+/**
+ * `instance-profile NAME { role R; path P }`, `function NAME { role R }`, `instance NAME {
+ * instance-profile P }`: what a service runs with a role (src/dsl/resolve/workloads.ts).
+ */
+export interface WorkloadDecl {
+  readonly kind: 'Workload';
+  readonly of: 'instance-profile' | 'function' | 'instance';
+  readonly name: Text;
+  readonly members: readonly (WorkloadField | PathDecl)[];
+  readonly loc: Loc;
+}
+
 export type AccountMember =
+  | WorkloadDecl
   | UserDecl
   | GroupDecl
   | RoleDecl
@@ -400,6 +421,7 @@ export type Subject =
   | { readonly kind: 'RootSubject'; readonly account: Text; readonly loc: Loc } // root A
   | { readonly kind: 'KeptSubject'; readonly name: Text; readonly loc: Loc } // kept credentials
   | { readonly kind: 'PodSubject'; readonly path: Text; readonly loc: Loc } // pod A/c/ns/pod
+  | { readonly kind: 'WorkloadSubject'; readonly of: 'function' | 'instance'; readonly path: Text; readonly loc: Loc } // function A/N
   | {
       readonly kind: 'ServiceSubject';
       readonly service: Text;

@@ -39,6 +39,12 @@ export function namedSubject(keyword: Token, kind: NamedSubject, name: Text): Su
   }
 }
 
+/** `function A/NAME`, `instance A/NAME`: the keyword says which */
+export function workloadSubject(keyword: Token, name: Text): Subject {
+  const of = keyword.text === 'function' ? 'function' : 'instance';
+  return { kind: 'WorkloadSubject', of, path: name, loc: loc(keyword) };
+}
+
 export function serviceSubject(keyword: Token, service: Text, sourceAccount: Text | null, sourceArn: Text | null): Subject {
   return { kind: 'ServiceSubject', service, sourceAccount, sourceArn, loc: loc(keyword) };
 }

@@ -10,6 +10,8 @@ import type {
   KmsKeyDecl,
   VpcEndpointDecl,
   VpcEndpointField,
+  WorkloadDecl,
+  WorkloadField,
   ClusterDecl,
   Entry,
   GroupDecl,
@@ -227,4 +229,14 @@ export function thumbprints(keyword: Token, list: Cons<Text>): OidcMember {
 
 export function oidcIssuer(keyword: Token, name: Text, url: Text): OidcIssuerDecl {
   return { kind: 'OidcIssuer', name, url, loc: loc(keyword) };
+}
+
+/** `instance-profile NAME {…}`, `function NAME {…}`, `instance NAME {…}`: the keyword says which */
+export function workload(keyword: Token, name: Text, members: Members<WorkloadDecl['members'][number]>): WorkloadDecl {
+  const of = keyword.text === 'function' ? 'function' : keyword.text === 'instance' ? 'instance' : 'instance-profile';
+  return { kind: 'Workload', of, name, members: toArray(members), loc: loc(keyword) };
+}
+
+export function workloadField(keyword: Token, value: ResourceItem): WorkloadField {
+  return { kind: 'WorkloadField', field: keyword.text === 'role' ? 'role' : 'instance-profile', value, loc: loc(keyword) };
 }

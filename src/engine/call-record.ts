@@ -26,5 +26,7 @@ export type CallRecord = LogType<typeof callRecordSchema>;
 const CLIENT_SIDE_ERRORS: ReadonlySet<string> = new Set(['CredentialsProviderError']);
 
 export function reachedAws(call: CallRecord): boolean {
+  // a function or instance whose service got it no session sends nothing (services/workload.ts)
+  if (call.caller.kind === 'workload') return false;
   return call.error === null || !CLIENT_SIDE_ERRORS.has(call.error.code);
 }

@@ -50,6 +50,15 @@ export const EMITTED_ERROR_CODES = [
   'InvalidTokenException',
   // the SDK in a pod, before any request
   'CredentialsProviderError',
+  // Lambda (AWS Lambda API Reference, CreateFunction, UpdateFunctionConfiguration, Invoke: Errors)
+  'ValidationException',
+  'InvalidParameterValueException',
+  'ResourceConflictException',
+  'ResourceNotFoundException',
+  // EC2 (Amazon EC2 API Reference, "Error codes")
+  'InvalidInstanceID.NotFound',
+  'IncorrectState',
+  'MissingParameter',
 ] as const;
 
 export type ErrorCode = (typeof EMITTED_ERROR_CODES)[number];
@@ -67,7 +76,6 @@ const DOCUMENTED_ERROR_CODES: readonly string[] = [
   'InvalidQueryParameter',
   'MalformedQueryString',
   'MissingAction',
-  'MissingParameter',
   'NotAuthorized',
   'OptInRequired',
   'RequestExpired',
@@ -81,7 +89,6 @@ const DOCUMENTED_ERROR_CODES: readonly string[] = [
   'InternalServerException',
   'InvalidParameterException',
   'InvalidRequestException',
-  'ResourceNotFoundException',
   'ServiceUnavailableException',
   // Amazon S3's list of error codes
   'AccountProblem',

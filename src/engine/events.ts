@@ -8,14 +8,16 @@ import type { OidcCommand, OidcEvent } from './oidc/index.js';
 import type { OrganizationsCommand, OrganizationsEvent } from './organizations/index.js';
 import type { ResourcesCommand, ResourcesEvent } from './resources/index.js';
 import type { ScenarioCommand, ScenarioEvent } from './scenario/index.js';
+import type { ObtainWorkloadCredentials, ServicesCommand, ServicesEvent } from './services/index.js';
 import type { StsEvent } from './sts/index.js';
 import type { Meta } from './envelope.js';
 
-export type AnyCommand = ScenarioCommand | IamCommand | ResourcesCommand | OrganizationsCommand | OidcCommand | EksCommand | CallCommand;
-export type AnyEvent = ScenarioEvent | IamEvent | StsEvent | ResourcesEvent | OrganizationsEvent | OidcEvent | EksEvent;
+export type AnyCommand =
+  ScenarioCommand | IamCommand | ResourcesCommand | OrganizationsCommand | OidcCommand | EksCommand | ServicesCommand | CallCommand;
+export type AnyEvent = ScenarioEvent | IamEvent | StsEvent | ResourcesEvent | OrganizationsEvent | OidcEvent | EksEvent | ServicesEvent;
 
 /** The commands the engine decides: a scenario's, and those its workflows send (workflow.ts). */
-export type EngineCommand = AnyCommand | ObtainPodCredentials;
+export type EngineCommand = AnyCommand | ObtainPodCredentials | ObtainWorkloadCredentials;
 
 export interface CommandEnvelope {
   readonly command: AnyCommand;

@@ -10,9 +10,19 @@ import { oidcEvents } from './oidc/schema.js';
 import { organizationsEvents } from './organizations/schema.js';
 import { resourcesEvents } from './resources/schema.js';
 import { scenarioEvents } from './scenario/schema.js';
+import { servicesEvents } from './services/schema.js';
 import { stsEvents } from './sts/schema.js';
 
-const ALL = [...scenarioEvents, ...iamEvents, ...stsEvents, ...resourcesEvents, ...organizationsEvents, ...oidcEvents, ...eksEvents];
+const ALL = [
+  ...scenarioEvents,
+  ...iamEvents,
+  ...stsEvents,
+  ...resourcesEvents,
+  ...organizationsEvents,
+  ...oidcEvents,
+  ...eksEvents,
+  ...servicesEvents,
+];
 
 /** Each event type's schema, with the `meta` the log adds beside `type` and `data`. */
 export const loggedEventSchemas: ReadonlyMap<string, z.ZodMiniType> = new Map(

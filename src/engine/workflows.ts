@@ -1,6 +1,7 @@
 // The engine's workflows: the flows that span components (workflow.ts).
 import { podCall } from './eks/pod-call.js';
 import { stackCreation } from './resources/stack-workflow.js';
+import { workloadCall } from './services/workload-call.js';
 import type { Workflow } from './workflow.js';
 
-export const workflows: readonly Workflow[] = [podCall, stackCreation];
+export const workflows: readonly Workflow[] = [podCall, stackCreation, workloadCall];

@@ -6,6 +6,7 @@ import type { OidcState } from './oidc/state.js';
 import type { OrganizationsState } from './organizations/state.js';
 import type { ResourcesState } from './resources/state.js';
 import type { ScenarioState } from './scenario/state.js';
+import type { ServicesState } from './services/state.js';
 import type { StsState } from './sts/state.js';
 
 export interface World {
@@ -16,4 +17,5 @@ export interface World {
   organizations: OrganizationsState;
   oidc: OidcState;
   eks: EksState;
+  services: ServicesState;
 }

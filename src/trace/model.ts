@@ -14,7 +14,10 @@ export interface WorldEntity {
     | 'cluster'
     | 'oidc-provider'
     | 'service-account'
-    | 'pod';
+    | 'pod'
+    | 'instance-profile'
+    | 'function'
+    | 'instance';
   readonly name: string;
   readonly arn: string;
   readonly id: string | null;

@@ -147,7 +147,7 @@ export function stackNote(event: Extract<ResourcesEvent, { type: 'StackCreated' 
 }
 
 /** A note after a call: the call becomes a hop first, so the hops stay in order. */
-function note(step: TraceStep | null, hop: TraceHop): void {
+export function note(step: TraceStep | null, hop: TraceHop): void {
   if (step === null) return;
   const hops = (step.hops ??= []);
   if (step.call !== null) {

@@ -6,6 +6,7 @@ import { formatSeconds } from './format.js';
 import { projectEks, projectOidc, setCall, stackNote } from './project-eks.js';
 import { projectOrganization } from './project-org.js';
 import { changeText, isIamChange } from './changes.js';
+import { projectServices, serviceChangeText } from './project-services.js';
 
 export function project(events: readonly LoggedEvent[]): TraceModel {
   const model: TraceModel = {
@@ -30,6 +31,12 @@ export function project(events: readonly LoggedEvent[]): TraceModel {
     if (step !== null && isIamChange(event)) {
       // a change a step's IAM call made: shown in the step, not in the declared world
       (step.changes ??= []).push(changeText(event));
+      continue;
+    }
+    const serviceChange = step === null ? null : serviceChangeText(event);
+    if (step !== null && serviceChange !== null) {
+      // a function or instance a step's call made (services/)
+      (step.changes ??= []).push(serviceChange);
       continue;
     }
     switch (event.type) {
@@ -139,11 +146,17 @@ export function project(events: readonly LoggedEvent[]): TraceModel {
       case 'LoginProfileCreated':
       case 'LoginProfileUpdated':
       case 'LoginProfileDeleted':
-      case 'InstanceProfileCreated':
-      case 'InstanceProfileDeleted':
-      case 'RoleAddedToInstanceProfile':
-      case 'RoleRemovedFromInstanceProfile':
         // only IAM calls in steps make these (shown above as the step's changes)
+        break;
+      case 'InstanceProfileCreated':
+        // a declared instance profile (services/declare.ts); one a step made is a change above
+        add(event.data.account, { kind: 'instance-profile', name: event.data.name, arn: event.data.arn, id: event.data.id, details: [] });
+        break;
+      case 'RoleAddedToInstanceProfile':
+        entities.get(event.data.profile)?.details.push(`role ${event.data.role.slice(event.data.role.lastIndexOf('/') + 1)}`);
+        break;
+      case 'InstanceProfileDeleted':
+      case 'RoleRemovedFromInstanceProfile':
         break;
       case 'StepStarted':
         step = {
@@ -212,6 +225,15 @@ export function project(events: readonly LoggedEvent[]): TraceModel {
       case 'PodIdentityTokenRefused':
       case 'PodCredentialsObtained':
         projectEks(model, event, add, step);
+        break;
+      case 'FunctionCreated':
+      case 'FunctionUpdated':
+      case 'InstanceLaunched':
+      case 'InstanceProfileAssociated':
+      case 'WorkloadSessionRequested':
+      case 'WorkloadCallFailed':
+      case 'WorkloadCredentialsObtained':
+        projectServices(event, add, step);
         break;
       case 'OrganizationCreated':
       case 'OrganizationPolicyCreated':

@@ -27,10 +27,19 @@ export function renderHops(step: TraceStep, out: string[], s: Style, renderCall:
       continue;
     }
     n++;
-    out.push(`  ${s.cyan(`hop ${n}`)}    ${hop.call.action}, made for the pod`);
+    out.push(`  ${s.cyan(`hop ${n}`)}    ${hop.call.action}, made for the ${madeFor(step)}`);
     renderCall(hop.call);
   }
-  if (n > 0 && step.call !== null) out.push(`  ${s.cyan('then')}     ${step.call.action}, with the credentials of hop ${n}`);
+  if (n > 0 && step.call !== null) {
+    const got = step.call.caller.credentials === 'none' ? `which got no credentials from hop ${n}` : `with the credentials of hop ${n}`;
+    out.push(`  ${s.cyan('then')}     ${step.call.action}, ${got}`);
+  }
+}
+
+/** Whom the hops get credentials for: a Lambda function, an EC2 instance (services/), or a pod. */
+function madeFor(step: TraceStep): string {
+  const label = step.call?.caller.label ?? '';
+  return label.startsWith('function ') ? 'function' : label.startsWith('instance ') ? 'instance' : 'pod';
 }
 
 /** What a service did for the step's call after it: each call it made, then the outcome (a stack's). */

@@ -13,6 +13,7 @@ import { collectSymbols, makeResolver } from './symbols.js';
 import { checkRegion, durationSeconds, formatDuration, instant } from './values.js';
 import { accountCommands } from './world.js';
 import { vpcEndpointCommands } from './vpc-endpoint.js';
+import { workloadCommands } from './workloads.js';
 
 export interface ResolveOptions {
   /** reads a file named relative to the scenario (for `file "policy.json"`) */
@@ -81,6 +82,7 @@ export function resolveScenario(ast: ScenarioFile, options: ResolveOptions): Res
   for (const sym of symbols.accounts) {
     for (const m of sym.decl.members) if (m.kind === 'VpcEndpoint') vpcEndpointCommands(sym, m, region, { ...ctx, here: sym }, emit);
   }
+  workloadCommands(symbols.accounts, resolver, region, emit);
   const organization = once('Organization');
   if (organization) organizationCommands(organization, ctx, emit);
   oidcCommands(ast, resolver, emit);

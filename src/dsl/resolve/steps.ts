@@ -18,6 +18,7 @@ import { checkStsCall } from './sts-call.js';
 import { checkIamCall } from './iam-call.js';
 import { tokenSpec } from './token.js';
 import { resolveVia } from './vpc-endpoint.js';
+import { workloadCaller } from './workloads.js';
 
 type Emit = (command: CommandEnvelope['command'], loc: Loc) => void;
 
@@ -39,7 +40,8 @@ export function stepCommands(step: StepDecl, index: number, scope: StepScope, em
   if (as.length !== 1) {
     const loc = as[1]?.loc ?? step.loc;
     throw at.error(loc, as.length === 0 ? `step "${step.title.text}" does not say who calls` : 'a step has one `as`', {
-      expected: 'one `as user A/N`, `as root A`, `as NAME` (kept credentials), `as service NAME` or `as anonymous`',
+      expected:
+        'one `as user A/N`, `as root A`, `as NAME` (kept credentials), `as service NAME`, `as function A/N`, `as instance A/N` or `as anonymous`',
     });
   }
   if (calls.length !== 1) {
@@ -60,13 +62,15 @@ export function stepCommands(step: StepDecl, index: number, scope: StepScope, em
   const via = vias[0];
   if (via !== undefined) {
     const service = data.action.slice(0, data.action.indexOf(':'));
-    if (service.toLowerCase() === 'sts' || caller.kind === 'pod' || caller.kind === 'service') {
+    if (service.toLowerCase() === 'sts' || caller.kind === 'pod' || caller.kind === 'service' || caller.kind === 'workload') {
       const what =
         caller.kind === 'pod'
           ? 'a pod calling through a VPC endpoint'
-          : caller.kind === 'service'
-            ? 'a service principal calling through a VPC endpoint'
-            : 'an STS call through a VPC endpoint';
+          : caller.kind === 'workload'
+            ? `a ${caller.of} calling through a VPC endpoint`
+            : caller.kind === 'service'
+              ? 'a service principal calling through a VPC endpoint'
+              : 'an STS call through a VPC endpoint';
       throw at.unsupported(via.loc, what, 3);
     }
     const sourceIp = (call.context ?? []).find((e) => e.key.text.toLowerCase() === 'aws:sourceip');
@@ -123,6 +127,8 @@ function callerRef(subject: Subject, scope: StepScope): CallerRef {
       return { kind: 'pod', pod: findPod(resolver.symbols.eks, subject.path, at).key };
     case 'ServiceSubject':
       return serviceCaller(subject, scope);
+    case 'WorkloadSubject':
+      return workloadCaller(subject, resolver);
     case 'AnonymousSubject':
       return { kind: 'anonymous' };
     default: {

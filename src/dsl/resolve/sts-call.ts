@@ -42,7 +42,12 @@ export function checkStsCall(
       expected: known === 'AssumeRole' ? 'the role in RoleArn: role Account/Name' : 'no resource',
     });
   // AssumeRoleWithWebIdentity is unsigned: anyone holding a token may send it
-  if ((caller.kind === 'service' || caller.kind === 'anonymous') && known !== 'AssumeRoleWithWebIdentity')
+  // a service principal assumes a role through its trust policy (as Lambda and EC2 do for a workload)
+  if (
+    (caller.kind === 'service' || caller.kind === 'anonymous') &&
+    known !== 'AssumeRoleWithWebIdentity' &&
+    !(caller.kind === 'service' && known === 'AssumeRole')
+  )
     throw at.unsupported(call.loc, `sts:${known} called by ${caller.kind === 'service' ? 'a service' : 'an anonymous caller'}`, 4);
   for (const entry of call.params ?? []) {
     const key = entry.key.text;

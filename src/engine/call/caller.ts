@@ -109,6 +109,14 @@ export function authenticate(ref: CallerRef, world: World, action: string | null
       if (!session) throw new Error(`bug: no session ${ref.accessKeyId}`);
       return { ok: true, caller: sessionCaller(session, ref.label, world) };
     }
+    case 'workload': {
+      // the session the workload's service got it in this step (src/engine/services/workload-call.ts)
+      const key = `${ref.of} ${ref.account}/${ref.name}`;
+      const keyId = world.services.credentials[key];
+      const session = keyId === undefined ? undefined : world.sts.sessions[keyId];
+      if (!session) throw new Error(`bug: ${key} calls without credentials`);
+      return { ok: true, caller: sessionCaller(session, key, world) };
+    }
     default: {
       const unreachable: never = ref;
       throw new Error(`bug: unknown caller ${JSON.stringify(unreachable)}`);

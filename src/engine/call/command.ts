@@ -25,7 +25,19 @@ export type CallerRef =
    * A service's own session on a role it assumed for the step (CloudFormation on a stack's role):
    * the session's access key ID, and how the trace names it.
    */
-  | { readonly kind: 'session'; readonly accessKeyId: string; readonly label: string };
+  | { readonly kind: 'session'; readonly accessKeyId: string; readonly label: string }
+  /**
+   * Code in a Lambda function or a program on an EC2 instance (by the function's name or the
+   * instance's Name tag or ID, in an account ID): its service first gets it a session of the role
+   * (src/engine/services/workload-call.ts); the call it then sends is `signed` with it.
+   */
+  | {
+      readonly kind: 'workload';
+      readonly of: 'function' | 'instance';
+      readonly account: string;
+      readonly name: string;
+      readonly signed?: true;
+    };
 
 /**
  * A request a service makes for the step's request (resources/on-behalf.ts): the services that

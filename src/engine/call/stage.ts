@@ -38,9 +38,11 @@ export function serviceOf(command: CallCommand): string {
   return action.slice(0, action.indexOf(':')).toLowerCase();
 }
 
-export type CallStage = 'not-made' | 'sdk' | 'request';
+export type CallStage = 'not-made' | 'sdk' | 'workload' | 'request';
 
 export function callStage(command: CallCommand, world: World): CallStage {
   if (notMadeReason(command, world) !== null) return 'not-made';
-  return sdkFindsCredentials(command) ? 'sdk' : 'request';
+  if (sdkFindsCredentials(command)) return 'sdk';
+  // a function's or instance's call waits for the session its service gets it (services/workload-call.ts)
+  return command.data.caller.kind === 'workload' && command.data.caller.signed !== true ? 'workload' : 'request';
 }

@@ -3,6 +3,7 @@ import type { CallCommand } from '../call/command.js';
 import { callStage, serviceOf } from '../call/stage.js';
 import type { Decider } from '../decider.js';
 import { isIamApi } from '../iam/api/index.js';
+import { isServiceApi } from '../services/api.js';
 import type { ResourcesCommand } from './commands.js';
 import { decideResources } from './decide.js';
 import type { ResourcesEvent } from './events.js';
@@ -39,7 +40,11 @@ export const resources: Decider<ResourcesCommand | CallCommand, ResourcesEvent, 
   initialState: initialResourcesState,
   // every request but STS's and those IAM carries out (src/engine/iam/api/)
   takes: (command, world) =>
-    command.type !== 'Call' || (serviceOf(command) !== 'sts' && !isIamApi(command.data.action) && callStage(command, world) === 'request'),
+    command.type !== 'Call' ||
+    (serviceOf(command) !== 'sts' &&
+      !isIamApi(command.data.action) &&
+      !isServiceApi(command.data.action) &&
+      callStage(command, world) === 'request'),
   decide: (command, world) =>
     command.type !== 'Call'
       ? decideResources(command)

@@ -3,8 +3,8 @@
 // KMS's cross-account rule, the owner, the resource policy, every policy of the caller's, the
 // organization's), signed with the caller's credentials (a forward access session: IAM User Guide
 // "Forward access sessions", https://docs.aws.amazon.com/IAM/latest/UserGuide/access_forward_access_sessions.html)
-// and carrying the keys AWS fills for it (called-via.ts), or — `onBehalf` null — authorized on the
-// caller's own request context, as the permission a service checks when handed something (iam:PassRole).
+// and carrying the keys AWS fills for it (called-via.ts). A permission a service checks when it is
+// handed something (iam:PassRole) is not such a request: call/pass-role.ts.
 //
 // Two uses: inside a request (S3 SSE-KMS and Secrets Manager call KMS before they answer; a KMS
 // denial is the request's denial: `dependent`), and as a request of its own that a workflow sends
@@ -26,10 +26,10 @@ export interface OnBehalfRequest {
   readonly params: Readonly<Record<string, unknown>>;
   /** the resource, when the parameters do not name it as decideRequest reads them */
   readonly resource?: string;
-  /** keys the service adds (iam:PassedToService for iam:PassRole) */
+  /** keys the service adds */
   readonly keys?: Readonly<Record<string, ContextValue>>;
-  /** who made it and with whose credentials; null: a permission checked on the caller's own request */
-  readonly onBehalf: OnBehalf | null;
+  /** who made it and with whose credentials */
+  readonly onBehalf: OnBehalf;
 }
 
 /** The request as a `Call` command of the step's caller, in the step's Region, under the step's context. */
@@ -45,7 +45,7 @@ export function onBehalfCommand(step: CallData, request: OnBehalfRequest): CallC
       params,
       context: step.context,
       region: step.region,
-      ...(request.onBehalf === null ? {} : { onBehalf: request.onBehalf }),
+      onBehalf: request.onBehalf,
     },
   };
 }
@@ -83,10 +83,7 @@ export function dependent(step: CallData, request: OnBehalfRequest, world: World
   const { call, allowed } = decideOnBehalf(step, request, world);
   const resource = call.resource ?? '*';
   const on = `${request.action.startsWith('kms:') ? 'key ' : ''}${resource}`;
-  const via =
-    request.onBehalf === null
-      ? `${lead} that the caller may ${request.action} on ${on}`
-      : `${lead} ${request.action} on ${on} for the caller, with its credentials`;
+  const via = `${lead} ${request.action} on ${on} for the caller, with its credentials`;
   if (call.decision === null) {
     // refused before any policy (KMS's cross-account rule): the last note says why
     const message = call.error?.message ?? accessDeniedMessage(call.caller.arn, request.action, resource, 'ImplicitDeny', null);
@@ -106,7 +103,7 @@ function shownKeys(context: Readonly<Record<string, ContextValue>>, request: OnB
   const own = Object.keys(context).filter(
     (k) => (k.startsWith('kms:') && k !== 'kms:ViaService') || (request.keys !== undefined && k in request.keys),
   );
-  const names = [...own, ...FORWARDED.filter((k) => k in context && (k !== 'aws:ViaAWSService' || request.onBehalf !== null))];
+  const names = [...own, ...FORWARDED.filter((k) => k in context)];
   return names.map((k) => `${k}=${JSON.stringify(context[k])}`).join(', ');
 }
 

@@ -18,10 +18,10 @@ import type { ContextValue } from '../../policy/types.js';
 import type { CallCommand } from '../call/command.js';
 import type { ErrorCode } from '../error-codes.js';
 import type { World } from '../world.js';
+import { authorizePassRole } from '../call/pass-role.js';
 import { decideRequest, type ServiceAddressing } from './decide.js';
 import type { ResourcesEvent } from './events.js';
 import { accessDeniedCode } from './owner.js';
-import { dependent } from './on-behalf.js';
 
 export const CLOUDFORMATION = 'cloudformation.amazonaws.com';
 
@@ -216,22 +216,25 @@ export function decideCreateStack(command: CallCommand, world: World): Resources
   if (granted === null || stack === null) return events;
   const call = granted.call;
   if (stack.roleArn !== null) {
-    const pass = dependent(
-      command.data,
-      { action: 'iam:PassRole', params: {}, resource: stack.roleArn, keys: { 'iam:PassedToService': CLOUDFORMATION }, onBehalf: null },
+    // CloudFormation does not document iam:AssociatedResourceArn: the key is absent
+    const pass = authorizePassRole(
+      {
+        who: granted.who,
+        role: stack.roleArn,
+        service: CLOUDFORMATION,
+        associated: null,
+        region: command.data.region,
+        stepContext: command.data.context,
+      },
       world,
-      'CloudFormation checked',
-      'CloudFormation refuses CreateStack with AccessDenied',
     );
     const notes = [...call.notes, pass.note];
-    const evaluations = [...call.evaluations, ...pass.evaluations];
-    if (pass.denied !== null) {
-      const error = { code: accessDeniedCode(command.data.action), message: pass.denied.message };
+    const evaluations = pass.evaluation === null ? call.evaluations : [...call.evaluations, pass.evaluation];
+    if (pass.decision !== 'Allow') {
+      // CloudFormation answers AccessDenied with IAM's wording for iam:PassRole
+      const error = { code: accessDeniedCode(command.data.action), message: pass.message ?? '' };
       return [
-        {
-          type: 'RequestDenied',
-          data: { call: { ...call, notes, evaluations, decision: pass.denied.decision, outcome: 'denied', error } },
-        },
+        { type: 'RequestDenied', data: { call: { ...call, notes, evaluations, decision: pass.decision, outcome: 'denied', error } } },
       ];
     }
     const response = { StackId: stack.stackId };

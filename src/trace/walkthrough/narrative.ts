@@ -149,12 +149,12 @@ function onBehalfSentences(call: CallRecord, code: Code): string[] {
         d.decision === 'Allow'
           ? `${other} allows it: ${d.reason}`
           : `${other} refuses it with ${d.decision === 'ExplicitDeny' ? 'an explicit deny' : 'an implicit deny'}: ${d.reason}, so the call fails with ${code(call.error?.code ?? '')}`;
-      // iam:PassRole is a permission the service checks, not a request it makes (resources/on-behalf.ts)
-      const what =
+      // iam:PassRole is a permission only: the service checks that the caller may hand it the role (services/pass-role.ts)
+      const asked =
         e.action.toLowerCase() === 'iam:passrole'
-          ? `${service} then checks that the caller may pass the role, ${code(e.action)} on ${code(e.resource)}, and ${verdict}`
-          : `${service} then calls ${other} with the caller's credentials, ${code(e.action)} on ${code(e.resource)}, and ${verdict}`;
-      return sentence(what);
+          ? `${service} is handed a role, so it checks that the caller may pass it, ${code(e.action)} on ${code(e.resource)}`
+          : `${service} then calls ${other} with the caller's credentials, ${code(e.action)} on ${code(e.resource)}`;
+      return sentence(`${asked}, and ${verdict}`);
     });
 }
 

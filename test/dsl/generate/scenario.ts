@@ -94,6 +94,11 @@ export function scenarioArb(loose: boolean): Arb {
           seq('resource', name, resourceBody),
           seq('key', name, opt(braces(fc.oneof(seq('policy', policyBody), tags, seq('alias', name)), 3))),
           seq('vpc-endpoint', name, braces(fc.oneof(seq(fc.constantFrom('id', 'vpc', 'service'), name), seq('policy', policyBody)), 4)),
+          seq(
+            fc.constantFrom('instance-profile', 'function', 'instance'),
+            name,
+            opt(braces(fc.oneof(seq(fc.constantFrom('role', 'instance-profile'), refOrText), seq('path', name)), 3)),
+          ),
           cluster,
           oidcProvider,
           oidcIssuer,
@@ -120,14 +125,14 @@ export function scenarioArb(loose: boolean): Arb {
   const organization = seq('organization', opt(name), braces(fc.oneof(seq('management', name), ouMember), 4));
 
   const subject = fc.oneof(
-    seq(fc.constantFrom('user', 'root', 'pod'), name),
+    seq(fc.constantFrom('user', 'root', 'pod', 'function', 'instance'), name),
     seq(
       'service',
       name,
       fc.constantFrom('', 'source-account 1', 'source-arn x', 'source-account 1 source-arn x', 'source-arn x source-account "1"'),
     ),
     fc.constant('anonymous'),
-    nameExcept('user', 'root', 'pod', 'service', 'anonymous'),
+    nameExcept('user', 'root', 'pod', 'service', 'anonymous', 'function', 'instance'),
   );
   const call = seq('call', name, opt(seq('resource', refOrText)), opt(entryBlock), opt(seq('context', entryBlock)));
   const expectation = fc.oneof(

@@ -1,0 +1,8 @@
+// EC2 instance IDs: `i-` and 17 hexadecimal digits (as AWS's: hallowauth/hallow#12 shows one in a
+// session ARN), a hash of the scenario's seed, the account and how many instances it launched before.
+import { createHash } from 'node:crypto';
+
+export function instanceId(seed: string, account: string, ordinal: number): string {
+  const hex = createHash('sha256').update(seed).update('\u0000').update(`instance|${account}|${ordinal}`).digest('hex');
+  return `i-${hex.slice(0, 17)}`;
+}

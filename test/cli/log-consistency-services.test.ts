@@ -1,0 +1,31 @@
+// A log edited by hand must still hold together (docs/event-log.md, "Reading a log"): a function
+// or instance an event names must have been created by an earlier event.
+import { describe, expect, it } from 'vitest';
+import { checkConsistency } from '../../src/cli/log-consistency.js';
+import type { LoggedEvent } from '../../src/engine/events.js';
+
+const ev = (type: string, data: object): LoggedEvent => ({ type, data, meta: {} }) as unknown as LoggedEvent;
+const started = ev('ScenarioStarted', {});
+const account = ev('AccountCreated', { id: '111111111111', name: 'Dev' });
+const fn = { arn: 'arn:aws:lambda:us-east-1:111111111111:function:f', name: 'f', account: '111111111111', region: 'us-east-1', role: 'r' };
+
+describe('functions and instances in a log', () => {
+  it('accepts a function updated after it was created', () => {
+    const log = [started, account, ev('FunctionCreated', { function: fn }), ev('FunctionUpdated', { arn: fn.arn, role: 'r2' })];
+    expect(checkConsistency(log)).toBeNull();
+  });
+
+  it('refuses a function updated, or an instance associated, that no event created', () => {
+    expect(checkConsistency([started, account, ev('FunctionUpdated', { arn: fn.arn, role: 'r2' })])?.text).toContain(
+      'no event before it created that function',
+    );
+    const instance = 'arn:aws:ec2:us-east-1:111111111111:instance/i-00000000000000000';
+    expect(checkConsistency([started, account, ev('InstanceProfileAssociated', { instance, profile: 'p' })])?.text).toContain(
+      'no event before it created that instance',
+    );
+  });
+
+  it('refuses a function in an account the log never created', () => {
+    expect(checkConsistency([started, ev('FunctionCreated', { function: fn })])?.path).toEqual(['data', 'function', 'account']);
+  });
+});
