@@ -179,13 +179,13 @@ describe('ListInstanceProfiles, ListInstanceProfilesForRole, ListRoles', () => {
     expect(roles.find((r) => r['RoleName'] === 'tagged')).not.toHaveProperty('Tags');
   });
 
-  it('ListRoles is authorized on * and filters by PathPrefix', () => {
+  it('ListRoles is authorized on * and filters by PathPrefix, names in alphabetical order whatever their case', () => {
     const all = outcome(world(), iam('ListRoles'));
     expect(all.resource).toBe('*');
     expect((field(all, 'Roles') as { RoleName: string }[]).map((r) => r.RoleName)).toEqual([
-      'web-role',
-      'batch',
       'AWSServiceRoleForSupport',
+      'batch',
+      'web-role',
     ]);
     const jobs = outcome(world(), iam('ListRoles', { PathPrefix: '/jobs/' }));
     expect((field(jobs, 'Roles') as { RoleName: string }[]).map((r) => r.RoleName)).toEqual(['batch']);

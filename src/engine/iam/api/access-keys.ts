@@ -8,7 +8,7 @@ import { accessKeyId, secretAccessKey } from '../../ids.js';
 import type { World } from '../../world.js';
 import type { AccessKey, IamUser } from '../state.js';
 import { findByName, nameParam, noSuchEntity, resourceOf, text } from './names.js';
-import { page, pagingParams } from './paging.js';
+import { listResponse, pageParams } from './paging.js';
 import { createDate } from './shapes.js';
 import type { IamAddress, IamApi, IamOutcome, IamRequest } from './types.js';
 
@@ -171,18 +171,22 @@ const listAccessKeys: IamApi = {
   params: ['UserName', 'Marker', 'MaxItems'],
   address(request, out) {
     const address = userAddress(request, out);
-    pagingParams(request.params, out);
+    pageParams(request.params, out);
     return address;
   },
   apply(request): IamOutcome {
     const target = targetUser(request);
     if (!target.ok) return target;
     const { user } = target;
-    const keys = user.accessKeys.flatMap((id) => {
-      const key = request.world.iam.accessKeys[id];
-      return key ? [metadata(key, user, request.world)] : [];
-    });
-    return { ok: true, events: [], response: page(keys, 'AccessKeyMetadata', request.params) };
+    const keys = user.accessKeys.flatMap((id) => request.world.iam.accessKeys[id] ?? []);
+    const response = listResponse(
+      keys,
+      'AccessKeyMetadata',
+      (k) => k.accessKeyId,
+      request.params,
+      (k) => metadata(k, user, request.world),
+    );
+    return { ok: true, events: [], response };
   },
 };
 

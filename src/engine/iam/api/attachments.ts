@@ -13,11 +13,11 @@ import {
   findPrincipal,
   isFailure,
   nameParamOf,
-  pagingParams,
   protectedRole,
   title,
   type PrincipalKind,
 } from './policy-refs.js';
+import { pageParams } from './paging.js';
 import type { IamApi } from './types.js';
 
 const MAX_ATTACHED = 10;
@@ -105,7 +105,7 @@ function listAttached(kind: PrincipalKind): IamApi {
       const name = nameParam(params, nameParamOf(kind), kind, out);
       checkLength('pathPrefix', text(params, 'PathPrefix'), 1, 512, out);
       checkPattern('pathPrefix', text(params, 'PathPrefix'), PATH_PREFIX_PATTERN, out);
-      pagingParams(params, out);
+      pageParams(params, out);
       return { resource: resourceOf(world, kind, account, name) };
     },
     apply({ params, account, world }) {

@@ -6,7 +6,7 @@ import { uniqueId } from '../../ids.js';
 import type { World } from '../../world.js';
 import type { IamGroup, IamUser } from '../state.js';
 import { entityArn, findByName, nameParam, noSuchEntity, pathParam, resourceOf, text } from './names.js';
-import { byName, page, PAGE_PARAMS, pageParams } from './pages.js';
+import { byName, page, PAGE_PARAMS, pageParams } from './paging.js';
 import { conflict } from './roles.js';
 import { groupShape } from './shapes.js';
 import { EXISTING_USER_MAX, listedUser } from './users.js';

@@ -14,11 +14,11 @@ import {
   findPrincipal,
   isFailure,
   nameParamOf,
-  pagingParams,
   protectedRole,
   title,
   type PrincipalKind,
 } from './policy-refs.js';
+import { pageParams } from './paging.js';
 import type { IamApi, IamOutcome } from './types.js';
 
 /**
@@ -144,7 +144,7 @@ function listPolicies(kind: PrincipalKind): IamApi {
     params: [nameKey, 'Marker', 'MaxItems'],
     address({ params, account, world }, out) {
       const name = entityName(params, kind, out);
-      pagingParams(params, out);
+      pageParams(params, out);
       return { resource: resourceOf(world, kind, account, name) };
     },
     apply({ params, account, world }) {

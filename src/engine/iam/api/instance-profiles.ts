@@ -7,7 +7,7 @@ import { uniqueId } from '../../ids.js';
 import type { Constraint } from '../../call/validation.js';
 import type { IamEvent } from '../events.js';
 import type { InstanceProfile, IamRole } from '../state.js';
-import { page, pagingParams, pathPrefixParam } from './paging.js';
+import { listResponse, pageParams, pathPrefixParam } from './paging.js';
 import { entityArn, findByName, nameParam, noSuchEntity, pathParam, resourceOf, text } from './names.js';
 import { conflict, isServiceLinked, tagsParam } from './roles.js';
 import { instanceProfileShape } from './shapes.js';
@@ -179,16 +179,21 @@ const listInstanceProfiles: IamApi = {
   params: ['PathPrefix', 'Marker', 'MaxItems'],
   address({ params }, out) {
     pathPrefixParam(params, out);
-    pagingParams(params, out);
+    pageParams(params, out);
     return { resource: '*' };
   },
   apply({ params, account, world }): IamOutcome {
     const prefix = text(params, 'PathPrefix') ?? '/';
-    const profiles = Object.values(world.iam.instanceProfiles)
-      .filter((p) => p.account === account && p.path.startsWith(prefix))
-      // "this operation does not return tags" (IAM API Reference, ListInstanceProfiles)
-      .map((p) => instanceProfileShape({ ...p, tags: {} }, world));
-    return { ok: true, events: [], response: page(profiles, 'InstanceProfiles', params) };
+    const profiles = Object.values(world.iam.instanceProfiles).filter((p) => p.account === account && p.path.startsWith(prefix));
+    // "this operation does not return tags" (IAM API Reference, ListInstanceProfiles)
+    const response = listResponse(
+      profiles,
+      'InstanceProfiles',
+      (p) => p.name.toLowerCase(),
+      params,
+      (p) => instanceProfileShape({ ...p, tags: {} }, world),
+    );
+    return { ok: true, events: [], response };
   },
 };
 
@@ -196,17 +201,22 @@ const listInstanceProfilesForRole: IamApi = {
   params: ['RoleName', 'Marker', 'MaxItems'],
   address({ params, account, world }, out) {
     const name = nameParam(params, 'RoleName', 'role', out);
-    pagingParams(params, out);
+    pageParams(params, out);
     return { resource: resourceOf(world, 'role', account, name) };
   },
   apply({ params, account, world }): IamOutcome {
     const name = text(params, 'RoleName')!;
     const role = findByName(world, 'role', account, name);
     if (role === null) return noSuchEntity('role', name, account);
-    const profiles = Object.values(world.iam.instanceProfiles)
-      .filter((p) => p.roles.includes(role.arn))
-      .map((p) => instanceProfileShape(p, world));
-    return { ok: true, events: [], response: page(profiles, 'InstanceProfiles', params) };
+    const profiles = Object.values(world.iam.instanceProfiles).filter((p) => p.roles.includes(role.arn));
+    const response = listResponse(
+      profiles,
+      'InstanceProfiles',
+      (p) => p.name.toLowerCase(),
+      params,
+      (p) => instanceProfileShape(p, world),
+    );
+    return { ok: true, events: [], response };
   },
 };
 

@@ -10,7 +10,8 @@ import type { World } from '../../world.js';
 import type { ManagedPolicy, PolicyVersion } from '../state.js';
 import { documentParam, encodedDocument, readDocument } from './documents.js';
 import { entityArn, nameParam, text } from './names.js';
-import { arnParam, findPolicy, isFailure, pagingParams } from './policy-refs.js';
+import { arnParam, findPolicy, isFailure } from './policy-refs.js';
+import { pageParams } from './paging.js';
 import { conflict, tagsParam } from './roles.js';
 import { createDate, policyShape, policyUse } from './shapes.js';
 import type { IamApi, IamOutcome } from './types.js';
@@ -264,7 +265,7 @@ const getPolicyVersion: IamApi = {
 };
 
 const listPolicyVersions: IamApi = {
-  ...byArn(['Marker', 'MaxItems'], pagingParams),
+  ...byArn(['Marker', 'MaxItems'], pageParams),
   apply({ params, account, world }) {
     const policy = findPolicy(world, text(params, 'PolicyArn')!, account, false);
     if (isFailure(policy)) return policy;

@@ -1,9 +1,13 @@
-// The parameters List* actions share (IAM API Reference: PathPrefix, Marker, MaxItems) and one page
-// of a list's result.
+// Paginated IAM list calls (ListUsers, ListRoles, GetGroup, ListAccessKeys, ListUserTags …): MaxItems
+// (maxItemsType, 1–1000; IAM's default is 100) and Marker (markerType, 1–320 characters), answered
+// with IsTruncated and, when truncated, the Marker to continue from (IAM API Reference, each action's
+// "Request Parameters" and "Response Elements").
 import { checkInteger, checkLength, checkPattern, type Constraint } from '../../call/validation.js';
 import { text } from './names.js';
 
-/** pathPrefixType: `/` then printable ASCII, 1–512 characters (ListRoles, ListInstanceProfiles). */
+export const PAGE_PARAMS = ['Marker', 'MaxItems'] as const;
+
+/** pathPrefixType: `/` then printable ASCII, 1–512 characters (ListUsers, ListRoles, ListInstanceProfiles …). */
 export function pathPrefixParam(params: Readonly<Record<string, unknown>>, out: Constraint[]): string {
   const value = text(params, 'PathPrefix');
   checkLength('pathPrefix', value, 1, 512, out);
@@ -11,21 +15,56 @@ export function pathPrefixParam(params: Readonly<Record<string, unknown>>, out: 
   return value ?? '/';
 }
 
-/** Marker (markerType, 1–320 characters) and MaxItems (1–1000) of a List* action. */
-export function pagingParams(params: Readonly<Record<string, unknown>>, out: Constraint[]): void {
-  checkLength('marker', text(params, 'Marker'), 1, 320, out);
+/** Checks MaxItems and Marker as IAM does before anything else. */
+export function pageParams(params: Readonly<Record<string, unknown>>, out: Constraint[]): void {
   checkInteger('maxItems', text(params, 'MaxItems'), 1, 1000, out);
+  const marker = text(params, 'Marker');
+  checkLength('marker', marker, 1, 320, out);
+  checkPattern('marker', marker, '[\\u0020-\\u00FF]+', out);
 }
 
 /**
- * One page of a list: at most MaxItems (default 100) from Marker on, with IsTruncated and, when
- * more follow, the Marker of the next page. AWS's markers are opaque; iamsim's is the position of
- * the next item, as text.
+ * One page of `items` (already in IAM's order, each with its sort key). AWS's markers are opaque;
+ * iamsim's is the base64 of the next item's key, so a page continues where the last one stopped even
+ * when an item was added or removed between the calls.
  */
-export function page(items: readonly Record<string, unknown>[], member: string, params: Readonly<Record<string, unknown>>) {
-  const start = Number(text(params, 'Marker') ?? '0') || 0;
-  const max = Number(text(params, 'MaxItems') ?? '100');
-  const shown = items.slice(start, start + max);
-  const next = start + shown.length;
-  return next < items.length ? { [member]: shown, IsTruncated: true, Marker: String(next) } : { [member]: shown, IsTruncated: false };
+export function page<T>(
+  items: readonly T[],
+  key: (item: T) => string,
+  params: Readonly<Record<string, unknown>>,
+): { readonly items: T[]; readonly more: Record<string, unknown> } {
+  const max = Number(text(params, 'MaxItems') ?? 100);
+  const marker = text(params, 'Marker');
+  const from = marker === null ? null : Buffer.from(marker, 'base64').toString('utf8');
+  const start = from === null ? 0 : items.findIndex((item) => key(item) >= from);
+  const rest = start < 0 ? [] : items.slice(start);
+  const shown = rest.slice(0, max);
+  const next = rest[max];
+  return {
+    items: shown,
+    more: next === undefined ? { IsTruncated: false } : { IsTruncated: true, Marker: Buffer.from(key(next), 'utf8').toString('base64') },
+  };
+}
+
+/**
+ * A list response: one page of `items` under `member` (`Roles`, `AccessKeyMetadata` …), in the
+ * order of `key`, with IsTruncated and Marker.
+ */
+export function listResponse<T>(
+  items: readonly T[],
+  member: string,
+  key: (item: T) => string,
+  params: Readonly<Record<string, unknown>>,
+  shape: (item: T) => unknown,
+): Record<string, unknown> {
+  const sorted = [...items].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  const { items: shown, more } = page(sorted, key, params);
+  return { [member]: shown.map(shape), ...more };
+}
+
+/** IAM lists names in alphabetical order, whatever their case (AWS does not document the order). */
+export function byName(a: { readonly name: string }, b: { readonly name: string }): number {
+  const x = a.name.toLowerCase();
+  const y = b.name.toLowerCase();
+  return x < y ? -1 : x > y ? 1 : 0;
 }

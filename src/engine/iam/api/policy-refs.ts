@@ -3,7 +3,7 @@
 // service-linked-role refusal, and the iam:PermissionsBoundary key (IAM User Guide "IAM condition
 // context keys": iam:PermissionsBoundary "Checks that the specified policy is attached as permissions
 // boundary on the IAM principal resource").
-import { checkInteger, checkLength, checkPattern, checkRequired, type Constraint } from '../../call/validation.js';
+import { checkLength, checkRequired, type Constraint } from '../../call/validation.js';
 import type { World } from '../../world.js';
 import type { IamGroup, IamRole, IamUser, ManagedPolicy } from '../state.js';
 import { findByName, noSuchEntity, text } from './names.js';
@@ -105,12 +105,4 @@ export function nameParamOf(kind: PrincipalKind): string {
 /** `User` / `Group` / `Role`, for API names. */
 export function title(kind: PrincipalKind): string {
   return kind[0]!.toUpperCase() + kind.slice(1);
-}
-
-/** Marker (markerType: 1–320 characters of U+0020–U+00FF) and MaxItems (1–1000) of a List… call; iamsim returns every item at once. */
-export function pagingParams(params: Readonly<Record<string, unknown>>, out: Constraint[]): void {
-  const marker = text(params, 'Marker');
-  checkLength('marker', marker, 1, 320, out);
-  checkPattern('marker', marker, '[\\u0020-\\u00FF]+', out);
-  checkInteger('maxItems', text(params, 'MaxItems'), 1, 1000, out);
 }

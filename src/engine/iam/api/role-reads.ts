@@ -1,6 +1,6 @@
 // The read calls on roles beyond GetRole (roles.ts): ListRoles (IAM API Reference, ListRoles). A
 // read returns the world as it is at that step.
-import { page, pagingParams, pathPrefixParam } from './paging.js';
+import { listResponse, pageParams, pathPrefixParam } from './paging.js';
 import { text } from './names.js';
 import { roleShape } from './shapes.js';
 import type { IamApi, IamOutcome } from './types.js';
@@ -20,15 +20,20 @@ const listRoles: IamApi = {
   // the Service Authorization Reference gives ListRoles no resource type: it is authorized on *
   address({ params }, out) {
     pathPrefixParam(params, out);
-    pagingParams(params, out);
+    pageParams(params, out);
     return { resource: '*' };
   },
   apply({ params, account, world }): IamOutcome {
     const prefix = text(params, 'PathPrefix') ?? '/';
-    const roles = Object.values(world.iam.roles)
-      .filter((r) => r.account === account && r.path.startsWith(prefix))
-      .map((r) => listed(roleShape(r, world)));
-    return { ok: true, events: [], response: page(roles, 'Roles', params) };
+    const roles = Object.values(world.iam.roles).filter((r) => r.account === account && r.path.startsWith(prefix));
+    const response = listResponse(
+      roles,
+      'Roles',
+      (r) => r.name.toLowerCase(),
+      params,
+      (r) => listed(roleShape(r, world)),
+    );
+    return { ok: true, events: [], response };
   },
 };
 

@@ -8,7 +8,7 @@ import { checkTags, readKeys, readTags } from '../../sts/tags.js';
 import type { World } from '../../world.js';
 import type { IamRole, IamUser } from '../state.js';
 import { findByName, nameParam, noSuchEntity, resourceOf, text } from './names.js';
-import { page, PAGE_PARAMS, pageParams } from './pages.js';
+import { page, PAGE_PARAMS, pageParams } from './paging.js';
 import type { IamApi, IamOutcome } from './types.js';
 
 /** Tags on a user or a role: at most 50 (IAM User Guide "IAM and AWS STS quotas"). */

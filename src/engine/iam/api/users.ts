@@ -1,13 +1,13 @@
 // Users: CreateUser, GetUser, DeleteUser, ListUsers (IAM API Reference, each action's page,
 // https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateUser.html and its neighbours).
 import type { Caller } from '../../call/caller.js';
-import { checkLength, checkPattern } from '../../call/validation.js';
+import { checkLength } from '../../call/validation.js';
 import { uniqueId } from '../../ids.js';
 import type { World } from '../../world.js';
 import type { IamEvent } from '../events.js';
 import type { IamUser } from '../state.js';
 import { entityArn, findByName, nameParam, noSuchEntity, pathParam, resourceOf, text } from './names.js';
-import { byName, page, PAGE_PARAMS, pageParams } from './pages.js';
+import { byName, page, PAGE_PARAMS, pageParams, pathPrefixParam } from './paging.js';
 import { conflict } from './roles.js';
 import { createDate, userShape } from './shapes.js';
 import { tagListParam } from './tags.js';
@@ -199,9 +199,7 @@ const deleteUser: IamApi = {
 const listUsers: IamApi = {
   params: ['PathPrefix', ...PAGE_PARAMS],
   address({ params }, out) {
-    const prefix = text(params, 'PathPrefix');
-    checkLength('pathPrefix', prefix, 1, 512, out);
-    checkPattern('pathPrefix', prefix, '\\u002F[\\u0021-\\u007F]*', out);
+    pathPrefixParam(params, out);
     pageParams(params, out);
     // Service Authorization Reference: ListUsers has no resource type, so it is authorized on *
     return { resource: '*' };
