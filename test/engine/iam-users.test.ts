@@ -150,7 +150,9 @@ describe('a user deleted and created again', () => {
     expect(c.decision).toBeNull();
   });
 
-  it('is matched by ARN in a bucket policy written for the old user (AWS would show the old unique ID instead: not modelled)', () => {
+  // IAM User Guide "AWS JSON policy elements: Principal": a principal ARN is stored as its unique ID,
+  // so a policy written for the deleted user does not apply to a new user of the same name
+  it('is not matched by a bucket policy written for the old user: the policy now names the old unique ID', () => {
     const bucket: AnyCommand[] = [
       { type: 'CreateBucket', data: { arn: 'arn:aws:s3:::b', name: 'b', account: PROD } },
       {
@@ -167,7 +169,9 @@ describe('a user deleted and created again', () => {
       },
     ];
     const w = admin(user(PROD, 'bob'), ...bucket);
+    const oldId = w.iam.users[userArn(PROD, 'bob')]!.id;
     const again = run(w, iam('DeleteUser', { UserName: 'bob' }), iam('CreateUser', { UserName: 'bob' })).world;
+    expect(JSON.stringify(again.resources.byArn['arn:aws:s3:::b']!.policy)).toContain(`"AWS":"${oldId}"`);
     const read = last(again, {
       type: 'Call',
       data: {
@@ -179,7 +183,7 @@ describe('a user deleted and created again', () => {
         region: 'us-east-1',
       },
     });
-    expect(read.call.decision).toBe('Allow');
+    expect(read.call.decision).toBe('ImplicitDeny');
   });
 });
 

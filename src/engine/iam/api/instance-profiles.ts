@@ -9,7 +9,8 @@ import type { IamEvent } from '../events.js';
 import type { InstanceProfile, IamRole } from '../state.js';
 import { listResponse, pageParams, pathPrefixParam } from './paging.js';
 import { entityArn, findByName, nameParam, noSuchEntity, pathParam, resourceOf, text } from './names.js';
-import { conflict, isServiceLinked, tagsParam } from './roles.js';
+import { conflict, isServiceLinked } from './roles.js';
+import { tagListParam } from './tags.js';
 import { instanceProfileShape } from './shapes.js';
 import type { IamApi, IamOutcome, IamRequest } from './types.js';
 
@@ -52,7 +53,7 @@ const createInstanceProfile: IamApi = {
   address({ params, account }, out) {
     const name = nameParam(params, 'InstanceProfileName', 'instance-profile', out);
     const path = pathParam(params, out);
-    tagsParam(params, out);
+    tagListParam(params, out, false);
     return { resource: entityArn('instance-profile', account, path, name) };
   },
   apply({ params, account, world }): IamOutcome {
@@ -79,7 +80,9 @@ const createInstanceProfile: IamApi = {
     const arn = entityArn('instance-profile', account, path, name);
     const id = uniqueId('AIPA', world.scenario.seed, arn, world.iam.generations[arn] ?? 0);
     const profile = { arn, name, path, account, id, created: world.scenario.clock };
-    const tags = tagsParam(params, []);
+    const tagged = tagListParam(params, [], false);
+    if (!tagged.ok) return tagged;
+    const tags = tagged.tags;
     const events: IamEvent[] = [{ type: 'InstanceProfileCreated', data: profile }];
     if (Object.keys(tags).length > 0) events.push({ type: 'EntityTagged', data: { entity: arn, tags } });
     return { ok: true, events, response: { InstanceProfile: instanceProfileShape({ ...profile, roles: [], tags }, world) } };

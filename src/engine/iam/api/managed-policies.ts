@@ -12,7 +12,8 @@ import { documentParam, encodedDocument, readDocument } from './documents.js';
 import { entityArn, nameParam, text } from './names.js';
 import { arnParam, findPolicy, isFailure } from './policy-refs.js';
 import { pageParams } from './paging.js';
-import { conflict, tagsParam } from './roles.js';
+import { conflict } from './roles.js';
+import { tagListParam } from './tags.js';
 import { createDate, policyShape, policyUse } from './shapes.js';
 import type { IamApi, IamOutcome } from './types.js';
 
@@ -97,7 +98,7 @@ const createPolicy: IamApi = {
     const path = policyPath(params, 'Path', out);
     documentParam(params, 'PolicyDocument', out);
     checkLength('description', text(params, 'Description'), 0, 1000, out);
-    tagsParam(params, out);
+    tagListParam(params, out, false);
     return { resource: entityArn('policy', account, path, name) };
   },
   apply({ params, account, world }) {
@@ -126,7 +127,9 @@ const createPolicy: IamApi = {
       nextVersion: 2,
     };
     const description = text(params, 'Description');
-    const tags = Object.entries(tagsParam(params, [])).map(([Key, Value]) => ({ Key, Value }));
+    const tagged = tagListParam(params, [], false);
+    if (!tagged.ok) return tagged;
+    const tags = Object.entries(tagged.tags).map(([Key, Value]) => ({ Key, Value }));
     const response = {
       ...policyShape(shown, world),
       ...(description === null ? {} : { Description: description }),

@@ -1,24 +1,14 @@
 // Roles: CreateRole, GetRole, DeleteRole (IAM API Reference, each action's page).
 import { uniqueId } from '../../ids.js';
-import { checkInteger, checkLength, type Constraint } from '../../call/validation.js';
-import { readTags, checkTags } from '../../sts/tags.js';
+import { checkInteger, checkLength } from '../../call/validation.js';
 import type { IamEvent } from '../events.js';
 import { documentParam, readDocument } from './documents.js';
 import { entityArn, findByName, nameParam, noSuchEntity, pathParam, resourceOf, text } from './names.js';
 import { orphanPrincipal } from './orphans.js';
+import { boundaryNotes, currentBoundaryKeys } from './policy-refs.js';
 import { roleShape } from './shapes.js';
+import { tagListParam } from './tags.js';
 import type { IamApi, IamOutcome, IamRequest } from './types.js';
-
-/** Tags of a create or tag request, checked as IAM checks them (at most 50; the tag alphabet). */
-export function tagsParam(params: Readonly<Record<string, unknown>>, out: Constraint[]): Record<string, string> {
-  const tags = readTags(params['Tags']);
-  if (typeof tags === 'string') {
-    out.push({ member: 'tags', value: undefined, constraint: tags });
-    return {};
-  }
-  checkTags(tags, [], out);
-  return Object.fromEntries(tags.map((t) => [t.key, t.value]));
-}
 
 /** A role that AWS manages for a service: IAM calls may not change it (UnmodifiableEntity). */
 export function isServiceLinked(roleArn: string): boolean {
@@ -34,7 +24,7 @@ const createRole: IamApi = {
     checkLength('description', text(params, 'Description'), 0, 1000, out);
     checkInteger('maxSessionDuration', text(params, 'MaxSessionDuration'), 3600, 43200, out);
     checkLength('permissionsBoundary', text(params, 'PermissionsBoundary'), 20, 2048, out);
-    tagsParam(params, out);
+    tagListParam(params, out, false);
     const boundary = text(params, 'PermissionsBoundary');
     const keys: Record<string, string> = boundary === null ? {} : { 'iam:PermissionsBoundary': boundary };
     return { resource: entityArn('role', account, path, name), keys };
@@ -65,7 +55,9 @@ const createRole: IamApi = {
     const arn = entityArn('role', account, path, name);
     const id = uniqueId('AROA', world.scenario.seed, arn, world.iam.generations[arn] ?? 0);
     const maxSession = text(params, 'MaxSessionDuration');
-    const tags = tagsParam(params, []);
+    const tagged = tagListParam(params, [], false);
+    if (!tagged.ok) return tagged;
+    const tags = tagged.tags;
     const role = {
       arn,
       name,
@@ -101,9 +93,11 @@ const getRole: IamApi = {
 
 const deleteRole: IamApi = {
   params: ['RoleName'],
+  // the Service Authorization Reference lists iam:PermissionsBoundary for DeleteRole: the role's boundary
   address({ params, account, world }, out) {
     const name = nameParam(params, 'RoleName', 'role', out);
-    return { resource: resourceOf(world, 'role', account, name) };
+    const keys = currentBoundaryKeys(world, 'role', account, name);
+    return { resource: resourceOf(world, 'role', account, name), keys, notes: boundaryNotes(world, 'role', account, name) };
   },
   apply({ params, account, world }): IamOutcome {
     const name = text(params, 'RoleName')!;

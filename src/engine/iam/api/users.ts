@@ -11,6 +11,7 @@ import { byName, page, PAGE_PARAMS, pageParams, pathPrefixParam } from './paging
 import { conflict } from './roles.js';
 import { createDate, userShape } from './shapes.js';
 import { tagListParam } from './tags.js';
+import { orphanPrincipal } from './orphans.js';
 import type { IamApi, IamOutcome } from './types.js';
 
 /** existingUserNameType: the user name of the calls on an existing user (1–128, not 64). */
@@ -185,12 +186,14 @@ const deleteUser: IamApi = {
         `user ${user.name} is in group${groups.length === 1 ? '' : 's'} ${groups.join(', ')} (RemoveUserFromGroup)`,
       );
     }
+    const orphaned = orphanPrincipal(world, user.arn, user.id);
     return {
       ok: true,
-      events: [{ type: 'UserDeleted', data: { arn: user.arn } }],
+      events: [{ type: 'UserDeleted', data: { arn: user.arn } }, ...orphaned.events],
       response: {},
       notes: [
         `requests signed as ${user.name} now fail with InvalidClientTokenId; a user created again with this name gets a new unique ID`,
+        ...orphaned.notes,
       ],
     };
   },
