@@ -9,6 +9,11 @@ import { arnAccount } from '../walkthrough/facts.js';
 type Json = Record<string, unknown>;
 
 const NUMERIC = new Set(['DurationSeconds']);
+/**
+ * Parameters the API takes as JSON text: the request carried the text, and CloudTrail logs it as
+ * such (a scenario may write them as `json {…}`, which is the text an SDK would send).
+ */
+const JSON_TEXT = new Set(['PolicyDocument', 'AssumeRolePolicyDocument', 'Policy', 'TemplateBody']);
 /** Credentials in a request are never logged: the token or assertion itself stays out. */
 const SECRET = new Set(['WebIdentityToken', 'SAMLAssertion']);
 
@@ -22,8 +27,11 @@ export function requestParameters(call: CallRecord): Json | null {
   const entries = Object.entries(call.params);
   if (entries.length === 0) return null;
   const out: Json = {};
-  for (const [k, v] of entries)
-    if (!SECRET.has(k)) out[camel(k)] = NUMERIC.has(k) && typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : camelKeys(v);
+  for (const [k, v] of entries) {
+    if (SECRET.has(k)) continue;
+    if (JSON_TEXT.has(k) && typeof v === 'object' && v !== null) out[camel(k)] = JSON.stringify(v);
+    else out[camel(k)] = NUMERIC.has(k) && typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : camelKeys(v);
+  }
   return out;
 }
 
