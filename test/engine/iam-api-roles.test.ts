@@ -142,3 +142,14 @@ describe('DeleteRole', () => {
     expect(recreated.iam.roles[roleArn(PROD, 'app')]!.id).not.toBe(oldId);
   });
 });
+
+describe('an IAM action that IAM does not carry out', () => {
+  it('is authorized as any call, and the trace says nothing changed', () => {
+    const c = outcome(production(...admin), iam('ListAccountAliases', {}));
+    expect(c.decision).toBe('Allow');
+    expect(c.response).toBeNull();
+    expect(c.notes.at(-1)).toBe(
+      'iamsim authorizes iam:ListAccountAliases but does not carry it out: the world does not change and there is no response',
+    );
+  });
+});

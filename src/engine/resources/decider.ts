@@ -50,6 +50,21 @@ export const resources: Decider<ResourcesCommand | CallCommand, ResourcesEvent, 
       ? decideResources(command)
       : isCreateStack(command.data.action)
         ? decideCreateStack(command, world)
-        : decideServiceRequest(command, world),
+        : serviceOf(command) === 'iam'
+          ? authorizedOnly(decideServiceRequest(command, world))
+          : decideServiceRequest(command, world),
   evolve: evolveResources,
 };
+
+/**
+ * An IAM action IAM does not carry out in iamsim (src/engine/iam/api/ lists those it does): it is
+ * decided, and nothing changes; the trace says so rather than leave it to be taken as done.
+ */
+function authorizedOnly(events: ResourcesEvent[]): ResourcesEvent[] {
+  return events.map((e) => {
+    if (!('call' in e.data) || e.data.call.outcome !== 'allowed') return e;
+    const call = e.data.call;
+    const note = `iamsim authorizes ${call.action} but does not carry it out: the world does not change and there is no response`;
+    return { ...e, data: { ...e.data, call: { ...call, notes: [...call.notes, note] } } } as ResourcesEvent;
+  });
+}
