@@ -7,7 +7,7 @@ import type { World } from '../../world.js';
 import type { IamGroup, IamUser } from '../state.js';
 import { entityArn, findByName, nameParam, noSuchEntity, pathParam, resourceOf, text } from './names.js';
 import { byName, page, PAGE_PARAMS, pageParams } from './paging.js';
-import { conflict } from './roles.js';
+import { conflict } from './names.js';
 import { groupShape } from './shapes.js';
 import { EXISTING_USER_MAX, listedUser } from './users.js';
 import type { IamApi, IamOutcome } from './types.js';

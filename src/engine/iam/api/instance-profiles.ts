@@ -9,7 +9,7 @@ import type { IamEvent } from '../events.js';
 import type { InstanceProfile, IamRole } from '../state.js';
 import { listResponse, pageParams, pathPrefixParam } from './paging.js';
 import { entityArn, findByName, nameParam, noSuchEntity, pathParam, resourceOf, text } from './names.js';
-import { conflict, isServiceLinked } from './roles.js';
+import { conflict, isServiceLinked } from './names.js';
 import { tagListParam } from './tags.js';
 import { instanceProfileShape } from './shapes.js';
 import type { IamApi, IamOutcome, IamRequest } from './types.js';

@@ -12,7 +12,7 @@ import { documentParam, encodedDocument, readDocument } from './documents.js';
 import { entityArn, nameParam, text } from './names.js';
 import { arnParam, findPolicy, isFailure } from './policy-refs.js';
 import { pageParams } from './paging.js';
-import { conflict } from './roles.js';
+import { conflict } from './names.js';
 import { tagListParam } from './tags.js';
 import { createDate, policyShape, policyUse } from './shapes.js';
 import type { IamApi, IamOutcome } from './types.js';

@@ -2,6 +2,7 @@
 // Reference, the data types of each parameter; IAM User Guide "IAM identifiers").
 import { checkLength, checkPattern, checkRequired, type Constraint } from '../../call/validation.js';
 import type { World } from '../../world.js';
+import type { IamOutcome } from './types.js';
 import type { IamGroup, IamRole, IamUser, InstanceProfile, ManagedPolicy } from '../state.js';
 
 export type EntityKind = 'user' | 'group' | 'role' | 'policy' | 'instance-profile';
@@ -107,4 +108,14 @@ const WORD: Record<EntityKind, string> = {
 export function noSuchEntity(kind: EntityKind, name: string, account: string) {
   const message = kind === 'policy' ? `Policy ${name} was not found.` : `The ${WORD[kind]} with name ${name} cannot be found.`;
   return { ok: false as const, code: 'NoSuchEntity' as const, message, note: `account ${account} has no ${kind} named ${name}` };
+}
+
+/** A role that AWS manages for a service: IAM calls may not change it (UnmodifiableEntity). */
+export function isServiceLinked(roleArn: string): boolean {
+  return roleArn.includes(':role/aws-service-role/');
+}
+
+/** DeleteConflict, as IAM words it (a Delete… call that finds the entity still in use). */
+export function conflict(message: string, note: string): IamOutcome {
+  return { ok: false, code: 'DeleteConflict', message, note };
 }

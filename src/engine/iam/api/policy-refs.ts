@@ -7,7 +7,7 @@ import { checkLength, checkRequired, type Constraint } from '../../call/validati
 import type { World } from '../../world.js';
 import type { IamGroup, IamRole, IamUser, ManagedPolicy } from '../state.js';
 import { findByName, noSuchEntity, text } from './names.js';
-import { isServiceLinked } from './roles.js';
+import { isServiceLinked } from './names.js';
 import type { IamOutcome } from './types.js';
 
 export type PrincipalKind = 'user' | 'group' | 'role';

@@ -5,15 +5,11 @@ import type { IamEvent } from '../events.js';
 import { documentParam, readDocument } from './documents.js';
 import { entityArn, findByName, nameParam, noSuchEntity, pathParam, resourceOf, text } from './names.js';
 import { orphanPrincipal } from './orphans.js';
+import { conflict, isServiceLinked } from './names.js';
 import { boundaryNotes, currentBoundaryKeys } from './policy-refs.js';
 import { roleShape } from './shapes.js';
 import { tagListParam } from './tags.js';
 import type { IamApi, IamOutcome, IamRequest } from './types.js';
-
-/** A role that AWS manages for a service: IAM calls may not change it (UnmodifiableEntity). */
-export function isServiceLinked(roleArn: string): boolean {
-  return roleArn.includes(':role/aws-service-role/');
-}
 
 const createRole: IamApi = {
   params: ['RoleName', 'AssumeRolePolicyDocument', 'Path', 'Description', 'MaxSessionDuration', 'PermissionsBoundary', 'Tags'],
@@ -155,10 +151,6 @@ function liveSessionsNote(world: IamRequest['world'], roleId: string, name: stri
     `${live} unexpired session${one ? '' : 's'} of role ${name} keep${one ? 's its' : ' their'} credentials, which no longer carry any permission: ` +
       'the role and its policies are gone, and a role created again with this name gets a new unique ID, so they do not regain them',
   ];
-}
-
-export function conflict(message: string, note: string): IamOutcome {
-  return { ok: false, code: 'DeleteConflict', message, note };
 }
 
 export const ROLE_APIS: Readonly<Record<string, IamApi>> = {

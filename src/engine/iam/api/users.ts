@@ -8,7 +8,7 @@ import type { IamEvent } from '../events.js';
 import type { IamUser } from '../state.js';
 import { entityArn, findByName, nameParam, noSuchEntity, pathParam, resourceOf, text } from './names.js';
 import { byName, page, PAGE_PARAMS, pageParams, pathPrefixParam } from './paging.js';
-import { conflict } from './roles.js';
+import { conflict } from './names.js';
 import { createDate, userShape } from './shapes.js';
 import { tagListParam } from './tags.js';
 import { orphanPrincipal } from './orphans.js';
