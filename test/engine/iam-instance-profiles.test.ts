@@ -93,14 +93,44 @@ describe('CreateInstanceProfile', () => {
 });
 
 describe('AddRoleToInstanceProfile and RemoveRoleFromInstanceProfile', () => {
-  it('given an empty profile, when a role is added, then GetInstanceProfile lists it, and the trace says PassRole is not checked', () => {
+  it('given an empty profile, when a role is added, then iam:PassRole is decided too, and GetInstanceProfile lists the role', () => {
     const { world: w, events } = run(withProfile(), iam('AddRoleToInstanceProfile', { InstanceProfileName: 'web', RoleName: 'web-role' }));
     expect(events.map((e) => e.type)).toEqual(['RequestAllowed', 'RoleAddedToInstanceProfile']);
     const c = (events[0]!.data as { call: import('../../src/engine/call-record.js').CallRecord }).call;
     expect(c.resource).toBe(PROFILE);
-    expect(c.notes.join(' ')).toContain('iam:PassRole');
+    expect(c.evaluations.map((e) => e.action)).toEqual(['iam:AddRoleToInstanceProfile', 'iam:PassRole']);
+    // IAM API Reference, AddRoleToInstanceProfile: iam:AssociatedResourceArn is arn:aws:ec2:*:ACCOUNT:instance/*
+    expect(c.notes.join(' ')).toContain(`iam:AssociatedResourceArn="arn:aws:ec2:*:${PROD}:instance/*"`);
     const got = outcome(w, iam('GetInstanceProfile', { InstanceProfileName: 'web' }));
     expect((field(got, 'InstanceProfile.Roles') as { RoleName: string }[]).map((r) => r.RoleName)).toEqual(['web-role']);
+  });
+
+  it('given a caller that may add roles to profiles but not pass this one, then AccessDenied for iam:PassRole and no change', () => {
+    const w = run(
+      production(
+        user(PROD, 'ops'),
+        inline(userArn(PROD, 'ops'), 'Profiles', [
+          { Effect: 'Allow', Action: ['iam:CreateInstanceProfile', 'iam:AddRoleToInstanceProfile'], Resource: '*' },
+          {
+            Effect: 'Allow',
+            Action: 'iam:PassRole',
+            Resource: '*',
+            Condition: { StringEquals: { 'iam:PassedToService': 'lambda.amazonaws.com' } },
+          },
+        ]),
+        role(PROD, 'web-role', trust),
+      ),
+      sts(asUser(PROD, 'ops'), 'iam:CreateInstanceProfile', { InstanceProfileName: 'web' }),
+    ).world;
+    const { events } = run(
+      w,
+      sts(asUser(PROD, 'ops'), 'iam:AddRoleToInstanceProfile', { InstanceProfileName: 'web', RoleName: 'web-role' }),
+    );
+    expect(events.map((e) => e.type)).toEqual(['RequestDenied']);
+    const c = (events[0]!.data as { call: import('../../src/engine/call-record.js').CallRecord }).call;
+    expect(c.error?.message).toBe(
+      `User: arn:aws:iam::${PROD}:user/ops is not authorized to perform: iam:PassRole on resource: arn:aws:iam::${PROD}:role/web-role because no identity-based policy allows the iam:PassRole action`,
+    );
   });
 
   it('given a profile that holds a role, when another is added, then LimitExceeded: one role per profile', () => {

@@ -9,7 +9,7 @@ import type { ResourcesEvent } from '../../resources/events.js';
 import type { IamEvent } from '../events.js';
 import { decideRequest, type ServiceAddressing } from '../../resources/decide.js';
 import type { World } from '../../world.js';
-import type { IamApi, IamRequest } from './types.js';
+import type { IamApi } from './types.js';
 import { ROLE_APIS } from './roles.js';
 import { ACCESS_KEY_APIS } from './access-keys.js';
 import { INSTANCE_PROFILE_APIS } from './instance-profiles.js';
@@ -81,6 +81,7 @@ function hideSecrets(event: IamEvent | ResourcesEvent, secrets: readonly string[
 }
 
 function carryOut(api: IamApi, command: CallCommand, world: World): (IamEvent | ResourcesEvent)[] {
+  const { region, context: stepContext } = command.data;
   const { events, granted } = decideRequest(command, world, (params, who): ServiceAddressing => {
     if (who.record.account === null) {
       // an unsigned request (IAM API Reference "Common Errors": MissingAuthenticationToken)
@@ -92,7 +93,7 @@ function carryOut(api: IamApi, command: CallCommand, world: World): (IamEvent | 
       return { resource: null, keys: {}, notes: [], error };
     }
     const out: Constraint[] = [];
-    const address = api.address({ params, who, account: who.record.account, world }, out);
+    const address = api.address({ params, who, account: who.record.account, world, region, stepContext }, out);
     const error =
       out.length === 0
         ? null
@@ -100,13 +101,21 @@ function carryOut(api: IamApi, command: CallCommand, world: World): (IamEvent | 
     return { resource: address.resource, keys: address.keys ?? {}, notes: address.notes ?? [], error };
   });
   if (granted === null) return events;
-  const request: IamRequest = { params: granted.params, who: granted.who, account: granted.who.record.account!, world };
-  const outcome = api.apply(request);
+  const account = granted.who.record.account!;
+  const outcome = api.apply({ params: granted.params, who: granted.who, account, world, region, stepContext });
   const call = granted.call;
+  const evaluations = [...call.evaluations, ...(outcome.evaluations ?? [])];
   if (!outcome.ok) {
     const error = { code: outcome.code, message: outcome.message };
-    return [{ type: 'RequestFailed', data: { call: { ...call, outcome: 'error', error, notes: [...call.notes, outcome.note] } } }];
+    const notes = [...call.notes, outcome.note];
+    if (outcome.decision !== undefined) {
+      // denied by a permission IAM checks besides the request's own (iam:PassRole)
+      return [
+        { type: 'RequestDenied', data: { call: { ...call, outcome: 'denied', decision: outcome.decision, error, notes, evaluations } } },
+      ];
+    }
+    return [{ type: 'RequestFailed', data: { call: { ...call, outcome: 'error', error, notes, evaluations } } }];
   }
   const notes = [...call.notes, ...(outcome.notes ?? [])];
-  return [{ type: 'RequestAllowed', data: { call: { ...call, response: outcome.response, notes } } }, ...outcome.events];
+  return [{ type: 'RequestAllowed', data: { call: { ...call, response: outcome.response, notes, evaluations } } }, ...outcome.events];
 }

@@ -11,6 +11,7 @@ import { listResponse, pageParams, pathPrefixParam } from './paging.js';
 import { entityArn, findByName, nameParam, noSuchEntity, pathParam, resourceOf, text } from './names.js';
 import { conflict, isServiceLinked } from './names.js';
 import { tagListParam } from './tags.js';
+import { authorizePassRole } from '../../call/pass-role.js';
 import { instanceProfileShape } from './shapes.js';
 import type { IamApi, IamOutcome, IamRequest } from './types.js';
 
@@ -139,13 +140,30 @@ const addRoleToInstanceProfile: IamApi = {
         note: `instance profile ${profile.name} already holds ${profile.roles[0]}: an instance profile holds one role`,
       };
     }
+    // "The caller of this operation must be granted the PassRole permission on the IAM role", and
+    // iam:AssociatedResourceArn is then arn:aws:ec2:*:ACCOUNT:instance/* (IAM API Reference,
+    // AddRoleToInstanceProfile); iam:PassedToService is taken to be EC2's, whose instances the profile serves
+    const pass = authorizePassRole(
+      {
+        who: request.who,
+        role: role.arn,
+        service: 'ec2.amazonaws.com',
+        associated: `arn:aws:ec2:*:${request.account}:instance/*`,
+        region: request.region,
+        stepContext: request.stepContext,
+      },
+      request.world,
+    );
+    const evaluations = pass.evaluation === null ? [] : [pass.evaluation];
+    if (pass.decision !== 'Allow') {
+      return { ok: false, code: 'AccessDenied', message: pass.message ?? '', note: pass.note, evaluations, decision: pass.decision };
+    }
     return {
       ok: true,
       events: [{ type: 'RoleAddedToInstanceProfile', data: { profile: profile.arn, role: role.arn } }],
       response: {},
-      notes: [
-        `AWS also requires iam:PassRole on ${role.arn} for this call (IAM API Reference, AddRoleToInstanceProfile); iamsim does not check it here`,
-      ],
+      notes: [pass.note],
+      evaluations,
     };
   },
 };

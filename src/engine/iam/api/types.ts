@@ -1,6 +1,7 @@
 // What one IAM API action is to the engine: how it reads a request (validation, the resource it is
 // on, the keys it carries), and how IAM carries it out once it is authorized.
-import type { ContextValue } from '../../../policy/types.js';
+import type { ContextValue, Decision } from '../../../policy/types.js';
+import type { EvaluationRecord } from '../../call-record.js';
 import type { Caller } from '../../call/caller.js';
 import type { Constraint } from '../../call/validation.js';
 import type { ErrorCode } from '../../error-codes.js';
@@ -15,6 +16,9 @@ export interface IamRequest {
   /** the account the request acts in: the caller's */
   readonly account: string;
   readonly world: World;
+  /** where the request was sent, and the step's own context keys (for a permission IAM checks besides: iam:PassRole) */
+  readonly region: string;
+  readonly stepContext: Readonly<Record<string, ContextValue>>;
 }
 
 /** How a request is read before it is authorized. */
@@ -34,8 +38,18 @@ export type IamOutcome =
       /** the API's result element, as the AWS SDK returns it */
       readonly response: Record<string, unknown>;
       readonly notes?: readonly string[];
+      /** decisions besides the request's own (the iam:PassRole a call needs) */
+      readonly evaluations?: readonly EvaluationRecord[];
     }
-  | { readonly ok: false; readonly code: ErrorCode; readonly message: string; readonly note: string };
+  | {
+      readonly ok: false;
+      readonly code: ErrorCode;
+      readonly message: string;
+      readonly note: string;
+      readonly evaluations?: readonly EvaluationRecord[];
+      /** the call was denied by a permission IAM checks besides the request's own (iam:PassRole) */
+      readonly decision?: Decision;
+    };
 
 export interface IamApi {
   /** the action's request parameters (IAM API Reference), as the scenario may write them */
