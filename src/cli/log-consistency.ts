@@ -112,7 +112,7 @@ const REFERS: Partial<Record<LoggedEvent['type'], readonly (readonly [readonly s
     [['user'], ['user']],
     [['group'], ['group']],
   ],
-  EntityTagged: [[['entity'], ['user', 'role', 'instance profile']]],
+  EntityTagged: [[['entity'], ['user', 'role', 'instance profile', 'policy']]],
   AccessKeyCreated: [[['user'], ['user']]],
   MfaDeviceEnabled: [[['user'], ['user']]],
   RoleAssumed: [[['session', 'roleArn'], ['role']]],

@@ -34,7 +34,7 @@ export function evolveIam(draft: Draft<IamState>, event: IamEvent): void {
     case 'PolicyCreated': {
       created(draft, event.data.arn);
       const v1 = { id: 'v1', document: event.data.document, ...(event.data.created === undefined ? {} : { created: event.data.created }) };
-      draft.policies[event.data.arn] = { ...event.data, versions: [v1], defaultVersion: 'v1', nextVersion: 2 };
+      draft.policies[event.data.arn] = { ...event.data, versions: [v1], defaultVersion: 'v1', nextVersion: 2, tags: {} };
       return;
     }
     case 'InlinePolicyPut': {
@@ -59,7 +59,11 @@ export function evolveIam(draft: Draft<IamState>, event: IamEvent): void {
       return;
     }
     case 'EntityTagged': {
-      const entity = draft.users[event.data.entity] ?? draft.roles[event.data.entity] ?? draft.instanceProfiles[event.data.entity];
+      const entity =
+        draft.users[event.data.entity] ??
+        draft.roles[event.data.entity] ??
+        draft.instanceProfiles[event.data.entity] ??
+        draft.policies[event.data.entity];
       // tag keys are not case sensitive: a tag replaces the one of the same key in any case (IAM User
       // Guide "Tagging IAM resources")
       if (entity) entity.tags = overlayTags(entity.tags, event.data.tags);

@@ -86,6 +86,9 @@ export interface ManagedPolicy {
   /** the number of the next version CreatePolicyVersion makes (IAM does not reuse numbers) */
   nextVersion: number;
   readonly created?: string;
+  /** CreatePolicy's Description (a declared policy has none) */
+  readonly description?: string;
+  tags: Record<string, string>;
 }
 
 export interface InstanceProfile {

@@ -15,6 +15,7 @@ import { pageParams } from './paging.js';
 import { conflict } from './names.js';
 import { tagListParam } from './tags.js';
 import { createDate, policyShape, policyUse } from './shapes.js';
+import type { IamEvent } from '../events.js';
 import type { IamApi, IamOutcome } from './types.js';
 
 /** policyPathType: `/` or `/a/b/`, of letters, digits and `.,+@=_-` (no `*`). */
@@ -119,27 +120,30 @@ const createPolicy: IamApi = {
     const arn = entityArn('policy', account, path, name);
     const id = uniqueId('ANPA', world.scenario.seed, arn, world.iam.generations[arn] ?? 0);
     const created = world.scenario.clock;
-    const policy = { arn, name, path, account, id, created, document: freeze(read.document) };
+    const description = text(params, 'Description');
+    const tagged = tagListParam(params, [], false);
+    if (!tagged.ok) return tagged;
+    const tags = tagged.tags;
+    const policy = {
+      arn,
+      name,
+      path,
+      account,
+      id,
+      created,
+      document: freeze(read.document),
+      ...(description === null ? {} : { description }),
+    };
     const shown: ManagedPolicy = {
       ...policy,
       versions: [{ id: 'v1', document: read.document, created }],
       defaultVersion: 'v1',
       nextVersion: 2,
+      tags,
     };
-    const description = text(params, 'Description');
-    const tagged = tagListParam(params, [], false);
-    if (!tagged.ok) return tagged;
-    const tags = Object.entries(tagged.tags).map(([Key, Value]) => ({ Key, Value }));
-    const response = {
-      ...policyShape(shown, world),
-      ...(description === null ? {} : { Description: description }),
-      ...(tags.length === 0 ? {} : { Tags: tags }),
-    };
-    const notes =
-      description === null && tags.length === 0
-        ? []
-        : ["iamsim does not keep a managed policy's description and tags: GetPolicy does not show them"];
-    return { ok: true, events: [{ type: 'PolicyCreated', data: policy }], response: { Policy: response }, notes };
+    const events: IamEvent[] = [{ type: 'PolicyCreated', data: policy }];
+    if (Object.keys(tags).length > 0) events.push({ type: 'EntityTagged', data: { entity: arn, tags } });
+    return { ok: true, events, response: { Policy: policyShape(shown, world) } };
   },
 };
 

@@ -75,8 +75,10 @@ export function policyShape(policy: ManagedPolicy, world: World): Record<string,
     AttachmentCount: use.attachments,
     PermissionsBoundaryUsageCount: use.boundaries,
     IsAttachable: true,
+    ...(policy.description === undefined ? {} : { Description: policy.description }),
     CreateDate: createDate(policy, world),
     UpdateDate: updated,
+    ...tagList(policy.tags),
   };
 }
 
