@@ -224,3 +224,13 @@ describe('a task calls', () => {
     expect(events[0]?.type === 'WorkloadCallFailed' && events[0].data.call.error?.code).toBe('CredentialsProviderError');
   });
 });
+
+describe('ecs:RunTask across accounts', () => {
+  it("another account's task definition: ECS has no resource-based policies, so the request is denied", () => {
+    const theirs = `arn:aws:ecs:us-east-1:${DEV}:task-definition/app:1`;
+    const call = outcome(when(world(registerApp), callOf(dana, 'ecs:RunTask', { taskDefinition: theirs })));
+    expect(call.resource).toBe(theirs);
+    expect(call.outcome).toBe('denied');
+    expect(call.error?.code).toBe('AccessDeniedException');
+  });
+});

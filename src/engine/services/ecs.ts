@@ -43,7 +43,11 @@ function roleArn(raw: unknown, account: string): string | null {
 /** The task definition `taskDefinition` names (FAMILY, FAMILY:REVISION or its ARN): the latest ACTIVE revision of a family. */
 function findTaskDefinition(req: ServiceRequest, spec: string): EcsTaskDefinition | null {
   const all = Object.values(req.world.services.taskDefinitions);
-  if (spec.startsWith('arn:')) return req.world.services.taskDefinitions[spec] ?? null;
+  if (spec.startsWith('arn:')) {
+    // a task definition of another account or Region is not one ECS runs here
+    const d = req.world.services.taskDefinitions[spec];
+    return d !== undefined && d.account === req.account && d.region === req.region ? d : null;
+  }
   const colon = spec.lastIndexOf(':');
   const [family, revision] = colon > 0 ? [spec.slice(0, colon), Number(spec.slice(colon + 1))] : [spec, null];
   const mine = all.filter((d) => d.account === req.account && d.region === req.region && d.family === family);
