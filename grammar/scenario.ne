@@ -417,6 +417,7 @@ Subject -> "user" Name {% (d) => s.namedSubject(d[0], 'UserSubject', d[1]) %}
   | "pod" Name {% (d) => s.namedSubject(d[0], 'PodSubject', d[1]) %}
   | "function" Name {% (d) => s.workloadSubject(d[0], d[1]) %}
   | "instance" Name {% (d) => s.workloadSubject(d[0], d[1]) %}
+  | "task" Name {% (d) => s.workloadSubject(d[0], d[1]) %}
   | "service" Name {% (d) => s.serviceSubject(d[0], d[1], null, null) %}
   | "service" Name "source-account" Name {% (d) => s.serviceSubject(d[0], d[1], d[3], null) %}
   | "service" Name "source-arn" Name {% (d) => s.serviceSubject(d[0], d[1], null, d[3]) %}

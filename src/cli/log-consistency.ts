@@ -28,7 +28,9 @@ type Kind =
   | 'cluster'
   | 'pod'
   | 'function'
-  | 'instance';
+  | 'instance'
+  | 'task definition'
+  | 'task';
 
 /** What an event declares, by kind (read from its data). */
 const DECLARES: Partial<Record<LoggedEvent['type'], (d: never) => [Kind, string][]>> = {
@@ -57,6 +59,8 @@ const DECLARES: Partial<Record<LoggedEvent['type'], (d: never) => [Kind, string]
   PodAdmitted: (d: { pod: { key: string } }) => [['pod', d.pod.key]],
   FunctionCreated: (d: { function: { arn: string } }) => [['function', d.function.arn]],
   InstanceLaunched: (d: { instance: { arn: string } }) => [['instance', d.instance.arn]],
+  TaskDefinitionRegistered: (d: { taskDefinition: { arn: string } }) => [['task definition', d.taskDefinition.arn]],
+  TaskStarted: (d: { task: { arn: string } }) => [['task', d.task.arn]],
 };
 
 /** What an event deletes: later events may not name it (until an event creates it again). */
@@ -142,6 +146,11 @@ const REFERS: Partial<Record<LoggedEvent['type'], readonly (readonly [readonly s
   FunctionUpdated: [[['arn'], ['function']]],
   InstanceLaunched: [[['instance', 'account'], ['account']]],
   InstanceProfileAssociated: [[['instance'], ['instance']]],
+  TaskDefinitionRegistered: [[['taskDefinition', 'account'], ['account']]],
+  TaskStarted: [
+    [['task', 'account'], ['account']],
+    [['task', 'taskDefinition'], ['task definition']],
+  ],
 };
 
 const ORG_EVENTS = new Set([

@@ -421,7 +421,7 @@ export type Subject =
   | { readonly kind: 'RootSubject'; readonly account: Text; readonly loc: Loc } // root A
   | { readonly kind: 'KeptSubject'; readonly name: Text; readonly loc: Loc } // kept credentials
   | { readonly kind: 'PodSubject'; readonly path: Text; readonly loc: Loc } // pod A/c/ns/pod
-  | { readonly kind: 'WorkloadSubject'; readonly of: 'function' | 'instance'; readonly path: Text; readonly loc: Loc } // function A/N
+  | { readonly kind: 'WorkloadSubject'; readonly of: 'function' | 'instance' | 'task'; readonly path: Text; readonly loc: Loc } // function A/N
   | {
       readonly kind: 'ServiceSubject';
       readonly service: Text;

@@ -39,9 +39,9 @@ export function namedSubject(keyword: Token, kind: NamedSubject, name: Text): Su
   }
 }
 
-/** `function A/NAME`, `instance A/NAME`: the keyword says which */
+/** `function A/NAME`, `instance A/NAME`, `task A/FAMILY`: the keyword says which */
 export function workloadSubject(keyword: Token, name: Text): Subject {
-  const of = keyword.text === 'function' ? 'function' : 'instance';
+  const of = keyword.text === 'function' ? 'function' : keyword.text === 'task' ? 'task' : 'instance';
   return { kind: 'WorkloadSubject', of, path: name, loc: loc(keyword) };
 }
 

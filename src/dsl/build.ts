@@ -68,7 +68,7 @@ const RESERVED = {
   /** an OU id, which an organization member may follow */
   org: new Set(['management', 'account', 'ou', 'scp', 'rcp', 'detach']),
   /** a kept credentials name after `as` */
-  subject: new Set(['user', 'root', 'pod', 'service', 'anonymous', 'function', 'instance']),
+  subject: new Set(['user', 'root', 'pod', 'service', 'anonymous', 'function', 'instance', 'task']),
   /** the optional policy name after `expect denied by KIND` */
   step: new Set(['as', 'region', 'via', 'call', 'expect', 'keep']),
   /** the exact message after `expect error CODE message` (vs `message contains TEXT`) */

@@ -9,7 +9,7 @@ export const callerKindSchema = z.enum([
   'federated-user',
   'anonymous',
   'service',
-  'workload', // a Lambda function or EC2 instance before its service got it a session
+  'workload', // a Lambda function, EC2 instance or ECS task before its service got it a session
   'pod', // a pod before its SDK has credentials (unsigned calls, or none found)
 ]);
 

@@ -59,6 +59,8 @@ export const EMITTED_ERROR_CODES = [
   'InvalidInstanceID.NotFound',
   'IncorrectState',
   'MissingParameter',
+  // ECS (Amazon ECS API Reference, RegisterTaskDefinition and RunTask: Errors)
+  'ClientException',
 ] as const;
 
 export type ErrorCode = (typeof EMITTED_ERROR_CODES)[number];
@@ -90,6 +92,9 @@ const DOCUMENTED_ERROR_CODES: readonly string[] = [
   'InvalidParameterException',
   'InvalidRequestException',
   'ServiceUnavailableException',
+  // ECS RunTask's Errors the engine does not produce (clusters are not modelled)
+  'ClusterNotFoundException',
+  'ServerException',
   // Amazon S3's list of error codes
   'AccountProblem',
   'AllAccessDisabled',

@@ -8,8 +8,10 @@ import { note, setCall } from './project-eks.js';
 type Add = (account: string, entity: WorldEntity) => void;
 
 const roleName = (arn: string) => arn.slice(arn.lastIndexOf('/') + 1);
+const roles = (d: { taskRole: string | null; executionRole: string | null }) =>
+  `task role ${d.taskRole === null ? 'none' : roleName(d.taskRole)}, execution role ${d.executionRole === null ? 'none' : roleName(d.executionRole)}`;
 
-/** The `change` line of a function or instance a step's call made; null for any other event. */
+/** The `change` line of a function, instance, task definition or task a step's call made; null for any other event. */
 export function serviceChangeText(event: LoggedEvent): string | null {
   switch (event.type) {
     case 'FunctionCreated': {
@@ -24,6 +26,14 @@ export function serviceChangeText(event: LoggedEvent): string | null {
     }
     case 'InstanceProfileAssociated':
       return `instance ${event.data.instance.slice(event.data.instance.lastIndexOf('/') + 1)}: instance profile ${roleName(event.data.profile)} associated`;
+    case 'TaskDefinitionRegistered': {
+      const d = event.data.taskDefinition;
+      return `registered task definition ${d.family}:${d.revision}: ${d.arn}, ${roles(d)}`;
+    }
+    case 'TaskStarted': {
+      const t = event.data.task;
+      return `started task ${t.id} of ${t.family} in cluster ${t.cluster}: ${t.arn}, ${roles(t)}`;
+    }
     default:
       return null;
   }
@@ -44,6 +54,8 @@ export function projectServices(event: ServicesEvent, add: Add, step: TraceStep 
     }
     case 'FunctionUpdated':
     case 'InstanceProfileAssociated':
+    case 'TaskDefinitionRegistered':
+    case 'TaskStarted':
       // only steps' calls make these (their changes)
       return;
     case 'WorkloadSessionRequested':

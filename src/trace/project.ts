@@ -230,6 +230,8 @@ export function project(events: readonly LoggedEvent[]): TraceModel {
       case 'FunctionUpdated':
       case 'InstanceLaunched':
       case 'InstanceProfileAssociated':
+      case 'TaskDefinitionRegistered':
+      case 'TaskStarted':
       case 'WorkloadSessionRequested':
       case 'WorkloadCallFailed':
       case 'WorkloadCredentialsObtained':

@@ -36,10 +36,11 @@ export function renderHops(step: TraceStep, out: string[], s: Style, renderCall:
   }
 }
 
-/** Whom the hops get credentials for: a Lambda function, an EC2 instance (services/), or a pod. */
+/** Whom the hops get credentials for: a Lambda function, an EC2 instance, an ECS task (services/), or a pod. */
 function madeFor(step: TraceStep): string {
   const label = step.call?.caller.label ?? '';
-  return label.startsWith('function ') ? 'function' : label.startsWith('instance ') ? 'instance' : 'pod';
+  const kind = label.slice(0, label.indexOf(' '));
+  return kind === 'function' || kind === 'instance' || kind === 'task' ? kind : 'pod';
 }
 
 /** What a service did for the step's call after it: each call it made, then the outcome (a stack's). */

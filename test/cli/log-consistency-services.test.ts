@@ -29,3 +29,42 @@ describe('functions and instances in a log', () => {
     expect(checkConsistency([started, ev('FunctionCreated', { function: fn })])?.path).toEqual(['data', 'function', 'account']);
   });
 });
+
+describe('ECS task definitions and tasks in a log', () => {
+  const definition = {
+    arn: 'arn:aws:ecs:us-east-1:111111111111:task-definition/worker:1',
+    family: 'worker',
+    revision: 1,
+    account: '111111111111',
+    region: 'us-east-1',
+    taskRole: null,
+    executionRole: null,
+  };
+  const task = {
+    arn: 'arn:aws:ecs:us-east-1:111111111111:task/default/0123456789abcdef0123456789abcdef',
+    id: '0123456789abcdef0123456789abcdef',
+    cluster: 'default',
+    family: 'worker',
+    taskDefinition: definition.arn,
+    account: '111111111111',
+    region: 'us-east-1',
+    taskRole: null,
+    executionRole: null,
+  };
+
+  it('accepts a task started from a task definition registered before it', () => {
+    const log = [started, account, ev('TaskDefinitionRegistered', { taskDefinition: definition }), ev('TaskStarted', { task })];
+    expect(checkConsistency(log)).toBeNull();
+  });
+
+  it('refuses a task whose task definition no event registered, and a task definition in an account never created', () => {
+    const orphan = checkConsistency([started, account, ev('TaskStarted', { task })]);
+    expect(orphan?.path).toEqual(['data', 'task', 'taskDefinition']);
+    expect(orphan?.text).toContain('no event before it created that task definition');
+    expect(checkConsistency([started, ev('TaskDefinitionRegistered', { taskDefinition: definition })])?.path).toEqual([
+      'data',
+      'taskDefinition',
+      'account',
+    ]);
+  });
+});

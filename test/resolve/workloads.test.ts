@@ -57,6 +57,28 @@ describe('subjects', () => {
     );
   });
 
+  it('as task runs the latest task of the family a step started, with a session of its task role named after the task ID', () => {
+    const ecs = `
+scenario "tasks"
+account Dev 111111111111 {
+  role worker { trust { allow principal service ecs-tasks.amazonaws.com action sts:AssumeRole } }
+  user deployer { inline All { allow action ecs:*, iam:PassRole resource * } }
+}
+step "r" {
+  as user Dev/deployer
+  call ecs:RegisterTaskDefinition { family: jobs, taskRoleArn: role Dev/worker, containerDefinitions: json [{"name": "a", "image": "a"}] }
+}
+step "t" { as user Dev/deployer; call ecs:RunTask { taskDefinition: jobs } }
+step "s" { as task Dev/jobs; call sts:GetCallerIdentity; expect allowed }
+`;
+    const { events } = sim(ecs);
+    const session = events.find((e) => e.type === 'RoleAssumed');
+    expect(session?.type === 'RoleAssumed' && session.data.session.arn).toMatch(
+      /^arn:aws:sts::111111111111:assumed-role\/worker\/[0-9a-f]{32}$/,
+    );
+    expect(failure(`${world}\nstep "s" { as task jobs; call sts:GetCallerIdentity }`).message).toBe('task jobs does not say its account');
+  });
+
   it('refuses a workload without its account, and via vpc-endpoint from a workload', () => {
     expect(failure(`${world}\nstep "s" { as instance frontend; call sts:GetCallerIdentity }`).message).toBe(
       'instance frontend does not say its account',

@@ -41,7 +41,7 @@ export function stepCommands(step: StepDecl, index: number, scope: StepScope, em
     const loc = as[1]?.loc ?? step.loc;
     throw at.error(loc, as.length === 0 ? `step "${step.title.text}" does not say who calls` : 'a step has one `as`', {
       expected:
-        'one `as user A/N`, `as root A`, `as NAME` (kept credentials), `as service NAME`, `as function A/N`, `as instance A/N` or `as anonymous`',
+        'one `as user A/N`, `as root A`, `as NAME` (kept credentials), `as service NAME`, `as function A/N`, `as instance A/N`, `as task A/FAMILY` or `as anonymous`',
     });
   }
   if (calls.length !== 1) {

@@ -111,14 +111,16 @@ function profileOf(item: ResourceItem, sym: AccountSym, profiles: ReadonlyMap<st
   });
 }
 
-/** `as function ACCOUNT/NAME`, `as instance ACCOUNT/NAME` (the instance's Name tag or its ID). */
+/** `as function ACCOUNT/NAME`, `as instance ACCOUNT/NAME` (the instance's Name tag or its ID), `as task ACCOUNT/FAMILY` (or the task's ID). */
+const EXAMPLE = { function: 'reporter', instance: 'web', task: 'worker' } as const;
+
 export function workloadCaller(subject: Extract<Subject, { kind: 'WorkloadSubject' }>, resolver: Resolver): CallerRef {
   const text: Text = subject.path;
   const slash = text.text.indexOf('/');
   if (slash <= 0 || slash === text.text.length - 1) {
     throw resolver.at.error(text.loc, `${subject.of} ${text.text} does not say its account`, {
       length: text.text.length,
-      expected: `${subject.of} ACCOUNT/NAME, such as ${subject.of} dev/${subject.of === 'function' ? 'reporter' : 'web'}`,
+      expected: `${subject.of} ACCOUNT/${subject.of === 'task' ? 'FAMILY' : 'NAME'}, such as ${subject.of} dev/${EXAMPLE[subject.of]}`,
     });
   }
   const account = resolver.account({ ...text, text: text.text.slice(0, slash) });

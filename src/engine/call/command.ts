@@ -27,13 +27,13 @@ export type CallerRef =
    */
   | { readonly kind: 'session'; readonly accessKeyId: string; readonly label: string }
   /**
-   * Code in a Lambda function or a program on an EC2 instance (by the function's name or the
-   * instance's Name tag or ID, in an account ID): its service first gets it a session of the role
+   * Code in a Lambda function, a program on an EC2 instance or a container of an ECS task (by the
+   * function's name, the instance's Name tag or ID, or the task's family or ID, in an account ID): its service first gets it a session of the role
    * (src/engine/services/workload-call.ts); the call it then sends is `signed` with it.
    */
   | {
       readonly kind: 'workload';
-      readonly of: 'function' | 'instance';
+      readonly of: 'function' | 'instance' | 'task';
       readonly account: string;
       readonly name: string;
       readonly signed?: true;

@@ -1,4 +1,4 @@
-// The calls of other services that hand a role to a service (Lambda, EC2): authorized as any request
+// The calls of other services that hand a role to a service (Lambda, EC2, ECS): authorized as any request
 // (resources/decide.ts, decideRequest, with the `address` hook naming the resource), then carried
 // out by the service: iam:PassRole for the same caller (pass-role.ts), the service's own checks and
 // errors, and the events that put the function or instance in the world.
@@ -9,11 +9,12 @@ import type { ResourcesEvent } from '../resources/events.js';
 import type { World } from '../world.js';
 import type { ServicesEvent } from './events.js';
 import { EC2_APIS } from './ec2.js';
+import { ECS_APIS } from './ecs.js';
 import { LAMBDA_APIS } from './lambda.js';
 import type { ServiceApi } from './types.js';
 
 const APIS: ReadonlyMap<string, ServiceApi> = new Map(
-  Object.entries({ ...LAMBDA_APIS, ...EC2_APIS }).map(([k, v]) => [k.toLowerCase(), v]),
+  Object.entries({ ...LAMBDA_APIS, ...EC2_APIS, ...ECS_APIS }).map(([k, v]) => [k.toLowerCase(), v]),
 );
 
 /** Whether the engine carries out this action (lambda:CreateFunction …); the others are only authorized. */
@@ -22,7 +23,7 @@ export function isServiceApi(action: string): boolean {
 }
 
 export function serviceApiActions(): string[] {
-  return Object.keys({ ...LAMBDA_APIS, ...EC2_APIS });
+  return Object.keys({ ...LAMBDA_APIS, ...EC2_APIS, ...ECS_APIS });
 }
 
 export function decideServiceCall(command: CallCommand, world: World): (ServicesEvent | ResourcesEvent | IamEvent)[] {

@@ -1,4 +1,4 @@
-// The services' decider: Lambda functions and EC2 instances, the calls that hand them a role
+// The services' decider: Lambda functions, EC2 instances and ECS tasks, the calls that hand them a role
 // (api.ts), and the sessions their services get for a workload's calls (workload.ts).
 import type { CallCommand } from '../call/command.js';
 import { callStage } from '../call/stage.js';
@@ -25,6 +25,8 @@ export const services: Decider<
     FunctionUpdated: true,
     InstanceLaunched: true,
     InstanceProfileAssociated: true,
+    TaskDefinitionRegistered: true,
+    TaskStarted: true,
     WorkloadSessionRequested: true,
     WorkloadCallFailed: true,
     WorkloadCredentialsObtained: true,

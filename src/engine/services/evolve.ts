@@ -21,6 +21,12 @@ export function evolveServices(draft: Draft<ServicesState>, event: ServicesEvent
       if (instance) instance.profile = event.data.profile;
       return;
     }
+    case 'TaskDefinitionRegistered':
+      draft.taskDefinitions[event.data.taskDefinition.arn] = castDraft(event.data.taskDefinition);
+      return;
+    case 'TaskStarted':
+      draft.tasks[event.data.task.arn] = castDraft(event.data.task);
+      return;
     case 'WorkloadCredentialsObtained':
       draft.credentials[event.data.workload] = event.data.accessKeyId;
       return;

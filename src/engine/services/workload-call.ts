@@ -47,6 +47,8 @@ function sourceKeys(ref: Extract<CallData['caller'], { kind: 'workload' }>, worl
     const fn = findFunction(ref, world);
     return fn === null ? {} : { 'lambda:SourceFunctionArn': fn.arn };
   }
+  // a task's requests carry no source key of their own (AWS documents none for ECS tasks)
+  if (ref.of === 'task') return {};
   const instance = findInstance(ref, world);
   return instance === null ? {} : { 'ec2:SourceInstanceARN': instance.arn };
 }

@@ -8,7 +8,12 @@
 //   name (IAM User Guide "IAM policy elements: Variables and tags", principal key values: aws:userid
 //   is role-id:ec2-instance-id), and the program reads the credentials from the instance metadata
 //   service (Amazon EC2 User Guide "IAM roles for Amazon EC2"); AWS does not document aws:SourceArn
-//   or aws:SourceAccount for it, and iamsim sends neither.
+//   or aws:SourceAccount for it, and iamsim sends neither;
+// - ECS assumes the task role as ecs-tasks.amazonaws.com, and the container's SDK gets the
+//   credentials from the ECS agent's endpoint (Amazon ECS Developer Guide "Amazon ECS task IAM
+//   role"). The session name is the task's ID and aws:SourceArn the task's ARN: AWS does not
+//   document either (the page's trust policy conditions on aws:SourceAccount and on aws:SourceArn
+//   arn:aws:ecs:REGION:ACCOUNT:*, which the task's ARN matches).
 // The session is a hop of the step (workload-call.ts), as a pod's SDK gets its credentials.
 import type { CallCommand, CallerRef } from '../call/command.js';
 import { materialize } from '../call/params.js';
@@ -17,11 +22,11 @@ import { NO_CREDENTIALS } from '../eks/sdk-chain.js';
 import type { World } from '../world.js';
 import type { ObtainWorkloadCredentials } from './commands.js';
 import type { ServicesEvent } from './events.js';
-import { EC2_PRINCIPAL, LAMBDA_PRINCIPAL, type Ec2Instance, type LambdaFunction } from './state.js';
+import { EC2_PRINCIPAL, ECS_TASKS_PRINCIPAL, LAMBDA_PRINCIPAL, type Ec2Instance, type EcsTask, type LambdaFunction } from './state.js';
 
 export type WorkloadRef = Extract<CallerRef, { kind: 'workload' }>;
 
-/** The key a workload's credentials are kept under: `function ACCOUNT/NAME`, `instance ACCOUNT/NAME`. */
+/** The key a workload's credentials are kept under: `function ACCOUNT/NAME`, `instance ACCOUNT/NAME`, `task ACCOUNT/FAMILY`. */
 export const workloadKey = (ref: Pick<WorkloadRef, 'of' | 'account' | 'name'>): string => `${ref.of} ${ref.account}/${ref.name}`;
 
 export function findFunction(ref: Pick<WorkloadRef, 'account' | 'name'>, world: World): LambdaFunction | null {
@@ -34,6 +39,40 @@ export function findInstance(ref: Pick<WorkloadRef, 'account' | 'name'>, world: 
     (i) => i.account === ref.account && (i.name === ref.name || i.id === ref.name),
   );
   return all[all.length - 1] ?? null;
+}
+
+/** By family or ID; the latest started when several tasks run the family. */
+export function findTask(ref: Pick<WorkloadRef, 'account' | 'name'>, world: World): EcsTask | null {
+  const all = Object.values(world.services.tasks).filter((t) => t.account === ref.account && (t.family === ref.name || t.id === ref.name));
+  return all[all.length - 1] ?? null;
+}
+
+/** A task's call: ECS assumes its task role, or the container finds no credentials. */
+function decideTaskCall(ref: WorkloadRef, world: World, fail: (note: string) => ServicesEvent[]): ServicesEvent[] {
+  const task = findTask(ref, world);
+  if (task === null) return fail(`no task of family ${ref.name} runs in account ${ref.account}, so nothing makes the call`);
+  if (task.taskRole === null) {
+    // without a task role ECS sets no AWS_CONTAINER_CREDENTIALS_RELATIVE_URI; on EC2 the container
+    // could fall back to the instance's role, which iamsim does not model (a task runs as on Fargate)
+    return fail(`task ${task.id} has no task role: the ECS agent serves its containers no credentials, so the SDK finds none`);
+  }
+  const notes = [
+    `the SDK gets credentials from the ECS agent (AWS_CONTAINER_CREDENTIALS_RELATIVE_URI): ECS assumes task role ${task.taskRole} of task ${task.id} (${task.family}) as ${ECS_TASKS_PRINCIPAL}, session name ${task.id}`,
+  ];
+  return [
+    {
+      type: 'WorkloadSessionRequested',
+      data: {
+        workload: workloadKey(ref),
+        service: ECS_TASKS_PRINCIPAL,
+        roleArn: task.taskRole,
+        sessionName: task.id,
+        sourceArn: task.arn,
+        sourceAccount: task.account,
+        notes,
+      },
+    },
+  ];
 }
 
 export function workloadRecord(ref: WorkloadRef) {
@@ -89,6 +128,7 @@ export function decideWorkloadCall(command: CallCommand, world: World): Services
       },
     ];
   }
+  if (ref.of === 'task') return decideTaskCall(ref, world, (note) => fail('CredentialsProviderError', NO_CREDENTIALS, note));
   const instance = findInstance(ref, world);
   if (instance === null) {
     return fail(
@@ -129,18 +169,21 @@ export function decideObtainWorkload(command: ObtainWorkloadCredentials, world: 
   const session = typeof creds?.AccessKeyId === 'string' ? world.sts.sessions[creds.AccessKeyId] : undefined;
   if (session === undefined) {
     const ref = command.data.call.caller;
-    if (ref.kind !== 'workload' || ref.of !== 'instance') return []; // the refused session is the step's outcome
+    if (ref.kind !== 'workload' || ref.of === 'function') return []; // the refused session is the step's outcome
     // EC2 could not assume the role: the metadata service reports AssumeRoleUnauthorizedAccess at
     // iam/info (AWS-observed: aws/amazon-ecs-agent#5134) and serves no credentials, so the SDK finds
-    // none (aws/aws-cli#2060)
+    // none (aws/aws-cli#2060). ECS likewise: its agent has no credentials for the task (what its
+    // endpoint answers, AWS does not document), and the SDK's container provider finds none.
+    const why =
+      ref.of === 'instance'
+        ? 'EC2 could not assume the role (the hop above): the instance metadata service reports AssumeRoleUnauthorizedAccess at iam/info and has no credentials, so the SDK finds none and the call never leaves the instance'
+        : 'ECS could not assume the task role (the hop above): the ECS agent has no credentials for the task, so the SDK finds none and the call never leaves the container';
     const call = callRecord(command.data.call, world, {
       caller: workloadRecord(ref),
       params: materialize(command.data.call.params, world),
       resource: command.data.call.resource,
       error: { code: 'CredentialsProviderError', message: NO_CREDENTIALS },
-      notes: [
-        'EC2 could not assume the role (the hop above): the instance metadata service reports AssumeRoleUnauthorizedAccess at iam/info and has no credentials, so the SDK finds none and the call never leaves the instance',
-      ],
+      notes: [why],
     });
     return [{ type: 'WorkloadCallFailed', data: { workload: command.data.workload, call } }];
   }

@@ -30,8 +30,11 @@ export function narrate(step: TraceStep, facts: Facts, code: Code): string[] {
     out.push(...outcomeSentences(call, code));
   });
   if (step.notMade !== null) out.push(sentence(`The call is not made: ${step.notMade}`));
-  if (step.changes?.length)
-    out.push(sentence(`IAM carries it out, and the world changes for every later step: ${step.changes.join('; ')}`));
+  if (step.changes?.length) {
+    // the service of the step's call carries it out: IAM for its own calls, ECS for RunTask …
+    const service = step.call === null ? 'IAM' : serviceOf(step.call.action).toUpperCase();
+    out.push(sentence(`${service} carries it out, and the world changes for every later step: ${step.changes.join('; ')}`));
+  }
   for (const k of step.kept) {
     out.push(
       k.accessKeyId !== null

@@ -125,14 +125,14 @@ export function scenarioArb(loose: boolean): Arb {
   const organization = seq('organization', opt(name), braces(fc.oneof(seq('management', name), ouMember), 4));
 
   const subject = fc.oneof(
-    seq(fc.constantFrom('user', 'root', 'pod', 'function', 'instance'), name),
+    seq(fc.constantFrom('user', 'root', 'pod', 'function', 'instance', 'task'), name),
     seq(
       'service',
       name,
       fc.constantFrom('', 'source-account 1', 'source-arn x', 'source-account 1 source-arn x', 'source-arn x source-account "1"'),
     ),
     fc.constant('anonymous'),
-    nameExcept('user', 'root', 'pod', 'service', 'anonymous', 'function', 'instance'),
+    nameExcept('user', 'root', 'pod', 'service', 'anonymous', 'function', 'instance', 'task'),
   );
   const call = seq('call', name, opt(seq('resource', refOrText)), opt(entryBlock), opt(seq('context', entryBlock)));
   const expectation = fc.oneof(
