@@ -10,6 +10,9 @@ import { Readable } from 'node:stream';
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { HttpRequest } from '@smithy/core/protocols';
+import { Hash } from '@smithy/core/serde';
+import { SignatureV4 } from '@smithy/signature-v4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifySigV4, type KeyRecord, type ReceivedRequest, type VerifyOptions } from '../../src/server/sigv4.js';
 
@@ -186,6 +189,58 @@ function get(url: URL): Promise<void> {
     req.end();
   });
 }
+
+describe('a presigned STS GetCallerIdentity (the EKS token), presigned by the SDK’s signer', () => {
+  /** What aws-iam-authenticator and `aws eks get-token` send: a GET presigned for 60 seconds, x-k8s-aws-id signed. */
+  async function eksToken(signingDate: Date): Promise<ReceivedRequest> {
+    const signer = new SignatureV4({ credentials: SESSION, region: 'us-east-1', service: 'sts', sha256: Hash.bind(null, 'sha256') });
+    const presigned = await signer.presign(
+      new HttpRequest({
+        method: 'GET',
+        protocol: 'http:',
+        hostname: '127.0.0.1',
+        path: '/',
+        query: { Action: 'GetCallerIdentity', Version: '2011-06-15' },
+        headers: { host: new URL(endpoint).host, 'x-k8s-aws-id': 'cluster' },
+      }),
+      { expiresIn: 60, signingDate },
+    );
+    const url = new URL(endpoint);
+    for (const [name, value] of Object.entries(presigned.query ?? {})) url.searchParams.set(name, String(value));
+    return captured(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const req = httpRequest(url, { method: 'GET', headers: { 'x-k8s-aws-id': 'cluster' } }, (res) => res.resume().on('end', resolve));
+          req.on('error', reject);
+          req.end();
+        }),
+    );
+  }
+
+  it('is accepted, the session token taken from X-Amz-Security-Token', async () => {
+    const r = await eksToken(new Date());
+    expect(await verifySigV4(r, stsOptions())).toMatchObject({
+      ok: true,
+      auth: 'query',
+      sessionToken: SESSION.sessionToken,
+      service: 'sts',
+    });
+  });
+
+  it('is held to 15 minutes from X-Amz-Date, not to X-Amz-Expires (STS does not honour it)', async () => {
+    const r = await eksToken(minutes(-10));
+    expect(await verifySigV4(r, stsOptions())).toMatchObject({ ok: true });
+    expect(await verifySigV4(await eksToken(minutes(-16)), stsOptions())).toMatchObject({
+      code: 'SignatureDoesNotMatch',
+      message: expect.stringMatching(/^Signature expired: \d{8}T\d{6}Z is now earlier than/),
+    });
+  });
+
+  it('is refused when the cluster it names changes', async () => {
+    const r = await eksToken(new Date());
+    expect(await verifySigV4(withHeader(r, 'x-k8s-aws-id', 'other'), stsOptions())).toMatchObject({ code: 'SignatureDoesNotMatch' });
+  });
+});
 
 describe('what AWS answers when the signature cannot be accepted (STS dialect)', () => {
   let signed: ReceivedRequest;
