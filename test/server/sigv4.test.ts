@@ -14,7 +14,7 @@ import { HttpRequest } from '@smithy/core/protocols';
 import { Hash } from '@smithy/core/serde';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifySigV4, type KeyRecord, type ReceivedRequest, type VerifyOptions } from '../../src/server/sigv4.js';
+import { headerMap, verifySigV4, type KeyRecord, type ReceivedRequest, type VerifyOptions } from '../../src/server/sigv4.js';
 
 const ALICE = { accessKeyId: 'AKIAALICEEXAMPLE0001', secretAccessKey: 'alice-secret-derived-from-the-seed/0000000' };
 const SESSION = {
@@ -399,6 +399,57 @@ describe('what AWS answers when the signature cannot be accepted (STS dialect)',
     expect(await verifySigV4(withHeader(signed, 'host', 'sts.amazonaws.com'), stsOptions())).toEqual(mismatch);
     const truncated = header(signed, 'authorization').slice(0, -10);
     expect(await verifySigV4(withHeader(signed, 'authorization', truncated), stsOptions())).toEqual(mismatch);
+  });
+
+  it("accepts a request dated by its Date header, without X-Amz-Date (\"either a 'X-Amz-Date' or a 'Date' header\")", async () => {
+    const signingDate = new Date(Math.floor(Date.now() / 1000) * 1000);
+    const signer = new SignatureV4({
+      credentials: ALICE,
+      region: 'us-east-1',
+      service: 'sts',
+      sha256: Hash.bind(null, 'sha256'),
+      applyChecksum: false,
+    });
+    const body = 'Action=GetCallerIdentity&Version=2011-06-15';
+    const host = new URL(endpoint).host;
+    const out = await signer.sign(
+      new HttpRequest({
+        method: 'POST',
+        hostname: '127.0.0.1',
+        path: '/',
+        headers: { host, 'content-type': 'application/x-www-form-urlencoded' },
+        body,
+      }),
+      { signingDate, unsignableHeaders: new Set(['x-amz-date']) },
+    );
+    const r: ReceivedRequest = {
+      method: 'POST',
+      path: '/',
+      query: '',
+      headers: [
+        ['Host', host],
+        ['Content-Type', 'application/x-www-form-urlencoded'],
+        ['Date', signingDate.toUTCString()],
+        ['Authorization', String(out.headers['authorization'])],
+      ],
+      body,
+    };
+    expect(await verifySigV4(r, stsOptions())).toMatchObject({ ok: true, signedAt: signingDate.toISOString().replace('.000Z', 'Z') });
+    // the date is in the string to sign: a second later is another signature
+    const later = withHeader(r, 'date', new Date(signingDate.getTime() + 1000).toUTCString());
+    expect(await verifySigV4(later, stsOptions())).toMatchObject({ code: 'SignatureDoesNotMatch' });
+  });
+
+  it('takes headers as Node’s req.headers too, a repeated header as its list of values', async () => {
+    const record: Record<string, string | string[]> = {};
+    for (const [name, value] of signed.headers as [string, string][]) record[name.toLowerCase()] = value;
+    expect(await verifySigV4({ ...signed, headers: record }, stsOptions())).toMatchObject({ ok: true });
+    expect(headerMap({ 'x-a': ['1', '2'], 'X-B': '3' })).toEqual(
+      new Map([
+        ['x-a', ['1', '2']],
+        ['x-b', ['3']],
+      ]),
+    );
   });
 
   it('ignores headers the client did not sign', async () => {
