@@ -20,7 +20,10 @@ const layers = [
   { target: './src/trace', from: ['./src/dsl', './src/eval', './src/walk', './src/cli'] },
   { target: './src/eval', from: ['./src/dsl', './src/trace', './src/walk', './src/cli'] },
   { target: './src/walk', from: ['./src/dsl', './src/eval', './src/cli'] },
+  // `simulate serve` (issue 13): AWS's wire protocols over the engine; only the CLI imports it
+  { target: './src/server', from: ['./src/dsl', './src/eval', './src/walk', './src/cli'] },
 ];
+for (const layer of layers) if (layer.target !== './src/server') layer.from.push('./src/server');
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'src/dsl/grammar.generated.ts', 'coverage/'] },
