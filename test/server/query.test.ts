@@ -34,6 +34,8 @@ import {
 import { simulate } from '../../src/simulate.js';
 import { parseScenario } from '../../src/dsl/parse.js';
 import { resolveScenario } from '../../src/dsl/resolve/index.js';
+import { run as runCommands } from '../../src/engine/run.js';
+import type { CommandEnvelope } from '../../src/engine/events.js';
 import type { ParamValue } from '../../src/engine/call/command.js';
 import type { CallRecord } from '../../src/engine/call-record.js';
 import {
@@ -663,5 +665,88 @@ describe('request IDs', () => {
     expect(requestId('s', 1)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(requestId('s', 1)).toBe(requestId('s', 1));
     expect(requestId('s', 2)).not.toBe(requestId('s', 1));
+  });
+});
+
+// --- the whole exchange, without HTTP and signatures ----------------------------------------------
+
+/**
+ * What the server will do for each request, minus HTTP and Signature Version 4: read it, run it as
+ * a step of alice's (the world's commands and every earlier request's, run again), and answer the
+ * SDK with the call record of the request.
+ */
+class Exchange {
+  private readonly commands: CommandEnvelope[];
+  private step = 0;
+  constructor() {
+    const text = `scenario "query exchange"\nclock 2026-01-01T09:00:00Z\n${WORLD}\n`;
+    this.commands = [...resolveScenario(parseScenario(text, 'query.iam'), { readFile: () => ({ text: '', file: '' }) }).commands];
+  }
+  readonly answer = (http: QueryHttpRequest): QueryHttpResponse => {
+    const rid = requestId('query exchange', ++this.step);
+    const parse = parseQueryRequest(http, null);
+    if (!parse.ok) return renderQueryError(parse.service, parse.error, rid);
+    const { service, operation, action, params } = parse.request;
+    const caller = { kind: 'user' as const, arn: 'arn:aws:iam::222222222222:user/alice' };
+    this.commands.push(
+      { command: { type: 'StartStep', data: { index: this.step, title: `request ${rid}` } }, meta: { step: this.step } },
+      {
+        command: { type: 'Call', data: { caller, action, resource: null, params, context: {}, region: 'us-east-1' } },
+        meta: { step: this.step },
+      },
+    );
+    const { events } = runCommands(this.commands);
+    const calls = events.filter((e) => e.meta.step === this.step && 'call' in e.data).map((e) => (e.data as { call: CallRecord }).call);
+    return renderCallRecord(
+      service,
+      operation,
+      calls.find((c) => c.action === action && c.onBehalf === undefined)!,
+      rid,
+    );
+  };
+}
+
+describe('requests read, run by the engine and answered, as the server will (no HTTP, no signature)', () => {
+  it('given CreateRole then GetRole, AssumeRole of it with tags, DeleteRole and GetRole again, then the SDK sees each answer', async () => {
+    const world = new Exchange();
+    const iam = new IAMClient(config(new Capture(world.answer)));
+    const sts = new STSClient(config(new Capture(world.answer)));
+    const trust = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::222222222222:user/alice' }, Action: ['sts:AssumeRole', 'sts:TagSession'] },
+      ],
+    });
+    const created = await iam.send(
+      new CreateRoleCommand({ RoleName: 'app', AssumeRolePolicyDocument: trust, Tags: [{ Key: 'team', Value: 'blue' }] }),
+    );
+    expect(created.Role?.Arn).toBe('arn:aws:iam::222222222222:role/app');
+    expect(created.$metadata.requestId).toBe(requestId('query exchange', 1));
+    const got = await iam.send(new GetRoleCommand({ RoleName: 'app' }));
+    expect(got.Role).toMatchObject({ RoleId: created.Role?.RoleId, Tags: [{ Key: 'team', Value: 'blue' }] });
+    const assumed = await sts.send(
+      new AssumeRoleCommand({
+        RoleArn: created.Role!.Arn!,
+        RoleSessionName: 'alice',
+        Tags: [{ Key: 'project', Value: 'x' }],
+        TransitiveTagKeys: ['project'],
+      }),
+    );
+    expect(assumed.AssumedRoleUser?.Arn).toBe('arn:aws:sts::222222222222:assumed-role/app/alice');
+    expect(assumed.Credentials?.Expiration).toEqual(new Date('2026-01-01T10:00:00Z'));
+    await iam.send(new DeleteRoleCommand({ RoleName: 'app' }));
+    const error = await iam.send(new GetRoleCommand({ RoleName: 'app' })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NoSuchEntityException);
+  });
+
+  it('given a request the protocol refuses, then the SDK sees AWS’s error and the world goes on', async () => {
+    const world = new Exchange();
+    const answer = world.answer(form('Action=GetCallerIdentity&Version=2011-06-16'));
+    expect(answer.status).toBe(400);
+    expect(answer.body).toContain(
+      '<Code>InvalidAction</Code><Message>Could not find operation GetCallerIdentity for version 2011-06-16</Message>',
+    );
+    const out = await new STSClient(config(new Capture(world.answer))).send(new GetCallerIdentityCommand({}));
+    expect(out.Arn).toBe('arn:aws:iam::222222222222:user/alice');
   });
 });
