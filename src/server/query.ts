@@ -85,6 +85,8 @@ const COMMON = new Set([
   'X-Amz-Security-Token',
 ]);
 
+const NAME = /^[A-Za-z][A-Za-z0-9]*$/;
+
 /**
  * Reads a Query request. `service` is the service the request is addressed to, when the server
  * knows it (the signature's credential scope); null when it does not (an unsigned request), and
@@ -143,7 +145,8 @@ export function parseQueryRequest(http: QueryHttpRequest, service: QueryService 
   const known = knownParams(to, operation);
   const params: Record<string, ParamValue> = {};
   for (const [top, sent] of members) {
-    if (known !== null && !known.names.includes(top)) {
+    // AWS's member names are letters and digits; anything else (`__proto__`) names no parameter
+    if (!NAME.test(top) || (known !== null && !known.names.includes(top))) {
       ignored.push(...sent.map(([k]) => k));
       continue;
     }
@@ -269,7 +272,7 @@ function scalarOf(tree: Tree, ignored: string[]): string | null {
 }
 
 /** A structure's members as the engine reads them (`{Key, Value}`), unknown members ignored. */
-function structureOf(tree: Tree, members: readonly string[], ignored: string[]): Record<string, string> | null {
+function structureOf(tree: Tree, members: readonly string[], ignored: string[]): Record<string, string> {
   if (tree.value !== undefined) ignored.push(tree.key);
   const out: Record<string, string> = {};
   for (const [name, child] of tree.children) {
@@ -313,9 +316,9 @@ function readMember(
     if (tree.value === '') return shape.kind === 'list' ? { t: 'list', items: [] } : { t: 'json', v: [] };
     return ignore(tree, ignored);
   }
-  if (tree.value !== undefined) ignored.push(tree.key);
   const items = itemsOf(tree, ignored);
   if (items === null) return ignore(tree, ignored);
+  if (tree.value !== undefined) ignored.push(tree.key);
   if (shape.kind === 'list') {
     const texts = items.map((item) => scalarOf(item, ignored)).filter((t): t is string => t !== null);
     return { t: 'list', items: texts.map((v) => ({ t: 'text', v })) };

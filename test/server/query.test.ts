@@ -312,6 +312,12 @@ describe('reading Query requests by hand', () => {
     ],
     ['a list with a value on `member`', 'Action=UntagRole&Version=2010-05-08&RoleName=r&TagKeys.member=x', {}, ['TagKeys.member']],
     [
+      'a list sent as text and as something else',
+      'Action=UntagRole&Version=2010-05-08&RoleName=r&TagKeys=x&TagKeys.y=z',
+      {},
+      ['TagKeys', 'TagKeys.y'],
+    ],
+    [
       'a list of text with a structure item',
       'Action=UntagRole&Version=2010-05-08&RoleName=r&TagKeys.member.1.Foo=x&TagKeys.member.2=b',
       { TagKeys: { t: 'list', items: [{ t: 'text', v: 'b' }] } },
@@ -352,6 +358,13 @@ describe('reading Query requests by hand', () => {
       PolicyInputList: { t: 'list', items: [{ t: 'text', v: '{}' }] },
       ContextEntries: { t: 'json', v: [{ ContextKeyName: 'aws:SourceIp', ContextKeyValues: ['10.0.0.1'] }] },
     });
+  });
+
+  it('given a name that is no member name (__proto__), then it is ignored, even for an operation read by its keys alone', () => {
+    const request = read(parseQueryRequest(form('Action=ListAccountAliases&Version=2010-05-08&__proto__.x=1&MaxItems=5'), 'iam'));
+    expect(request.params).toEqual({ MaxItems: { t: 'text', v: '5' } });
+    expect(Object.getPrototypeOf(request.params)).toBe(Object.prototype);
+    expect(request.ignored).toEqual(['__proto__.x']);
   });
 
   it('given an STS action iamsim does not run, then the request says why (DecodeAuthorizationMessage)', () => {
