@@ -11,7 +11,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   AssumeRoleCommand,
+  AssumeRoleWithWebIdentityCommand,
   ExpiredTokenException,
+  GetFederationTokenCommand,
   GetCallerIdentityCommand,
   GetSessionTokenCommand,
   MalformedPolicyDocumentException,
@@ -172,6 +174,49 @@ describe('reading the requests the AWS SDK builds (IAM User Guide, "Calling the 
     await new STSClient(config(capture)).send(new GetSessionTokenCommand({ DurationSeconds: 3600 })).catch(() => undefined);
     const request = read(parseQueryRequest(capture.sent[0]!, null));
     expect(request).toMatchObject({ service: 'sts', action: 'sts:GetSessionToken', params: { DurationSeconds: { t: 'text', v: '3600' } } });
+  });
+
+  it('given STS GetFederationToken with PolicyArns and Tags, then the parameters are the ones a scenario gives', async () => {
+    const request = read(
+      await sentBy(
+        'sts',
+        new GetFederationTokenCommand({
+          Name: 'carol',
+          DurationSeconds: 3600,
+          PolicyArns: [{ arn: 'arn:aws:iam::222222222222:policy/P' }, { arn: 'arn:aws:iam::222222222222:policy/Q' }],
+          Tags: [{ Key: 'team', Value: 'blue' }],
+        }),
+      ),
+    );
+    expect(request).toMatchObject({ action: 'sts:GetFederationToken', carriedOut: true, ignored: [] });
+    expect(request.params).toEqual(
+      scenarioParams(
+        WORLD.replace('user bob', 'user bob\n  policy P { allow action s3:* resource * }\n  policy Q { allow action s3:* resource * }'),
+        `sts:GetFederationToken { Name: carol, DurationSeconds: 3600, Tags: json [{"Key": "team", "Value": "blue"}],
+          PolicyArns: json [{"arn": "arn:aws:iam::222222222222:policy/P"}, {"arn": "arn:aws:iam::222222222222:policy/Q"}] }`,
+      ),
+    );
+  });
+
+  it('given STS AssumeRoleWithWebIdentity (sent unsigned), then Version alone names STS and the token is text', async () => {
+    const capture = new Capture();
+    const sts = new STSClient(config(capture));
+    await sts
+      .send(
+        new AssumeRoleWithWebIdentityCommand({
+          RoleArn: 'arn:aws:iam::111111111111:role/UpdateApp',
+          RoleSessionName: 'ci',
+          WebIdentityToken: 'eyJ.a.b',
+        }),
+      )
+      .catch(() => undefined);
+    const request = read(parseQueryRequest(capture.sent[0]!, null));
+    expect(request).toMatchObject({ service: 'sts', action: 'sts:AssumeRoleWithWebIdentity', carriedOut: true, ignored: [] });
+    expect(request.params).toEqual({
+      RoleArn: { t: 'text', v: 'arn:aws:iam::111111111111:role/UpdateApp' },
+      RoleSessionName: { t: 'text', v: 'ci' },
+      WebIdentityToken: { t: 'text', v: 'eyJ.a.b' },
+    });
   });
 
   it('given IAM CreateRole with Tags, then the parameters are the ones a scenario gives', async () => {
