@@ -400,3 +400,17 @@ export function renderCallRecord(service: QueryService, operation: string, call:
   const error = call.error ?? { code: 'InternalFailure', message: `iamsim recorded the call as ${call.outcome} without an error` };
   return renderQueryError(service, error, requestId);
 }
+
+/**
+ * The answer to a request read by parseQueryRequest once the engine has decided it: the call
+ * record's (renderCallRecord), except that an allowed request of an action the engine does not
+ * carry out is answered NotImplemented, naming the decision, never with a made-up success.
+ */
+export function renderQueryAnswer(request: QueryRequest, call: CallRecord, requestId: string): QueryHttpResponse {
+  if (!request.carriedOut && call.outcome === 'allowed') {
+    const why = request.refusal === undefined ? ' yet' : `: ${request.refusal}`;
+    const message = `The request is allowed (decision ${call.decision ?? 'Allow'}), but iamsim does not carry out ${request.action}${why}.`;
+    return renderQueryError(request.service, { code: 'NotImplemented', message }, requestId);
+  }
+  return renderCallRecord(request.service, request.operation, call, requestId);
+}

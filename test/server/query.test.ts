@@ -28,6 +28,7 @@ import {
   GetRoleCommand,
   IAMClient,
   IAMServiceException,
+  ListAccountAliasesCommand,
   ListRolesCommand,
   NoSuchEntityException,
   PutRolePolicyCommand,
@@ -44,6 +45,7 @@ import {
   MAX_QUERY_BYTES,
   parseQueryRequest,
   renderCallRecord,
+  renderQueryAnswer,
   renderQueryError,
   renderQueryResult,
   type QueryHttpRequest,
@@ -744,7 +746,7 @@ class Exchange {
     const rid = requestId('query exchange', ++this.step);
     const parse = parseQueryRequest(http, null);
     if (!parse.ok) return renderQueryError(parse.service, parse.error, rid);
-    const { service, operation, action, params } = parse.request;
+    const { action, params } = parse.request;
     const caller = { kind: 'user' as const, arn: 'arn:aws:iam::222222222222:user/alice' };
     this.commands.push(
       { command: { type: 'StartStep', data: { index: this.step, title: `request ${rid}` } }, meta: { step: this.step } },
@@ -755,9 +757,8 @@ class Exchange {
     );
     const { events } = runCommands(this.commands);
     const calls = events.filter((e) => e.meta.step === this.step && 'call' in e.data).map((e) => (e.data as { call: CallRecord }).call);
-    return renderCallRecord(
-      service,
-      operation,
+    return renderQueryAnswer(
+      parse.request,
       calls.find((c) => c.action === action && c.onBehalf === undefined)!,
       rid,
     );
@@ -795,6 +796,17 @@ describe('requests read, run by the engine and answered, as the server will (no 
     await iam.send(new DeleteRoleCommand({ RoleName: 'app' }));
     const error = await iam.send(new GetRoleCommand({ RoleName: 'app' })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NoSuchEntityException);
+  });
+
+  it('given an allowed request of an IAM action the engine does not carry out, then NotImplemented (501) names the decision, never a made-up success', async () => {
+    const world = new Exchange();
+    const error = await new IAMClient(config(new Capture(world.answer))).send(new ListAccountAliasesCommand({})).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IAMServiceException);
+    expect(error).toMatchObject({
+      name: 'NotImplemented',
+      message: 'The request is allowed (decision Allow), but iamsim does not carry out iam:ListAccountAliases yet.',
+      $metadata: { httpStatusCode: 501 },
+    });
   });
 
   it('given a request the protocol refuses, then the SDK sees AWS’s error and the world goes on', async () => {
