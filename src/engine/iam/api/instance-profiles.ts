@@ -7,7 +7,7 @@ import { uniqueId } from '../../ids.js';
 import type { Constraint } from '../../call/validation.js';
 import type { IamEvent } from '../events.js';
 import type { InstanceProfile, IamRole } from '../state.js';
-import { listResponse, pageParams, pathPrefixParam } from './paging.js';
+import { listByPath, listResponse, pageParams } from './paging.js';
 import { entityArn, findByName, nameParam, noSuchEntity, pathParam, resourceOf, text } from './names.js';
 import { conflict, isServiceLinked } from './names.js';
 import { tagListParam } from './tags.js';
@@ -196,27 +196,12 @@ const removeRoleFromInstanceProfile: IamApi = {
   },
 };
 
-const listInstanceProfiles: IamApi = {
-  params: ['PathPrefix', 'Marker', 'MaxItems'],
-  address({ params }, out) {
-    pathPrefixParam(params, out);
-    pageParams(params, out);
-    return { resource: '*' };
-  },
-  apply({ params, account, world }): IamOutcome {
-    const prefix = text(params, 'PathPrefix') ?? '/';
-    const profiles = Object.values(world.iam.instanceProfiles).filter((p) => p.account === account && p.path.startsWith(prefix));
-    // "this operation does not return tags" (IAM API Reference, ListInstanceProfiles)
-    const response = listResponse(
-      profiles,
-      'InstanceProfiles',
-      (p) => p.name.toLowerCase(),
-      params,
-      (p) => instanceProfileShape({ ...p, tags: {} }, world),
-    );
-    return { ok: true, events: [], response };
-  },
-};
+// "this operation does not return tags" (IAM API Reference, ListInstanceProfiles)
+const listInstanceProfiles = listByPath(
+  'InstanceProfiles',
+  (world) => world.iam.instanceProfiles,
+  (profile, world) => instanceProfileShape({ ...profile, tags: {} }, world),
+);
 
 const listInstanceProfilesForRole: IamApi = {
   params: ['RoleName', 'Marker', 'MaxItems'],

@@ -3,7 +3,9 @@
 // with IsTruncated and, when truncated, the Marker to continue from (IAM API Reference, each action's
 // "Request Parameters" and "Response Elements").
 import { checkInteger, checkLength, checkPattern, type Constraint } from '../../call/validation.js';
+import type { World } from '../../world.js';
 import { text } from './names.js';
+import type { IamApi } from './types.js';
 
 export const PAGE_PARAMS = ['Marker', 'MaxItems'] as const;
 
@@ -60,6 +62,38 @@ export function listResponse<T>(
   const sorted = [...items].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   const { items: shown, more } = page(sorted, key, params);
   return { [member]: shown.map(shape), ...more };
+}
+
+/**
+ * A List* call of the caller's account's entities under a PathPrefix (ListUsers, ListRoles,
+ * ListInstanceProfiles), authorized on `*`: the Service Authorization Reference gives these calls
+ * no resource type. AWS does not document the order: iamsim lists by name, whatever the case.
+ */
+export function listByPath<T extends { readonly account: string; readonly path: string; readonly name: string }>(
+  member: string,
+  entities: (world: World) => Readonly<Record<string, T>>,
+  shape: (entity: T, world: World) => unknown,
+): IamApi {
+  return {
+    params: ['PathPrefix', ...PAGE_PARAMS],
+    address({ params }, out) {
+      pathPrefixParam(params, out);
+      pageParams(params, out);
+      return { resource: '*' };
+    },
+    apply({ params, account, world }) {
+      const prefix = text(params, 'PathPrefix') ?? '/';
+      const listed = Object.values(entities(world)).filter((e) => e.account === account && e.path.startsWith(prefix));
+      const response = listResponse(
+        listed,
+        member,
+        (e) => e.name.toLowerCase(),
+        params,
+        (e) => shape(e, world),
+      );
+      return { ok: true, events: [], response };
+    },
+  };
 }
 
 /** IAM lists names in alphabetical order, whatever their case (AWS does not document the order). */

@@ -1,9 +1,8 @@
 // The read calls on roles beyond GetRole (roles.ts): ListRoles (IAM API Reference, ListRoles). A
 // read returns the world as it is at that step.
-import { listResponse, pageParams, pathPrefixParam } from './paging.js';
-import { text } from './names.js';
+import { listByPath } from './paging.js';
 import { roleShape } from './shapes.js';
-import type { IamApi, IamOutcome } from './types.js';
+import type { IamApi } from './types.js';
 
 /**
  * A role as ListRoles lists it: "This operation does not return the following attributes, even
@@ -15,27 +14,12 @@ function listed(role: Record<string, unknown>): Record<string, unknown> {
   return rest;
 }
 
-const listRoles: IamApi = {
-  params: ['PathPrefix', 'Marker', 'MaxItems'],
-  // the Service Authorization Reference gives ListRoles no resource type: it is authorized on *
-  address({ params }, out) {
-    pathPrefixParam(params, out);
-    pageParams(params, out);
-    return { resource: '*' };
-  },
-  apply({ params, account, world }): IamOutcome {
-    const prefix = text(params, 'PathPrefix') ?? '/';
-    const roles = Object.values(world.iam.roles).filter((r) => r.account === account && r.path.startsWith(prefix));
-    const response = listResponse(
-      roles,
-      'Roles',
-      (r) => r.name.toLowerCase(),
-      params,
-      (r) => listed(roleShape(r, world)),
-    );
-    return { ok: true, events: [], response };
-  },
-};
+// "ListRoles … does not return PermissionsBoundary and Tags" (IAM API Reference, ListRoles)
+const listRoles = listByPath(
+  'Roles',
+  (world) => world.iam.roles,
+  (role, world) => listed(roleShape(role, world)),
+);
 
 export const ROLE_READ_APIS: Readonly<Record<string, IamApi>> = {
   ListRoles: listRoles,

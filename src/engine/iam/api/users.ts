@@ -7,7 +7,7 @@ import type { World } from '../../world.js';
 import type { IamEvent } from '../events.js';
 import type { IamUser } from '../state.js';
 import { entityArn, findByName, nameParam, noSuchEntity, pathParam, resourceOf, text } from './names.js';
-import { byName, page, PAGE_PARAMS, pageParams, pathPrefixParam } from './paging.js';
+import { listByPath } from './paging.js';
 import { conflict } from './names.js';
 import { createDate, userShape } from './shapes.js';
 import { tagListParam } from './tags.js';
@@ -199,29 +199,8 @@ const deleteUser: IamApi = {
   },
 };
 
-const listUsers: IamApi = {
-  params: ['PathPrefix', ...PAGE_PARAMS],
-  address({ params }, out) {
-    pathPrefixParam(params, out);
-    pageParams(params, out);
-    // Service Authorization Reference: ListUsers has no resource type, so it is authorized on *
-    return { resource: '*' };
-  },
-  apply({ params, account, world }): IamOutcome {
-    const prefix = text(params, 'PathPrefix') ?? '/';
-    const users = Object.values(world.iam.users)
-      .filter((u) => u.account === account && u.path.startsWith(prefix))
-      .sort(byName);
-    const { items, more } = page(users, (u) => u.name.toLowerCase(), params);
-    return {
-      ok: true,
-      events: [],
-      // ListUsers leaves out PermissionsBoundary and Tags (IAM API Reference, ListUsers); AWS does not
-      // document the order, iamsim lists by name
-      response: { Users: items.map((u) => listedUser(u, world)), ...more },
-    };
-  },
-};
+// ListUsers leaves out PermissionsBoundary and Tags (IAM API Reference, ListUsers)
+const listUsers = listByPath('Users', (world) => world.iam.users, listedUser);
 
 export const USER_APIS: Readonly<Record<string, IamApi>> = {
   CreateUser: createUser,
