@@ -14,9 +14,21 @@ function text(value: string): string {
   return value.replace(NOT_XML, '\uFFFD');
 }
 
-/** A JSON-like value as XMLBuilder's input: elements by name, `member` lists, text leaves. */
+/**
+ * A map of the Query protocol (botocore's `map` shape, such as EvalDecisionDetails): one <entry>
+ * per key, with <key> and <value>, where a structure would have one element per member.
+ */
+export class XmlMap {
+  constructor(readonly entries: Readonly<Record<string, unknown>>) {}
+}
+
+/** A JSON-like value as XMLBuilder's input: elements by name, `member` lists, `entry` maps, text leaves. */
 function node(value: unknown): unknown {
   if (typeof value === 'string') return text(value);
+  if (value instanceof XmlMap) {
+    const entries = Object.entries(value.entries).filter(([, v]) => v !== null && v !== undefined);
+    return entries.length === 0 ? '' : { entry: entries.map(([key, v]) => ({ key: text(key), value: node(v) })) };
+  }
   if (typeof value === 'number' || typeof value === 'bigint') return String(value);
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (Array.isArray(value)) {
