@@ -111,7 +111,7 @@ export async function startServer(loaded: RunResult, options: ServeOptions): Pro
       return status === undefined ? answer : { ...answer, status };
     };
     if (received.tooLarge) {
-      return refuse('sts', 'RequestEntityTooLarge', `Request body must be at most ${MAX_QUERY_BYTES} bytes`);
+      return refuse('sts', 'RequestEntityTooLarge', `The request is larger than iamsim reads (${MAX_QUERY_BYTES} bytes).`);
     }
     const method = req.method ?? 'GET';
     const http = { method, query, contentType: req.headers['content-type'], body: received.bytes };
