@@ -346,7 +346,10 @@ describe('simulate serve: the command line', () => {
       child.stderr.on('data', (d: Buffer) => {
         err += d.toString();
         const m = /STS and IAM of the world at (http:\/\/127\.0\.0\.1:\d+)/.exec(err);
-        if (m) (clearTimeout(timer), resolve(m[1]!));
+        if (m) {
+          clearTimeout(timer);
+          resolve(m[1]!);
+        }
       });
     });
     try {
