@@ -85,6 +85,24 @@ describe('simulate serve: the seed’s cross-account flow through the AWS SDK fo
     ]);
   });
 
+  it('given 20 requests sent at once, then each is answered and run as one step, one after the other, and none is lost', async () => {
+    const { server, credentials } = await serve();
+    const before = server.events().filter((e) => e.type === 'StepStarted').length;
+    const alice = sts(server.url, credentials, 'Development/alice');
+    const answers = await Promise.all(Array.from({ length: 20 }, () => alice.send(new GetCallerIdentityCommand({}))));
+    expect(answers.every((a) => a.Arn === 'arn:aws:iam::222222222222:user/alice')).toBe(true);
+    const steps = server.events().filter((e) => e.type === 'StepStarted');
+    expect(steps.map((e) => (e.data as { index: number }).index).slice(before)).toEqual(
+      Array.from({ length: 20 }, (_, i) => before + 1 + i),
+    );
+    // each request's events are together: its step, then its call
+    const types = server
+      .events()
+      .slice(-40)
+      .map((e) => e.type);
+    expect(types.filter((t, i) => t === 'StepStarted' && types[i + 1] !== 'CallerIdentityReturned')).toEqual([]);
+  });
+
   it('given bob, who is no Developer, when he assumes UpdateApp, then the SDK raises its own AccessDenied with status 403', async () => {
     const { server, credentials } = await serve();
     const error = await sts(server.url, credentials, 'Development/bob')
