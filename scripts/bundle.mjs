@@ -56,6 +56,11 @@ const VENDOR = {
       'UnsecuredJWT',
     ],
   },
+  // `simulate serve` (src/server/): the AWS SDK's own SigV4 signer, and the XML builder of its answers
+  '@smithy/signature-v4': { file: 'smithy-signature-v4', names: ['SignatureV4'] },
+  '@smithy/core/protocols': { file: 'smithy-core-protocols', names: ['HttpRequest'] },
+  '@smithy/core/serde': { file: 'smithy-core-serde', names: ['Hash'] },
+  'fast-xml-parser': { file: 'fast-xml-parser', names: ['XMLBuilder'] },
 };
 
 const common = {
@@ -72,7 +77,7 @@ const common = {
 const vendor = {
   name: 'vendor',
   setup(b) {
-    const packages = Object.keys(VENDOR).map((p) => p.replace('/', '\\/'));
+    const packages = Object.keys(VENDOR).map((p) => p.replaceAll('/', '\\/'));
     b.onResolve({ filter: new RegExp(`^(${packages.join('|')})$`) }, (a) => ({ path: a.path, namespace: 'vendor' }));
     b.onResolve({ filter: /^\.\/vendor\//, namespace: 'vendor' }, (a) => ({ path: a.path, external: true }));
     b.onLoad({ filter: /.*/, namespace: 'vendor' }, (a) => {
@@ -116,10 +121,13 @@ for (const { metafile } of results) {
 }
 const notices = [...bundled].sort().map((name) => {
   const dir = `${root}node_modules/${name}/`;
-  const { version: v, license } = JSON.parse(readFileSync(`${dir}package.json`, 'utf8'));
+  const { version: v, license, author } = JSON.parse(readFileSync(`${dir}package.json`, 'utf8'));
   const file = readdirSync(dir).find((f) => /^(licen[cs]e|copying)(\.|$)/i.test(f));
-  if (file === undefined) throw new Error(`bundle: ${name} ships no licence file`);
-  return `${name} ${v} (${license})\n\n${readFileSync(dir + file, 'utf8').trim()}\n`;
+  if (file !== undefined) return `${name} ${v} (${license})\n\n${readFileSync(dir + file, 'utf8').trim()}\n`;
+  // a package that ships no licence file (@nodable/entities, of fast-xml-parser): its declared licence and author
+  if (typeof license !== 'string') throw new Error(`bundle: ${name} ships no licence file and declares no licence`);
+  const by = typeof author === 'string' ? author : (author?.name ?? 'its authors');
+  return `${name} ${v} (${license})\n\nThe package ships no licence file; its package.json declares the ${license} licence, copyright ${by}.\n`;
 });
 writeFileSync(
   `${root}dist/THIRD-PARTY-NOTICES.txt`,

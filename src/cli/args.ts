@@ -3,14 +3,21 @@
 export type Format = 'text' | 'json' | 'yaml' | 'markdown' | 'mermaid' | 'cloudtrail';
 
 export interface Args {
-  readonly command: 'run' | 'replay' | 'eval' | 'walk' | 'help' | 'version';
+  readonly command: 'run' | 'replay' | 'eval' | 'walk' | 'serve' | 'help' | 'version';
   readonly files: string[];
   readonly format: Format;
   readonly explain: boolean;
   readonly events: string | null;
   readonly color: boolean | null; // null: decide by TTY and NO_COLOR
   readonly until: number | null;
+  /** serve: the port (0: the system picks one), the address, the credentials file to write */
+  readonly port: number;
+  readonly host: string | null;
+  readonly credentials: string | null;
 }
+
+/** The port `simulate serve` listens on unless told otherwise. */
+export const DEFAULT_PORT = 7100;
 
 export class UsageError extends Error {}
 
@@ -24,6 +31,9 @@ export function parseArgs(argv: readonly string[]): Args {
   let color: boolean | null = null;
   let until: number | null = null;
   let command: Args['command'] = 'run';
+  let port: number | null = null;
+  let host: string | null = null;
+  let credentials: string | null = null;
   const value = (i: number, flag: string): string => {
     const v = argv[i + 1];
     if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
@@ -67,9 +77,21 @@ export function parseArgs(argv: readonly string[]): Args {
         until = Number(n);
         break;
       }
+      case '--port': {
+        const n = take();
+        if (!/^\d+$/.test(n) || Number(n) > 65535) throw new UsageError(`--port needs a port number (0 to 65535), not "${n}"`);
+        port = Number(n);
+        break;
+      }
+      case '--host':
+        host = take();
+        break;
+      case '--credentials':
+        credentials = take();
+        break;
       default:
         if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
-        if (files.length === 0 && (a === 'replay' || a === 'eval' || a === 'walk') && command === 'run') command = a;
+        if (files.length === 0 && (a === 'replay' || a === 'eval' || a === 'walk' || a === 'serve') && command === 'run') command = a;
         else files.push(a);
     }
   }
@@ -77,13 +99,24 @@ export function parseArgs(argv: readonly string[]): Args {
   if (command === 'replay' && files.length !== 1) throw new UsageError('replay takes exactly one event log');
   if (command === 'eval' && files.length !== 1) throw new UsageError('eval takes exactly one input file');
   if (command === 'walk' && files.length !== 1) throw new UsageError('walk takes exactly one scenario (or event log)');
+  if (command === 'serve') {
+    if (files.length !== 1) throw new UsageError('serve takes exactly one world (a scenario file)');
+    if (events !== null && !/\.jsonl$/i.test(events))
+      throw new UsageError('serve appends its event log as JSON Lines: --events needs a .jsonl file');
+    const runOnly = [format !== 'text' && '--format', explain && '--explain', until !== null && '--until'].filter(Boolean);
+    if (runOnly.length > 0)
+      throw new UsageError(`${runOnly.join(', ')} ${runOnly.length > 1 ? 'apply' : 'applies'} to scenario runs, not to serve`);
+  } else {
+    const serveOnly = [port !== null && '--port', host !== null && '--host', credentials !== null && '--credentials'].filter(Boolean);
+    if (serveOnly.length > 0) throw new UsageError(`${serveOnly.join(', ')} ${serveOnly.length > 1 ? 'apply' : 'applies'} to serve only`);
+  }
   if (command === 'eval') {
     if (format !== 'text' && format !== 'json' && format !== 'yaml') throw new UsageError(`eval prints json or yaml, not ${format}`);
     const scenarioOnly = [explain && '--explain', events !== null && '--events', until !== null && '--until'].filter(Boolean);
     if (scenarioOnly.length > 0)
       throw new UsageError(`${scenarioOnly.join(', ')} ${scenarioOnly.length > 1 ? 'apply' : 'applies'} to scenarios, not to eval`);
   }
-  return { command, files, format, explain, events, color, until };
+  return { command, files, format, explain, events, color, until, port: port ?? DEFAULT_PORT, host, credentials };
 }
 
 export const HELP = `simulate — replay AWS identity scenarios and explain every decision
@@ -95,6 +128,10 @@ usage:
                                             what changed in the world (prints it all without a TTY)
   simulate eval FILE.json                   evaluate requests without a scenario: the input and the
                                             output of aws iam simulate-custom-policy (json or yaml)
+  simulate serve WORLD.iam [--port N] [--host H] [--credentials FILE] [--events FILE.jsonl]
+                                            run the world's steps, then answer the AWS SDKs and CLI
+                                            as its STS and IAM endpoints (127.0.0.1, port 7100; 0:
+                                            any free port), printing each request's trace
   simulate --help | --version
 
 options:
@@ -106,6 +143,9 @@ options:
   --events FILE              also write the event log (.yaml/.yml or .jsonl)
   --until N                  stop after step N and print the world state (YAML)
   --no-color                 never colour the text trace (NO_COLOR works too)
+  --port N, --host H         serve: where to listen (another address than 127.0.0.1 is said on stderr)
+  --credentials FILE         serve: write an AWS credentials file (mode 600), a profile ACCOUNT/USER
+                             per IAM user with its access key and the simulation's secret for it
 
 exit codes: 0 every expectation held · 1 an expectation failed · 2 the scenario could not run
             (eval: 0 results printed, whatever the decisions · 2 the input could not run)

@@ -45,6 +45,26 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         : await scenarioEvents(file, null, true, io);
       return loaded === null ? 2 : await walk(loaded.events, io);
     }
+    if (args.command === 'serve') {
+      const loaded = await scenarioEvents(args.files[0]!, null, true, io);
+      if (loaded === null) return 2;
+      const { openServe, ServeError } = await import('./serve.js');
+      let serving;
+      try {
+        serving = await openServe(loaded, args, io);
+      } catch (e) {
+        if (!(e instanceof ServeError)) throw e;
+        io.stderr(`${e.message}\n`);
+        return 2;
+      }
+      // Ctrl-C or SIGTERM: stop listening, finish the requests received, print the summary
+      await new Promise<void>((resolve) => {
+        process.once('SIGINT', () => resolve());
+        process.once('SIGTERM', () => resolve());
+      });
+      await serving.close();
+      return 0;
+    }
     if (args.command === 'replay') {
       const file = args.files[0]!;
       const events = await parseEvents(readText(file), file);

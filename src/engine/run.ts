@@ -24,9 +24,13 @@ export interface TokenRequest {
   readonly world: World;
 }
 
-/** The loop. It yields a request for each call that needs tokens and resumes with the call prepared. */
-export function* engine(commands: readonly CommandEnvelope[]): Generator<TokenRequest, RunResult, CallCommand> {
-  let world = initialWorld;
+/**
+ * The loop. It yields a request for each call that needs tokens and resumes with the call prepared.
+ * It starts from `world` (a run's start, or where an earlier run of the same log left off: `simulate
+ * serve` runs each request this way) and returns the events of these commands alone.
+ */
+export function* engine(commands: readonly CommandEnvelope[], from: World = initialWorld): Generator<TokenRequest, RunResult, CallCommand> {
+  let world = from;
   const events: LoggedEvent[] = [];
   for (const { command, meta } of commands) {
     const step: EngineCommand = command.type === 'Call' && needsTokens(command) ? yield { command, world } : command;
@@ -48,8 +52,8 @@ export function* engine(commands: readonly CommandEnvelope[]): Generator<TokenRe
 }
 
 /** Run commands that need no tokens (the token service is async: scenarios run with runScenario). */
-export function run(commands: readonly CommandEnvelope[]): RunResult {
-  const next = engine(commands).next();
+export function run(commands: readonly CommandEnvelope[], from: World = initialWorld): RunResult {
+  const next = engine(commands, from).next();
   if (!next.done)
     throw new Error(`bug: ${next.value.command.data.action} needs tokens, which were not prepared: run the scenario with runScenario`);
   return next.value;

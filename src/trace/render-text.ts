@@ -18,6 +18,15 @@ export interface TextOptions {
 }
 
 export function renderText(model: TraceModel, options: TextOptions): string {
+  return [
+    renderTextHead(model, options),
+    ...model.items.map((item) => renderTextItem(item, options)),
+    renderTextSummary(model, options),
+  ].join('');
+}
+
+/** The title and the world, before the first step (`simulate serve` prints the parts as they come). */
+export function renderTextHead(model: TraceModel, options: TextOptions): string {
   const s = options.style;
   const out: string[] = [];
   out.push(s.bold(model.title));
@@ -35,19 +44,23 @@ export function renderText(model: TraceModel, options: TextOptions): string {
   }
   if (model.organization) renderOrganization(model.organization, out, s);
   renderIssuers(model.issuers, out, s);
-  for (const item of model.items) {
-    out.push('');
-    if (item.kind === 'wait') {
-      out.push(s.cyan(`wait ${item.text}: the clock moves from ${item.from} to ${item.to}`));
-      continue;
-    }
-    renderStep(item, out, options);
-  }
-  out.push('');
+  return out.join('\n') + '\n';
+}
+
+/** A step or a wait, after the blank line that sets it apart. */
+export function renderTextItem(item: TraceModel['items'][number], options: TextOptions): string {
+  const out: string[] = [''];
+  if (item.kind === 'wait') out.push(options.style.cyan(`wait ${item.text}: the clock moves from ${item.from} to ${item.to}`));
+  else renderStep(item, out, options);
+  return out.join('\n') + '\n';
+}
+
+/** The last line: how many steps and expectations, and whether every expectation held. */
+export function renderTextSummary(model: TraceModel, options: TextOptions): string {
+  const s = options.style;
   const sum = model.summary;
   const verdict = sum.failed === 0 ? s.green('all expectations held') : s.red(`${sum.failed} failed`);
-  out.push(`${sum.steps} steps, ${sum.expectations} expectations: ${sum.passed} passed, ${sum.failed} failed — ${verdict}`);
-  return out.join('\n') + '\n';
+  return `\n${sum.steps} steps, ${sum.expectations} expectations: ${sum.passed} passed, ${sum.failed} failed — ${verdict}\n`;
 }
 
 export function renderStep(step: TraceStep, out: string[], options: TextOptions): void {

@@ -43,7 +43,11 @@ describe('npm pack', () => {
         'dist/simulate.cjs',
         'dist/THIRD-PARTY-NOTICES.txt',
         'dist/token-keys.json',
+        'dist/vendor/fast-xml-parser.cjs',
         'dist/vendor/jose.cjs',
+        'dist/vendor/smithy-core-protocols.cjs',
+        'dist/vendor/smithy-core-serde.cjs',
+        'dist/vendor/smithy-signature-v4.cjs',
         'dist/vendor/yaml.cjs',
         'dist/vendor/zod-mini.cjs',
       ]

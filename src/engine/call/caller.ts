@@ -72,6 +72,8 @@ export function authenticate(ref: CallerRef, world: World, action: string | null
     }
     case 'kept':
       return authenticateKept(ref.name, world, action);
+    case 'key':
+      return authenticateKey(ref.accessKeyId, 'access key', world, action);
     case 'anonymous': {
       const record: CallerRecord = {
         kind: 'anonymous',
@@ -165,12 +167,9 @@ function invalidKey(record: CallerRecord, note: string): Authentication {
   return { ok: false, record, error, note: `${note}: AWS refuses the request before it looks at any policy` };
 }
 
-/** Kept credentials that are an IAM user's access key (CreateAccessKey), as they are now. */
-function authenticateKeptKey(name: string, keyId: string, world: World): Authentication | null {
-  // long-term keys are AKIA…, temporary ones ASIA… (IAM User Guide "IAM identifiers")
-  if (!keyId.startsWith('AKIA')) return null;
+/** An IAM user's access key (CreateAccessKey, or `access-key` in the world), as it is now. */
+function authenticateLongTermKey(keyId: string, label: string, world: World): Authentication {
   const key = world.iam.accessKeys[keyId];
-  const label = `credentials ${name}`;
   if (key === undefined) {
     const record: CallerRecord = { kind: 'iam-user', arn: 'unknown', account: null, credentials: 'long-term', accessKeyId: keyId, label };
     return invalidKey(record, `access key ${keyId} has been deleted`);
@@ -183,11 +182,44 @@ function authenticateKeptKey(name: string, keyId: string, world: World): Authent
 
 function authenticateKept(name: string, world: World, action: string | null): Authentication {
   const keyId = world.scenario.kept[name];
-  const longTerm = keyId === undefined ? null : authenticateKeptKey(name, keyId, world);
-  if (longTerm !== null) return longTerm;
-  const session = keyId === undefined ? undefined : world.sts.sessions[keyId];
-  if (keyId === undefined || !session) throw new Error(`bug: credentials ${name} were never kept`);
-  const label = `credentials ${name}`;
+  if (keyId === undefined) throw new Error(`bug: credentials ${name} were never kept`);
+  // long-term keys are AKIA…, temporary ones ASIA… (IAM User Guide "IAM identifiers")
+  if (keyId.startsWith('AKIA')) return authenticateLongTermKey(keyId, `credentials ${name}`, world);
+  if (!world.sts.sessions[keyId]) throw new Error(`bug: credentials ${name} were never kept`);
+  return authenticateKey(keyId, `credentials ${name}`, world, action, `credentials ${name}`);
+}
+
+/**
+ * A request signed with an access key: a long-term key is its user's (deleted or inactive:
+ * InvalidClientTokenId), a temporary key its session's (unknown: InvalidClientTokenId; ended:
+ * ExpiredToken). `named` is how the notes name the credentials.
+ */
+function authenticateKey(
+  keyId: string,
+  label: string,
+  world: World,
+  action: string | null,
+  named = `credentials ${keyId}`,
+): Authentication {
+  if (keyId.startsWith('AKIA')) return authenticateLongTermKey(keyId, label, world);
+  const session = world.sts.sessions[keyId];
+  if (!session) {
+    const record: CallerRecord = {
+      kind: 'role-session',
+      arn: 'unknown',
+      account: null,
+      credentials: 'temporary',
+      accessKeyId: keyId,
+      label,
+    };
+    const error = { code: 'InvalidClientTokenId' as const, message: 'The security token included in the request is invalid.' };
+    return {
+      ok: false,
+      record,
+      error,
+      note: `no session has temporary access key ${keyId}: AWS refuses the request before it looks at any policy`,
+    };
+  }
   if (session.kind === 'session-token') {
     const gone = userGone(session, world);
     if (gone !== null) {
@@ -202,7 +234,7 @@ function authenticateKept(name: string, world: World, action: string | null): Au
       ok: false,
       record: caller.record,
       error: { code: 'ExpiredToken', message: 'The security token included in the request is expired' },
-      note: `credentials ${name} expired at ${session.expiration} and the clock reads ${world.scenario.clock}; AWS refuses them before it looks at any policy`,
+      note: `${named} expired at ${session.expiration} and the clock reads ${world.scenario.clock}; AWS refuses them before it looks at any policy`,
     };
   }
   const iamLimit = action !== null && action.toLowerCase().startsWith('iam:') ? iamRefusal(session) : null;

@@ -7,6 +7,12 @@ export type CallerRef =
   | { readonly kind: 'user'; readonly arn: string }
   | { readonly kind: 'root'; readonly account: string }
   | { readonly kind: 'kept'; readonly name: string }
+  /**
+   * A request signed with an access key (`simulate serve`: the key of its Signature Version 4
+   * signature): a long-term key is its IAM user's, a temporary key its session's, authenticated by
+   * the rules that apply to kept credentials.
+   */
+  | { readonly kind: 'key'; readonly accessKeyId: string }
   | { readonly kind: 'anonymous' }
   | {
       readonly kind: 'service';

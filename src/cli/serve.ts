@@ -1,0 +1,77 @@
+// `simulate serve` on the console (docs/serve.md): the loaded run's trace, then each request's as it
+// is answered; the event log written, then appended request by request; the summary when it stops.
+// Loaded on demand by main.ts, so that a scenario run never loads the server or its libraries.
+import { appendFileSync, writeFileSync } from 'node:fs';
+import type { LoggedEvent } from '../engine/events.js';
+import type { RunResult } from '../engine/run.js';
+import { project } from '../trace/project.js';
+import { renderTextHead, renderTextItem, renderTextSummary, type TextOptions } from '../trace/render-text.js';
+import { COLOUR, PLAIN } from '../trace/style.js';
+import { startServer, type RunningServer } from '../server/serve.js';
+import type { Args } from './args.js';
+import { serialiseEvents } from './event-log.js';
+import type { Io } from './io.js';
+
+export interface Serving {
+  readonly url: string;
+  /** stops the server and prints the summary line; resolves with whether every expectation of the file held */
+  readonly close: () => Promise<boolean>;
+}
+
+type ServeArgs = Pick<Args, 'port' | 'host' | 'credentials' | 'events' | 'color'>;
+
+export async function openServe(loaded: RunResult, args: ServeArgs, io: Io): Promise<Serving> {
+  const colour = args.color ?? (io.isTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb');
+  const options: TextOptions = { style: colour ? COLOUR : PLAIN, explain: false };
+  const model = project(loaded.events);
+  io.stdout(renderTextHead(model, options) + model.items.map((item) => renderTextItem(item, options)).join(''));
+  const log = args.events;
+  if (log !== null) writeFileSync(log, await serialiseEvents(loaded.events, log));
+  const printed = (events: readonly LoggedEvent[]): void => {
+    io.stdout(
+      project(events)
+        .items.map((item) => renderTextItem(item, options))
+        .join(''),
+    );
+    // appended and written through at once: a log that stops with the server loses nothing
+    if (log !== null && events.length > 0) appendFileSync(log, events.map((e) => JSON.stringify(e)).join('\n') + '\n');
+  };
+  const host = args.host ?? '127.0.0.1';
+  if (host !== '127.0.0.1') {
+    io.stderr(
+      `simulate serve: listening on ${host}, not 127.0.0.1: whoever reaches it can call the world with the keys of the credentials file\n`,
+    );
+  }
+  let server: RunningServer;
+  try {
+    server = await startServer(loaded, {
+      port: args.port,
+      host,
+      credentials: args.credentials,
+      onEvents: printed,
+      onNotice: (line) => io.stderr(`simulate serve: ${line}\n`),
+    });
+  } catch (e) {
+    throw new ServeError(`simulate serve: cannot listen on ${host}:${args.port}: ${(e as Error).message}`);
+  }
+  const clock = loaded.world.scenario.clock;
+  if (Date.parse(clock) > Date.now()) {
+    io.stderr(`simulate serve: the world's clock (${clock}) is later than the wall clock: it stays there until the wall clock passes it\n`);
+  }
+  if (args.credentials !== null) {
+    io.stderr(`simulate serve: credentials written to ${args.credentials} (a profile ACCOUNT/USER per IAM user with an access key)\n`);
+  }
+  io.stderr(`simulate serve: STS and IAM of the world at ${server.url} (Ctrl-C stops)\n`);
+  return {
+    url: server.url,
+    close: async () => {
+      await server.close();
+      const all = project(server.events());
+      io.stdout(renderTextSummary(all, options));
+      return all.summary.failed === 0;
+    },
+  };
+}
+
+/** The server could not start (the port is taken, the address is not this machine's). */
+export class ServeError extends Error {}

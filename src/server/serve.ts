@@ -1,0 +1,298 @@
+// `simulate serve`: the world as AWS's STS and IAM endpoints (docs/serve.md). Each request, in the
+// order it arrived, is read (1 MiB at most), its Signature Version 4 checked with the world's keys
+// (sigv4.ts), its parameters read by the Query protocol (query.ts), then run by the engine as a step
+// of the scenario: the clock moved to the wall clock, a StepStarted naming the request, and the Call
+// signed by the request's access key. The step's call record is the answer (renderQueryAnswer).
+// There is one engine loop: each request's commands are run from the world the last one left.
+import { chmodSync, writeFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { CallerRef } from '../engine/call/command.js';
+import type { CommandEnvelope, LoggedEvent } from '../engine/events.js';
+import { secretAccessKey, sessionToken } from '../engine/ids.js';
+import { runScenario } from '../engine/run-scenario.js';
+import type { RunResult } from '../engine/run.js';
+import type { World } from '../engine/world.js';
+import { project } from '../trace/project.js';
+import {
+  MAX_QUERY_BYTES,
+  parseQueryRequest,
+  renderQueryAnswer,
+  renderQueryError,
+  type QueryHttpResponse,
+  type QueryService,
+} from './query.js';
+import { requestId } from './request-id.js';
+import { verifySigV4, type KeyRecord } from './sigv4.js';
+
+export interface ServeOptions {
+  /** 0: the system picks a free port */
+  readonly port: number;
+  /** 127.0.0.1 unless another address is asked for */
+  readonly host?: string;
+  /** where to write an AWS shared credentials file with a profile per IAM user that has an access key */
+  readonly credentials?: string | null;
+  /** called with the events of each request (and of the keys serve gives), before it is answered */
+  readonly onEvents?: (events: readonly LoggedEvent[]) => void;
+  /** a line for the person running the server (a refused request, a request not run) */
+  readonly onNotice?: (line: string) => void;
+  /** the wall clock (tests may set it) */
+  readonly now?: () => Date;
+}
+
+export interface RunningServer {
+  /** http://HOST:PORT */
+  readonly url: string;
+  /** every event so far: the loaded run's, then each request's */
+  readonly events: () => readonly LoggedEvent[];
+  /** stops listening, lets the requests already received finish, and ends */
+  readonly close: () => Promise<void>;
+}
+
+/** The title of the step in which serve gives keyless users the key `as user` stands for. */
+export const KEYS_STEP_TITLE = 'simulate serve gives each IAM user declared without an access key the key it signs with';
+
+/**
+ * Starts serving the world a run left (`loaded`: the file's declarations and steps, run with
+ * detail). Users the world declares without an access key, and that never had one, first get one,
+ * as iam:CreateAccessKey would mint it, in a step of its own.
+ */
+export async function startServer(loaded: RunResult, options: ServeOptions): Promise<RunningServer> {
+  const log: LoggedEvent[] = [...loaded.events];
+  let world = loaded.world;
+  let step = Math.max(0, ...log.filter((e) => e.type === 'StepStarted').map((e) => (e.data as { index: number }).index));
+  const now = options.now ?? (() => new Date());
+  const notice = options.onNotice ?? (() => {});
+  const seed = world.scenario.seed;
+
+  const append = async (commands: CommandEnvelope[]): Promise<readonly LoggedEvent[]> => {
+    const result = await runScenario(commands, world);
+    world = result.world;
+    log.push(...result.events);
+    options.onEvents?.(result.events);
+    return result.events;
+  };
+
+  const keyless = Object.values(world.iam.users).filter((u) => u.accessKeys.length === 0 && (world.iam.keysMinted[u.arn] ?? 0) === 0);
+  if (keyless.length > 0) {
+    const meta = { step: ++step };
+    await append([
+      { command: { type: 'StartStep', data: { index: step, title: KEYS_STEP_TITLE } }, meta },
+      ...keyless.map((u): CommandEnvelope => ({ command: { type: 'CreateAccessKey', data: { user: u.arn } }, meta })),
+    ]);
+  }
+  if (options.credentials) writeCredentials(options.credentials, world);
+
+  const lookup = (keyId: string): KeyRecord | null => {
+    const key = world.iam.accessKeys[keyId];
+    if (key !== undefined)
+      return { secretAccessKey: secretAccessKey(seed, keyId), sessionToken: null, kind: 'long-term', status: key.status };
+    const session = world.sts.sessions[keyId];
+    if (session === undefined) return null;
+    return {
+      secretAccessKey: secretAccessKey(seed, keyId),
+      sessionToken: sessionToken(seed, keyId),
+      kind: 'temporary',
+      expiration: session.expiration,
+    };
+  };
+
+  let answered = 0;
+  const handle = async (req: IncomingMessage, received: Body): Promise<QueryHttpResponse> => {
+    const id = requestId(seed, ++answered);
+    const target = req.url ?? '/';
+    const q = target.indexOf('?');
+    const path = q < 0 ? target : target.slice(0, q);
+    const query = q < 0 ? '' : target.slice(q + 1);
+    const from = req.socket.remoteAddress ?? 'unknown';
+    const refuse = (service: QueryService, code: string, message: string, status?: number): QueryHttpResponse => {
+      notice(`${req.method} ${path} from ${from}: ${code}: ${message}`);
+      const answer = renderQueryError(service, { code, message }, id);
+      return status === undefined ? answer : { ...answer, status };
+    };
+    if (received.tooLarge) {
+      return refuse('sts', 'RequestEntityTooLarge', `The request is larger than iamsim reads (${MAX_QUERY_BYTES} bytes).`);
+    }
+    const method = req.method ?? 'GET';
+    const http = { method, query, contentType: req.headers['content-type'], body: received.bytes };
+    const headers = pairs(req.rawHeaders);
+    const scoped = scopeService(req, query);
+    let caller: CallerRef = { kind: 'anonymous' };
+    let region = world.scenario.region;
+    let service: QueryService = scoped ?? 'sts';
+    const unsigned = scoped === null && !hasAuth(req, query);
+    const unsignedRequest = unsigned ? parseQueryRequest(http, null) : null;
+    if (!(unsignedRequest?.ok && unsignedRequest.request.action === 'sts:AssumeRoleWithWebIdentity')) {
+      // every request but AssumeRoleWithWebIdentity is signed (STS API Reference, AssumeRoleWithWebIdentity)
+      const verified = await verifySigV4(
+        { method, path, query, headers, body: received.bytes },
+        { lookup, now: now(), service, ...(service === 'iam' ? { regions: ['us-east-1'] } : {}) },
+      );
+      if (!verified.ok) return refuse(service, verified.code, verified.message, verified.status);
+      caller = { kind: 'key', accessKeyId: verified.accessKeyId };
+      region = verified.region;
+    }
+    const parsed = unsignedRequest ?? parseQueryRequest(http, service);
+    if (!parsed.ok) return refuse(parsed.service, parsed.error.code, parsed.error.message);
+    const request = parsed.request;
+    service = request.service;
+    if (request.ignored.length > 0)
+      notice(`${request.action}: parameters ignored (the action has none of these names): ${request.ignored.join(', ')}`);
+    if (!request.carriedOut && request.service === 'sts') {
+      // the STS component runs only the STS actions it carries out (query.ts)
+      return refuse(
+        'sts',
+        'NotImplemented',
+        `iamsim does not carry out ${request.action}${request.refusal ? `: ${request.refusal}` : ' yet'}.`,
+      );
+    }
+    const commands: CommandEnvelope[] = [];
+    const seconds = Math.floor((now().getTime() - Date.parse(world.scenario.clock)) / 1000);
+    if (seconds > 0) {
+      commands.push({
+        command: { type: 'AdvanceClock', data: { seconds, text: 'until the wall clock' } },
+        meta: {},
+      });
+    }
+    const meta = { step: ++step };
+    commands.push(
+      { command: { type: 'StartStep', data: { index: step, title: `${method} ${request.action} from ${from}` } }, meta },
+      {
+        command: { type: 'Call', data: { caller, action: request.action, resource: null, params: request.params, context: {}, region } },
+        meta,
+      },
+    );
+    // the step's call as the trace shows it (a call record also sits in the events of hops before it)
+    const made = project(await append(commands)).items.find((item) => item.kind === 'step');
+    const call = made?.kind === 'step' ? made.call : null;
+    if (call === null || call === undefined)
+      return refuse(service, 'InternalFailure', `iamsim made no call for ${request.action}: see the trace of step ${step}`, 500);
+    return renderQueryAnswer(request, call, id);
+  };
+
+  // one request at a time, in the order they arrived: the log is the same for the same arrivals
+  let queue: Promise<unknown> = Promise.resolve();
+  const server = createServer((req, res) => {
+    const body = readBody(req);
+    const turn = queue.then(async () => {
+      let answer: QueryHttpResponse;
+      try {
+        answer = await handle(req, await body);
+      } catch (e) {
+        notice(`internal error (please report it with the scenario): ${String((e as Error).stack ?? e)}`);
+        answer = renderQueryError(
+          'sts',
+          { code: 'InternalFailure', message: 'iamsim failed to answer the request' },
+          requestId(seed, answered),
+        );
+        answer = { ...answer, status: 500 };
+      }
+      send(res, answer);
+    });
+    queue = turn.catch(() => {});
+  });
+  server.keepAliveTimeout = 5000;
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  let closing: Promise<void> | null = null;
+  return {
+    url,
+    events: () => log,
+    close: () =>
+      (closing ??= new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      }).then(() => queue.then(() => {}))),
+  };
+}
+
+interface Body {
+  readonly bytes: Uint8Array;
+  readonly tooLarge: boolean;
+}
+
+/** The body, up to MAX_QUERY_BYTES; the rest of a larger one is read and dropped. */
+function readBody(req: IncomingMessage): Promise<Body> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_QUERY_BYTES) chunks.push(chunk);
+    });
+    req.on('end', () => resolve({ bytes: Buffer.concat(chunks), tooLarge: size > MAX_QUERY_BYTES }));
+    req.on('error', () => resolve({ bytes: Buffer.concat(chunks), tooLarge: size > MAX_QUERY_BYTES }));
+  });
+}
+
+function send(res: ServerResponse, answer: QueryHttpResponse): void {
+  if (res.headersSent || res.destroyed) return;
+  const body = Buffer.from(answer.body, 'utf8');
+  res.writeHead(answer.status, { ...answer.headers, 'content-length': String(body.length) });
+  res.end(body);
+}
+
+function pairs(raw: readonly string[]): [string, string][] {
+  const out: [string, string][] = [];
+  for (let i = 0; i + 1 < raw.length; i += 2) out.push([raw[i]!, raw[i + 1]!]);
+  return out;
+}
+
+/** Whether the request carries any Signature Version 4 authentication (a header, or presigned parameters). */
+function hasAuth(req: IncomingMessage, query: string): boolean {
+  return req.headers.authorization !== undefined || /(^|&)X-Amz-(Credential|Signature|Algorithm)=/i.test(query);
+}
+
+/**
+ * The service the request's credential scope names (KEY/DATE/REGION/SERVICE/aws4_request): STS and
+ * IAM share the endpoint, and the scope says which the client signed for. null: none is named; any
+ * other service is checked as STS (the verifier then answers that the scope names the wrong service).
+ */
+function scopeService(req: IncomingMessage, query: string): QueryService | null {
+  const header = req.headers.authorization ?? '';
+  let credential = /Credential=([^,\s]+)/.exec(header)?.[1];
+  if (credential === undefined) {
+    const param = /(?:^|&)X-Amz-Credential=([^&]*)/i.exec(query)?.[1];
+    if (param !== undefined) {
+      try {
+        credential = decodeURIComponent(param);
+      } catch {
+        credential = param;
+      }
+    }
+  }
+  if (credential === undefined) return null;
+  return credential.split('/')[3] === 'iam' ? 'iam' : 'sts';
+}
+
+/**
+ * An AWS shared credentials file (AWS CLI User Guide, "Configuration and credential file settings"):
+ * a profile ACCOUNT/USER (the scenario's account name) per IAM user with an access key, its first
+ * (the one `as user` signs with), and the secret the simulation derives for it. Mode 600.
+ */
+export function writeCredentials(file: string, world: World): void {
+  const lines: string[] = [
+    '# Written by simulate serve: the keys of the simulated world, derived from the scenario. Not real AWS credentials.',
+  ];
+  for (const user of Object.values(world.iam.users)) {
+    const keyId = user.accessKeys[0];
+    if (keyId === undefined) continue;
+    const account = world.iam.accounts[user.account]?.name ?? user.account;
+    lines.push(
+      '',
+      `[${account}/${user.name}]`,
+      `aws_access_key_id = ${keyId}`,
+      `aws_secret_access_key = ${secretAccessKey(world.scenario.seed, keyId)}`,
+    );
+  }
+  writeFileSync(file, lines.join('\n') + '\n', { mode: 0o600 });
+  chmodSync(file, 0o600);
+}
