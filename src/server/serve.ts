@@ -22,6 +22,7 @@ import {
   type QueryHttpResponse,
   type QueryService,
 } from './query.js';
+import { answersBySimulation, answerSimulateCustomPolicy } from './simulate-policy.js';
 import { requestId } from './request-id.js';
 import { verifySigV4, type KeyRecord } from './sigv4.js';
 
@@ -167,6 +168,8 @@ export async function startServer(loaded: RunResult, options: ServeOptions): Pro
     const call = made?.kind === 'step' ? made.call : null;
     if (call === null || call === undefined)
       return refuse(service, 'InternalFailure', `iamsim made no call for ${request.action}: see the trace of step ${step}`, 500);
+    // an allowed SimulateCustomPolicy is answered by the evaluator, as simulate eval answers it
+    if (call.outcome === 'allowed' && answersBySimulation(request)) return answerSimulateCustomPolicy(request, id);
     return renderQueryAnswer(request, call, id);
   };
 

@@ -10,7 +10,14 @@ import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateRoleCommand, GetRoleCommand, IAMClient, NoSuchEntityException, UpdateAccessKeyCommand } from '@aws-sdk/client-iam';
+import {
+  CreateRoleCommand,
+  GetRoleCommand,
+  IAMClient,
+  NoSuchEntityException,
+  SimulateCustomPolicyCommand,
+  UpdateAccessKeyCommand,
+} from '@aws-sdk/client-iam';
 import { AssumeRoleCommand, AssumeRootCommand, GetCallerIdentityCommand, STSClient, STSServiceException } from '@aws-sdk/client-sts';
 import { fromIni } from '@aws-sdk/credential-providers';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -151,6 +158,20 @@ describe('simulate serve: the seed’s cross-account flow through the AWS SDK fo
     const read = await iam.send(new GetRoleCommand({ RoleName: 'Deployer' }));
     expect(read.Role?.RoleId).toBe(created.Role?.RoleId);
     await expect(iam.send(new GetRoleCommand({ RoleName: 'Nobody' }))).rejects.toBeInstanceOf(NoSuchEntityException);
+    // iam:SimulateCustomPolicy, once authorized, is answered by the evaluator of simulate eval
+    // (IAM API Reference, SimulateCustomPolicy; src/server/simulate-policy.ts)
+    const simulated = await iam.send(
+      new SimulateCustomPolicyCommand({
+        PolicyInputList: [
+          JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] }),
+        ],
+        ActionNames: ['s3:GetObject', 's3:PutObject'],
+      }),
+    );
+    expect(simulated.EvaluationResults?.map((r) => [r.EvalActionName, r.EvalDecision])).toEqual([
+      ['s3:GetObject', 'allowed'],
+      ['s3:PutObject', 'implicitDeny'],
+    ]);
   });
 });
 
