@@ -14,6 +14,9 @@ export interface Args {
   readonly port: number;
   readonly host: string | null;
   readonly credentials: string | null;
+  /** serve: a pod of the world (ACCOUNT/CLUSTER/NAMESPACE/POD) whose token files to write into podDir */
+  readonly pod: string | null;
+  readonly podDir: string | null;
 }
 
 /** The port `simulate serve` listens on unless told otherwise. */
@@ -34,6 +37,8 @@ export function parseArgs(argv: readonly string[]): Args {
   let port: number | null = null;
   let host: string | null = null;
   let credentials: string | null = null;
+  let pod: string | null = null;
+  let podDir: string | null = null;
   const value = (i: number, flag: string): string => {
     const v = argv[i + 1];
     if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
@@ -89,6 +94,12 @@ export function parseArgs(argv: readonly string[]): Args {
       case '--credentials':
         credentials = take();
         break;
+      case '--pod':
+        pod = take();
+        break;
+      case '--pod-dir':
+        podDir = take();
+        break;
       default:
         if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
         if (files.length === 0 && (a === 'replay' || a === 'eval' || a === 'walk' || a === 'serve') && command === 'run') command = a;
@@ -106,8 +117,16 @@ export function parseArgs(argv: readonly string[]): Args {
     const runOnly = [format !== 'text' && '--format', explain && '--explain', until !== null && '--until'].filter(Boolean);
     if (runOnly.length > 0)
       throw new UsageError(`${runOnly.join(', ')} ${runOnly.length > 1 ? 'apply' : 'applies'} to scenario runs, not to serve`);
+    if ((pod === null) !== (podDir === null))
+      throw new UsageError('--pod and --pod-dir go together: the pod, and where to write its files');
   } else {
-    const serveOnly = [port !== null && '--port', host !== null && '--host', credentials !== null && '--credentials'].filter(Boolean);
+    const serveOnly = [
+      port !== null && '--port',
+      host !== null && '--host',
+      credentials !== null && '--credentials',
+      pod !== null && '--pod',
+      podDir !== null && '--pod-dir',
+    ].filter(Boolean);
     if (serveOnly.length > 0) throw new UsageError(`${serveOnly.join(', ')} ${serveOnly.length > 1 ? 'apply' : 'applies'} to serve only`);
   }
   if (command === 'eval') {
@@ -116,7 +135,7 @@ export function parseArgs(argv: readonly string[]): Args {
     if (scenarioOnly.length > 0)
       throw new UsageError(`${scenarioOnly.join(', ')} ${scenarioOnly.length > 1 ? 'apply' : 'applies'} to scenarios, not to eval`);
   }
-  return { command, files, format, explain, events, color, until, port: port ?? DEFAULT_PORT, host, credentials };
+  return { command, files, format, explain, events, color, until, port: port ?? DEFAULT_PORT, host, credentials, pod, podDir };
 }
 
 export const HELP = `simulate — replay AWS identity scenarios and explain every decision
@@ -129,6 +148,7 @@ usage:
   simulate eval FILE.json                   evaluate requests without a scenario: the input and the
                                             output of aws iam simulate-custom-policy (json or yaml)
   simulate serve WORLD.iam [--port N] [--host H] [--credentials FILE] [--events FILE.jsonl]
+                 [--pod ACCOUNT/CLUSTER/NAMESPACE/POD --pod-dir DIR]
                                             run the world's steps, then answer the AWS SDKs and CLI
                                             as its STS and IAM endpoints (127.0.0.1, port 7100; 0:
                                             any free port), printing each request's trace
@@ -146,6 +166,8 @@ options:
   --port N, --host H         serve: where to listen (another address than 127.0.0.1 is said on stderr)
   --credentials FILE         serve: write an AWS credentials file (mode 600), a profile ACCOUNT/USER
                              per IAM user with its access key and the simulation's secret for it
+  --pod P --pod-dir DIR      serve: write pod P's projected token (IRSA) into DIR (mode 600) and
+                             DIR/env, the variables that point its SDK's default chain at serve
 
 exit codes: 0 every expectation held · 1 an expectation failed · 2 the scenario could not run
             (eval: 0 results printed, whatever the decisions · 2 the input could not run)

@@ -2,12 +2,14 @@
 // is answered; the event log written, then appended request by request; the summary when it stops.
 // Loaded on demand by main.ts, so that a scenario run never loads the server or its libraries.
 import { appendFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { LoggedEvent } from '../engine/events.js';
 import type { RunResult } from '../engine/run.js';
 import { project } from '../trace/project.js';
 import { renderTextHead, renderTextItem, renderTextSummary, type TextOptions } from '../trace/render-text.js';
 import { COLOUR, PLAIN } from '../trace/style.js';
 import { startServer, type RunningServer } from '../server/serve.js';
+import { PodError, shellExports, writePodFiles } from '../server/workloads.js';
 import type { Args } from './args.js';
 import { serialiseEvents } from './event-log.js';
 import type { Io } from './io.js';
@@ -18,7 +20,7 @@ export interface Serving {
   readonly close: () => Promise<boolean>;
 }
 
-type ServeArgs = Pick<Args, 'port' | 'host' | 'credentials' | 'events' | 'color'>;
+type ServeArgs = Pick<Args, 'port' | 'host' | 'credentials' | 'events' | 'color'> & Partial<Pick<Args, 'pod' | 'podDir'>>;
 
 export async function openServe(loaded: RunResult, args: ServeArgs, io: Io): Promise<Serving> {
   const colour = args.color ?? (io.isTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb');
@@ -60,6 +62,20 @@ export async function openServe(loaded: RunResult, args: ServeArgs, io: Io): Pro
   }
   if (args.credentials !== null) {
     io.stderr(`simulate serve: credentials written to ${args.credentials} (a profile ACCOUNT/USER per IAM user with an access key)\n`);
+  }
+  if (args.pod && args.podDir) {
+    try {
+      const pod = await writePodFiles(server.world(), args.pod, args.podDir, server.url, new Date());
+      const envFile = join(args.podDir, 'env');
+      writeFileSync(envFile, shellExports(pod.env), { mode: 0o600 });
+      io.stderr(
+        `simulate serve: pod ${args.pod}: token written to ${pod.files.join(', ')}; its SDK's environment (. ${envFile}):\n${shellExports(pod.env)}`,
+      );
+    } catch (e) {
+      if (!(e instanceof PodError)) throw e;
+      await server.close();
+      throw new ServeError(`simulate serve: --pod: ${e.message}`);
+    }
   }
   io.stderr(`simulate serve: STS and IAM of the world at ${server.url} (Ctrl-C stops)\n`);
   return {

@@ -46,6 +46,8 @@ export interface RunningServer {
   readonly url: string;
   /** every event so far: the loaded run's, then each request's */
   readonly events: () => readonly LoggedEvent[];
+  /** the world as the last request left it */
+  readonly world: () => World;
   /** stops listening, lets the requests already received finish, and ends */
   readonly close: () => Promise<void>;
 }
@@ -209,6 +211,7 @@ export async function startServer(loaded: RunResult, options: ServeOptions): Pro
   return {
     url,
     events: () => log,
+    world: () => world,
     close: () =>
       (closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve());

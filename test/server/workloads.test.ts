@@ -1,0 +1,159 @@
+// `simulate serve` for the world's workloads, with the real AWS SDK for JavaScript v3: a pod's IRSA
+// token file and environment (Amazon EKS User Guide, "Configure Kubernetes service accounts to
+// assume an IAM role", https://docs.aws.amazon.com/eks/latest/userguide/associate-service-account-role.html;
+// the SDK's web identity provider reads AWS_ROLE_ARN and AWS_WEB_IDENTITY_TOKEN_FILE, AWS SDKs and
+// Tools Reference Guide, "Assume role credential provider",
+// https://docs.aws.amazon.com/sdkref/latest/guide/feature-assume-role-credentials.html, and
+// AWS_ENDPOINT_URL_STS, "Service-specific endpoints",
+// https://docs.aws.amazon.com/sdkref/latest/guide/feature-ss-endpoints.html).
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { fromTokenFile } from '@aws-sdk/credential-providers';
+import { afterEach, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { openServe } from '../../src/cli/serve.js';
+import { startServer, type RunningServer } from '../../src/server/serve.js';
+import { PodError, writePodFiles } from '../../src/server/workloads.js';
+import { simulateAsync } from '../../src/simulate.js';
+import { runCli } from '../cli/run-cli.js';
+
+const FILE = 'scenarios/eks-pod-identity.iam';
+const load = () =>
+  simulateAsync(readFileSync(FILE, 'utf8'), FILE, {
+    readFile: () => {
+      throw new Error('no files');
+    },
+    detail: true,
+  });
+const bounded = { maxAttempts: 1, requestHandler: { requestTimeout: 5000 } } as const;
+
+let open: { close: () => Promise<unknown> }[] = [];
+afterEach(async () => {
+  await Promise.all(open.map((s) => s.close()));
+  open = [];
+});
+
+async function serve(): Promise<{ server: RunningServer; dir: string }> {
+  const server = await startServer(await load(), { port: 0 });
+  open.push(server);
+  return { server, dir: mkdtempSync(join(tmpdir(), 'iamsim-pod-')) };
+}
+
+/** Runs `fn` with the variables set in process.env, then puts process.env back as it was. */
+async function withEnv<T>(env: ReadonlyArray<readonly [string, string]>, fn: () => Promise<T>): Promise<T> {
+  const saved = env.map(([k]) => [k, process.env[k]] as const);
+  for (const [k, v] of env) process.env[k] = v;
+  try {
+    return await fn();
+  } finally {
+    for (const [k, v] of saved) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
+}
+
+const titles = (server: RunningServer) =>
+  server
+    .events()
+    .filter((e) => e.type === 'StepStarted')
+    .map((e) => (e.data as { title: string }).title);
+
+describe('simulate serve --pod: IRSA through the SDK’s fromTokenFile', () => {
+  it('given the catalog pod’s token file and environment, when the SDK’s fromTokenFile gets credentials, then STS answers the role’s session and GetCallerIdentity its ARN', async () => {
+    const { server, dir } = await serve();
+    const pod = await writePodFiles(server.world(), 'Production/demo/shop/catalog', dir, server.url, new Date());
+    const env = Object.fromEntries(pod.env);
+    expect(env).toEqual({
+      AWS_ROLE_ARN: 'arn:aws:iam::111111111111:role/irsa-reader',
+      AWS_WEB_IDENTITY_TOKEN_FILE: join(dir, 'token'),
+      AWS_ROLE_SESSION_NAME: 'demo-shop-catalog',
+      AWS_REGION: 'us-west-2',
+      AWS_ENDPOINT_URL_STS: server.url,
+      AWS_ENDPOINT_URL: server.url,
+    });
+    expect(statSync(join(dir, 'token')).mode & 0o777).toBe(0o600);
+    // the projected token: the cluster's issuer, the pod's service account, and a lifetime on the wall clock
+    const claims = JSON.parse(Buffer.from(readFileSync(join(dir, 'token'), 'utf8').split('.')[1]!, 'base64url').toString()) as {
+      iss: string;
+      sub: string;
+      exp: number;
+    };
+    expect(claims.iss).toBe('https://oidc.eks.us-west-2.amazonaws.com/id/ED89F3AFEA9A6BF0AF1C1B0B2B0D0B6A');
+    expect(claims.sub).toBe('system:serviceaccount:shop:reader');
+    expect(claims.exp * 1000).toBeGreaterThan(Date.now());
+
+    const credentials = await withEnv(pod.env, () => fromTokenFile({ clientConfig: bounded })());
+    expect(credentials.accessKeyId).toMatch(/^ASIA/);
+    const sts = new STSClient({ ...bounded, region: 'us-west-2', endpoint: server.url, credentials });
+    const me = await sts.send(new GetCallerIdentityCommand({}));
+    expect(me.Arn).toBe('arn:aws:sts::111111111111:assumed-role/irsa-reader/demo-shop-catalog');
+    expect(titles(server).slice(-2)).toEqual([
+      'POST sts:AssumeRoleWithWebIdentity from 127.0.0.1',
+      'POST sts:GetCallerIdentity from 127.0.0.1',
+    ]);
+  });
+
+  it('given a token file whose claims were changed after signing, then the SDK raises its InvalidIdentityTokenException (STS’s InvalidIdentityToken)', async () => {
+    const { server, dir } = await serve();
+    const pod = await writePodFiles(server.world(), 'Production/demo/shop/catalog', dir, server.url, new Date());
+    const file = join(dir, 'token');
+    const [header, payload, signature] = readFileSync(file, 'utf8').split('.');
+    const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString()) as Record<string, unknown>;
+    const forged = Buffer.from(JSON.stringify({ ...claims, sub: 'system:serviceaccount:shop:admin' })).toString('base64url');
+    writeFileSync(file, `${header}.${forged}.${signature}`);
+    const error = await withEnv(pod.env, () => fromTokenFile({ clientConfig: bounded })()).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'InvalidIdentityTokenException', $metadata: { httpStatusCode: 400 } });
+    expect(titles(server).at(-1)).toBe('POST sts:AssumeRoleWithWebIdentity from 127.0.0.1');
+  });
+
+  it('given a pod the world does not have, or one without an IRSA role, then PodError says why and writes nothing', async () => {
+    const { server, dir } = await serve();
+    await expect(writePodFiles(server.world(), 'Production/demo/shop/nope', dir, server.url, new Date())).rejects.toThrow(
+      new PodError(
+        'the world has no pod Production/demo/shop/nope (its pods: Production/demo/shop/catalog, Production/demo/shop/reports, Production/demo/shop/audit): --pod takes ACCOUNT/CLUSTER/NAMESPACE/POD',
+      ),
+    );
+  });
+});
+
+describe('simulate serve --pod on the console', () => {
+  it('given --pod and --pod-dir, then DIR/token and DIR/env are written, the exports said on stderr, and the IRSA requests replay from --events to the same trace', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'iamsim-pod-'));
+    const events = join(dir, 'serve.jsonl');
+    let out = '';
+    let err = '';
+    const io = { stdout: (s: string) => void (out += s), stderr: (s: string) => void (err += s), isTTY: false, env: {} };
+    const args = { port: 0, host: null, credentials: null, events, color: false, pod: 'Production/demo/shop/catalog', podDir: dir };
+    const serving = await openServe(await load(), args, io);
+    open.push(serving);
+    const envFile = readFileSync(join(dir, 'env'), 'utf8');
+    expect(statSync(join(dir, 'env')).mode & 0o777).toBe(0o600);
+    expect(envFile).toContain(`export AWS_WEB_IDENTITY_TOKEN_FILE='${join(dir, 'token')}'\n`);
+    expect(err).toContain(envFile);
+    const env = [...envFile.matchAll(/^export (\w+)='([^']*)'$/gm)].map((m) => [m[1]!, m[2]!] as const);
+    const credentials = await withEnv(env, () => fromTokenFile({ clientConfig: bounded })());
+    const sts = new STSClient({ ...bounded, region: 'us-west-2', endpoint: serving.url, credentials });
+    await sts.send(new GetCallerIdentityCommand({}));
+    await serving.close();
+    expect(out).toContain('POST sts:AssumeRoleWithWebIdentity from 127.0.0.1');
+    let replayed = '';
+    const code = await main(['replay', events, '--no-color'], { ...io, stdout: (s: string) => void (replayed += s) });
+    expect(code).toBe(0);
+    expect(replayed).toBe(out);
+  });
+
+  it('given --pod naming a pod the world does not have, then serve stops with exit code 2 and says why', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'iamsim-pod-'));
+    const r = await runCli(['serve', FILE, '--port', '0', '--pod', 'Production/demo/shop/nope', '--pod-dir', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('simulate serve: --pod: the world has no pod Production/demo/shop/nope');
+  });
+
+  it('given --pod without --pod-dir, or --pod outside serve, then a usage error', async () => {
+    expect((await runCli(['serve', FILE, '--pod', 'Production/demo/shop/catalog'])).stderr).toContain('--pod and --pod-dir go together');
+    expect((await runCli([FILE, '--pod', 'x', '--pod-dir', 'y'])).stderr).toContain('--pod, --pod-dir apply to serve only');
+  });
+});
