@@ -17,6 +17,8 @@ export interface Args {
   /** serve: a pod of the world (ACCOUNT/CLUSTER/NAMESPACE/POD) whose token files to write into podDir */
   readonly pod: string | null;
   readonly podDir: string | null;
+  /** serve: the EC2 instance (ACCOUNT/NAME) whose instance metadata service answers at /latest/ */
+  readonly instance: string | null;
 }
 
 /** The port `simulate serve` listens on unless told otherwise. */
@@ -39,6 +41,7 @@ export function parseArgs(argv: readonly string[]): Args {
   let credentials: string | null = null;
   let pod: string | null = null;
   let podDir: string | null = null;
+  let instance: string | null = null;
   const value = (i: number, flag: string): string => {
     const v = argv[i + 1];
     if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
@@ -100,6 +103,9 @@ export function parseArgs(argv: readonly string[]): Args {
       case '--pod-dir':
         podDir = take();
         break;
+      case '--instance':
+        instance = take();
+        break;
       default:
         if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
         if (files.length === 0 && (a === 'replay' || a === 'eval' || a === 'walk' || a === 'serve') && command === 'run') command = a;
@@ -126,6 +132,7 @@ export function parseArgs(argv: readonly string[]): Args {
       credentials !== null && '--credentials',
       pod !== null && '--pod',
       podDir !== null && '--pod-dir',
+      instance !== null && '--instance',
     ].filter(Boolean);
     if (serveOnly.length > 0) throw new UsageError(`${serveOnly.join(', ')} ${serveOnly.length > 1 ? 'apply' : 'applies'} to serve only`);
   }
@@ -135,7 +142,7 @@ export function parseArgs(argv: readonly string[]): Args {
     if (scenarioOnly.length > 0)
       throw new UsageError(`${scenarioOnly.join(', ')} ${scenarioOnly.length > 1 ? 'apply' : 'applies'} to scenarios, not to eval`);
   }
-  return { command, files, format, explain, events, color, until, port: port ?? DEFAULT_PORT, host, credentials, pod, podDir };
+  return { command, files, format, explain, events, color, until, port: port ?? DEFAULT_PORT, host, credentials, pod, podDir, instance };
 }
 
 export const HELP = `simulate — replay AWS identity scenarios and explain every decision
@@ -148,7 +155,7 @@ usage:
   simulate eval FILE.json                   evaluate requests without a scenario: the input and the
                                             output of aws iam simulate-custom-policy (json or yaml)
   simulate serve WORLD.iam [--port N] [--host H] [--credentials FILE] [--events FILE.jsonl]
-                 [--pod ACCOUNT/CLUSTER/NAMESPACE/POD --pod-dir DIR]
+                 [--pod ACCOUNT/CLUSTER/NAMESPACE/POD --pod-dir DIR] [--instance ACCOUNT/NAME]
                                             run the world's steps, then answer the AWS SDKs and CLI
                                             as its STS and IAM endpoints (127.0.0.1, port 7100; 0:
                                             any free port), printing each request's trace
@@ -168,6 +175,8 @@ options:
                              per IAM user with its access key and the simulation's secret for it
   --pod P --pod-dir DIR      serve: write pod P's projected token (IRSA) into DIR (mode 600) and
                              DIR/env, the variables that point its SDK's default chain at serve
+  --instance ACCOUNT/NAME    serve: answer as that EC2 instance's metadata service (IMDSv2) at
+                             /latest/: AWS_EC2_METADATA_SERVICE_ENDPOINT=the server's URL
 
 exit codes: 0 every expectation held · 1 an expectation failed · 2 the scenario could not run
             (eval: 0 results printed, whatever the decisions · 2 the input could not run)

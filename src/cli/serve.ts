@@ -9,7 +9,7 @@ import { project } from '../trace/project.js';
 import { renderTextHead, renderTextItem, renderTextSummary, type TextOptions } from '../trace/render-text.js';
 import { COLOUR, PLAIN } from '../trace/style.js';
 import { startServer, type RunningServer } from '../server/serve.js';
-import { PodError, shellExports, writePodFiles } from '../server/workloads.js';
+import { WorkloadError, findServedInstance, shellExports, writePodFiles } from '../server/workloads.js';
 import type { Args } from './args.js';
 import { serialiseEvents } from './event-log.js';
 import type { Io } from './io.js';
@@ -20,7 +20,7 @@ export interface Serving {
   readonly close: () => Promise<boolean>;
 }
 
-type ServeArgs = Pick<Args, 'port' | 'host' | 'credentials' | 'events' | 'color'> & Partial<Pick<Args, 'pod' | 'podDir'>>;
+type ServeArgs = Pick<Args, 'port' | 'host' | 'credentials' | 'events' | 'color'> & Partial<Pick<Args, 'pod' | 'podDir' | 'instance'>>;
 
 export async function openServe(loaded: RunResult, args: ServeArgs, io: Io): Promise<Serving> {
   const colour = args.color ?? (io.isTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb');
@@ -44,12 +44,21 @@ export async function openServe(loaded: RunResult, args: ServeArgs, io: Io): Pro
       `simulate serve: listening on ${host}, not 127.0.0.1: whoever reaches it can call the world with the keys of the credentials file\n`,
     );
   }
+  if (args.instance) {
+    try {
+      findServedInstance(loaded.world, args.instance);
+    } catch (e) {
+      if (!(e instanceof WorkloadError)) throw e;
+      throw new ServeError(`simulate serve: --instance: ${e.message}`);
+    }
+  }
   let server: RunningServer;
   try {
     server = await startServer(loaded, {
       port: args.port,
       host,
       credentials: args.credentials,
+      instance: args.instance ?? null,
       onEvents: printed,
       onNotice: (line) => io.stderr(`simulate serve: ${line}\n`),
     });
@@ -72,10 +81,15 @@ export async function openServe(loaded: RunResult, args: ServeArgs, io: Io): Pro
         `simulate serve: pod ${args.pod}: token written to ${pod.files.join(', ')}; its SDK's environment (. ${envFile}):\n${shellExports(pod.env)}`,
       );
     } catch (e) {
-      if (!(e instanceof PodError)) throw e;
+      if (!(e instanceof WorkloadError)) throw e;
       await server.close();
       throw new ServeError(`simulate serve: --pod: ${e.message}`);
     }
+  }
+  if (args.instance) {
+    io.stderr(
+      `simulate serve: the instance metadata service of ${args.instance} at ${server.url}/latest/ (IMDSv2); its SDK's environment:\nexport AWS_EC2_METADATA_SERVICE_ENDPOINT='${server.url}'\n`,
+    );
   }
   io.stderr(`simulate serve: STS and IAM of the world at ${server.url} (Ctrl-C stops)\n`);
   return {

@@ -7,7 +7,8 @@
 import { chmodSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { CallerRef } from '../engine/call/command.js';
+import type { CallData, CallerRef } from '../engine/call/command.js';
+import type { CallRecord } from '../engine/call-record.js';
 import type { CommandEnvelope, LoggedEvent } from '../engine/events.js';
 import { secretAccessKey, sessionToken } from '../engine/ids.js';
 import { runScenario } from '../engine/run-scenario.js';
@@ -25,6 +26,7 @@ import {
 import { answersBySimulation, answerSimulateCustomPolicy } from './simulate-policy.js';
 import { requestId } from './request-id.js';
 import { verifySigV4, type KeyRecord } from './sigv4.js';
+import { instanceMetadata } from './workloads.js';
 
 export interface ServeOptions {
   /** 0: the system picks a free port */
@@ -37,6 +39,8 @@ export interface ServeOptions {
   readonly onEvents?: (events: readonly LoggedEvent[]) => void;
   /** a line for the person running the server (a refused request, a request not run) */
   readonly onNotice?: (line: string) => void;
+  /** the EC2 instance (ACCOUNT/NAME) whose instance metadata service answers at /latest/ (workloads.ts) */
+  readonly instance?: string | null;
   /** the wall clock (tests may set it) */
   readonly now?: () => Date;
 }
@@ -100,6 +104,21 @@ export async function startServer(loaded: RunResult, options: ServeOptions): Pro
     };
   };
 
+  // a request to a workload's endpoint (workloads.ts), run as a step of its own
+  const runStep = async (title: string, data: CallData): Promise<CallRecord | null> => {
+    const seconds = Math.floor((now().getTime() - Date.parse(world.scenario.clock)) / 1000);
+    const meta = { step: ++step };
+    const made = project(
+      await append([
+        ...(seconds > 0 ? [{ command: { type: 'AdvanceClock', data: { seconds, text: 'until the wall clock' } }, meta: {} } as const] : []),
+        { command: { type: 'StartStep', data: { index: step, title } }, meta },
+        { command: { type: 'Call', data }, meta },
+      ]),
+    ).items.find((item) => item.kind === 'step');
+    return made?.kind === 'step' ? (made.call ?? null) : null;
+  };
+  const metadata = instanceMetadata(options.instance ?? null, { world: () => world, now, runStep });
+
   let answered = 0;
   const handle = async (req: IncomingMessage, received: Body): Promise<QueryHttpResponse> => {
     const id = requestId(seed, ++answered);
@@ -108,6 +127,8 @@ export async function startServer(loaded: RunResult, options: ServeOptions): Pro
     const path = q < 0 ? target : target.slice(0, q);
     const query = q < 0 ? '' : target.slice(q + 1);
     const from = req.socket.remoteAddress ?? 'unknown';
+    const workload = await metadata({ method: req.method ?? 'GET', path, headers: req.headers, from });
+    if (workload !== null) return workload;
     const refuse = (service: QueryService, code: string, message: string, status?: number): QueryHttpResponse => {
       notice(`${req.method} ${path} from ${from}: ${code}: ${message}`);
       const answer = renderQueryError(service, { code, message }, id);

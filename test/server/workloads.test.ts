@@ -10,12 +10,12 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { fromTokenFile } from '@aws-sdk/credential-providers';
+import { fromInstanceMetadata, fromTokenFile } from '@aws-sdk/credential-providers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { openServe } from '../../src/cli/serve.js';
 import { startServer, type RunningServer } from '../../src/server/serve.js';
-import { PodError, writePodFiles } from '../../src/server/workloads.js';
+import { WorkloadError, writePodFiles } from '../../src/server/workloads.js';
 import { simulateAsync } from '../../src/simulate.js';
 import { runCli } from '../cli/run-cli.js';
 
@@ -109,10 +109,10 @@ describe('simulate serve --pod: IRSA through the SDK’s fromTokenFile', () => {
     expect(titles(server).at(-1)).toBe('POST sts:AssumeRoleWithWebIdentity from 127.0.0.1');
   });
 
-  it('given a pod the world does not have, or one without an IRSA role, then PodError says why and writes nothing', async () => {
+  it('given a pod the world does not have, or one without an IRSA role, then WorkloadError says why and writes nothing', async () => {
     const { server, dir } = await serve();
     await expect(writePodFiles(server.world(), 'Production/demo/shop/nope', dir, server.url, new Date())).rejects.toThrow(
-      new PodError(
+      new WorkloadError(
         'the world has no pod Production/demo/shop/nope (its pods: Production/demo/shop/catalog, Production/demo/shop/reports, Production/demo/shop/audit): --pod takes ACCOUNT/CLUSTER/NAMESPACE/POD',
       ),
     );
@@ -155,5 +155,104 @@ describe('simulate serve --pod on the console', () => {
   it('given --pod without --pod-dir, or --pod outside serve, then a usage error', async () => {
     expect((await runCli(['serve', FILE, '--pod', 'Production/demo/shop/catalog'])).stderr).toContain('--pod and --pod-dir go together');
     expect((await runCli([FILE, '--pod', 'x', '--pod-dir', 'y'])).stderr).toContain('--pod, --pod-dir apply to serve only');
+  });
+});
+
+// The instance metadata service (Amazon EC2 User Guide, "Use the Instance Metadata Service to access
+// instance metadata", https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-instance-metadata-service.html,
+// and "Retrieve security credentials from instance metadata",
+// https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instance-metadata-security-credentials.html); the SDK's
+// endpoint variable AWS_EC2_METADATA_SERVICE_ENDPOINT (AWS SDKs and Tools Reference Guide, "IMDS client",
+// https://docs.aws.amazon.com/sdkref/latest/guide/feature-imds-client.html).
+describe('simulate serve --instance: the instance metadata service through the SDK’s fromInstanceMetadata', () => {
+  const WORLD = 'scenarios/services-assume-roles.iam';
+  const loadWorld = () => simulateAsync(readFileSync(WORLD, 'utf8'), WORLD, { readFile: () => ({ text: '', file: '' }), detail: true });
+  const serveInstance = async (instance: string) => {
+    const server = await startServer(await loadWorld(), { port: 0, instance });
+    open.push(server);
+    return server;
+  };
+  const imds = (url: string) =>
+    withEnv([['AWS_EC2_METADATA_SERVICE_ENDPOINT', url]], () => fromInstanceMetadata({ timeout: 5000, maxRetries: 0 })());
+
+  it('given instance Apps/web, when the SDK asks IMDSv2 for credentials, then EC2’s session of web-role answers GetCallerIdentity, each credentials request a step', async () => {
+    const server = await serveInstance('Apps/web');
+    const credentials = await imds(server.url);
+    const id = Object.values(server.world().services.instances).find((i) => i.name === 'web')!.id;
+    const sts = new STSClient({ ...bounded, region: 'us-east-1', endpoint: server.url, credentials });
+    const me = await sts.send(new GetCallerIdentityCommand({}));
+    expect(me.Arn).toBe(`arn:aws:sts::111111111111:assumed-role/web-role/${id}`);
+    expect(titles(server).slice(-2)).toEqual([
+      `GET /latest/meta-data/iam/security-credentials/web-role from 127.0.0.1 (instance Apps/web)`,
+      'POST sts:GetCallerIdentity from 127.0.0.1',
+    ]);
+  });
+
+  it('given the contract of IMDSv2, then the token, the role name and the credentials are answered as EC2 answers them, and what it refuses is refused', async () => {
+    const server = await serveInstance('Apps/web');
+    const at = (path: string, init: RequestInit = {}) => fetch(server.url + path, { ...init, signal: AbortSignal.timeout(5000) });
+    expect((await at('/latest/api/token', { method: 'PUT' })).status).toBe(400); // no TTL
+    expect((await at('/latest/api/token', { method: 'PUT', headers: { 'x-aws-ec2-metadata-token-ttl-seconds': '21601' } })).status).toBe(
+      400,
+    );
+    expect((await at('/latest/api/token')).status).toBe(405);
+    expect(
+      (
+        await at('/latest/api/token', {
+          method: 'PUT',
+          headers: { 'x-aws-ec2-metadata-token-ttl-seconds': '60', 'x-forwarded-for': '10.0.0.1' },
+        })
+      ).status,
+    ).toBe(403);
+    const put = await at('/latest/api/token', { method: 'PUT', headers: { 'x-aws-ec2-metadata-token-ttl-seconds': '60' } });
+    expect(put.status).toBe(200);
+    const token = await put.text();
+    const before = server.events().length;
+    expect((await at('/latest/meta-data/iam/security-credentials/')).status).toBe(401); // IMDSv2 only
+    expect((await at('/latest/meta-data/iam/security-credentials/', { headers: { 'x-aws-ec2-metadata-token': 'nope' } })).status).toBe(401);
+    const list = await at('/latest/meta-data/iam/security-credentials/', { headers: { 'x-aws-ec2-metadata-token': token } });
+    expect(await list.text()).toBe('web-role');
+    expect((await at('/latest/meta-data/iam/security-credentials/other', { headers: { 'x-aws-ec2-metadata-token': token } })).status).toBe(
+      404,
+    );
+    expect(server.events()).toHaveLength(before); // nothing decided yet
+    const creds = await at('/latest/meta-data/iam/security-credentials/web-role', { headers: { 'x-aws-ec2-metadata-token': token } });
+    const body = (await creds.json()) as Record<string, string>;
+    expect(Object.keys(body)).toEqual(['Code', 'LastUpdated', 'Type', 'AccessKeyId', 'SecretAccessKey', 'Token', 'Expiration']);
+    expect(body).toMatchObject({ Code: 'Success', Type: 'AWS-HMAC', AccessKeyId: expect.stringMatching(/^ASIA/) });
+    expect(Date.parse(body['Expiration']!)).toBeGreaterThan(Date.now());
+  });
+
+  it('given instance Apps/bare, which has no instance profile, then the metadata has no role and the SDK finds no credentials', async () => {
+    const server = await serveInstance('Apps/bare');
+    const error = await imds(server.url).catch((e: unknown) => e);
+    expect(error).toMatchObject({ statusCode: 404 });
+  });
+
+  it('given no --instance, then /latest/ is not found; given an unknown instance, serve stops with exit code 2', async () => {
+    const server = await startServer(await loadWorld(), { port: 0 });
+    open.push(server);
+    expect((await fetch(server.url + '/latest/api/token', { method: 'PUT', signal: AbortSignal.timeout(5000) })).status).toBe(404);
+    const r = await runCli(['serve', WORLD, '--port', '0', '--instance', 'Apps/nope']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('simulate serve: --instance: the world has no instance Apps/nope (its instances: Apps/web, Apps/bare)');
+  });
+
+  it('given --instance and --events, then the credentials request is printed and replays to the same trace', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'iamsim-imds-'));
+    const events = join(dir, 'serve.jsonl');
+    let out = '';
+    let err = '';
+    const io = { stdout: (s: string) => void (out += s), stderr: (s: string) => void (err += s), isTTY: false, env: {} };
+    const args = { port: 0, host: null, credentials: null, events, color: false, instance: 'Apps/web' };
+    const serving = await openServe(await loadWorld(), args, io);
+    open.push(serving);
+    expect(err).toContain(`export AWS_EC2_METADATA_SERVICE_ENDPOINT='${serving.url}'`);
+    await imds(serving.url);
+    await serving.close();
+    expect(out).toContain('GET /latest/meta-data/iam/security-credentials/web-role from 127.0.0.1 (instance Apps/web)');
+    let replayed = '';
+    expect(await main(['replay', events, '--no-color'], { ...io, stdout: (s: string) => void (replayed += s) })).toBe(0);
+    expect(replayed).toBe(out);
   });
 });
