@@ -26,7 +26,7 @@ import {
 import { answersBySimulation, answerSimulateCustomPolicy } from './simulate-policy.js';
 import { requestId } from './request-id.js';
 import { verifySigV4, type KeyRecord } from './sigv4.js';
-import { instanceMetadata } from './workloads.js';
+import { workloadEndpoints } from './workloads.js';
 
 export interface ServeOptions {
   /** 0: the system picks a free port */
@@ -117,7 +117,7 @@ export async function startServer(loaded: RunResult, options: ServeOptions): Pro
     ).items.find((item) => item.kind === 'step');
     return made?.kind === 'step' ? (made.call ?? null) : null;
   };
-  const metadata = instanceMetadata(options.instance ?? null, { world: () => world, now, runStep });
+  const workloads = workloadEndpoints(options.instance ?? null, { world: () => world, now, runStep });
 
   let answered = 0;
   const handle = async (req: IncomingMessage, received: Body): Promise<QueryHttpResponse> => {
@@ -127,7 +127,7 @@ export async function startServer(loaded: RunResult, options: ServeOptions): Pro
     const path = q < 0 ? target : target.slice(0, q);
     const query = q < 0 ? '' : target.slice(q + 1);
     const from = req.socket.remoteAddress ?? 'unknown';
-    const workload = await metadata({ method: req.method ?? 'GET', path, headers: req.headers, from });
+    const workload = await workloads({ method: req.method ?? 'GET', path, headers: req.headers, from });
     if (workload !== null) return workload;
     const refuse = (service: QueryService, code: string, message: string, status?: number): QueryHttpResponse => {
       notice(`${req.method} ${path} from ${from}: ${code}: ${message}`);

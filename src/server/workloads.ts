@@ -1,5 +1,6 @@
-// `simulate serve --pod`: the files and environment a pod of the world gives its SDK, pointed at the
-// server (docs/serve.md, "Pods"). For IRSA (Amazon EKS User Guide, "Configure Kubernetes service
+// The world's workloads on `simulate serve` (docs/serve.md, "Pods and instances"): the files and
+// environment a pod gives its SDK (`--pod`), the EKS Pod Identity Agent's credentials endpoint, and
+// an EC2 instance's metadata service (`--instance`), each pointed at the server. For IRSA (Amazon EKS User Guide, "Configure Kubernetes service
 // accounts to assume an IAM role"): the projected service-account token, signed by the cluster's
 // OIDC issuer as the engine's token service signs the tokens scenarios use (mintProjected), written
 // to DIR/token (mode 600), and the variables the SDK's web identity provider reads
@@ -13,12 +14,15 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { join } from 'node:path';
 import type { CallData } from '../engine/call/command.js';
 import type { CallRecord } from '../engine/call-record.js';
+import { exchangeToken, podIdentityAssumeRole } from '../engine/eks/pod-identity.js';
 import type { Pod } from '../engine/eks/state.js';
+import type { PreparedToken } from '../engine/oidc/token.js';
 import { isoSeconds } from '../engine/scenario/state.js';
 import { EC2_PRINCIPAL, type Ec2Instance } from '../engine/services/state.js';
 import { findInstance } from '../engine/services/workload.js';
 import { createKeyring } from '../engine/tokens/keyring.js';
 import { mintProjected } from '../engine/tokens/mint.js';
+import { inspect } from '../engine/tokens/verify.js';
 import type { World } from '../engine/world.js';
 
 export interface PodFiles {
@@ -49,25 +53,32 @@ export async function writePodFiles(world: World, key: string, dir: string, url:
     );
   }
   const irsa = pod.tokens.find((t) => t.volume === 'aws-iam-token');
-  if (irsa === undefined || pod.env['AWS_ROLE_ARN'] === undefined) {
+  const podIdentity = pod.tokens.find((t) => t.volume === 'eks-pod-identity-token');
+  if ((irsa === undefined || pod.env['AWS_ROLE_ARN'] === undefined) && podIdentity === undefined) {
     throw new WorkloadError(
-      `pod ${key} has no IRSA role: its service account ${pod.namespace}/${pod.serviceAccount} has no eks.amazonaws.com/role-arn annotation`,
+      `pod ${key} has neither an IRSA role nor an EKS Pod Identity association: its service account ${pod.namespace}/${pod.serviceAccount} has no eks.amazonaws.com/role-arn annotation and no association`,
     );
   }
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const at = wallClockWorld(world, now);
-  const minted = await mintProjected(pod, irsa, at, createKeyring());
-  const file = join(dir, 'token');
-  writeSecret(file, minted.compact);
-  const env: [string, string][] = [
-    ['AWS_ROLE_ARN', pod.env['AWS_ROLE_ARN']],
-    ['AWS_WEB_IDENTITY_TOKEN_FILE', file],
-    ['AWS_ROLE_SESSION_NAME', sessionName(pod)],
-    ['AWS_REGION', pod.env['AWS_REGION'] ?? world.scenario.region],
-    ['AWS_ENDPOINT_URL_STS', url],
-    ['AWS_ENDPOINT_URL', url],
-  ];
-  return { env, files: [file], notes: [] };
+  const env: [string, string][] = [];
+  const files: string[] = [];
+  // the variables the webhook injects, pointed at the server; with both, the SDK's chain takes IRSA first
+  if (irsa !== undefined && pod.env['AWS_ROLE_ARN'] !== undefined) {
+    const file = join(dir, 'token');
+    writeSecret(file, (await mintProjected(pod, irsa, at, createKeyring())).compact);
+    files.push(file);
+    env.push(['AWS_ROLE_ARN', pod.env['AWS_ROLE_ARN']], ['AWS_WEB_IDENTITY_TOKEN_FILE', file], ['AWS_ROLE_SESSION_NAME', sessionName(pod)]);
+  }
+  if (podIdentity !== undefined) {
+    const file = join(dir, 'eks-pod-identity-token');
+    writeSecret(file, (await mintProjected(pod, podIdentity, at, createKeyring())).compact);
+    files.push(file);
+    env.push(['AWS_CONTAINER_CREDENTIALS_FULL_URI', `${url}${AGENT_PATH}`], ['AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE', file]);
+  }
+  env.push(['AWS_REGION', pod.env['AWS_REGION'] ?? world.eks.clusters[pod.cluster]?.region ?? world.scenario.region]);
+  env.push(['AWS_ENDPOINT_URL_STS', url], ['AWS_ENDPOINT_URL', url]);
+  return { env, files, notes: [] };
 }
 
 /** The world as it would be at `now` (its clock moved forward to the wall clock, never back). */
@@ -209,4 +220,80 @@ function text(status: number, body: string): WorkloadAnswer {
 function header(headers: IncomingHttpHeaders, name: string): string | undefined {
   const v = headers[name];
   return Array.isArray(v) ? v[0] : v;
+}
+
+/** Where the EKS Pod Identity Agent answers (the webhook injects http://169.254.170.23/v1/credentials). */
+export const AGENT_PATH = '/v1/credentials';
+
+/**
+ * The EKS Pod Identity Agent's credentials endpoint (Amazon EKS User Guide, "Learn how EKS Pod
+ * Identity grants pods access to AWS services"; the SDKs' container credential provider, AWS SDKs
+ * and Tools Reference Guide, "Container credential provider"): `GET /v1/credentials` with the pod's
+ * eks-pod-identity-token as `Authorization`. The token is checked by the engine's exchange, as EKS
+ * Auth's AssumeRoleForPodIdentity checks it (its issuer's signature, audience, expiry, the
+ * service account's association: eks/pod-identity.ts); then EKS's sts:AssumeRole of the
+ * association's role, with its six session tags, runs as a step, and its credentials are answered
+ * in the agent's JSON: AccessKeyId, SecretAccessKey, Token, AccountId, Expiration.
+ */
+export function podIdentityAgent(host: WorkloadHost): (req: WorkloadRequest) => Promise<WorkloadAnswer | null> {
+  return async (req) => {
+    if (req.path !== AGENT_PATH) return null;
+    if (req.method !== 'GET') return agentError(405, 'MethodNotAllowed', 'The Pod Identity Agent answers GET only.');
+    const compact = header(req.headers, 'authorization');
+    if (compact === undefined || compact === '') {
+      return agentError(400, 'InvalidTokenException', 'The request has no Authorization header: the pod sends its eks-pod-identity-token.');
+    }
+    const world = wallClockWorld(host.world(), host.now());
+    const token = await inspect(compact, 'the Authorization header of the request to the Pod Identity Agent', null, world, createKeyring());
+    const pod = podOfToken(token.claims, world);
+    if (pod === null) return agentError(400, 'InvalidTokenException', 'The token is not valid.');
+    const exchange = exchangeToken(pod, token, world);
+    if (!exchange.ok) return agentError(400, exchange.code, exchange.message);
+    const call = await host.runStep(
+      `${req.method} ${AGENT_PATH} from ${req.from}: EKS Auth exchanged pod ${pod.key}'s token (association ${exchange.association.id})`,
+      podIdentityAssumeRole(pod, exchange.association, host.world()),
+    );
+    const credentials = call?.response?.['Credentials'] as Record<string, string> | undefined;
+    if (call === null || credentials === undefined) {
+      const error = call?.error ?? { code: 'AccessDeniedException', message: 'EKS could not assume the role.' };
+      return agentError(400, error.code, error.message);
+    }
+    const body = JSON.stringify({
+      AccessKeyId: credentials['AccessKeyId'],
+      SecretAccessKey: credentials['SecretAccessKey'],
+      Token: credentials['SessionToken'],
+      AccountId: pod.account,
+      Expiration: credentials['Expiration'],
+    });
+    return { status: 200, headers: { 'content-type': 'application/json' }, body };
+  };
+}
+
+/** The pod a token names (kubernetes.io: its namespace and pod, in the cluster of its issuer). */
+function podOfToken(claims: PreparedToken['claims'], world: World): Pod | null {
+  const k8s = claims?.['kubernetes.io'] as { namespace?: unknown; pod?: { name?: unknown } } | undefined;
+  const iss = claims?.['iss'];
+  if (typeof k8s?.namespace !== 'string' || typeof k8s.pod?.name !== 'string' || typeof iss !== 'string') return null;
+  return (
+    Object.values(world.eks.pods).find(
+      (p) => p.namespace === k8s.namespace && p.name === k8s.pod?.name && world.eks.clusters[p.cluster]?.issuer === iss,
+    ) ?? null
+  );
+}
+
+/** AWS does not document the agent's error bodies: iamsim answers the Code and Message the SDK's container provider reads. */
+function agentError(status: number, code: string, message: string): WorkloadAnswer {
+  return { status, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ Code: code, Message: message }) };
+}
+
+/** Every workload endpoint of the server: the instance metadata service and the Pod Identity Agent. */
+export function workloadEndpoints(instance: string | null, host: WorkloadHost): (req: WorkloadRequest) => Promise<WorkloadAnswer | null> {
+  const endpoints = [instanceMetadata(instance, host), podIdentityAgent(host)];
+  return async (req) => {
+    for (const endpoint of endpoints) {
+      const answer = await endpoint(req);
+      if (answer !== null) return answer;
+    }
+    return null;
+  };
 }

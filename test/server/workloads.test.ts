@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { fromInstanceMetadata, fromTokenFile } from '@aws-sdk/credential-providers';
+import { fromHttp, fromInstanceMetadata, fromTokenFile } from '@aws-sdk/credential-providers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { openServe } from '../../src/cli/serve.js';
@@ -109,13 +109,83 @@ describe('simulate serve --pod: IRSA through the SDK’s fromTokenFile', () => {
     expect(titles(server).at(-1)).toBe('POST sts:AssumeRoleWithWebIdentity from 127.0.0.1');
   });
 
-  it('given a pod the world does not have, or one without an IRSA role, then WorkloadError says why and writes nothing', async () => {
+  it('given a pod the world does not have, then WorkloadError says why', async () => {
     const { server, dir } = await serve();
     await expect(writePodFiles(server.world(), 'Production/demo/shop/nope', dir, server.url, new Date())).rejects.toThrow(
       new WorkloadError(
         'the world has no pod Production/demo/shop/nope (its pods: Production/demo/shop/catalog, Production/demo/shop/reports, Production/demo/shop/audit): --pod takes ACCOUNT/CLUSTER/NAMESPACE/POD',
       ),
     );
+  });
+});
+
+// The EKS Pod Identity Agent (Amazon EKS User Guide, "Learn how EKS Pod Identity grants pods access to AWS
+// services", https://docs.aws.amazon.com/eks/latest/userguide/pod-id-how-it-works.html); the SDK's container
+// credential provider (AWS SDKs and Tools Reference Guide, "Container credential provider",
+// https://docs.aws.amazon.com/sdkref/latest/guide/feature-container-credentials.html: a FULL_URI over http
+// must be a loopback address, or the ECS/EKS link-local hosts).
+describe('simulate serve: the EKS Pod Identity Agent through the SDK’s container provider (fromHttp)', () => {
+  const agent = (env: ReadonlyArray<readonly [string, string]>) => withEnv(env, () => fromHttp({ timeout: 5000, maxRetries: 0 })());
+
+  it('given the reports pod’s token file and environment, when the SDK asks the agent, then EKS’s session of reports answers GetCallerIdentity, the request a step', async () => {
+    const { server, dir } = await serve();
+    const pod = await writePodFiles(server.world(), 'Production/demo/shop/reports', dir, server.url, new Date());
+    expect(Object.fromEntries(pod.env)).toEqual({
+      AWS_CONTAINER_CREDENTIALS_FULL_URI: `${server.url}/v1/credentials`,
+      AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE: join(dir, 'eks-pod-identity-token'),
+      AWS_REGION: 'us-west-2',
+      AWS_ENDPOINT_URL_STS: server.url,
+      AWS_ENDPOINT_URL: server.url,
+    });
+    expect(statSync(join(dir, 'eks-pod-identity-token')).mode & 0o777).toBe(0o600);
+    const credentials = await agent(pod.env);
+    expect(credentials.accessKeyId).toMatch(/^ASIA/);
+    const sts = new STSClient({ ...bounded, region: 'us-west-2', endpoint: server.url, credentials });
+    const me = await sts.send(new GetCallerIdentityCommand({}));
+    expect(me.Arn).toMatch(/^arn:aws:sts::111111111111:assumed-role\/reports\/eks-demo-reports-/);
+    expect(titles(server).at(-2)).toMatch(
+      /^GET \/v1\/credentials from 127\.0\.0\.1: EKS Auth exchanged pod Production\/demo\/shop\/reports's token \(association a-\w+\)$/,
+    );
+  });
+
+  it('given the audit pod, whose role’s trust policy lacks sts:TagSession, then EKS is refused and the SDK’s provider reports AccessDenied', async () => {
+    const { server, dir } = await serve();
+    const pod = await writePodFiles(server.world(), 'Production/demo/shop/audit', dir, server.url, new Date());
+    const error = await agent(pod.env).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'CredentialsProviderError', Code: 'AccessDenied' });
+    expect((error as { Message: string }).Message).toContain('is not authorized to perform: sts:TagSession');
+    expect(titles(server).at(-1)).toMatch(/EKS Auth exchanged pod Production\/demo\/shop\/audit's token/);
+  });
+
+  it('given a tampered token, a token for IRSA’s audience, or none, then the agent answers EKS Auth’s InvalidTokenException and runs nothing', async () => {
+    const { server, dir } = await serve();
+    const pod = await writePodFiles(server.world(), 'Production/demo/shop/reports', dir, server.url, new Date());
+    const before = server.events().length;
+    const file = join(dir, 'eks-pod-identity-token');
+    const [header, payload, signature] = readFileSync(file, 'utf8').split('.');
+    const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString()) as Record<string, unknown>;
+    writeFileSync(
+      file,
+      `${header}.${Buffer.from(JSON.stringify({ ...claims, exp: (claims['exp'] as number) + 1 })).toString('base64url')}.${signature}`,
+    );
+    const error = await agent(pod.env).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'CredentialsProviderError', Code: 'InvalidTokenException', Message: 'The token is not valid.' });
+    // the catalog pod's IRSA token is the cluster's, for audience sts.amazonaws.com
+    await writePodFiles(server.world(), 'Production/demo/shop/catalog', dir, server.url, new Date());
+    writeFileSync(file, readFileSync(join(dir, 'token')));
+    await expect(agent(pod.env)).rejects.toMatchObject({ Code: 'InvalidTokenException' });
+    const bare = await fetch(`${server.url}/v1/credentials`, { signal: AbortSignal.timeout(5000) });
+    expect(bare.status).toBe(400);
+    expect(server.events()).toHaveLength(before);
+    // the agent's answer, as the SDK reads it: AccessKeyId, SecretAccessKey, Token, AccountId, Expiration
+    await writePodFiles(server.world(), 'Production/demo/shop/reports', dir, server.url, new Date());
+    const ok = await fetch(`${server.url}/v1/credentials`, {
+      headers: { authorization: readFileSync(file, 'utf8') },
+      signal: AbortSignal.timeout(5000),
+    });
+    const body = (await ok.json()) as Record<string, string>;
+    expect(Object.keys(body)).toEqual(['AccessKeyId', 'SecretAccessKey', 'Token', 'AccountId', 'Expiration']);
+    expect(body['AccountId']).toBe('111111111111');
   });
 });
 
@@ -142,6 +212,23 @@ describe('simulate serve --pod on the console', () => {
     let replayed = '';
     const code = await main(['replay', events, '--no-color'], { ...io, stdout: (s: string) => void (replayed += s) });
     expect(code).toBe(0);
+    expect(replayed).toBe(out);
+  });
+
+  it('given --pod for a pod with an EKS Pod Identity association, then its agent requests replay from --events to the same trace', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'iamsim-pod-'));
+    const events = join(dir, 'serve.jsonl');
+    let out = '';
+    const io = { stdout: (s: string) => void (out += s), stderr: () => {}, isTTY: false, env: {} };
+    const args = { port: 0, host: null, credentials: null, events, color: false, pod: 'Production/demo/shop/reports', podDir: dir };
+    const serving = await openServe(await load(), args, io);
+    open.push(serving);
+    const env = [...readFileSync(join(dir, 'env'), 'utf8').matchAll(/^export (\w+)='([^']*)'$/gm)].map((m) => [m[1]!, m[2]!] as const);
+    await withEnv(env, () => fromHttp({ timeout: 5000, maxRetries: 0 })());
+    await serving.close();
+    expect(out).toContain('GET /v1/credentials from 127.0.0.1: EKS Auth exchanged pod Production/demo/shop/reports');
+    let replayed = '';
+    expect(await main(['replay', events, '--no-color'], { ...io, stdout: (s: string) => void (replayed += s) })).toBe(0);
     expect(replayed).toBe(out);
   });
 
