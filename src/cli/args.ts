@@ -173,7 +173,7 @@ options:
   --port N, --host H         serve: where to listen (another address than 127.0.0.1 is said on stderr)
   --credentials FILE         serve: write an AWS credentials file (mode 600), a profile ACCOUNT/USER
                              per IAM user with its access key and the simulation's secret for it
-  --pod P --pod-dir DIR      serve: write pod P's projected token (IRSA) into DIR (mode 600) and
+  --pod P --pod-dir DIR      serve: write pod P's projected tokens (IRSA, Pod Identity) into DIR and
                              DIR/env, the variables that point its SDK's default chain at serve
   --instance ACCOUNT/NAME    serve: answer as that EC2 instance's metadata service (IMDSv2) at
                              /latest/: AWS_EC2_METADATA_SERVICE_ENDPOINT=the server's URL
