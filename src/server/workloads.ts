@@ -176,7 +176,12 @@ export function instanceMetadata(key: string | null, host: WorkloadHost): (req: 
     if (expires === undefined || expires <= host.now().getTime()) return text(401, 'Unauthorized');
     if (!req.path.startsWith(IMDS_CREDENTIALS)) return text(404, 'Not Found');
     const world = host.world();
-    const instance = findServedInstance(world, key);
+    let instance: Ec2Instance;
+    try {
+      instance = findServedInstance(world, key);
+    } catch {
+      return text(404, 'Not Found'); // the instance is no longer in the world
+    }
     const profile = instance.profile === null ? undefined : world.iam.instanceProfiles[instance.profile];
     const roleArn = profile?.roles[0];
     const roleName = roleArn?.slice(roleArn.lastIndexOf('/') + 1);
