@@ -117,7 +117,7 @@ export async function startServer(loaded: RunResult, options: ServeOptions): Pro
     ).items.find((item) => item.kind === 'step');
     return made?.kind === 'step' ? (made.call ?? null) : null;
   };
-  const workloads = workloadEndpoints(options.instance ?? null, { world: () => world, now, runStep });
+  const workloads = workloadEndpoints(options.instance ?? null, { world: () => world, now, runStep, notice });
 
   let answered = 0;
   const handle = async (req: IncomingMessage, received: Body): Promise<QueryHttpResponse> => {

@@ -115,6 +115,8 @@ export interface WorkloadHost {
   now(): Date;
   /** runs `call` as the next step, titled `title`, on the wall clock; the step's call record */
   runStep(title: string, call: CallData): Promise<CallRecord | null>;
+  /** a line for the person running the server: a request refused before the engine */
+  notice?(line: string): void;
 }
 
 export interface WorkloadRequest {
@@ -243,6 +245,10 @@ export const AGENT_PATH = '/v1/credentials';
 export function podIdentityAgent(host: WorkloadHost): (req: WorkloadRequest) => Promise<WorkloadAnswer | null> {
   return async (req) => {
     if (req.path !== AGENT_PATH) return null;
+    const agentError = (status: number, code: string, message: string): WorkloadAnswer => {
+      host.notice?.(`${req.method} ${req.path} from ${req.from}: ${code}: ${message}`);
+      return agentAnswer(status, code, message);
+    };
     if (req.method !== 'GET') return agentError(405, 'MethodNotAllowed', 'The Pod Identity Agent answers GET only.');
     const compact = header(req.headers, 'authorization');
     if (compact === undefined || compact === '') {
@@ -287,7 +293,7 @@ function podOfToken(claims: PreparedToken['claims'], world: World): Pod | null {
 }
 
 /** AWS does not document the agent's error bodies: iamsim answers the Code and Message the SDK's container provider reads. */
-function agentError(status: number, code: string, message: string): WorkloadAnswer {
+function agentAnswer(status: number, code: string, message: string): WorkloadAnswer {
   return { status, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ Code: code, Message: message }) };
 }
 

@@ -158,7 +158,10 @@ describe('simulate serve: the EKS Pod Identity Agent through the SDK’s contain
   });
 
   it('given a tampered token, a token for IRSA’s audience, or none, then the agent answers EKS Auth’s InvalidTokenException and runs nothing', async () => {
-    const { server, dir } = await serve();
+    const notices: string[] = [];
+    const server = await startServer(await load(), { port: 0, onNotice: (line) => notices.push(line) });
+    open.push(server);
+    const dir = mkdtempSync(join(tmpdir(), 'iamsim-pod-'));
     const pod = await writePodFiles(server.world(), 'Production/demo/shop/reports', dir, server.url, new Date());
     const before = server.events().length;
     const file = join(dir, 'eks-pod-identity-token');
@@ -177,6 +180,11 @@ describe('simulate serve: the EKS Pod Identity Agent through the SDK’s contain
     const bare = await fetch(`${server.url}/v1/credentials`, { signal: AbortSignal.timeout(5000) });
     expect(bare.status).toBe(400);
     expect(server.events()).toHaveLength(before);
+    expect(notices).toEqual([
+      'GET /v1/credentials from 127.0.0.1: InvalidTokenException: The token is not valid.',
+      'GET /v1/credentials from 127.0.0.1: InvalidTokenException: The token is not valid.',
+      'GET /v1/credentials from 127.0.0.1: InvalidTokenException: The request has no Authorization header: the pod sends its eks-pod-identity-token.',
+    ]);
     // the agent's answer, as the SDK reads it: AccessKeyId, SecretAccessKey, Token, AccountId, Expiration
     await writePodFiles(server.world(), 'Production/demo/shop/reports', dir, server.url, new Date());
     const ok = await fetch(`${server.url}/v1/credentials`, {
