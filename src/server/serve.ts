@@ -22,6 +22,7 @@ import {
   type QueryHttpResponse,
   type QueryService,
 } from './query.js';
+import { answerOtherService, otherProtocol, signedService, stepCall, stepCommands, type StepCall } from './other-services.js';
 import { answersBySimulation, answerSimulateCustomPolicy } from './simulate-policy.js';
 import { requestId } from './request-id.js';
 import { verifySigV4, type KeyRecord } from './sigv4.js';
@@ -111,6 +112,28 @@ export async function startServer(loaded: RunResult, options: ServeOptions): Pro
       const answer = renderQueryError(service, { code, message }, id);
       return status === undefined ? answer : { ...answer, status };
     };
+    // a service other than STS, IAM and S3: authorized as service:Action, never carried out (other-services.ts)
+    const protocol = otherProtocol(req.headers, signedService(req.headers.authorization, query));
+    if (protocol !== null) {
+      const run = async (call: StepCall) =>
+        stepCall(await append(stepCommands(world.scenario.clock, now(), ++step, `${req.method} ${call.action} from ${from}`, call)));
+      const http = { method: req.method ?? 'GET', path, query, headers: pairs(req.rawHeaders), contentType: req.headers['content-type'] };
+      const target = req.headers['x-amz-target'];
+      const refused = (_service: string, code: string, message: string) =>
+        notice(`${req.method} ${path} from ${from}: ${code}: ${message}`);
+      return answerOtherService({
+        ...http,
+        protocol,
+        target: typeof target === 'string' ? target : undefined,
+        body: received.bytes,
+        tooLarge: received.tooLarge,
+        lookup,
+        now: now(),
+        requestId: id,
+        run,
+        refused,
+      });
+    }
     if (received.tooLarge) {
       return refuse('sts', 'RequestEntityTooLarge', `The request is larger than iamsim reads (${MAX_QUERY_BYTES} bytes).`);
     }
