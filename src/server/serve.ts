@@ -199,7 +199,8 @@ export async function startServer(loaded: RunResult, options: ServeOptions): Pro
   // one request at a time, in the order they arrived: the log is the same for the same arrivals
   let queue: Promise<unknown> = Promise.resolve();
   const server = createServer((req, res) => {
-    const body = readBody(req);
+    // a body over the limit is read no further: the answer closes the connection
+    const body = readBody(req).then((b) => (b.tooLarge ? (res.setHeader('connection', 'close'), b) : b));
     const turn = queue.then(async () => {
       let answer: QueryHttpResponse;
       try {
@@ -245,16 +246,32 @@ interface Body {
   readonly tooLarge: boolean;
 }
 
-/** The body, up to MAX_QUERY_BYTES; the rest of a larger one is read and dropped. */
+/**
+ * The body, up to MAX_QUERY_BYTES. A larger one (announced by its Content-Length, or seen as it
+ * arrives) is read no further: the request is answered at once and the connection closed.
+ */
 function readBody(req: IncomingMessage): Promise<Body> {
   return new Promise((resolve) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > MAX_QUERY_BYTES) {
+      req.pause();
+      resolve({ bytes: new Uint8Array(0), tooLarge: true });
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer): void => {
       size += chunk.length;
-      if (size <= MAX_QUERY_BYTES) chunks.push(chunk);
-    });
-    req.on('end', () => resolve({ bytes: Buffer.concat(chunks), tooLarge: size > MAX_QUERY_BYTES }));
+      if (size <= MAX_QUERY_BYTES) {
+        chunks.push(chunk);
+        return;
+      }
+      req.off('data', onData);
+      req.pause();
+      resolve({ bytes: new Uint8Array(0), tooLarge: true });
+    };
+    req.on('data', onData);
+    req.on('end', () => resolve({ bytes: Buffer.concat(chunks), tooLarge: false }));
     req.on('error', () => resolve({ bytes: Buffer.concat(chunks), tooLarge: size > MAX_QUERY_BYTES }));
   });
 }

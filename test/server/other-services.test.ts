@@ -8,31 +8,9 @@
 import { GetSecretValueCommand, SecretsManagerClient, SecretsManagerServiceException } from '@aws-sdk/client-secrets-manager';
 import { AuthorizationErrorException, PublishCommand, SNSClient, SNSServiceException } from '@aws-sdk/client-sns';
 import { afterEach, describe, expect, it } from 'vitest';
-import { secretAccessKey } from '../../src/engine/ids.js';
-import { startServer, type RunningServer } from '../../src/server/serve.js';
-import { simulate } from '../../src/simulate.js';
+import type { RunningServer } from '../../src/server/serve.js';
+import { serveWorld } from './other-world.js';
 import { signedFetch } from './signed-fetch.js';
-
-export const WORLD = `scenario "Other services"
-clock 2026-01-01T09:00:00Z
-
-account Development 222222222222 {
-  user carol {
-    inline Services {
-      allow action secretsmanager:GetSecretValue, sns:Publish, ec2:DescribeInstances resource *
-    }
-  }
-  user dave
-}
-`;
-
-export const loadWorld = () =>
-  simulate(WORLD, 'other.iam', {
-    readFile: () => {
-      throw new Error('no files');
-    },
-    detail: true,
-  });
 
 let open: RunningServer[] = [];
 afterEach(async () => {
@@ -40,20 +18,10 @@ afterEach(async () => {
   open = [];
 });
 
-async function serve(): Promise<{ server: RunningServer; key: (user: string) => { accessKeyId: string; secretAccessKey: string } }> {
-  const loaded = loadWorld();
-  const server = await startServer(loaded, { port: 0 });
-  open.push(server);
-  const key = (user: string) => {
-    const created = server
-      .events()
-      .filter((e) => e.type === 'AccessKeyCreated')
-      .map((e) => e.data as { user: string; accessKeyId: string })
-      .find((d) => d.user.endsWith(`:user/${user}`));
-    if (created === undefined) throw new Error(`no key for ${user}`);
-    return { accessKeyId: created.accessKeyId, secretAccessKey: secretAccessKey(loaded.world.scenario.seed, created.accessKeyId) };
-  };
-  return { server, key };
+async function serve() {
+  const served = await serveWorld();
+  open.push(served.server);
+  return served;
 }
 
 const bounded = { maxAttempts: 1, requestHandler: { requestTimeout: 5000 } } as const;
