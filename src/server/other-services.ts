@@ -79,7 +79,7 @@ export interface OtherServiceContext {
   /** the body was larger than the server reads */
   readonly tooLarge: boolean;
   /** a request refused before the engine: said and recorded by the server */
-  readonly refused: (service: string, code: string, message: string) => void;
+  readonly refused: (service: string, code: string, message: string) => Promise<void>;
 }
 
 /** An error as one of these services answers it. */
@@ -251,8 +251,8 @@ export async function answerOtherService(ctx: OtherServiceContext): Promise<Quer
     ctx.protocol === 'json'
       ? renderJsonError(error, ctx.requestId, jsonVersion)
       : renderOtherQueryError(service, version, error, ctx.requestId);
-  const refuse = (error: OtherError): QueryHttpResponse => {
-    ctx.refused(service, error.code, error.message);
+  const refuse = async (error: OtherError): Promise<QueryHttpResponse> => {
+    await ctx.refused(service, error.code, error.message);
     return answer(error);
   };
   if (ctx.tooLarge) {
@@ -325,4 +325,20 @@ export function stepCommands(clock: string, now: Date, step: number, title: stri
 export function stepCall(events: readonly LoggedEvent[]): CallRecord | null {
   const made = project(events).items.find((item) => item.kind === 'step');
   return made?.kind === 'step' ? (made.call ?? null) : null;
+}
+
+/**
+ * The commands that record a request refused before the engine (RequestRefused): the clock moved to
+ * the wall clock first, as for a step, so that the entry carries the time it was answered.
+ */
+export function refusalCommands(
+  clock: string,
+  now: Date,
+  data: { method: string; path: string; service: string; code: string; message: string; from: string },
+): CommandEnvelope[] {
+  const commands: CommandEnvelope[] = [];
+  const seconds = Math.floor((now.getTime() - Date.parse(clock)) / 1000);
+  if (seconds > 0) commands.push({ command: { type: 'AdvanceClock', data: { seconds, text: 'until the wall clock' } }, meta: {} });
+  commands.push({ command: { type: 'RefuseRequest', data }, meta: {} });
+  return commands;
 }

@@ -22,7 +22,15 @@ import {
   type QueryHttpResponse,
   type QueryService,
 } from './query.js';
-import { answerOtherService, otherProtocol, signedService, stepCall, stepCommands, type StepCall } from './other-services.js';
+import {
+  answerOtherService,
+  otherProtocol,
+  signedService,
+  refusalCommands,
+  stepCall,
+  stepCommands,
+  type StepCall,
+} from './other-services.js';
 import { answersBySimulation, answerSimulateCustomPolicy } from './simulate-policy.js';
 import { requestId } from './request-id.js';
 import { verifySigV4, type KeyRecord } from './sigv4.js';
@@ -107,8 +115,13 @@ export async function startServer(loaded: RunResult, options: ServeOptions): Pro
     const path = q < 0 ? target : target.slice(0, q);
     const query = q < 0 ? '' : target.slice(q + 1);
     const from = req.socket.remoteAddress ?? 'unknown';
-    const refuse = (service: QueryService, code: string, message: string, status?: number): QueryHttpResponse => {
+    // a request refused before the engine is said on stderr and recorded in the log (RequestRefused)
+    const refused = async (service: string, code: string, message: string): Promise<void> => {
       notice(`${req.method} ${path} from ${from}: ${code}: ${message}`);
+      await append(refusalCommands(world.scenario.clock, now(), { method: req.method ?? 'GET', path, service, code, message, from }));
+    };
+    const refuse = async (service: QueryService, code: string, message: string, status?: number): Promise<QueryHttpResponse> => {
+      await refused(service, code, message);
       const answer = renderQueryError(service, { code, message }, id);
       return status === undefined ? answer : { ...answer, status };
     };
@@ -119,8 +132,6 @@ export async function startServer(loaded: RunResult, options: ServeOptions): Pro
         stepCall(await append(stepCommands(world.scenario.clock, now(), ++step, `${req.method} ${call.action} from ${from}`, call)));
       const http = { method: req.method ?? 'GET', path, query, headers: pairs(req.rawHeaders), contentType: req.headers['content-type'] };
       const target = req.headers['x-amz-target'];
-      const refused = (_service: string, code: string, message: string) =>
-        notice(`${req.method} ${path} from ${from}: ${code}: ${message}`);
       return answerOtherService({
         ...http,
         protocol,
