@@ -35,14 +35,15 @@ const PREFIX: Readonly<Record<string, string>> = { monitoring: 'cloudwatch', ema
 export type Protocol = 'json' | 'query';
 
 /**
- * Whether the request is another service's, and which protocol it speaks: a JSON request has an
- * X-Amz-Target header; a Query request is signed for a service that is not STS, IAM or S3. null:
- * the request is STS's, IAM's or S3's (or unsigned), for the server's own parts.
+ * Whether the request is another service's, and which protocol it speaks: a request signed for STS,
+ * IAM or S3 is theirs (the server's own parts), whatever its headers; otherwise a JSON request has
+ * an X-Amz-Target header, and a Query request is signed for another service. null: the server's
+ * own parts answer it (an unsigned request without X-Amz-Target among them).
  */
 export function otherProtocol(headers: Readonly<Record<string, string | string[] | undefined>>, signedFor: string | null): Protocol | null {
+  if (signedFor !== null && OWN.has(signedFor)) return null;
   if (headers['x-amz-target'] !== undefined) return 'json';
-  if (signedFor !== null && !OWN.has(signedFor)) return 'query';
-  return null;
+  return signedFor === null ? null : 'query';
 }
 
 /** The service a request's credential scope names (KEY/DATE/REGION/SERVICE/aws4_request), from the header or a presigned query. */

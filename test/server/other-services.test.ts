@@ -106,4 +106,17 @@ describe('simulate serve: services it does not carry out, through the AWS SDK fo
         .filter((e) => e.type === 'StepStarted').length,
     );
   });
+
+  it('given a request signed for STS that carries an X-Amz-Target header, then STS answers it (the credential scope decides)', async () => {
+    const { server, key } = await serve();
+    const response = await signedFetch(server.url, key('carol'), {
+      service: 'sts',
+      region: 'us-east-1',
+      body: 'Action=GetCallerIdentity&Version=2011-06-15',
+      contentType: 'application/x-www-form-urlencoded; charset=utf-8',
+      target: 'secretsmanager.GetSecretValue',
+    });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('<Arn>arn:aws:iam::222222222222:user/carol</Arn>');
+  });
 });
