@@ -91,7 +91,7 @@ export async function openServe(loaded: RunResult, args: ServeArgs, io: Io): Pro
       `simulate serve: the instance metadata service of ${args.instance} at ${server.url}/latest/ (IMDSv2); its SDK's environment:\nexport AWS_EC2_METADATA_SERVICE_ENDPOINT='${server.url}'\n`,
     );
   }
-  io.stderr(`simulate serve: STS and IAM of the world at ${server.url} (Ctrl-C stops)\n`);
+  io.stderr(`simulate serve: the world's AWS endpoints at ${server.url} (Ctrl-C stops)\n`);
   return {
     url: server.url,
     close: async () => {

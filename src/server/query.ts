@@ -180,7 +180,7 @@ function isForm(contentType: string | undefined): boolean {
  * a byte of UTF-8); an error text for a percent sign not followed by two hex digits or bytes that
  * are not UTF-8.
  */
-function decodeForm(text: string): [string, string][] | string {
+export function decodeForm(text: string): [string, string][] | string {
   const out: [string, string][] = [];
   for (const part of text.split('&')) {
     if (part === '') continue;

@@ -7,14 +7,13 @@
 import { chmodSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { CallData, CallerRef } from '../engine/call/command.js';
+import type { CallerRef } from '../engine/call/command.js';
 import type { CallRecord } from '../engine/call-record.js';
 import type { CommandEnvelope, LoggedEvent } from '../engine/events.js';
 import { secretAccessKey, sessionToken } from '../engine/ids.js';
 import { runScenario } from '../engine/run-scenario.js';
 import type { RunResult } from '../engine/run.js';
 import type { World } from '../engine/world.js';
-import { project } from '../trace/project.js';
 import {
   MAX_QUERY_BYTES,
   parseQueryRequest,
@@ -23,6 +22,15 @@ import {
   type QueryHttpResponse,
   type QueryService,
 } from './query.js';
+import {
+  answerOtherService,
+  otherProtocol,
+  signedService,
+  refusalCommands,
+  stepCall,
+  stepCommands,
+  type StepCall,
+} from './other-services.js';
 import { answersBySimulation, answerSimulateCustomPolicy } from './simulate-policy.js';
 import { requestId } from './request-id.js';
 import { verifySigV4, type KeyRecord } from './sigv4.js';
@@ -104,19 +112,9 @@ export async function startServer(loaded: RunResult, options: ServeOptions): Pro
     };
   };
 
-  // a request to a workload's endpoint (workloads.ts), run as a step of its own
-  const runStep = async (title: string, data: CallData): Promise<CallRecord | null> => {
-    const seconds = Math.floor((now().getTime() - Date.parse(world.scenario.clock)) / 1000);
-    const meta = { step: ++step };
-    const made = project(
-      await append([
-        ...(seconds > 0 ? [{ command: { type: 'AdvanceClock', data: { seconds, text: 'until the wall clock' } }, meta: {} } as const] : []),
-        { command: { type: 'StartStep', data: { index: step, title } }, meta },
-        { command: { type: 'Call', data }, meta },
-      ]),
-    ).items.find((item) => item.kind === 'step');
-    return made?.kind === 'step' ? (made.call ?? null) : null;
-  };
+  // a request run as a step of its own, on the wall clock (other-services.ts stepCommands)
+  const runStep = async (title: string, call: StepCall): Promise<CallRecord | null> =>
+    stepCall(await append(stepCommands(world.scenario.clock, now(), ++step, title, call)));
   const workloads = workloadEndpoints(options.instance ?? null, { world: () => world, now, runStep, notice });
 
   let answered = 0;
@@ -129,11 +127,35 @@ export async function startServer(loaded: RunResult, options: ServeOptions): Pro
     const from = req.socket.remoteAddress ?? 'unknown';
     const workload = await workloads({ method: req.method ?? 'GET', path, headers: req.headers, from });
     if (workload !== null) return workload;
-    const refuse = (service: QueryService, code: string, message: string, status?: number): QueryHttpResponse => {
+    // a request refused before the engine is said on stderr and recorded in the log (RequestRefused)
+    const refused = async (service: string, code: string, message: string): Promise<void> => {
       notice(`${req.method} ${path} from ${from}: ${code}: ${message}`);
+      await append(refusalCommands(world.scenario.clock, now(), { method: req.method ?? 'GET', path, service, code, message, from }));
+    };
+    const refuse = async (service: QueryService, code: string, message: string, status?: number): Promise<QueryHttpResponse> => {
+      await refused(service, code, message);
       const answer = renderQueryError(service, { code, message }, id);
       return status === undefined ? answer : { ...answer, status };
     };
+    // a service other than STS, IAM and S3: authorized as service:Action, never carried out (other-services.ts)
+    const protocol = otherProtocol(req.headers, signedService(req.headers.authorization, query));
+    if (protocol !== null) {
+      const run = (call: StepCall) => runStep(`${req.method} ${call.action} from ${from}`, call);
+      const http = { method: req.method ?? 'GET', path, query, headers: pairs(req.rawHeaders), contentType: req.headers['content-type'] };
+      const target = req.headers['x-amz-target'];
+      return answerOtherService({
+        ...http,
+        protocol,
+        target: typeof target === 'string' ? target : undefined,
+        body: received.bytes,
+        tooLarge: received.tooLarge,
+        lookup,
+        now: now(),
+        requestId: id,
+        run,
+        refused,
+      });
+    }
     if (received.tooLarge) {
       return refuse('sts', 'RequestEntityTooLarge', `The request is larger than iamsim reads (${MAX_QUERY_BYTES} bytes).`);
     }
@@ -170,26 +192,14 @@ export async function startServer(loaded: RunResult, options: ServeOptions): Pro
         `iamsim does not carry out ${request.action}${request.refusal ? `: ${request.refusal}` : ' yet'}.`,
       );
     }
-    const commands: CommandEnvelope[] = [];
-    const seconds = Math.floor((now().getTime() - Date.parse(world.scenario.clock)) / 1000);
-    if (seconds > 0) {
-      commands.push({
-        command: { type: 'AdvanceClock', data: { seconds, text: 'until the wall clock' } },
-        meta: {},
-      });
-    }
-    const meta = { step: ++step };
-    commands.push(
-      { command: { type: 'StartStep', data: { index: step, title: `${method} ${request.action} from ${from}` } }, meta },
-      {
-        command: { type: 'Call', data: { caller, action: request.action, resource: null, params: request.params, context: {}, region } },
-        meta,
-      },
-    );
-    // the step's call as the trace shows it (a call record also sits in the events of hops before it)
-    const made = project(await append(commands)).items.find((item) => item.kind === 'step');
-    const call = made?.kind === 'step' ? made.call : null;
-    if (call === null || call === undefined)
+    const call = await runStep(`${method} ${request.action} from ${from}`, {
+      caller,
+      action: request.action,
+      resource: null,
+      params: request.params,
+      region,
+    });
+    if (call === null)
       return refuse(service, 'InternalFailure', `iamsim made no call for ${request.action}: see the trace of step ${step}`, 500);
     // an allowed SimulateCustomPolicy is answered by the evaluator, as simulate eval answers it
     if (call.outcome === 'allowed' && answersBySimulation(request)) return answerSimulateCustomPolicy(request, id);
@@ -199,7 +209,8 @@ export async function startServer(loaded: RunResult, options: ServeOptions): Pro
   // one request at a time, in the order they arrived: the log is the same for the same arrivals
   let queue: Promise<unknown> = Promise.resolve();
   const server = createServer((req, res) => {
-    const body = readBody(req);
+    // a body over the limit is read no further: the answer closes the connection
+    const body = readBody(req).then((b) => (b.tooLarge ? (res.setHeader('connection', 'close'), b) : b));
     const turn = queue.then(async () => {
       let answer: QueryHttpResponse;
       try {
@@ -246,16 +257,32 @@ interface Body {
   readonly tooLarge: boolean;
 }
 
-/** The body, up to MAX_QUERY_BYTES; the rest of a larger one is read and dropped. */
+/**
+ * The body, up to MAX_QUERY_BYTES. A larger one (announced by its Content-Length, or seen as it
+ * arrives) is read no further: the request is answered at once and the connection closed.
+ */
 function readBody(req: IncomingMessage): Promise<Body> {
   return new Promise((resolve) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > MAX_QUERY_BYTES) {
+      req.pause();
+      resolve({ bytes: new Uint8Array(0), tooLarge: true });
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer): void => {
       size += chunk.length;
-      if (size <= MAX_QUERY_BYTES) chunks.push(chunk);
-    });
-    req.on('end', () => resolve({ bytes: Buffer.concat(chunks), tooLarge: size > MAX_QUERY_BYTES }));
+      if (size <= MAX_QUERY_BYTES) {
+        chunks.push(chunk);
+        return;
+      }
+      req.off('data', onData);
+      req.pause();
+      resolve({ bytes: new Uint8Array(0), tooLarge: true });
+    };
+    req.on('data', onData);
+    req.on('end', () => resolve({ bytes: Buffer.concat(chunks), tooLarge: false }));
     req.on('error', () => resolve({ bytes: Buffer.concat(chunks), tooLarge: size > MAX_QUERY_BYTES }));
   });
 }

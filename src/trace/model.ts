@@ -95,6 +95,18 @@ export interface TraceWait {
   readonly to: string;
 }
 
+/** A request `simulate serve` answered with an error before the engine could decide it: no step. */
+export interface TraceRefused {
+  readonly kind: 'refused';
+  readonly method: string;
+  readonly path: string;
+  readonly service: string;
+  readonly code: string;
+  readonly message: string;
+  readonly from: string;
+  readonly at: string;
+}
+
 export interface TraceSummary {
   readonly steps: number;
   readonly expectations: number;
@@ -111,6 +123,6 @@ export interface TraceModel {
   readonly accounts: WorldAccount[];
   organization: TraceOrganization | null;
   readonly issuers: TraceIssuer[];
-  readonly items: (TraceStep | TraceWait)[];
+  readonly items: (TraceStep | TraceWait | TraceRefused)[];
   summary: TraceSummary;
 }

@@ -176,6 +176,12 @@ export function project(events: readonly LoggedEvent[]): TraceModel {
         model.items.push({ kind: 'wait', text: event.data.text, from: event.data.from, to: event.data.to });
         step = null;
         break;
+      case 'RequestRefused': {
+        const { at, ...refused } = event.data;
+        model.items.push({ kind: 'refused', ...refused, at });
+        step = null;
+        break;
+      }
       case 'CallNotMade':
         if (step) step.notMade = event.data.reason;
         break;

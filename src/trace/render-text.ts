@@ -6,7 +6,7 @@ import { isObject } from '../json/is-object.js';
 import { howWords } from '../policy/index.js';
 import type { PolicyVerdict } from '../policy/types.js';
 import { padEnd } from './format.js';
-import type { TraceModel, TraceStep } from './model.js';
+import type { TraceModel, TraceRefused, TraceStep } from './model.js';
 import { renderExplainedEvaluation } from './explain/render-explain.js';
 import { renderAfter, renderHops, renderIssuers } from './render-hops.js';
 import { renderOrganization } from './render-org.js';
@@ -51,8 +51,14 @@ export function renderTextHead(model: TraceModel, options: TextOptions): string 
 export function renderTextItem(item: TraceModel['items'][number], options: TextOptions): string {
   const out: string[] = [''];
   if (item.kind === 'wait') out.push(options.style.cyan(`wait ${item.text}: the clock moves from ${item.from} to ${item.to}`));
+  else if (item.kind === 'refused') out.push(renderRefused(item, options.style));
   else renderStep(item, out, options);
   return out.join('\n') + '\n';
+}
+
+/** A request refused before the engine (simulate serve): one line, like a step's head, and its error. */
+export function renderRefused(item: TraceRefused, s: Style): string {
+  return `${s.bold(`Refused · ${item.method} ${item.path} (${item.service}) from ${item.from}`)}${s.dim(`  (${item.at})`)}\n  ${s.red(item.code)}  ${item.message}`;
 }
 
 /** The last line: how many steps and expectations, and whether every expectation held. */

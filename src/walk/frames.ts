@@ -6,7 +6,7 @@ import { evolve, initialWorld } from '../engine/run.js';
 import type { World } from '../engine/world.js';
 import type { TraceModel } from '../trace/model.js';
 import { project } from '../trace/project.js';
-import { renderStep, renderText } from '../trace/render-text.js';
+import { renderRefused, renderStep, renderText } from '../trace/render-text.js';
 import type { Style } from '../trace/style.js';
 import { collectFacts } from '../trace/walkthrough/facts.js';
 import { narrate } from '../trace/walkthrough/narrative.js';
@@ -30,6 +30,8 @@ export function walkFrames(events: readonly LoggedEvent[], style: Style): Frame[
     const lines: string[] = [];
     if (item.kind === 'wait') {
       lines.push(style.cyan(`wait ${item.text}: the clock moves from ${item.from} to ${item.to}`));
+    } else if (item.kind === 'refused') {
+      lines.push(...renderRefused(item, style).split('\n'));
     } else {
       lines.push(style.bold(`Step ${item.index} · ${item.title}`) + style.dim(`  (${item.at})`), '');
       for (const s of narrate(item, facts, (t) => t)) lines.push(...wrap(s, 78, '  '));
@@ -44,7 +46,13 @@ export function walkFrames(events: readonly LoggedEvent[], style: Style): Frame[
       style.bold('What changed in the world'),
       ...(changes.length === 0 ? [style.dim('  nothing')] : changes.map((c) => `  ${c}`)),
     );
-    frames.push({ title: item.kind === 'wait' ? `wait ${item.text}` : `Step ${item.index} · ${item.title}`, lines });
+    const title =
+      item.kind === 'wait'
+        ? `wait ${item.text}`
+        : item.kind === 'refused'
+          ? `Refused · ${item.method} ${item.path}`
+          : `Step ${item.index} · ${item.title}`;
+    frames.push({ title, lines });
     world = after;
   }
   return frames;
@@ -54,7 +62,7 @@ export function walkFrames(events: readonly LoggedEvent[], style: Style): Frame[
 function split(events: readonly LoggedEvent[]): LoggedEvent[][] {
   const groups: LoggedEvent[][] = [[]];
   for (const e of events) {
-    if (e.type === 'StepStarted' || e.type === 'ClockAdvanced') groups.push([]);
+    if (e.type === 'StepStarted' || e.type === 'ClockAdvanced' || e.type === 'RequestRefused') groups.push([]);
     groups[groups.length - 1]!.push(e);
   }
   return groups;

@@ -23,4 +23,16 @@ export type ScenarioCommand =
   | { readonly type: 'AdvanceClock'; readonly data: { readonly seconds: number; readonly text: string } }
   | { readonly type: 'StartStep'; readonly data: { readonly index: number; readonly title: string } }
   | { readonly type: 'CheckExpectation'; readonly data: { readonly text: string; readonly spec: ExpectationSpec } }
-  | { readonly type: 'KeepCredentials'; readonly data: { readonly name: string } };
+  | { readonly type: 'KeepCredentials'; readonly data: { readonly name: string } }
+  /** `simulate serve`: a request answered with an error before the engine could decide it */
+  | {
+      readonly type: 'RefuseRequest';
+      readonly data: {
+        readonly method: string;
+        readonly path: string;
+        readonly service: string;
+        readonly code: string;
+        readonly message: string;
+        readonly from: string;
+      };
+    };

@@ -32,6 +32,8 @@ export function decideScenario(command: ScenarioCommand | CallCommand, world: Wo
       const reason = call === null ? 'the call was not made' : `the call returned no credentials (${call.outcome})`;
       return [{ type: 'CredentialsNotKept', data: { name: command.data.name, reason } }];
     }
+    case 'RefuseRequest':
+      return [{ type: 'RequestRefused', data: { ...command.data, at: world.scenario.clock } }];
     case 'Call': {
       // a call the step cannot make: the scenario records why, and nothing is sent
       const reason = notMadeReason(command, world);

@@ -16,6 +16,7 @@ export const scenario: Decider<ScenarioCommand | CallCommand, ScenarioEvent, Sce
     StartStep: true,
     CheckExpectation: true,
     KeepCredentials: true,
+    RefuseRequest: true,
     Call: true,
   },
   events: {
@@ -26,6 +27,7 @@ export const scenario: Decider<ScenarioCommand | CallCommand, ScenarioEvent, Sce
     ExpectationChecked: true,
     CredentialsKept: true,
     CredentialsNotKept: true,
+    RequestRefused: true,
   },
   initialState: initialScenarioState,
   takes: (command, world) => command.type !== 'Call' || callStage(command, world) === 'not-made',

@@ -28,6 +28,7 @@ export function evolveScenario(draft: Draft<ScenarioState>, event: ScenarioEvent
       draft.lastCall = null;
       return;
     case 'ExpectationChecked':
+    case 'RequestRefused':
       return;
     case 'CredentialsKept':
       draft.kept[event.data.name] = event.data.accessKeyId;

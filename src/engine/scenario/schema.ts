@@ -35,4 +35,17 @@ export const scenarioEvents = [
   event('ExpectationChecked', { text: z.string(), spec: expectationSpecSchema, passed: z.boolean(), actual: z.string() }),
   event('CredentialsKept', { name: z.string(), accessKeyId: z.string() }),
   event('CredentialsNotKept', { name: z.string(), reason: z.string() }),
+  /**
+   * a request `simulate serve` answered with an error before the engine could decide it (a missing
+   * or bad signature, an unreadable request, a body over the limit): no step, no call
+   */
+  event('RequestRefused', {
+    method: z.string(),
+    path: z.string(),
+    service: z.string(),
+    code: z.string(),
+    message: z.string(),
+    from: z.string(),
+    at: z.string(),
+  }),
 ] as const;

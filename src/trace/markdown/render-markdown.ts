@@ -26,6 +26,13 @@ export function renderMarkdown(model: TraceModel, events: readonly LoggedEvent[]
       out.push(`> ⏱ **wait ${item.text}**: the clock moves from ${item.from} to ${item.to}.`, '');
       continue;
     }
+    if (item.kind === 'refused') {
+      out.push(
+        `> ⛔ **refused before the engine**: ${item.method} ${item.path} (${item.service}) from ${item.from}: \`${item.code}\` ${item.message}`,
+        '',
+      );
+      continue;
+    }
     out.push(...stepSection(item, facts));
   }
   out.push(

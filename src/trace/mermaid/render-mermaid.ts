@@ -57,6 +57,10 @@ export function scenarioDiagram(model: TraceModel, facts: Facts): string {
       body.push(`  Note over ${cast.list[0]?.id ?? 'SDK'}: ${escapeMermaid(`wait ${item.text}: the clock moves to ${item.to}`)}`);
       continue;
     }
+    if (item.kind === 'refused') {
+      body.push(`  Note over ${cast.list[0]?.id ?? 'SDK'}: ${escapeMermaid(`refused ${item.method} ${item.path}: ${item.code}`)}`);
+      continue;
+    }
     const lines = stepLines(item, cast, facts);
     const first = stepCalls(item)[0];
     const anchor = first === undefined ? (cast.list[0]?.id ?? null) : callerId(cast, first.caller, facts);
