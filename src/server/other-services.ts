@@ -21,7 +21,7 @@ import type { CallRecord } from '../engine/call-record.js';
 import type { CommandEnvelope, LoggedEvent } from '../engine/events.js';
 import { project } from '../trace/project.js';
 import { lookupAction } from '../catalogue/actions.js';
-import { decodeForm, MAX_QUERY_BYTES, type QueryHttpResponse } from './query.js';
+import { MAX_QUERY_BYTES, queryPairs, type QueryHttpResponse } from './query.js';
 import { xmlDocument } from './xml.js';
 import { verifySigV4, type CredentialsLookup } from './sigv4.js';
 
@@ -192,22 +192,8 @@ function readJson(service: string, target: string, contentType: string | undefin
 
 /** A Query request of another service: `Action` and `Version`, its parameters as sent (`Attributes.entry.1.key`). */
 function readQuery(service: string, method: string, query: string, contentType: string | undefined, body: Uint8Array): Read {
-  const pairs: [string, string][] = [];
-  const fromUrl = decodeForm(query);
-  if (typeof fromUrl === 'string') return fail('MalformedQueryString', fromUrl);
-  pairs.push(...fromUrl);
-  const form = (contentType ?? '').split(';', 1)[0]!.trim().toLowerCase() === 'application/x-www-form-urlencoded';
-  if (method.toUpperCase() === 'POST' && form && body.byteLength > 0) {
-    let text: string;
-    try {
-      text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
-    } catch {
-      return fail('MalformedQueryString', 'The request body is not UTF-8.');
-    }
-    const fromBody = decodeForm(text);
-    if (typeof fromBody === 'string') return fail('MalformedQueryString', fromBody);
-    pairs.push(...fromBody);
-  }
+  const pairs = queryPairs({ method, query, contentType, body });
+  if (typeof pairs === 'string') return fail('MalformedQueryString', pairs);
   const first = new Map<string, string>();
   for (const [name, value] of pairs) if (!first.has(name)) first.set(name, value);
   const operation = first.get('Action') ?? '';

@@ -92,6 +92,29 @@ const NAME = /^[A-Za-z][A-Za-z0-9]*$/;
  * knows it (the signature's credential scope); null when it does not (an unsigned request), and
  * then `Version` says which.
  */
+/**
+ * The name/value pairs of a Query-protocol request, in the order sent: the query string's, then a
+ * form-encoded POST body's; the text of MalformedQueryString when they cannot be decoded.
+ */
+export function queryPairs(http: QueryHttpRequest): [string, string][] | string {
+  const pairs: [string, string][] = [];
+  const fromUrl = decodeForm(http.query);
+  if (typeof fromUrl === 'string') return fromUrl;
+  pairs.push(...fromUrl);
+  if (http.method.toUpperCase() === 'POST' && isForm(http.contentType) && http.body.byteLength > 0) {
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(http.body);
+    } catch {
+      return 'The request body is not UTF-8.';
+    }
+    const fromBody = decodeForm(text);
+    if (typeof fromBody === 'string') return fromBody;
+    pairs.push(...fromBody);
+  }
+  return pairs;
+}
+
 export function parseQueryRequest(http: QueryHttpRequest, service: QueryService | null): QueryParse {
   const fail = (code: string, message: string, to: QueryService | null = service): QueryParse => ({
     ok: false,
@@ -101,21 +124,8 @@ export function parseQueryRequest(http: QueryHttpRequest, service: QueryService 
   if (http.body.byteLength > MAX_QUERY_BYTES || http.query.length > MAX_QUERY_BYTES) {
     return fail('RequestEntityTooLarge', `The request is larger than iamsim reads (${MAX_QUERY_BYTES} bytes).`);
   }
-  const pairs: [string, string][] = [];
-  const fromUrl = decodeForm(http.query);
-  if (typeof fromUrl === 'string') return fail('MalformedQueryString', fromUrl);
-  pairs.push(...fromUrl);
-  if (http.method.toUpperCase() === 'POST' && isForm(http.contentType) && http.body.byteLength > 0) {
-    let text: string;
-    try {
-      text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(http.body);
-    } catch {
-      return fail('MalformedQueryString', 'The request body is not UTF-8.');
-    }
-    const fromBody = decodeForm(text);
-    if (typeof fromBody === 'string') return fail('MalformedQueryString', fromBody);
-    pairs.push(...fromBody);
-  }
+  const pairs = queryPairs(http);
+  if (typeof pairs === 'string') return fail('MalformedQueryString', pairs);
 
   const first = new Map<string, string>();
   const ignored: string[] = [];

@@ -311,20 +311,9 @@ function hasAuth(req: IncomingMessage, query: string): boolean {
  * other service is checked as STS (the verifier then answers that the scope names the wrong service).
  */
 function scopeService(req: IncomingMessage, query: string): QueryService | null {
-  const header = req.headers.authorization ?? '';
-  let credential = /Credential=([^,\s]+)/.exec(header)?.[1];
-  if (credential === undefined) {
-    const param = /(?:^|&)X-Amz-Credential=([^&]*)/i.exec(query)?.[1];
-    if (param !== undefined) {
-      try {
-        credential = decodeURIComponent(param);
-      } catch {
-        credential = param;
-      }
-    }
-  }
-  if (credential === undefined) return null;
-  return credential.split('/')[3] === 'iam' ? 'iam' : 'sts';
+  const service = signedService(req.headers.authorization, query);
+  if (service === null) return null;
+  return service === 'iam' ? 'iam' : 'sts';
 }
 
 /**
