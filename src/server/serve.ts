@@ -4,6 +4,7 @@
 // of the scenario: the clock moved to the wall clock, a StepStarted naming the request, and the Call
 // signed by the request's access key. The step's call record is the answer (renderQueryAnswer).
 // There is one engine loop: each request's commands are run from the world the last one left.
+// A request signed for S3 is read by its REST protocol and carried out on objects in memory (s3.ts).
 import { chmodSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -35,6 +36,7 @@ import { answersBySimulation, answerSimulateCustomPolicy } from './simulate-poli
 import { requestId } from './request-id.js';
 import { verifySigV4, type KeyRecord } from './sigv4.js';
 import { workloadEndpoints } from './workloads.js';
+import { answerS3, objectStore, type S3HttpResponse } from './s3.js';
 
 export interface ServeOptions {
   /** 0: the system picks a free port */
@@ -117,8 +119,9 @@ export async function startServer(loaded: RunResult, options: ServeOptions): Pro
     stepCall(await append(stepCommands(world.scenario.clock, now(), ++step, title, call)));
   const workloads = workloadEndpoints(options.instance ?? null, { world: () => world, now, runStep, notice });
 
+  const objects = objectStore();
   let answered = 0;
-  const handle = async (req: IncomingMessage, received: Body): Promise<QueryHttpResponse> => {
+  const handle = async (req: IncomingMessage, received: Body): Promise<QueryHttpResponse | S3HttpResponse> => {
     const id = requestId(seed, ++answered);
     const target = req.url ?? '/';
     const q = target.indexOf('?');
@@ -137,6 +140,13 @@ export async function startServer(loaded: RunResult, options: ServeOptions): Pro
       const answer = renderQueryError(service, { code, message }, id);
       return status === undefined ? answer : { ...answer, status };
     };
+    // S3: objects kept in memory beside the world (s3.ts)
+    if (signedService(req.headers.authorization, query) === 's3') {
+      const run = (call: StepCall) => runStep(`${req.method} ${call.action} from ${from}`, call);
+      const [method, host, headers] = [req.method ?? 'GET', req.headers.host ?? '', pairs(req.rawHeaders)];
+      const s3 = { method, path, query, host, headers, body: received.bytes, tooLarge: received.tooLarge, lookup, now: now() };
+      return answerS3({ ...s3, requestId: id, world, store: objects, run, refused });
+    }
     // a service other than STS, IAM and S3: authorized as service:Action, never carried out (other-services.ts)
     const protocol = otherProtocol(req.headers, signedService(req.headers.authorization, query));
     if (protocol !== null) {
@@ -212,7 +222,7 @@ export async function startServer(loaded: RunResult, options: ServeOptions): Pro
     // a body over the limit is read no further: the answer closes the connection
     const body = readBody(req).then((b) => (b.tooLarge ? (res.setHeader('connection', 'close'), b) : b));
     const turn = queue.then(async () => {
-      let answer: QueryHttpResponse;
+      let answer: QueryHttpResponse | S3HttpResponse;
       try {
         answer = await handle(req, await body);
       } catch (e) {
@@ -287,10 +297,11 @@ function readBody(req: IncomingMessage): Promise<Body> {
   });
 }
 
-function send(res: ServerResponse, answer: QueryHttpResponse): void {
+function send(res: ServerResponse, answer: QueryHttpResponse | S3HttpResponse): void {
   if (res.headersSent || res.destroyed) return;
-  const body = Buffer.from(answer.body, 'utf8');
-  res.writeHead(answer.status, { ...answer.headers, 'content-length': String(body.length) });
+  const body = typeof answer.body === 'string' ? Buffer.from(answer.body, 'utf8') : Buffer.from(answer.body);
+  // a HEAD answer names the object's length without sending it
+  res.writeHead(answer.status, { 'content-length': String(body.length), ...answer.headers });
   res.end(body);
 }
 
