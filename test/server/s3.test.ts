@@ -26,6 +26,7 @@ import {
   type S3ClientConfig,
   S3ServiceException,
 } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { fromIni } from '@aws-sdk/credential-providers';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -152,6 +153,17 @@ describe('simulate serve: S3 objects through the AWS SDK for JavaScript v3', () 
       .filter((e) => e.type === 'RequestRefused')
       .map((e) => (e.data as { code: string }).code);
     expect(refused.slice(-3)).toEqual(['NotImplemented', 'NotImplemented', 'NotImplemented']);
+  });
+
+  it('given a presigned GetObject URL (@aws-sdk/s3-request-presigner), when it is fetched without credentials, then the object is returned, decided as its signer', async () => {
+    const { server, credentials } = await serve();
+    const { alice } = await clients(server.url, credentials);
+    await alice.send(new PutObjectCommand({ Bucket: 'productionapp', Key: 'shared.txt', Body: 'shared' }));
+    const url = await getSignedUrl(alice, new GetObjectCommand({ Bucket: 'productionapp', Key: 'shared.txt' }), { expiresIn: 60 });
+    const got = await fetch(url);
+    expect(got.status).toBe(200);
+    expect(await got.text()).toBe('shared');
+    expect(lastCall(server)).toMatchObject({ action: 's3:GetObject', outcome: 'allowed' });
   });
 
   it('given bob, who has no policy, when he gets an object, then the SDK raises AccessDenied (403)', async () => {
