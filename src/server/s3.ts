@@ -3,7 +3,8 @@
 // becomes the engine's Call (`s3:GetObject` with Bucket and Key, as a scenario's call), run as a step;
 // allowed, it is carried out on an in-memory object store kept beside the world (objects are data,
 // not IAM state: they are not in the event log, and replaying the log prints the same trace);
-// denied, S3's XML error. Operations: PutObject, GetObject, HeadObject, DeleteObject, ListObjectsV2.
+// denied, S3's XML error. Operations: PutObject, GetObject, HeadObject, DeleteObject, ListObjectsV2,
+// and GetBucketPolicy, answered from the world's bucket policy.
 //
 // Sources: Amazon S3 API Reference, PutObject, GetObject, HeadObject, DeleteObject, ListObjectsV2
 // (https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListObjectsV2.html: the ListBucketResult and
@@ -112,8 +113,9 @@ export function s3Address(host: string, path: string): { bucket: string; key: st
   }
 }
 
-type Operation = 'PutObject' | 'GetObject' | 'HeadObject' | 'DeleteObject' | 'ListObjectsV2';
+type Operation = 'PutObject' | 'GetObject' | 'HeadObject' | 'DeleteObject' | 'ListObjectsV2' | 'GetBucketPolicy';
 const ACTION: Readonly<Record<Operation, string>> = {
+  GetBucketPolicy: 's3:GetBucketPolicy',
   PutObject: 's3:PutObject',
   GetObject: 's3:GetObject',
   HeadObject: 's3:GetObject',
@@ -125,6 +127,10 @@ function operationOf(method: string, key: string, query: URLSearchParams): Opera
   const sub = [...query.keys()].filter((k) => !k.toLowerCase().startsWith('x-amz-') && k !== 'x-id');
   if (key === '') {
     if (method === 'GET' && query.get('list-type') === '2' && sub.every((k) => LIST_PARAMS.has(k))) return 'ListObjectsV2';
+    if (method === 'GET' && sub.length === 1 && sub[0] === 'policy') return 'GetBucketPolicy';
+    // PutBucketPolicy and DeleteBucketPolicy change the world: the engine does not carry them out yet
+    if (sub.length === 1 && sub[0] === 'policy')
+      return `${method === 'PUT' ? 'PutBucketPolicy' : method === 'DELETE' ? 'DeleteBucketPolicy' : `${method} ?policy`}`;
     return `${method} on a bucket${sub.length ? ` with ?${sub.join('&')}` : ''}`;
   }
   if (sub.length > 0) return `${method} on an object with ?${sub.join('&')}`;
@@ -176,7 +182,7 @@ export async function answerS3(ctx: S3Context): Promise<S3HttpResponse> {
     const maxKeys = query.get('max-keys');
     if (prefix !== null) params['Prefix'] = { t: 'text', v: prefix };
     if (maxKeys !== null) params['MaxKeys'] = { t: 'text', v: maxKeys };
-  } else params['Key'] = { t: 'text', v: address.key };
+  } else if (operation !== 'GetBucketPolicy') params['Key'] = { t: 'text', v: address.key };
   const call = await ctx.run({
     caller: { kind: 'key', accessKeyId: verified.accessKeyId },
     action: ACTION[operation],
@@ -197,6 +203,20 @@ export async function answerS3(ctx: S3Context): Promise<S3HttpResponse> {
       ctx.requestId,
       head,
     );
+  if (operation === 'GetBucketPolicy') {
+    // the bucket's policy as the world holds it (GetBucketPolicy: the policy JSON; NoSuchBucketPolicy 404 when none)
+    const policy = ctx.world.resources.byArn[`arn:aws:s3:::${address.bucket}`]?.policy ?? null;
+    if (policy === null)
+      return renderS3Error(
+        { code: 'NoSuchBucketPolicy', message: 'The bucket policy does not exist', status: 404, extra: { BucketName: address.bucket } },
+        ctx.requestId,
+      );
+    return {
+      status: 200,
+      headers: { 'x-amz-request-id': ctx.requestId, 'content-type': 'application/json' },
+      body: JSON.stringify(policy),
+    };
+  }
   return carryOut(ctx, operation, address.bucket, address.key, bytes, query, header('content-type'));
 }
 
@@ -240,6 +260,8 @@ function carryOut(
       // S3 answers 204 whether or not the key existed (DeleteObject, unversioned bucket)
       objects.delete(key);
       return { status: 204, headers: base, body: '' };
+    case 'GetBucketPolicy':
+      throw new Error('GetBucketPolicy is answered from the world');
     case 'ListObjectsV2': {
       const prefix = query.get('prefix') ?? '';
       const maxKeys = Math.max(0, Math.min(1000, Number(query.get('max-keys') ?? 1000) || 0));

@@ -16,11 +16,13 @@ import { SignatureV4 } from '@smithy/signature-v4';
 import {
   CopyObjectCommand,
   DeleteObjectCommand,
+  GetBucketPolicyCommand,
   GetObjectCommand,
   HeadObjectCommand,
   ListBucketsCommand,
   ListObjectsV2Command,
   NoSuchKey,
+  PutBucketPolicyCommand,
   PutObjectCommand,
   S3Client,
   type S3ClientConfig,
@@ -306,6 +308,52 @@ describe('simulate serve: S3 requests the SDK is not configured to send here', (
         .filter((e) => e.type === 'RequestRefused')
         .map((e) => (e.data as { code: string }).code),
     ).toEqual(['EntityTooLarge']);
+  });
+});
+
+const POLICY_WORLD = `scenario "Bucket policies"
+clock 2026-01-01T09:00:00Z
+
+account Production 111111111111 {
+  bucket ledger {
+    policy {
+      allow sid Read principal * action s3:GetObject resource arn:aws:s3:::ledger/*
+    }
+  }
+  bucket plain
+  user admin {
+    inline Policies {
+      allow action s3:GetBucketPolicy, s3:PutBucketPolicy resource *
+    }
+  }
+}
+`;
+
+describe('simulate serve: bucket policies through the AWS SDK for JavaScript v3', () => {
+  it('given the admin may read bucket policies, then GetBucketPolicy returns the world’s policy, NoSuchBucketPolicy (404) for a bucket without one, and PutBucketPolicy is NotImplemented', async () => {
+    const loaded = simulate(POLICY_WORLD, 'policies.iam', {
+      readFile: () => {
+        throw new Error('no files');
+      },
+      detail: true,
+    });
+    const dir = mkdtempSync(join(tmpdir(), 'iamsim-s3-'));
+    const credentials = join(dir, 'credentials');
+    const server = await startServer(loaded, { port: 0, credentials });
+    open.push(server);
+    const admin = new S3Client({
+      ...bounded,
+      endpoint: server.url,
+      forcePathStyle: true,
+      credentials: profile(credentials, 'Production/admin'),
+    });
+    const got = await admin.send(new GetBucketPolicyCommand({ Bucket: 'ledger' }));
+    expect(JSON.parse(got.Policy!)).toMatchObject({ Statement: [{ Sid: 'Read', Effect: 'Allow', Action: 's3:GetObject' }] });
+    expect(lastCall(server)).toMatchObject({ action: 's3:GetBucketPolicy', resource: 'arn:aws:s3:::ledger', outcome: 'allowed' });
+    const none = await admin.send(new GetBucketPolicyCommand({ Bucket: 'plain' })).catch((e: unknown) => e);
+    expect(none).toMatchObject({ name: 'NoSuchBucketPolicy', $metadata: { httpStatusCode: 404 } });
+    const put = await admin.send(new PutBucketPolicyCommand({ Bucket: 'plain', Policy: '{}' })).catch((e: unknown) => e);
+    expect(put).toMatchObject({ name: 'NotImplemented', $metadata: { httpStatusCode: 501 } });
   });
 });
 
