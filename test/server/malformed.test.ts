@@ -8,20 +8,16 @@
 // over the limit (RFC 9110, 15.5.14 Content Too Large).
 import { request as httpRequest } from 'node:http';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../src/server/serve.js';
+import { describe, expect, it } from 'vitest';
+import { closedAfterEach } from './harness.js';
 import { serveWorld, type Key } from './other-world.js';
 import { signedFetch } from './signed-fetch.js';
 
-let open: RunningServer[] = [];
-afterEach(async () => {
-  await Promise.all(open.map((s) => s.close()));
-  open = [];
-});
+const closed = closedAfterEach();
 
 async function serve() {
   const served = await serveWorld();
-  open.push(served.server);
+  closed(served.server);
   return served;
 }
 

@@ -7,24 +7,21 @@
 // denial is the service's own error; an allowed call is NotImplemented (501), naming the decision.
 import { GetSecretValueCommand, SecretsManagerClient, SecretsManagerServiceException } from '@aws-sdk/client-secrets-manager';
 import { AuthorizationErrorException, PublishCommand, SNSClient, SNSServiceException } from '@aws-sdk/client-sns';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { BOUNDED, closedAfterEach } from './harness.js';
 import type { RunningServer } from '../../src/server/serve.js';
 import { serveWorld } from './other-world.js';
 import { signedFetch } from './signed-fetch.js';
 
-let open: RunningServer[] = [];
-afterEach(async () => {
-  await Promise.all(open.map((s) => s.close()));
-  open = [];
-});
+const closed = closedAfterEach();
 
 async function serve() {
   const served = await serveWorld();
-  open.push(served.server);
+  closed(served.server);
   return served;
 }
 
-const bounded = { maxAttempts: 1, requestHandler: { requestTimeout: 5000 } } as const;
+const bounded = BOUNDED;
 const lastCall = (server: RunningServer) =>
   server
     .events()

@@ -5,7 +5,7 @@
 // 404, NoSuchBucket 404; https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html);
 // "Signature Calculations for the Authorization Header: Including Trailing Headers"
 // (https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-streaming-trailers.html).
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'node:http';
@@ -31,7 +31,8 @@ import {
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { fromIni } from '@aws-sdk/credential-providers';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { BOUNDED, closedAfterEach, loadFile } from './harness.js';
 import { openServe } from '../../src/cli/serve.js';
 import { main } from '../../src/cli/main.js';
 import { decodeChunked, s3Address } from '../../src/server/s3.js';
@@ -39,21 +40,11 @@ import { startServer, type RunningServer } from '../../src/server/serve.js';
 import { simulate } from '../../src/simulate.js';
 
 const FILE = 'scenarios/cross-account.iam';
-const load = () =>
-  simulate(readFileSync(FILE, 'utf8'), FILE, {
-    readFile: () => {
-      throw new Error('no files');
-    },
-    detail: true,
-  });
+const load = () => loadFile(FILE);
 const ROLE = 'arn:aws:iam::111111111111:role/UpdateApp';
-const bounded = { region: 'us-east-1', maxAttempts: 1, requestHandler: { requestTimeout: 5000 } } as const;
+const bounded = { ...BOUNDED, region: 'us-east-1' } as const;
 
-let open: { close: () => Promise<unknown> }[] = [];
-afterEach(async () => {
-  await Promise.all(open.map((s) => s.close()));
-  open = [];
-});
+const closed = closedAfterEach();
 
 const profile = (filepath: string, name: string) => fromIni({ filepath, configFilepath: filepath + '.none', profile: name });
 
@@ -70,7 +61,7 @@ async function serve(): Promise<{ server: RunningServer; credentials: string }> 
   const dir = mkdtempSync(join(tmpdir(), 'iamsim-s3-'));
   const credentials = join(dir, 'credentials');
   const server = await startServer(load(), { port: 0, credentials });
-  open.push(server);
+  closed(server);
   return { server, credentials };
 }
 
@@ -340,7 +331,7 @@ describe('simulate serve: bucket policies through the AWS SDK for JavaScript v3'
     const dir = mkdtempSync(join(tmpdir(), 'iamsim-s3-'));
     const credentials = join(dir, 'credentials');
     const server = await startServer(loaded, { port: 0, credentials });
-    open.push(server);
+    closed(server);
     const admin = new S3Client({
       ...bounded,
       endpoint: server.url,
@@ -379,7 +370,7 @@ describe('simulate serve: S3 on the console', () => {
     let out = '';
     const io = { stdout: (s: string) => void (out += s), stderr: () => {}, isTTY: false, env: {} };
     const serving = await openServe(load(), { port: 0, host: null, credentials, events, color: false }, io);
-    open.push(serving);
+    closed(serving);
     const { alice, bob } = await clients(serving.url, credentials);
     await alice.send(new PutObjectCommand({ Bucket: 'productionapp', Key: 'k', Body: 'v' }));
     await alice.send(new GetObjectCommand({ Bucket: 'productionapp', Key: 'k' }));

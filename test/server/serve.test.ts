@@ -20,7 +20,8 @@ import {
 } from '@aws-sdk/client-iam';
 import { AssumeRoleCommand, AssumeRootCommand, GetCallerIdentityCommand, STSClient, STSServiceException } from '@aws-sdk/client-sts';
 import { fromIni } from '@aws-sdk/credential-providers';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { BOUNDED, closedAfterEach, loadFile } from './harness.js';
 import { openServe } from '../../src/cli/serve.js';
 import { main } from '../../src/cli/main.js';
 import { secretAccessKey } from '../../src/engine/ids.js';
@@ -29,28 +30,18 @@ import { simulate } from '../../src/simulate.js';
 import { runCli } from '../cli/run-cli.js';
 
 const FILE = 'scenarios/cross-account.iam';
-const load = () =>
-  simulate(readFileSync(FILE, 'utf8'), FILE, {
-    readFile: () => {
-      throw new Error('no files');
-    },
-    detail: true,
-  });
+const load = () => loadFile(FILE);
 
 const ROLE = 'arn:aws:iam::111111111111:role/UpdateApp';
-const bounded = { region: 'us-east-1', maxAttempts: 1, requestHandler: { requestTimeout: 5000 } } as const;
+const bounded = { ...BOUNDED, region: 'us-east-1' } as const;
 
-let open: { close: () => Promise<unknown> }[] = [];
-afterEach(async () => {
-  await Promise.all(open.map((s) => s.close()));
-  open = [];
-});
+const closed = closedAfterEach();
 
 async function serve(): Promise<{ server: RunningServer; credentials: string; dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'iamsim-serve-'));
   const credentials = join(dir, 'credentials');
   const server = await startServer(load(), { port: 0, credentials });
-  open.push(server);
+  closed(server);
   return { server, credentials, dir };
 }
 
@@ -151,7 +142,7 @@ describe('simulate serve: the seed’s cross-account flow through the AWS SDK fo
     const dir = mkdtempSync(join(tmpdir(), 'iamsim-serve-'));
     const credentials = join(dir, 'credentials');
     const server = await startServer(loaded, { port: 0, credentials });
-    open.push(server);
+    closed(server);
     const iam = new IAMClient({
       ...bounded,
       endpoint: server.url,
@@ -258,7 +249,7 @@ describe('simulate serve: what it refuses, and the wall clock', () => {
     const dir = mkdtempSync(join(tmpdir(), 'iamsim-serve-'));
     const credentials = join(dir, 'credentials');
     const server = await startServer(load(), { port: 0, credentials, now: () => new Date(Date.now() + offset) });
-    open.push(server);
+    closed(server);
     const assumed = await sts(server.url, credentials, 'Development/alice').send(
       new AssumeRoleCommand({ RoleArn: ROLE, RoleSessionName: 'alice', DurationSeconds: 900 }),
     );
@@ -284,7 +275,7 @@ describe('simulate serve: what it refuses, and the wall clock', () => {
     const dir = mkdtempSync(join(tmpdir(), 'iamsim-serve-'));
     const credentials = join(dir, 'credentials');
     const server = await startServer(loaded, { port: 0, credentials });
-    open.push(server);
+    closed(server);
     const keyId = /\[Development\/alice\]\naws_access_key_id = (\S+)/.exec(readFileSync(credentials, 'utf8'))![1]!;
     const iam = new IAMClient({
       ...bounded,
@@ -307,7 +298,7 @@ describe('simulate serve on the console', () => {
     let out = '';
     const io = { stdout: (s: string) => void (out += s), stderr: () => {}, isTTY: false, env: {} };
     const serving = await openServe(load(), { port: 0, host: null, credentials, events, color: false }, io);
-    open.push(serving);
+    closed(serving);
     const alice = sts(serving.url, credentials, 'Development/alice');
     await alice.send(new AssumeRoleCommand({ RoleArn: ROLE, RoleSessionName: 'alice' }));
     await sts(serving.url, credentials, 'Development/bob')

@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { fromHttp, fromInstanceMetadata, fromTokenFile } from '@aws-sdk/credential-providers';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { BOUNDED, closedAfterEach, loadFileAsync } from './harness.js';
 import { main } from '../../src/cli/main.js';
 import { openServe } from '../../src/cli/serve.js';
 import { startServer, type RunningServer } from '../../src/server/serve.js';
@@ -20,24 +21,14 @@ import { simulateAsync } from '../../src/simulate.js';
 import { runCli } from '../cli/run-cli.js';
 
 const FILE = 'scenarios/eks-pod-identity.iam';
-const load = () =>
-  simulateAsync(readFileSync(FILE, 'utf8'), FILE, {
-    readFile: () => {
-      throw new Error('no files');
-    },
-    detail: true,
-  });
-const bounded = { maxAttempts: 1, requestHandler: { requestTimeout: 5000 } } as const;
+const load = () => loadFileAsync(FILE);
+const bounded = BOUNDED;
 
-let open: { close: () => Promise<unknown> }[] = [];
-afterEach(async () => {
-  await Promise.all(open.map((s) => s.close()));
-  open = [];
-});
+const closed = closedAfterEach();
 
 async function serve(): Promise<{ server: RunningServer; dir: string }> {
   const server = await startServer(await load(), { port: 0 });
-  open.push(server);
+  closed(server);
   return { server, dir: mkdtempSync(join(tmpdir(), 'iamsim-pod-')) };
 }
 
@@ -160,7 +151,7 @@ describe('simulate serve: the EKS Pod Identity Agent through the SDK’s contain
   it('given a tampered token, a token for IRSA’s audience, or none, then the agent answers EKS Auth’s InvalidTokenException and runs nothing', async () => {
     const notices: string[] = [];
     const server = await startServer(await load(), { port: 0, onNotice: (line) => notices.push(line) });
-    open.push(server);
+    closed(server);
     const dir = mkdtempSync(join(tmpdir(), 'iamsim-pod-'));
     const pod = await writePodFiles(server.world(), 'Production/demo/shop/reports', dir, server.url, new Date());
     const before = server.events().length;
@@ -206,7 +197,7 @@ describe('simulate serve --pod on the console', () => {
     const io = { stdout: (s: string) => void (out += s), stderr: (s: string) => void (err += s), isTTY: false, env: {} };
     const args = { port: 0, host: null, credentials: null, events, color: false, pod: 'Production/demo/shop/catalog', podDir: dir };
     const serving = await openServe(await load(), args, io);
-    open.push(serving);
+    closed(serving);
     const envFile = readFileSync(join(dir, 'env'), 'utf8');
     expect(statSync(join(dir, 'env')).mode & 0o777).toBe(0o600);
     expect(envFile).toContain(`export AWS_WEB_IDENTITY_TOKEN_FILE='${join(dir, 'token')}'\n`);
@@ -230,7 +221,7 @@ describe('simulate serve --pod on the console', () => {
     const io = { stdout: (s: string) => void (out += s), stderr: () => {}, isTTY: false, env: {} };
     const args = { port: 0, host: null, credentials: null, events, color: false, pod: 'Production/demo/shop/reports', podDir: dir };
     const serving = await openServe(await load(), args, io);
-    open.push(serving);
+    closed(serving);
     const env = [...readFileSync(join(dir, 'env'), 'utf8').matchAll(/^export (\w+)='([^']*)'$/gm)].map((m) => [m[1]!, m[2]!] as const);
     await withEnv(env, () => fromHttp({ timeout: 5000, maxRetries: 0 })());
     await serving.close();
@@ -264,7 +255,7 @@ describe('simulate serve --instance: the instance metadata service through the S
   const loadWorld = () => simulateAsync(readFileSync(WORLD, 'utf8'), WORLD, { readFile: () => ({ text: '', file: '' }), detail: true });
   const serveInstance = async (instance: string) => {
     const server = await startServer(await loadWorld(), { port: 0, instance });
-    open.push(server);
+    closed(server);
     return server;
   };
   const imds = (url: string) =>
@@ -326,7 +317,7 @@ describe('simulate serve --instance: the instance metadata service through the S
 
   it('given no --instance, then /latest/ is not found; given an unknown instance, serve stops with exit code 2', async () => {
     const server = await startServer(await loadWorld(), { port: 0 });
-    open.push(server);
+    closed(server);
     expect((await fetch(server.url + '/latest/api/token', { method: 'PUT', signal: AbortSignal.timeout(5000) })).status).toBe(404);
     const r = await runCli(['serve', WORLD, '--port', '0', '--instance', 'Apps/nope']);
     expect(r.code).toBe(2);
@@ -341,7 +332,7 @@ describe('simulate serve --instance: the instance metadata service through the S
     const io = { stdout: (s: string) => void (out += s), stderr: (s: string) => void (err += s), isTTY: false, env: {} };
     const args = { port: 0, host: null, credentials: null, events, color: false, instance: 'Apps/web' };
     const serving = await openServe(await loadWorld(), args, io);
-    open.push(serving);
+    closed(serving);
     expect(err).toContain(`export AWS_EC2_METADATA_SERVICE_ENDPOINT='${serving.url}'`);
     await imds(serving.url);
     await serving.close();
