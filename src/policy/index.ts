@@ -16,4 +16,4 @@ export { howWords } from './explain-rules.js';
 export { documentParts } from './json-values.js';
 export { normalizeContext } from './probe.js';
 export { validatePolicy, type ValidateOptions } from './validate.js';
-export { policySize } from './validate/size.js';
+export { INLINE_LIMIT, policySize } from './validate/size.js';

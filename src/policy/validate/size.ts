@@ -16,7 +16,8 @@ export interface SizeOptions {
   readonly trustPolicyMaxSize?: number;
 }
 
-const INLINE_LIMIT = { user: 2048, group: 5120, role: 10240 } as const;
+/** IAM User Guide "IAM and AWS STS quotas": the characters all inline policies of one user, group or role may hold together. */
+export const INLINE_LIMIT = { user: 2048, group: 5120, role: 10240 } as const;
 const MANAGED_LIMIT = 6144;
 const ORG_LIMIT = 5120;
 const SESSION_LIMIT = 2048;

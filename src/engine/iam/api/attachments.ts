@@ -7,8 +7,6 @@ import { checkLength, checkPattern, type Constraint } from '../../call/validatio
 import { nameParam, resourceOf, text } from './names.js';
 import {
   arnParam,
-  boundaryNotes,
-  currentBoundaryKeys,
   findPolicy,
   findPrincipal,
   isFailure,
@@ -16,6 +14,7 @@ import {
   protectedRole,
   title,
   type PrincipalKind,
+  onPrincipal,
 } from './policy-refs.js';
 import { pageParams } from './paging.js';
 import type { IamApi } from './types.js';
@@ -28,8 +27,8 @@ function addressOf(kind: PrincipalKind) {
   return ({ params, account, world }: Parameters<IamApi['address']>[0], out: Constraint[]) => {
     const name = nameParam(params, nameParamOf(kind), kind, out);
     const policy = arnParam(params, 'PolicyArn', out);
-    const keys = { 'iam:PolicyARN': policy, ...currentBoundaryKeys(world, kind, account, name) };
-    return { resource: resourceOf(world, kind, account, name), keys, notes: boundaryNotes(world, kind, account, name) };
+    const address = onPrincipal(world, kind, account, name);
+    return { ...address, keys: { 'iam:PolicyARN': policy, ...address.keys } };
   };
 }
 

@@ -5,8 +5,6 @@
 import { nameParam, resourceOf, text } from './names.js';
 import {
   arnParam,
-  boundaryNotes,
-  currentBoundaryKeys,
   findPolicy,
   findPrincipal,
   isFailure,
@@ -14,6 +12,7 @@ import {
   protectedRole,
   title,
   type PrincipalKind,
+  onPrincipal,
 } from './policy-refs.js';
 import type { IamApi } from './types.js';
 
@@ -53,11 +52,7 @@ function deleteBoundary(kind: BoundedKind): IamApi {
     params: [nameParamOf(kind)],
     address({ params, account, world }, out) {
       const name = nameParam(params, nameParamOf(kind), kind, out);
-      return {
-        resource: resourceOf(world, kind, account, name),
-        keys: currentBoundaryKeys(world, kind, account, name),
-        notes: boundaryNotes(world, kind, account, name),
-      };
+      return onPrincipal(world, kind, account, name);
     },
     apply({ params, account, world }) {
       const entity = findPrincipal(world, kind, account, text(params, nameParamOf(kind))!);

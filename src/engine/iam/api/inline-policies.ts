@@ -5,19 +5,10 @@
 // quotas"): a policy put under an existing name replaces it, so only the OTHER policies count.
 import { freeze } from 'immer';
 import { checkLength, checkPattern, checkRequired, type Constraint } from '../../call/validation.js';
-import { policySize } from '../../../policy/index.js';
+import { INLINE_LIMIT, policySize } from '../../../policy/index.js';
 import { documentParam, encodedDocument, readDocument } from './documents.js';
 import { nameParam, NAME_PATTERN, resourceOf, text } from './names.js';
-import {
-  boundaryNotes,
-  currentBoundaryKeys,
-  findPrincipal,
-  isFailure,
-  nameParamOf,
-  protectedRole,
-  title,
-  type PrincipalKind,
-} from './policy-refs.js';
+import { findPrincipal, isFailure, nameParamOf, protectedRole, title, type PrincipalKind, onPrincipal } from './policy-refs.js';
 import { pageParams } from './paging.js';
 import type { IamApi, IamOutcome } from './types.js';
 
@@ -51,11 +42,7 @@ function putPolicy(kind: PrincipalKind): IamApi {
       const name = entityName(params, kind, out);
       nameParam(params, 'PolicyName', 'policy', out);
       documentParam(params, 'PolicyDocument', out);
-      return {
-        resource: resourceOf(world, kind, account, name),
-        keys: currentBoundaryKeys(world, kind, account, name),
-        notes: boundaryNotes(world, kind, account, name),
-      };
+      return onPrincipal(world, kind, account, name);
     },
     apply({ params, account, world }) {
       const found = findPrincipal(world, kind, account, text(params, nameKey)!);
@@ -73,7 +60,7 @@ function putPolicy(kind: PrincipalKind): IamApi {
         const used = others.length === 0 ? '' : `; its other inline policies use ${otherPoliciesSize} of them`;
         return {
           ...read,
-          note: `the inline policies of ${kind} ${found.name} may hold ${LIMIT[kind]} characters together, white space not counted${used}`,
+          note: `the inline policies of ${kind} ${found.name} may hold ${INLINE_LIMIT[kind]} characters together, white space not counted${used}`,
         };
       }
       const replaced = found.inline.some((p) => p.name === policyName);
@@ -90,8 +77,6 @@ function putPolicy(kind: PrincipalKind): IamApi {
   };
 }
 
-const LIMIT = { user: 2048, group: 5120, role: 10240 } as const;
-
 function deletePolicy(kind: PrincipalKind): IamApi {
   const nameKey = nameParamOf(kind);
   return {
@@ -99,11 +84,7 @@ function deletePolicy(kind: PrincipalKind): IamApi {
     address({ params, account, world }, out) {
       const name = entityName(params, kind, out);
       nameParam(params, 'PolicyName', 'policy', out);
-      return {
-        resource: resourceOf(world, kind, account, name),
-        keys: currentBoundaryKeys(world, kind, account, name),
-        notes: boundaryNotes(world, kind, account, name),
-      };
+      return onPrincipal(world, kind, account, name);
     },
     apply({ params, account, world }) {
       const found = findPrincipal(world, kind, account, text(params, nameKey)!);

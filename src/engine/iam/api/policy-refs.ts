@@ -6,9 +6,8 @@
 import { checkLength, checkRequired, type Constraint } from '../../call/validation.js';
 import type { World } from '../../world.js';
 import type { IamGroup, IamRole, IamUser, ManagedPolicy } from '../state.js';
-import { findByName, noSuchEntity, text } from './names.js';
-import { isServiceLinked } from './names.js';
-import type { IamOutcome } from './types.js';
+import { findByName, isServiceLinked, noSuchEntity, resourceOf, text } from './names.js';
+import type { IamAddress, IamOutcome } from './types.js';
 
 export type PrincipalKind = 'user' | 'group' | 'role';
 export type PrincipalEntity = IamUser | IamGroup | IamRole;
@@ -78,23 +77,21 @@ export function protectedRole(entity: PrincipalEntity, kind: PrincipalKind): Fai
 }
 
 /**
- * iam:PermissionsBoundary of a request on a user or role: the boundary the entity has now (the key
- * is absent when it has none). The Service Authorization Reference lists it for Put/Delete/Attach/
- * Detach User/Role Policy, UpdateAssumeRolePolicy and the boundary APIs, not for the group APIs.
+ * How a request on a user, group or role is addressed: authorized on its ARN, and, on a user or
+ * role, with iam:PermissionsBoundary the boundary it has now (absent when it has none; a condition
+ * on it then shows as `missing` in the trace). The Service Authorization Reference lists the key for
+ * Put/Delete/Attach/Detach User/Role Policy, UpdateAssumeRolePolicy, DeleteRole and the boundary
+ * APIs, not for the group APIs.
  */
-export function currentBoundaryKeys(world: World, kind: PrincipalKind, account: string, name: string): Record<string, string> {
-  if (kind === 'group') return {};
-  const entity = findByName(world, kind, account, name);
-  return entity !== null && 'boundary' in entity && entity.boundary !== null ? { 'iam:PermissionsBoundary': entity.boundary } : {};
-}
-
-/** What the trace says of iam:PermissionsBoundary in a request on a user or role that has a boundary. */
-export function boundaryNotes(world: World, kind: PrincipalKind, account: string, name: string): string[] {
-  if (kind === 'group') return [];
-  const entity = findByName(world, kind, account, name);
-  // without one the key is absent, and a condition on it shows as `missing` in the trace
-  if (entity === null || !('boundary' in entity) || entity.boundary === null) return [];
-  return [`the request carries iam:PermissionsBoundary = ${entity.boundary}, the permissions boundary ${kind} ${entity.name} has`];
+export function onPrincipal(world: World, kind: PrincipalKind, account: string, name: string): IamAddress {
+  const resource = resourceOf(world, kind, account, name);
+  const entity = kind === 'group' ? null : findByName(world, kind, account, name);
+  if (entity === null || !('boundary' in entity) || entity.boundary === null) return { resource, keys: {}, notes: [] };
+  return {
+    resource,
+    keys: { 'iam:PermissionsBoundary': entity.boundary },
+    notes: [`the request carries iam:PermissionsBoundary = ${entity.boundary}, the permissions boundary ${kind} ${entity.name} has`],
+  };
 }
 
 /** `UserName` / `GroupName` / `RoleName`. */

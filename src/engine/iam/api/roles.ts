@@ -6,7 +6,7 @@ import { documentParam, readDocument } from './documents.js';
 import { entityArn, findByName, nameParam, noSuchEntity, pathParam, resourceOf, text } from './names.js';
 import { orphanPrincipal } from './orphans.js';
 import { conflict, isServiceLinked } from './names.js';
-import { boundaryNotes, currentBoundaryKeys } from './policy-refs.js';
+import { onPrincipal } from './policy-refs.js';
 import { roleShape } from './shapes.js';
 import { tagListParam } from './tags.js';
 import type { IamApi, IamOutcome, IamRequest } from './types.js';
@@ -92,8 +92,7 @@ const deleteRole: IamApi = {
   // the Service Authorization Reference lists iam:PermissionsBoundary for DeleteRole: the role's boundary
   address({ params, account, world }, out) {
     const name = nameParam(params, 'RoleName', 'role', out);
-    const keys = currentBoundaryKeys(world, 'role', account, name);
-    return { resource: resourceOf(world, 'role', account, name), keys, notes: boundaryNotes(world, 'role', account, name) };
+    return onPrincipal(world, 'role', account, name);
   },
   apply({ params, account, world }): IamOutcome {
     const name = text(params, 'RoleName')!;

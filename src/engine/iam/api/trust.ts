@@ -6,8 +6,8 @@ import { freeze } from 'immer';
 import type { World } from '../../world.js';
 import type { PolicyDocument } from '../state.js';
 import { documentParam, readDocument } from './documents.js';
-import { nameParam, resourceOf, text } from './names.js';
-import { boundaryNotes, currentBoundaryKeys, findPrincipal, isFailure, protectedRole } from './policy-refs.js';
+import { nameParam, text } from './names.js';
+import { findPrincipal, isFailure, onPrincipal, protectedRole } from './policy-refs.js';
 import type { IamApi, IamOutcome } from './types.js';
 
 /**
@@ -44,11 +44,7 @@ const updateAssumeRolePolicy: IamApi = {
   address({ params, account, world }, out) {
     const name = nameParam(params, 'RoleName', 'role', out);
     documentParam(params, 'PolicyDocument', out);
-    return {
-      resource: resourceOf(world, 'role', account, name),
-      keys: currentBoundaryKeys(world, 'role', account, name),
-      notes: boundaryNotes(world, 'role', account, name),
-    };
+    return onPrincipal(world, 'role', account, name);
   },
   apply({ params, account, world }) {
     const role = findPrincipal(world, 'role', account, text(params, 'RoleName')!);
