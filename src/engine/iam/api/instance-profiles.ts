@@ -49,6 +49,27 @@ function profileAndRole({ params, account, world }: IamRequest): Pair {
   return { ok: true, profile, role };
 }
 
+/**
+ * A call that puts a role in an instance profile or takes it out: both name the profile and the
+ * role, need both to exist, and refuse a service-linked role before anything else is checked.
+ */
+function roleInProfile(change: (profile: InstanceProfile, role: IamRole, request: IamRequest) => IamOutcome): IamApi {
+  return {
+    params: ['InstanceProfileName', 'RoleName'],
+    address(request, out) {
+      const address = profileAddress(request, out);
+      nameParam(request.params, 'RoleName', 'role', out);
+      return address;
+    },
+    apply(request): IamOutcome {
+      const pair = profileAndRole(request);
+      if (!pair.ok) return pair;
+      if (isServiceLinked(pair.role.arn)) return unmodifiable(pair.role);
+      return change(pair.profile, pair.role, request);
+    },
+  };
+}
+
 const createInstanceProfile: IamApi = {
   params: ['InstanceProfileName', 'Path', 'Tags'],
   address({ params, account }, out) {
@@ -119,82 +140,58 @@ const deleteInstanceProfile: IamApi = {
   },
 };
 
-const addRoleToInstanceProfile: IamApi = {
-  params: ['InstanceProfileName', 'RoleName'],
-  address(request, out) {
-    const address = profileAddress(request, out);
-    nameParam(request.params, 'RoleName', 'role', out);
-    return address;
-  },
-  apply(request): IamOutcome {
-    const pair = profileAndRole(request);
-    if (!pair.ok) return pair;
-    const { profile, role } = pair;
-    if (isServiceLinked(role.arn)) return unmodifiable(role);
-    // "An instance profile can contain only one role, and this quota cannot be increased."
-    if (profile.roles.length > 0) {
-      return {
-        ok: false,
-        code: 'LimitExceeded',
-        message: 'Cannot exceed quota for InstanceSessionsPerInstanceProfile: 1',
-        note: `instance profile ${profile.name} already holds ${profile.roles[0]}: an instance profile holds one role`,
-      };
-    }
-    // "The caller of this operation must be granted the PassRole permission on the IAM role", and
-    // iam:AssociatedResourceArn is then arn:aws:ec2:*:ACCOUNT:instance/* (IAM API Reference,
-    // AddRoleToInstanceProfile); iam:PassedToService is taken to be EC2's, whose instances the profile serves
-    const pass = authorizePassRole(
-      {
-        who: request.who,
-        role: role.arn,
-        service: 'ec2.amazonaws.com',
-        associated: `arn:aws:ec2:*:${request.account}:instance/*`,
-        region: request.region,
-        stepContext: request.stepContext,
-      },
-      request.world,
-    );
-    const evaluations = pass.evaluation === null ? [] : [pass.evaluation];
-    if (pass.decision !== 'Allow') {
-      return { ok: false, code: 'AccessDenied', message: pass.message ?? '', note: pass.note, evaluations, decision: pass.decision };
-    }
+const addRoleToInstanceProfile = roleInProfile((profile, role, request): IamOutcome => {
+  // "An instance profile can contain only one role, and this quota cannot be increased."
+  if (profile.roles.length > 0) {
     return {
-      ok: true,
-      events: [{ type: 'RoleAddedToInstanceProfile', data: { profile: profile.arn, role: role.arn } }],
-      response: {},
-      notes: [pass.note],
-      evaluations,
+      ok: false,
+      code: 'LimitExceeded',
+      message: 'Cannot exceed quota for InstanceSessionsPerInstanceProfile: 1',
+      note: `instance profile ${profile.name} already holds ${profile.roles[0]}: an instance profile holds one role`,
     };
-  },
-};
+  }
+  // "The caller of this operation must be granted the PassRole permission on the IAM role", and
+  // iam:AssociatedResourceArn is then arn:aws:ec2:*:ACCOUNT:instance/* (IAM API Reference,
+  // AddRoleToInstanceProfile); iam:PassedToService is taken to be EC2's, whose instances the profile serves
+  const pass = authorizePassRole(
+    {
+      who: request.who,
+      role: role.arn,
+      service: 'ec2.amazonaws.com',
+      associated: `arn:aws:ec2:*:${request.account}:instance/*`,
+      region: request.region,
+      stepContext: request.stepContext,
+    },
+    request.world,
+  );
+  const evaluations = pass.evaluation === null ? [] : [pass.evaluation];
+  if (pass.decision !== 'Allow') {
+    return { ok: false, code: 'AccessDenied', message: pass.message ?? '', note: pass.note, evaluations, decision: pass.decision };
+  }
+  return {
+    ok: true,
+    events: [{ type: 'RoleAddedToInstanceProfile', data: { profile: profile.arn, role: role.arn } }],
+    response: {},
+    notes: [pass.note],
+    evaluations,
+  };
+});
 
-const removeRoleFromInstanceProfile: IamApi = {
-  params: ['InstanceProfileName', 'RoleName'],
-  address(request, out) {
-    const address = profileAddress(request, out);
-    nameParam(request.params, 'RoleName', 'role', out);
-    return address;
-  },
-  apply(request): IamOutcome {
-    const pair = profileAndRole(request);
-    if (!pair.ok) return pair;
-    const { profile, role } = pair;
-    if (isServiceLinked(role.arn)) return unmodifiable(role);
-    if (!profile.roles.includes(role.arn)) {
-      return {
-        ok: false,
-        code: 'NoSuchEntity',
-        message: `The role with name ${role.name} cannot be found.`,
-        note: `role ${role.name} is not in instance profile ${profile.name} (AWS does not document this message; iamsim uses its role-not-found wording)`,
-      };
-    }
+const removeRoleFromInstanceProfile = roleInProfile((profile, role): IamOutcome => {
+  if (!profile.roles.includes(role.arn)) {
     return {
-      ok: true,
-      events: [{ type: 'RoleRemovedFromInstanceProfile', data: { profile: profile.arn, role: role.arn } }],
-      response: {},
+      ok: false,
+      code: 'NoSuchEntity',
+      message: `The role with name ${role.name} cannot be found.`,
+      note: `role ${role.name} is not in instance profile ${profile.name} (AWS does not document this message; iamsim uses its role-not-found wording)`,
     };
-  },
-};
+  }
+  return {
+    ok: true,
+    events: [{ type: 'RoleRemovedFromInstanceProfile', data: { profile: profile.arn, role: role.arn } }],
+    response: {},
+  };
+});
 
 // "this operation does not return tags" (IAM API Reference, ListInstanceProfiles)
 const listInstanceProfiles = listByPath(
