@@ -32,7 +32,7 @@ import {
   stepCommands,
   type StepCall,
 } from './other-services.js';
-import { answersBySimulation, answerSimulateCustomPolicy } from './simulate-policy.js';
+import { answersBySimulation, answerSimulateCustomPolicy, answerSimulatePrincipalPolicy, simulationResource } from './simulate-policy.js';
 import { requestId } from './request-id.js';
 import { verifySigV4, type KeyRecord } from './sigv4.js';
 import { workloadEndpoints } from './workloads.js';
@@ -205,14 +205,17 @@ export async function startServer(loaded: RunResult, options: ServeOptions): Pro
     const call = await runStep(`${method} ${request.action} from ${from}`, {
       caller,
       action: request.action,
-      resource: null,
+      resource: simulationResource(request),
       params: request.params,
       region,
     });
     if (call === null)
       return refuse(service, 'InternalFailure', `iamsim made no call for ${request.action}: see the trace of step ${step}`, 500);
-    // an allowed SimulateCustomPolicy is answered by the evaluator, as simulate eval answers it
-    if (call.outcome === 'allowed' && answersBySimulation(request)) return answerSimulateCustomPolicy(request, id);
+    // an allowed SimulateCustomPolicy / SimulatePrincipalPolicy is answered by the evaluator, as simulate eval answers it
+    if (call.outcome === 'allowed' && answersBySimulation(request))
+      return request.operation === 'SimulatePrincipalPolicy'
+        ? answerSimulatePrincipalPolicy(request, world, id)
+        : answerSimulateCustomPolicy(request, id);
     return renderQueryAnswer(request, call, id);
   };
 
