@@ -37,7 +37,7 @@ account Development 222222222222 {
     attach ReadBuilds
   }
   user auditor {
-    inline Simulate { allow action iam:SimulatePrincipalPolicy resource arn:aws:iam::222222222222:user/*, arn:aws:iam::222222222222:role/* }
+    inline Simulate { allow action iam:SimulatePrincipalPolicy resource arn:aws:iam::222222222222:user/*, arn:aws:iam::222222222222:role/*, arn:aws:iam::222222222222:group/* }
   }
   user alice {
     groups Developers
@@ -45,6 +45,7 @@ account Development 222222222222 {
     inline Writes {
       allow action s3:PutObject resource arn:aws:s3:::builds/*
       deny action s3:DeleteObject resource *
+      allow action s3:ListBucket resource * when IpAddress aws:SourceIp 10.0.0.0/8
     }
   }
   role App {
@@ -157,15 +158,44 @@ describe('simulate serve: iam:SimulatePrincipalPolicy answered by the evaluator 
     const [result] = out.EvaluationResults!;
     expect(result).toMatchObject({ EvalDecision: 'explicitDeny', OrganizationsDecisionDetail: { AllowedByOrganizations: false } });
     expect(result!.MatchedStatements!.map((s) => [s.SourcePolicyId, s.SourcePolicyType])).toEqual([['NoSqs', 'Service Control Policy']]);
-    // the auditor may simulate users and roles, not groups
-    await expect(
+  });
+
+  it('given ContextEntries, ResourcePolicy and CallerArn, then they are simulated as SimulateCustomPolicy simulates them', async () => {
+    const { client } = await serve();
+    const list = (ip?: string) =>
       client('auditor').send(
         new SimulatePrincipalPolicyCommand({
-          PolicySourceArn: 'arn:aws:iam::222222222222:group/Developers',
-          ActionNames: ['s3:GetObject'],
+          PolicySourceArn: ALICE,
+          ActionNames: ['s3:ListBucket'],
+          ...(ip === undefined
+            ? {}
+            : { ContextEntries: [{ ContextKeyName: 'aws:SourceIp', ContextKeyType: 'ip', ContextKeyValues: [ip] }] }),
         }),
-      ),
-    ).rejects.toMatchObject({ name: 'AccessDenied' });
+      );
+    // without the key the condition cannot match: the key is named missing
+    expect((await list()).EvaluationResults![0]).toMatchObject({ EvalDecision: 'implicitDeny', MissingContextValues: ['aws:SourceIp'] });
+    expect((await list('10.1.2.3')).EvaluationResults![0]).toMatchObject({ EvalDecision: 'allowed', MissingContextValues: [] });
+
+    // a group is no caller: a ResourcePolicy needs CallerArn (InvalidInput without it)
+    const bucketPolicy = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { AWS: ALICE }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::builds/*' }],
+    });
+    const group = 'arn:aws:iam::222222222222:group/Developers';
+    const asGroup = (callerArn?: string) =>
+      client('auditor').send(
+        new SimulatePrincipalPolicyCommand({
+          PolicySourceArn: group,
+          ActionNames: ['s3:GetObject'],
+          ResourceArns: ['arn:aws:s3:::builds/app.zip'],
+          ResourcePolicy: bucketPolicy,
+          ...(callerArn === undefined ? {} : { CallerArn: callerArn }),
+        }),
+      );
+    await expect(asGroup()).rejects.toBeInstanceOf(InvalidInputException);
+    const [result] = (await asGroup(ALICE)).EvaluationResults!;
+    expect(result!.EvalDecision).toBe('allowed');
+    expect(result!.MatchedStatements!.map((st) => st.SourcePolicyId)).toEqual(['ReadBuilds', 'ResourcePolicy']);
   });
 
   it('given the paginator and MaxItems 2, then the SDK reads every result across pages', async () => {
