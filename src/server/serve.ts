@@ -117,7 +117,12 @@ export async function startServer(loaded: RunResult, options: ServeOptions): Pro
   // a request run as a step of its own, on the wall clock (other-services.ts stepCommands)
   const runStep = async (title: string, call: StepCall): Promise<CallRecord | null> =>
     stepCall(await append(stepCommands(world.scenario.clock, now(), ++step, title, call)));
-  const workloads = workloadEndpoints(options.instance ?? null, { world: () => world, now, runStep, notice });
+  // a request refused before the engine is said on stderr and recorded in the log (RequestRefused)
+  const refuseRequest = async (r: { method: string; path: string; from: string }, service: string, code: string, message: string) => {
+    notice(`${r.method} ${r.path} from ${r.from}: ${code}: ${message}`);
+    await append(refusalCommands(world.scenario.clock, now(), { method: r.method, path: r.path, service, code, message, from: r.from }));
+  };
+  const workloads = workloadEndpoints(options.instance ?? null, { world: () => world, now, runStep, notice, refused: refuseRequest });
 
   const objects = objectStore();
   let answered = 0;
@@ -130,11 +135,8 @@ export async function startServer(loaded: RunResult, options: ServeOptions): Pro
     const from = req.socket.remoteAddress ?? 'unknown';
     const workload = await workloads({ method: req.method ?? 'GET', path, headers: req.headers, from });
     if (workload !== null) return workload;
-    // a request refused before the engine is said on stderr and recorded in the log (RequestRefused)
-    const refused = async (service: string, code: string, message: string): Promise<void> => {
-      notice(`${req.method} ${path} from ${from}: ${code}: ${message}`);
-      await append(refusalCommands(world.scenario.clock, now(), { method: req.method ?? 'GET', path, service, code, message, from }));
-    };
+    const refused = (service: string, code: string, message: string): Promise<void> =>
+      refuseRequest({ method: req.method ?? 'GET', path, from }, service, code, message);
     const refuse = async (service: QueryService, code: string, message: string, status?: number): Promise<QueryHttpResponse> => {
       await refused(service, code, message);
       const answer = renderQueryError(service, { code, message }, id);
