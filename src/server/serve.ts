@@ -5,7 +5,6 @@
 // signed by the request's access key. The step's call record is the answer (renderQueryAnswer).
 // There is one engine loop: each request's commands are run from the world the last one left.
 // A request signed for S3 is read by its REST protocol and carried out on objects in memory (s3.ts).
-import { chmodSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { CallerRef } from '../engine/call/command.js';
@@ -37,6 +36,7 @@ import { requestId } from './request-id.js';
 import { verifySigV4, type KeyRecord } from './sigv4.js';
 import { workloadEndpoints } from './workloads.js';
 import { answerS3, objectStore, type S3HttpResponse } from './s3.js';
+import { writeCredentials } from './credentials-file.js';
 
 export interface ServeOptions {
   /** 0: the system picks a free port */
@@ -81,10 +81,14 @@ export async function startServer(loaded: RunResult, options: ServeOptions): Pro
   const now = options.now ?? (() => new Date());
   const notice = options.onNotice ?? (() => {});
   const seed = world.scenario.seed;
+  let credentialsReady = false;
 
   const append = async (commands: CommandEnvelope[]): Promise<readonly LoggedEvent[]> => {
     const result = await runScenario(commands, world);
+    const keysChanged = result.world.iam.accessKeys !== world.iam.accessKeys;
     world = result.world;
+    // a key created, deleted, activated or deactivated by a request: the credentials file follows it
+    if (keysChanged && credentialsReady && options.credentials) writeCredentials(options.credentials, world);
     log.push(...result.events);
     options.onEvents?.(result.events);
     return result.events;
@@ -99,6 +103,7 @@ export async function startServer(loaded: RunResult, options: ServeOptions): Pro
     ]);
   }
   if (options.credentials) writeCredentials(options.credentials, world);
+  credentialsReady = true;
 
   const lookup = (keyId: string): KeyRecord | null => {
     const key = world.iam.accessKeys[keyId];
@@ -330,28 +335,4 @@ function scopeService(req: IncomingMessage, query: string): QueryService | null 
   const service = signedService(req.headers.authorization, query);
   if (service === null) return null;
   return service === 'iam' ? 'iam' : 'sts';
-}
-
-/**
- * An AWS shared credentials file (AWS CLI User Guide, "Configuration and credential file settings"):
- * a profile ACCOUNT/USER (the scenario's account name) per IAM user with an access key, its first
- * (the one `as user` signs with), and the secret the simulation derives for it. Mode 600.
- */
-export function writeCredentials(file: string, world: World): void {
-  const lines: string[] = [
-    '# Written by simulate serve: the keys of the simulated world, derived from the scenario. Not real AWS credentials.',
-  ];
-  for (const user of Object.values(world.iam.users)) {
-    const keyId = user.accessKeys[0];
-    if (keyId === undefined) continue;
-    const account = world.iam.accounts[user.account]?.name ?? user.account;
-    lines.push(
-      '',
-      `[${account}/${user.name}]`,
-      `aws_access_key_id = ${keyId}`,
-      `aws_secret_access_key = ${secretAccessKey(world.scenario.seed, keyId)}`,
-    );
-  }
-  writeFileSync(file, lines.join('\n') + '\n', { mode: 0o600 });
-  chmodSync(file, 0o600);
 }
