@@ -136,7 +136,8 @@ function caller(input: EvalInput): RequestPrincipal | null {
     if (input.identity.length === 0 && input.sourceAccount === undefined) {
       const msg =
         `the policies of ${source} cannot be looked up without a scenario: ` +
-        'put them in PolicyInputList (as JSON strings or objects), as simulate-custom-policy takes them';
+        'put them in PolicyInputList (as JSON strings or objects), as simulate-custom-policy takes them, ' +
+        'or name the scenario whose world has them with --world';
       throw new EvalInputError(msg, { path: ['PolicySourceArn'] });
     }
   }
