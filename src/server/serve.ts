@@ -31,7 +31,13 @@ import {
   stepCommands,
   type StepCall,
 } from './other-services.js';
-import { answersBySimulation, answerSimulateCustomPolicy, answerSimulatePrincipalPolicy, simulationResource } from './simulate-policy.js';
+import {
+  answersBySimulation,
+  answerSimulateCustomPolicy,
+  answerSimulatePrincipalPolicy,
+  simulationInvalid,
+  simulationResource,
+} from './simulate-policy.js';
 import { requestId } from './request-id.js';
 import { verifySigV4, type KeyRecord } from './sigv4.js';
 import { workloadEndpoints } from './workloads.js';
@@ -209,6 +215,8 @@ export async function startServer(loaded: RunResult, options: ServeOptions): Pro
         `iamsim does not carry out ${request.action}${request.refusal ? `: ${request.refusal}` : ' yet'}.`,
       );
     }
+    const invalid = simulationInvalid(request);
+    if (invalid !== null) return refuse('iam', invalid.code, invalid.message);
     const call = await runStep(`${method} ${request.action} from ${from}`, {
       caller,
       action: request.action,

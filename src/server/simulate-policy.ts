@@ -16,12 +16,26 @@ import { withPolicySource } from '../eval/policy-source.js';
 import type { World } from '../engine/world.js';
 import type { EvaluationResult, ResourceSpecificResult, SimulatePolicyResponse } from '../eval/output.js';
 import { runBatch } from '../eval/run-batch.js';
-import { renderQueryError, renderQueryResult, type QueryHttpResponse, type QueryRequest } from './query.js';
+import { validationMessage } from '../engine/call/validation.js';
+import { renderQueryError, renderQueryResult, type QueryError, type QueryHttpResponse, type QueryRequest } from './query.js';
 import { XmlMap } from './xml.js';
 
 /** Whether this request is one the evaluator answers (not the engine). */
 export function answersBySimulation(request: QueryRequest): boolean {
   return request.service === 'iam' && (request.operation === 'SimulateCustomPolicy' || request.operation === 'SimulatePrincipalPolicy');
+}
+
+/**
+ * A request refused before it is authorized: SimulatePrincipalPolicy without PolicySourceArn (a
+ * required member: IAM's ValidationError, in the words of its constraint errors); null otherwise.
+ */
+export function simulationInvalid(request: QueryRequest): QueryError | null {
+  if (request.service !== 'iam' || request.operation !== 'SimulatePrincipalPolicy') return null;
+  const source = request.params['PolicySourceArn'];
+  if (source?.t === 'text' && source.v !== '') return null;
+  const value = source?.t === 'text' ? '' : null;
+  const constraint = value === null ? 'Member must not be null' : 'Member must have length greater than or equal to 20';
+  return { code: 'ValidationError', message: validationMessage([{ member: 'policySourceArn', value, constraint }]) };
 }
 
 /** The resource the request is authorized on: SimulatePrincipalPolicy's PolicySourceArn; null for the others. */

@@ -229,6 +229,30 @@ describe('simulate serve: iam:SimulatePrincipalPolicy answered by the evaluator 
     ).rejects.toBeInstanceOf(InvalidInputException);
   });
 
+  it('given no PolicySourceArn, then ValidationError before any authorization, recorded as a refused request', async () => {
+    const { client, server } = await serve();
+    const before = server.events().length;
+    // the SDK's types require it, but the SDK sends what it is given
+    const input = { ActionNames: ['s3:GetObject'] } as unknown as ConstructorParameters<typeof SimulatePrincipalPolicyCommand>[0];
+    await expect(client('auditor').send(new SimulatePrincipalPolicyCommand(input))).rejects.toMatchObject({
+      name: 'ValidationError',
+      message: "1 validation error detected: Value null at 'policySourceArn' failed to satisfy constraint: Member must not be null",
+      $metadata: { httpStatusCode: 400 },
+    });
+    expect(
+      server
+        .events()
+        .slice(before)
+        .map((e) => e.type),
+    ).not.toContain('StepStarted');
+    expect(
+      server
+        .events()
+        .slice(before)
+        .map((e) => e.type),
+    ).toContain('RequestRefused');
+  });
+
   it('given a caller without iam:SimulatePrincipalPolicy on the user, then AccessDenied from the engine, and no simulation', async () => {
     const { client } = await serve();
     const refused = client('alice').send(new SimulatePrincipalPolicyCommand({ PolicySourceArn: ALICE, ActionNames: ['s3:GetObject'] }));
