@@ -19,6 +19,8 @@ export interface Args {
   readonly podDir: string | null;
   /** serve: the EC2 instance (ACCOUNT/NAME) whose instance metadata service answers at /latest/ */
   readonly instance: string | null;
+  /** eval: the scenario whose world PolicySourceArn is looked up in (simulate-principal-policy) */
+  readonly world: string | null;
 }
 
 /** The port `simulate serve` listens on unless told otherwise. */
@@ -42,6 +44,7 @@ export function parseArgs(argv: readonly string[]): Args {
   let pod: string | null = null;
   let podDir: string | null = null;
   let instance: string | null = null;
+  let world: string | null = null;
   const value = (i: number, flag: string): string => {
     const v = argv[i + 1];
     if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
@@ -106,6 +109,9 @@ export function parseArgs(argv: readonly string[]): Args {
       case '--instance':
         instance = take();
         break;
+      case '--world':
+        world = take();
+        break;
       default:
         if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
         if (files.length === 0 && (a === 'replay' || a === 'eval' || a === 'walk' || a === 'serve') && command === 'run') command = a;
@@ -141,8 +147,23 @@ export function parseArgs(argv: readonly string[]): Args {
     const scenarioOnly = [explain && '--explain', events !== null && '--events', until !== null && '--until'].filter(Boolean);
     if (scenarioOnly.length > 0)
       throw new UsageError(`${scenarioOnly.join(', ')} ${scenarioOnly.length > 1 ? 'apply' : 'applies'} to scenarios, not to eval`);
-  }
-  return { command, files, format, explain, events, color, until, port: port ?? DEFAULT_PORT, host, credentials, pod, podDir, instance };
+  } else if (world !== null) throw new UsageError('--world applies to eval only');
+  return {
+    command,
+    files,
+    format,
+    explain,
+    events,
+    color,
+    until,
+    port: port ?? DEFAULT_PORT,
+    host,
+    credentials,
+    pod,
+    podDir,
+    instance,
+    world,
+  };
 }
 
 export const HELP = `simulate — replay AWS identity scenarios and explain every decision
@@ -154,6 +175,8 @@ usage:
                                             what changed in the world (prints it all without a TTY)
   simulate eval FILE.json                   evaluate requests without a scenario: the input and the
                                             output of aws iam simulate-custom-policy (json or yaml)
+  simulate eval FILE.json --world WORLD.iam simulate-principal-policy: PolicySourceArn's policies
+                                            looked up in the world WORLD.iam's run leaves
   simulate serve WORLD.iam [--port N] [--host H] [--credentials FILE] [--events FILE.jsonl]
                  [--pod ACCOUNT/CLUSTER/NAMESPACE/POD --pod-dir DIR] [--instance ACCOUNT/NAME]
                                             run the world's steps, then answer the AWS SDKs and CLI

@@ -35,7 +35,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   try {
     if (args.command === 'eval') {
       const { runEval } = await import('../eval/index.js');
-      return await runEval(args.files[0]!, args.format === 'yaml' ? 'yaml' : 'json', io);
+      let world;
+      if (args.world !== null) {
+        const loaded = await scenarioEvents(args.world, null, false, io);
+        if (loaded === null) return 2;
+        world = loaded.world;
+      }
+      return await runEval(args.files[0]!, args.format === 'yaml' ? 'yaml' : 'json', io, world);
     }
     if (args.command === 'walk') {
       const { walk } = await import('./walk.js');

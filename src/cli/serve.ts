@@ -70,7 +70,9 @@ export async function openServe(loaded: RunResult, args: ServeArgs, io: Io): Pro
     io.stderr(`simulate serve: the world's clock (${clock}) is later than the wall clock: it stays there until the wall clock passes it\n`);
   }
   if (args.credentials !== null) {
-    io.stderr(`simulate serve: credentials written to ${args.credentials} (a profile ACCOUNT/USER per IAM user with an access key)\n`);
+    io.stderr(
+      `simulate serve: credentials written to ${args.credentials} (a profile ACCOUNT/USER per IAM user with an access key; rewritten when a request creates, deletes or deactivates a key)\n`,
+    );
   }
   if (args.pod && args.podDir) {
     try {

@@ -30,6 +30,8 @@ export interface Batch {
   readonly owner: string | null;
   readonly context: Readonly<Record<string, ContextValue>>;
   readonly page: Page;
+  /** the account of the caller and resources when nothing names one (PolicySourceArn's, when looked up) */
+  readonly defaultAccount: string | null;
 }
 
 export function prepareBatch(input: EvalInput, text: string): Batch {
@@ -83,6 +85,7 @@ export function prepareBatch(input: EvalInput, text: string): Batch {
     owner,
     context: normalizeContext(contextFromEntries(input.contextEntries)),
     page: pageOf(input.actions.length, input.maxItems, input.marker),
+    defaultAccount: input.sourceAccount ?? null,
   };
 }
 
@@ -130,10 +133,11 @@ function caller(input: EvalInput): RequestPrincipal | null {
         path: ['PolicySourceArn'],
       });
     }
-    if (input.identity.length === 0) {
+    if (input.identity.length === 0 && input.sourceAccount === undefined) {
       const msg =
         `the policies of ${source} cannot be looked up without a scenario: ` +
-        'put them in PolicyInputList (as JSON strings or objects), as simulate-custom-policy takes them';
+        'put them in PolicyInputList (as JSON strings or objects), as simulate-custom-policy takes them, ' +
+        'or name the scenario whose world has them with --world';
       throw new EvalInputError(msg, { path: ['PolicySourceArn'] });
     }
   }

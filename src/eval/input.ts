@@ -45,6 +45,11 @@ export interface EvalInput {
   readonly resourceOwner: string | null;
   readonly callerArn: string | null;
   readonly policySourceArn: string | null;
+  /**
+   * the account of the user, group or role PolicySourceArn names, once its policies were looked up
+   * in a world (policy-source.ts); absent when the input alone is simulated
+   */
+  readonly sourceAccount?: string;
   readonly contextEntries: unknown;
   readonly maxItems: number | null;
   readonly marker: string | null;

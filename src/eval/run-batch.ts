@@ -17,12 +17,12 @@ import { governedByTrust } from './trust.js';
 const DEFAULT_ACCOUNT = '123456789012';
 
 export function runBatch(b: Batch): SimulatePolicyResponse {
-  const owners = b.resources.map((r) => (r === '*' ? undefined : arnAccount(r)) ?? b.owner ?? undefined);
+  const owners = b.resources.map((r) => (r === '*' ? undefined : arnAccount(r)) ?? b.owner ?? b.defaultAccount ?? undefined);
   const anonymousCallers = new Map<string, RequestPrincipal>();
   const callerFor = (account: string | undefined): RequestPrincipal => {
     if (b.principal !== null) return b.principal;
     // without CallerArn the simulation runs as an IAM user of the resource's own account
-    const acct = account ?? DEFAULT_ACCOUNT;
+    const acct = account ?? b.defaultAccount ?? DEFAULT_ACCOUNT;
     let p = anonymousCallers.get(acct);
     if (p === undefined) anonymousCallers.set(acct, (p = { kind: 'iamUser', accountId: acct }));
     return p;

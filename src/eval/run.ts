@@ -8,6 +8,8 @@ import { formatScenarioError, ScenarioError } from '../errors.js';
 import { prepareBatch } from './batch.js';
 import { EvalInputError } from './errors.js';
 import { readInput } from './input.js';
+import { withPolicySource } from './policy-source.js';
+import type { World } from '../engine/world.js';
 import { lineIndex, locate, rawStringOffset } from '../json/locate.js';
 import { runBatch } from './run-batch.js';
 
@@ -16,7 +18,8 @@ export interface EvalIo {
   readonly stderr: (s: string) => void;
 }
 
-export async function runEval(file: string, format: 'json' | 'yaml', io: EvalIo): Promise<number> {
+/** `world`: the world of `--world`, in which PolicySourceArn's policies are looked up (policy-source.ts) */
+export async function runEval(file: string, format: 'json' | 'yaml', io: EvalIo, world?: World): Promise<number> {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -29,7 +32,13 @@ export async function runEval(file: string, format: 'json' | 'yaml', io: EvalIo)
   // a byte-order mark is not JSON; blank it so that offsets still match the file
   if (text.charCodeAt(0) === BOM) text = ' ' + text.slice(1);
   try {
-    const response = runBatch(prepareBatch(readInput(parseJson(text)), text));
+    const read = readInput(parseJson(text));
+    const input = world === undefined ? read : withPolicySource(read, world);
+    if ('noSuchEntity' in input)
+      throw new EvalInputError(`${input.noSuchEntity} (NoSuchEntity: no such user, group or role in the world)`, {
+        path: ['PolicySourceArn'],
+      });
+    const response = runBatch(prepareBatch(input, text));
     if (format === 'yaml') {
       const { stringify } = await import('yaml');
       io.stdout(stringify(response, { aliasDuplicateObjects: false, lineWidth: 0 }));

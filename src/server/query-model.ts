@@ -3,7 +3,7 @@
 // botocore/data/iam/2010-05-08/service-2.json): their API versions and XML namespaces, IAM's
 // operations, the request members that are lists or structures (every other member the engine
 // takes is a scalar, sent as text), and the HTTP status of each error code.
-import { STS_ACTIONS } from '../dsl/resolve/sts-catalogue.js';
+import { STS_ACTIONS } from '../engine/sts/catalogue.js';
 
 export type QueryService = 'sts' | 'iam';
 

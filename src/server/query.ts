@@ -12,7 +12,7 @@
 import type { ParamValue } from '../engine/call/command.js';
 import type { CallRecord } from '../engine/call-record.js';
 import { iamApiParams } from '../engine/iam/api/index.js';
-import { STS_PARAMS, type StsAction } from '../dsl/resolve/sts-catalogue.js';
+import { STS_PARAMS, type StsAction } from '../engine/sts/catalogue.js';
 import { errorStatus, isQueryOperation, memberShape, QUERY_SERVICES, queryServiceOfVersion, type QueryService } from './query-model.js';
 import { xmlDocument } from './xml.js';
 

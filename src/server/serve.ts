@@ -5,7 +5,6 @@
 // signed by the request's access key. The step's call record is the answer (renderQueryAnswer).
 // There is one engine loop: each request's commands are run from the world the last one left.
 // A request signed for S3 is read by its REST protocol and carried out on objects in memory (s3.ts).
-import { chmodSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { CallerRef } from '../engine/call/command.js';
@@ -32,11 +31,18 @@ import {
   stepCommands,
   type StepCall,
 } from './other-services.js';
-import { answersBySimulation, answerSimulateCustomPolicy } from './simulate-policy.js';
+import {
+  answersBySimulation,
+  answerSimulateCustomPolicy,
+  answerSimulatePrincipalPolicy,
+  simulationInvalid,
+  simulationResource,
+} from './simulate-policy.js';
 import { requestId } from './request-id.js';
 import { verifySigV4, type KeyRecord } from './sigv4.js';
 import { workloadEndpoints } from './workloads.js';
 import { answerS3, objectStore, type S3HttpResponse } from './s3.js';
+import { writeCredentials } from './credentials-file.js';
 
 export interface ServeOptions {
   /** 0: the system picks a free port */
@@ -81,10 +87,14 @@ export async function startServer(loaded: RunResult, options: ServeOptions): Pro
   const now = options.now ?? (() => new Date());
   const notice = options.onNotice ?? (() => {});
   const seed = world.scenario.seed;
+  let credentialsReady = false;
 
   const append = async (commands: CommandEnvelope[]): Promise<readonly LoggedEvent[]> => {
     const result = await runScenario(commands, world);
+    const keysChanged = result.world.iam.accessKeys !== world.iam.accessKeys;
     world = result.world;
+    // a key created, deleted, activated or deactivated by a request: the credentials file follows it
+    if (keysChanged && credentialsReady && options.credentials) writeCredentials(options.credentials, world);
     log.push(...result.events);
     options.onEvents?.(result.events);
     return result.events;
@@ -99,6 +109,7 @@ export async function startServer(loaded: RunResult, options: ServeOptions): Pro
     ]);
   }
   if (options.credentials) writeCredentials(options.credentials, world);
+  credentialsReady = true;
 
   const lookup = (keyId: string): KeyRecord | null => {
     const key = world.iam.accessKeys[keyId];
@@ -117,7 +128,12 @@ export async function startServer(loaded: RunResult, options: ServeOptions): Pro
   // a request run as a step of its own, on the wall clock (other-services.ts stepCommands)
   const runStep = async (title: string, call: StepCall): Promise<CallRecord | null> =>
     stepCall(await append(stepCommands(world.scenario.clock, now(), ++step, title, call)));
-  const workloads = workloadEndpoints(options.instance ?? null, { world: () => world, now, runStep, notice });
+  // a request refused before the engine is said on stderr and recorded in the log (RequestRefused)
+  const refuseRequest = async (r: { method: string; path: string; from: string }, service: string, code: string, message: string) => {
+    notice(`${r.method} ${r.path} from ${r.from}: ${code}: ${message}`);
+    await append(refusalCommands(world.scenario.clock, now(), { method: r.method, path: r.path, service, code, message, from: r.from }));
+  };
+  const workloads = workloadEndpoints(options.instance ?? null, { world: () => world, now, runStep, notice, refused: refuseRequest });
 
   const objects = objectStore();
   let answered = 0;
@@ -130,11 +146,8 @@ export async function startServer(loaded: RunResult, options: ServeOptions): Pro
     const from = req.socket.remoteAddress ?? 'unknown';
     const workload = await workloads({ method: req.method ?? 'GET', path, headers: req.headers, from });
     if (workload !== null) return workload;
-    // a request refused before the engine is said on stderr and recorded in the log (RequestRefused)
-    const refused = async (service: string, code: string, message: string): Promise<void> => {
-      notice(`${req.method} ${path} from ${from}: ${code}: ${message}`);
-      await append(refusalCommands(world.scenario.clock, now(), { method: req.method ?? 'GET', path, service, code, message, from }));
-    };
+    const refused = (service: string, code: string, message: string): Promise<void> =>
+      refuseRequest({ method: req.method ?? 'GET', path, from }, service, code, message);
     const refuse = async (service: QueryService, code: string, message: string, status?: number): Promise<QueryHttpResponse> => {
       await refused(service, code, message);
       const answer = renderQueryError(service, { code, message }, id);
@@ -202,17 +215,22 @@ export async function startServer(loaded: RunResult, options: ServeOptions): Pro
         `iamsim does not carry out ${request.action}${request.refusal ? `: ${request.refusal}` : ' yet'}.`,
       );
     }
+    const invalid = simulationInvalid(request);
+    if (invalid !== null) return refuse('iam', invalid.code, invalid.message);
     const call = await runStep(`${method} ${request.action} from ${from}`, {
       caller,
       action: request.action,
-      resource: null,
+      resource: simulationResource(request),
       params: request.params,
       region,
     });
     if (call === null)
       return refuse(service, 'InternalFailure', `iamsim made no call for ${request.action}: see the trace of step ${step}`, 500);
-    // an allowed SimulateCustomPolicy is answered by the evaluator, as simulate eval answers it
-    if (call.outcome === 'allowed' && answersBySimulation(request)) return answerSimulateCustomPolicy(request, id);
+    // an allowed SimulateCustomPolicy / SimulatePrincipalPolicy is answered by the evaluator, as simulate eval answers it
+    if (call.outcome === 'allowed' && answersBySimulation(request))
+      return request.operation === 'SimulatePrincipalPolicy'
+        ? answerSimulatePrincipalPolicy(request, world, id)
+        : answerSimulateCustomPolicy(request, id);
     return renderQueryAnswer(request, call, id);
   };
 
@@ -325,28 +343,4 @@ function scopeService(req: IncomingMessage, query: string): QueryService | null 
   const service = signedService(req.headers.authorization, query);
   if (service === null) return null;
   return service === 'iam' ? 'iam' : 'sts';
-}
-
-/**
- * An AWS shared credentials file (AWS CLI User Guide, "Configuration and credential file settings"):
- * a profile ACCOUNT/USER (the scenario's account name) per IAM user with an access key, its first
- * (the one `as user` signs with), and the secret the simulation derives for it. Mode 600.
- */
-export function writeCredentials(file: string, world: World): void {
-  const lines: string[] = [
-    '# Written by simulate serve: the keys of the simulated world, derived from the scenario. Not real AWS credentials.',
-  ];
-  for (const user of Object.values(world.iam.users)) {
-    const keyId = user.accessKeys[0];
-    if (keyId === undefined) continue;
-    const account = world.iam.accounts[user.account]?.name ?? user.account;
-    lines.push(
-      '',
-      `[${account}/${user.name}]`,
-      `aws_access_key_id = ${keyId}`,
-      `aws_secret_access_key = ${secretAccessKey(world.scenario.seed, keyId)}`,
-    );
-  }
-  writeFileSync(file, lines.join('\n') + '\n', { mode: 0o600 });
-  chmodSync(file, 0o600);
 }

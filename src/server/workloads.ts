@@ -117,6 +117,11 @@ export interface WorkloadHost {
   runStep(title: string, call: CallData): Promise<CallRecord | null>;
   /** a line for the person running the server: a request refused before the engine */
   notice?(line: string): void;
+  /**
+   * a request refused before the engine: said on stderr and recorded in the log (RequestRefused), as
+   * the server records the requests it refuses; without it, only said (notice)
+   */
+  refused?(req: WorkloadRequest, service: string, code: string, message: string): Promise<void>;
 }
 
 export interface WorkloadRequest {
@@ -245,29 +250,33 @@ export const AGENT_PATH = '/v1/credentials';
 export function podIdentityAgent(host: WorkloadHost): (req: WorkloadRequest) => Promise<WorkloadAnswer | null> {
   return async (req) => {
     if (req.path !== AGENT_PATH) return null;
-    const agentError = (status: number, code: string, message: string): WorkloadAnswer => {
-      host.notice?.(`${req.method} ${req.path} from ${req.from}: ${code}: ${message}`);
+    // refused before EKS's AssumeRole: recorded as every request refused before the engine (RequestRefused)
+    const refuse = async (status: number, code: string, message: string): Promise<WorkloadAnswer> => {
+      if (host.refused !== undefined) await host.refused(req, 'eks-auth', code, message);
+      else host.notice?.(`${req.method} ${req.path} from ${req.from}: ${code}: ${message}`);
       return agentAnswer(status, code, message);
     };
-    if (req.method !== 'GET') return agentError(405, 'MethodNotAllowed', 'The Pod Identity Agent answers GET only.');
+    if (req.method !== 'GET') return refuse(405, 'MethodNotAllowed', 'The Pod Identity Agent answers GET only.');
     const compact = header(req.headers, 'authorization');
     if (compact === undefined || compact === '') {
-      return agentError(400, 'InvalidTokenException', 'The request has no Authorization header: the pod sends its eks-pod-identity-token.');
+      return refuse(400, 'InvalidTokenException', 'The request has no Authorization header: the pod sends its eks-pod-identity-token.');
     }
     const world = wallClockWorld(host.world(), host.now());
     const token = await inspect(compact, 'the Authorization header of the request to the Pod Identity Agent', null, world, createKeyring());
     const pod = podOfToken(token.claims, world);
-    if (pod === null) return agentError(400, 'InvalidTokenException', 'The token is not valid.');
+    if (pod === null) return refuse(400, 'InvalidTokenException', 'The token is not valid.');
     const exchange = exchangeToken(pod, token, world);
-    if (!exchange.ok) return agentError(400, exchange.code, exchange.message);
+    if (!exchange.ok) return refuse(400, exchange.code, exchange.message);
     const call = await host.runStep(
       `${req.method} ${AGENT_PATH} from ${req.from}: EKS Auth exchanged pod ${pod.key}'s token (association ${exchange.association.id})`,
       podIdentityAssumeRole(pod, exchange.association, host.world()),
     );
     const credentials = call?.response?.['Credentials'] as Record<string, string> | undefined;
     if (call === null || credentials === undefined) {
+      // the engine decided (its step is in the log): only said
       const error = call?.error ?? { code: 'AccessDeniedException', message: 'EKS could not assume the role.' };
-      return agentError(400, error.code, error.message);
+      host.notice?.(`${req.method} ${req.path} from ${req.from}: ${error.code}: ${error.message}`);
+      return agentAnswer(400, error.code, error.message);
     }
     const body = JSON.stringify({
       AccessKeyId: credentials['AccessKeyId'],

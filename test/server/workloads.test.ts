@@ -148,7 +148,7 @@ describe('simulate serve: the EKS Pod Identity Agent through the SDK’s contain
     expect(titles(server).at(-1)).toMatch(/EKS Auth exchanged pod Production\/demo\/shop\/audit's token/);
   });
 
-  it('given a tampered token, a token for IRSA’s audience, or none, then the agent answers EKS Auth’s InvalidTokenException and runs nothing', async () => {
+  it('given a tampered token, a token for IRSA’s audience, or none, then the agent answers EKS Auth’s InvalidTokenException, runs nothing and logs each refusal', async () => {
     const notices: string[] = [];
     const server = await startServer(await load(), { port: 0, onNotice: (line) => notices.push(line) });
     closed(server);
@@ -170,7 +170,16 @@ describe('simulate serve: the EKS Pod Identity Agent through the SDK’s contain
     await expect(agent(pod.env)).rejects.toMatchObject({ Code: 'InvalidTokenException' });
     const bare = await fetch(`${server.url}/v1/credentials`, { signal: AbortSignal.timeout(5000) });
     expect(bare.status).toBe(400);
-    expect(server.events()).toHaveLength(before);
+    // no step ran: each refusal is a RequestRefused of the log (after the clock moved to the wall clock)
+    const logged = server
+      .events()
+      .slice(before)
+      .filter((e) => e.type !== 'ClockAdvanced');
+    expect(logged.map((e) => [e.type, (e.data as { service: string; code: string }).service, (e.data as { code: string }).code])).toEqual([
+      ['RequestRefused', 'eks-auth', 'InvalidTokenException'],
+      ['RequestRefused', 'eks-auth', 'InvalidTokenException'],
+      ['RequestRefused', 'eks-auth', 'InvalidTokenException'],
+    ]);
     expect(notices).toEqual([
       'GET /v1/credentials from 127.0.0.1: InvalidTokenException: The token is not valid.',
       'GET /v1/credentials from 127.0.0.1: InvalidTokenException: The token is not valid.',
@@ -224,8 +233,15 @@ describe('simulate serve --pod on the console', () => {
     closed(serving);
     const env = [...readFileSync(join(dir, 'env'), 'utf8').matchAll(/^export (\w+)='([^']*)'$/gm)].map((m) => [m[1]!, m[2]!] as const);
     await withEnv(env, () => fromHttp({ timeout: 5000, maxRetries: 0 })());
+    // a request refused before EKS's AssumeRole is in the log too, and replay prints it
+    const refused = await fetch(`${serving.url}/v1/credentials`, {
+      headers: { authorization: 'not-a-token' },
+      signal: AbortSignal.timeout(5000),
+    });
+    expect(refused.status).toBe(400);
     await serving.close();
     expect(out).toContain('GET /v1/credentials from 127.0.0.1: EKS Auth exchanged pod Production/demo/shop/reports');
+    expect(out).toMatch(/GET \/v1\/credentials from 127\.0\.0\.1.*InvalidTokenException/s);
     let replayed = '';
     expect(await main(['replay', events, '--no-color'], { ...io, stdout: (s: string) => void (replayed += s) })).toBe(0);
     expect(replayed).toBe(out);

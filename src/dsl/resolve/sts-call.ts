@@ -8,7 +8,7 @@ import { readPolicyArns } from '../../engine/sts/session-policies.js';
 import { readKeys, readTags } from '../../engine/sts/tags.js';
 import type { CallDecl } from '../ast.js';
 import type { Located } from './located.js';
-import { STS_ACTIONS, STS_PARAMS, type StsAction } from './sts-catalogue.js';
+import { STS_ACTIONS, STS_PARAMS, type StsAction } from '../../engine/sts/catalogue.js';
 
 const SHAPES: Readonly<Record<string, (raw: unknown) => unknown[] | string>> = {
   Tags: readTags,
