@@ -166,7 +166,12 @@ export async function checkScenario(path: string, update: boolean, style: Style)
   for (const g of present) {
     const output =
       g.format === 'text' && !g.explain ? run.output : await renderOutput(run.trace, run.events, { format: g.format, explain: g.explain });
-    goldens.push(await compare(base + g.suffix, output, update, style));
+    try {
+      goldens.push(await compare(base + g.suffix, output, update, style));
+    } catch (e) {
+      const why = `cannot read or write ${basename(base + g.suffix)}: ${readReason(e)}`;
+      return done({ status: 'error', what: why, details: '', steps, goldens, error: why });
+    }
   }
   const failed = run.exitCode === 1;
   const differing = goldens.filter((g) => g.status !== 'same' && !g.written);
@@ -201,7 +206,7 @@ async function compare(path: string, actual: string, update: boolean, style: Sty
   try {
     golden = readFileSync(path, 'utf8').replace(/\r\n/g, '\n');
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e; // checkScenario says the scenario could not run, and why
   }
   if (golden === actual) return { name, status: 'same', diff: null, written: false };
   if (update) writeFileSync(path, actual);

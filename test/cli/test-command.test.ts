@@ -259,6 +259,12 @@ describe('simulate test: paths', () => {
     mkdirSync(join(dir, 'folder.iam'));
     const check = await checkScenario(join(dir, 'folder.iam'), false, PLAIN);
     expect(check).toMatchObject({ status: 'error', what: 'cannot read it: it is a directory' });
+    // a golden that cannot be read
+    writeFileSync(join(dir, 'a.iam'), HELLO);
+    mkdirSync(join(dir, 'a.trace'));
+    const golden = await runCli(['test', join(dir, 'a.iam')]);
+    expect(golden.stdout).toContain(`ERROR ${join(dir, 'a.iam')}: cannot read or write a.trace: it is a directory\n`);
+    expect(golden.code).toBe(2);
     if (process.getuid?.() !== 0) {
       // (root reads any file: only another user can see a file it may not read)
       writeFileSync(join(dir, 'secret.iam'), HELLO);
@@ -355,7 +361,7 @@ describe('simulate test --reporter junit', () => {
         name: string;
         classname: string;
         failure?: { message: string; type: string; '#text': string }[];
-        error?: { message: string };
+        error?: { message: string; '#text': string };
       }[];
     }
     const byName = Object.fromEntries(doc.testsuites.testsuite.map((s) => [s.name.slice(dir.length + 1), s]));
@@ -402,7 +408,7 @@ describe('plain runs: --summary, --quiet, many files', () => {
       'bad.iam': HELLO.replace('user/alice"', 'user/bob"'),
       'broken.iam': HELLO.replace('Dev/alice;', 'Dev/x;'),
     });
-    const [ok, bad, broken] = ['ok.iam', 'bad.iam', 'broken.iam'].map((f) => join(dir, f));
+    const [ok, bad, broken] = ['ok.iam', 'bad.iam', 'broken.iam'].map((f) => join(dir, f)) as [string, string, string];
     const r = await runCli([ok, bad, broken, '--summary']);
     expect(r.stdout).toBe(
       [
