@@ -5,7 +5,7 @@
 // that could not run as an <error>. Written by fast-xml-parser's XMLBuilder, which escapes.
 import { XMLBuilder } from 'fast-xml-parser';
 import { text } from '../server/xml.js';
-import type { ScenarioCheck } from './test-command.js';
+import type { ScenarioCheck } from './outcome.js';
 
 const builder = new XMLBuilder({
   ignoreAttributes: false,

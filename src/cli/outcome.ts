@@ -59,3 +59,37 @@ export function tallyLine(tally: Tally): string {
 
 /** The exit code of a tally: 2 if one could not run, 1 if one failed or differs, 0 when all passed. */
 export const tallyCode = (tally: Tally): number => (tally.error > 0 ? 2 : tally.fail + tally.differs > 0 ? 1 : 0);
+
+/** `simulate test`: what became of a scenario, its steps and its goldens (src/cli/test-command.ts, the JUnit report). */
+export interface GoldenCheck {
+  /** the golden's file name, beside the scenario */
+  readonly name: string;
+  readonly status: 'same' | 'missing' | 'differs';
+  /** the unified diff, golden → this run (none when the golden is the same) */
+  readonly diff: DiffText | null;
+  /** --update wrote it */
+  readonly written: boolean;
+}
+
+export interface DiffText {
+  /** the first hunks, as the console shows them */
+  readonly shown: string;
+  /** every hunk, uncoloured */
+  readonly full: string;
+}
+
+export interface ScenarioCheck {
+  /** the scenario as shown: relative to the current folder when it is below it */
+  readonly file: string;
+  readonly status: Status;
+  /** after the file name on its line */
+  readonly what: string;
+  /** the lines under it: failed expectations, diffs, the error */
+  readonly details: string;
+  /** the steps run, each with its failed expectations (for the JUnit report) */
+  readonly steps: readonly { readonly index: number; readonly title: string; readonly failures: readonly string[] }[];
+  readonly goldens: readonly GoldenCheck[];
+  /** why it could not run (uncoloured) */
+  readonly error: string | null;
+  readonly ms: number;
+}

@@ -6,7 +6,19 @@ import { runScenarioText, renderOutput, type Format } from '../run-file.js';
 import { COLOUR, PLAIN, type Style } from '../trace/style.js';
 import type { Args } from './args.js';
 import type { Io } from './io.js';
-import { failedExpectations, indent, plural, runWhat, statusLine, tallyCode, tallyLine, type Status, type Tally } from './outcome.js';
+import {
+  failedExpectations,
+  indent,
+  plural,
+  runWhat,
+  statusLine,
+  tallyCode,
+  tallyLine,
+  type DiffText,
+  type GoldenCheck,
+  type ScenarioCheck,
+  type Tally,
+} from './outcome.js';
 import { useColour } from './render.js';
 
 /** The goldens a scenario `x.iam` may have beside it, and what prints each. `x.trace` is the one every scenario needs. */
@@ -26,39 +38,6 @@ export const ERROR_GOLDEN = '.error';
 /** How many differing hunks of a golden the console shows (the JUnit report has them all). */
 const SHOWN_HUNKS = 3;
 const SHOWN_HUNK_LINES = 40;
-
-export interface GoldenCheck {
-  /** the golden's file name, beside the scenario */
-  readonly name: string;
-  readonly status: 'same' | 'missing' | 'differs';
-  /** the unified diff, golden → this run (none when the golden is the same) */
-  readonly diff: DiffText | null;
-  /** --update wrote it */
-  readonly written: boolean;
-}
-
-export interface DiffText {
-  /** the first hunks, as the console shows them */
-  readonly shown: string;
-  /** every hunk, uncoloured */
-  readonly full: string;
-}
-
-export interface ScenarioCheck {
-  /** the scenario as shown: relative to the current folder when it is below it */
-  readonly file: string;
-  readonly status: Status;
-  /** after the file name on its line */
-  readonly what: string;
-  /** the lines under it: failed expectations, diffs, the error */
-  readonly details: string;
-  /** the steps run, each with its failed expectations (for the JUnit report) */
-  readonly steps: readonly { readonly index: number; readonly title: string; readonly failures: readonly string[] }[];
-  readonly goldens: readonly GoldenCheck[];
-  /** why it could not run (uncoloured) */
-  readonly error: string | null;
-  readonly ms: number;
-}
 
 export async function runTests(args: Args, io: Io): Promise<number> {
   const started = performance.now();
