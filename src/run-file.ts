@@ -1,11 +1,12 @@
 // One scenario, from its text to what `simulate` would print and its exit code: parse → resolve →
-// run → project → render. `simulate`, `simulate test` and the library API all run scenarios
-// through here. Policy files a scenario names are read beside it (node:fs); nothing else is.
+// run (runScenarioEvents) → project → render (renderOutput); runScenarioText does it all.
+// `simulate`, `simulate test` and the library API all run scenarios through here. Policy files a scenario names are read beside it (node:fs); nothing else is.
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import { parseScenario } from './dsl/parse.js';
 import { resolveScenario, type ResolveOptions } from './dsl/resolve/index.js';
 import type { LoggedEvent } from './engine/events.js';
+import type { RunResult } from './engine/run.js';
 import { runScenario } from './engine/run-scenario.js';
 import type { World } from './engine/world.js';
 import { ScenarioError, formatScenarioError } from './errors.js';
@@ -82,6 +83,30 @@ export function describeScenarioError(e: ScenarioError, file: string, source: st
   return formatScenarioError(e, src);
 }
 
+export interface ScenarioEventsOptions {
+  /** record every evaluation's detail (--explain, the Markdown walkthrough, an event log to keep) */
+  readonly detail: boolean;
+  /** how policy files are read; default: beside the scenario (filesBeside) */
+  readonly readFile?: ResolveOptions['readFile'];
+  /** stop after this step (`--until`) */
+  readonly until?: number | null;
+  /** told when each phase ends (parse, resolve, run): `IAMSIM_DEBUG`'s timings */
+  readonly mark?: (phase: string) => void;
+}
+
+/** A scenario's text to its event log and world: parse → resolve → run. Throws the ScenarioError of a scenario that cannot run. */
+export async function runScenarioEvents(text: string, file: string, options: ScenarioEventsOptions): Promise<RunResult> {
+  const mark = options.mark ?? (() => {});
+  const ast = parseScenario(text, file);
+  mark('parse');
+  const { commands } = resolveScenario(ast, { readFile: options.readFile ?? filesBeside(file), detail: options.detail });
+  mark('resolve');
+  const until = options.until ?? null;
+  const result = await runScenario(until === null ? commands : commands.filter((c) => (c.meta.step ?? 0) <= until));
+  mark('run');
+  return result;
+}
+
 export interface ScenarioRunOptions extends RenderOptions {
   /** record every evaluation's detail even when the format does not show it (an event log to keep) */
   readonly detail?: boolean;
@@ -114,10 +139,8 @@ export type ScenarioRun =
 /** Runs a scenario's text (named `file`, which its trace shows and its policy files are read beside) and prints it in a format. */
 export async function runScenarioText(text: string, file: string, options: ScenarioRunOptions): Promise<ScenarioRun> {
   try {
-    const ast = parseScenario(text, file);
     const detail = options.detail === true || formatNeedsDetail(options);
-    const { commands } = resolveScenario(ast, { readFile: options.readFile ?? filesBeside(file), detail });
-    const { events, world } = await runScenario(commands);
+    const { events, world } = await runScenarioEvents(text, file, { detail, ...(options.readFile ? { readFile: options.readFile } : {}) });
     const trace = project(events);
     const output = await renderOutput(trace, events, options);
     return { exitCode: trace.summary.failed > 0 ? 1 : 0, output, events, trace, world, error: null };

@@ -2,11 +2,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ScenarioError } from '../errors.js';
-import { parseScenario } from '../dsl/parse.js';
-import { resolveScenario } from '../dsl/resolve/index.js';
-import { runScenario } from '../engine/run-scenario.js';
 import type { RunResult } from '../engine/run.js';
-import { describeScenarioError, filesBeside } from '../run-file.js';
+import { describeScenarioError, runScenarioEvents } from '../run-file.js';
 import { project } from '../trace/project.js';
 import { PLAIN, COLOUR } from '../trace/style.js';
 import { HELP, parseArgs, UsageError, type Args } from './args.js';
@@ -152,14 +149,7 @@ async function scenarioEvents(
   const source = readText(file);
   clock.mark('read');
   try {
-    const ast = parseScenario(source, file);
-    clock.mark('parse');
-    const { commands } = resolveScenario(ast, { readFile: filesBeside(file), detail });
-    clock.mark('resolve');
-    const cut = until === null ? commands : commands.filter((c) => (c.meta.step ?? 0) <= until);
-    const result = await runScenario(cut);
-    clock.mark('run');
-    return result;
+    return await runScenarioEvents(source, file, { detail, until, mark: clock.mark });
   } catch (e) {
     if (e instanceof ScenarioError) {
       io.stderr(describeScenarioError(e, file, source) + '\n');
