@@ -4,7 +4,7 @@
 // IAMSIM_DEBUG still read): a smaller file is read and checked against its code cache faster.
 //
 // The dependencies a plain run never loads (yaml for YAML output and logs, zod for reading logs,
-// jose for OIDC tokens) are bundled apart, each into dist/vendor/NAME.cjs, which the command
+// jose for OIDC tokens, tinyglobby and diff for `simulate test`) are bundled apart, each into dist/vendor/NAME.cjs, which the command
 // requires on first use. Inside the command's bundle their code would cost every start: V8 reads
 // their source and declares their functions at load (esbuild lifts an ES module's functions to the
 // bundle's top level), and the code cache carries them.
@@ -61,6 +61,10 @@ const VENDOR = {
   '@smithy/core/protocols': { file: 'smithy-core-protocols', names: ['HttpRequest'] },
   '@smithy/core/serde': { file: 'smithy-core-serde', names: ['Hash'] },
   'fast-xml-parser': { file: 'fast-xml-parser', names: ['XMLBuilder'] },
+  // `simulate test`: the paths it is given (folders, globs), and the diff of a golden that differs
+  // (fdir, which tinyglobby uses, is an ES module that calls createRequire(import.meta.url))
+  tinyglobby: { file: 'tinyglobby', names: ['globSync'], importMetaUrl: true },
+  diff: { file: 'diff', names: ['structuredPatch'] },
 };
 
 const common = {
@@ -97,9 +101,16 @@ const results = await Promise.all([
     define: { 'import.meta.dirname': '__dirname', IAMSIM_VERSION: JSON.stringify(version) },
     logOverride: { 'import-is-undefined': 'error' },
   }),
-  ...Object.entries(VENDOR).map(([pkg, { file, names }]) =>
+  ...Object.entries(VENDOR).map(([pkg, { file, names, importMetaUrl }]) =>
     build({
       ...common,
+      // a CommonJS file has no import.meta: its URL is the file's own
+      ...(importMetaUrl
+        ? {
+            banner: { js: 'const __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+            define: { 'import.meta.url': '__importMetaUrl' },
+          }
+        : {}),
       stdin: { contents: `export { ${names.join(', ')} } from '${pkg}';`, resolveDir: root, loader: 'js' },
       outfile: `${root}dist/vendor/${file}.cjs`,
       metafile: true,

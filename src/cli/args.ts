@@ -1,9 +1,10 @@
 // Command-line arguments of `simulate` (docs/cli.md).
+import { FORMATS, type Format } from '../run-file.js';
 
-export type Format = 'text' | 'json' | 'yaml' | 'markdown' | 'mermaid' | 'cloudtrail';
+export type { Format };
 
 export interface Args {
-  readonly command: 'run' | 'replay' | 'eval' | 'walk' | 'serve' | 'help' | 'version';
+  readonly command: 'run' | 'replay' | 'eval' | 'walk' | 'serve' | 'test' | 'help' | 'version';
   readonly files: string[];
   readonly format: Format;
   readonly explain: boolean;
@@ -21,14 +22,21 @@ export interface Args {
   readonly instance: string | null;
   /** eval: the scenario whose world PolicySourceArn is looked up in (simulate-principal-policy) */
   readonly world: string | null;
+  /** run and test: one line per scenario instead of its trace (test always prints so) */
+  readonly summary: boolean;
+  /** run and test: print only the scenarios that fail or cannot run */
+  readonly quiet: boolean;
+  /** test: write the goldens that are missing or differ */
+  readonly update: boolean;
+  /** test: a report file for CI (`--reporter junit --output FILE`) */
+  readonly reporter: 'junit' | null;
+  readonly output: string | null;
 }
 
 /** The port `simulate serve` listens on unless told otherwise. */
 export const DEFAULT_PORT = 7100;
 
 export class UsageError extends Error {}
-
-const FORMATS: readonly Format[] = ['text', 'json', 'yaml', 'markdown', 'mermaid', 'cloudtrail'];
 
 export function parseArgs(argv: readonly string[]): Args {
   const files: string[] = [];
@@ -45,6 +53,11 @@ export function parseArgs(argv: readonly string[]): Args {
   let podDir: string | null = null;
   let instance: string | null = null;
   let world: string | null = null;
+  let summary = false;
+  let quiet = false;
+  let update = false;
+  let reporter: 'junit' | null = null;
+  let output: string | null = null;
   const value = (i: number, flag: string): string => {
     const v = argv[i + 1];
     if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
@@ -112,9 +125,28 @@ export function parseArgs(argv: readonly string[]): Args {
       case '--world':
         world = take();
         break;
+      case '--summary':
+        summary = true;
+        break;
+      case '--quiet':
+        quiet = true;
+        break;
+      case '--update':
+        update = true;
+        break;
+      case '--reporter': {
+        const r = take();
+        if (r !== 'junit') throw new UsageError(`--reporter must be junit, not "${r}"`);
+        reporter = r;
+        break;
+      }
+      case '--output':
+        output = take();
+        break;
       default:
         if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
-        if (files.length === 0 && (a === 'replay' || a === 'eval' || a === 'walk' || a === 'serve') && command === 'run') command = a;
+        if (files.length === 0 && (a === 'replay' || a === 'eval' || a === 'walk' || a === 'serve' || a === 'test') && command === 'run')
+          command = a;
         else files.push(a);
     }
   }
@@ -142,6 +174,29 @@ export function parseArgs(argv: readonly string[]): Args {
     ].filter(Boolean);
     if (serveOnly.length > 0) throw new UsageError(`${serveOnly.join(', ')} ${serveOnly.length > 1 ? 'apply' : 'applies'} to serve only`);
   }
+  const testOnly = [update && '--update', reporter !== null && '--reporter', output !== null && '--output'].filter(Boolean);
+  if (command !== 'test' && testOnly.length > 0)
+    throw new UsageError(`${testOnly.join(', ')} ${testOnly.length > 1 ? 'apply' : 'applies'} to simulate test only`);
+  if ((summary || quiet) && command !== 'run' && command !== 'test')
+    throw new UsageError(`${summary ? '--summary' : '--quiet'} applies to scenario runs and simulate test only`);
+  if (summary && command === 'run') {
+    const traceOnly = [format !== 'text' && '--format', explain && '--explain', until !== null && '--until'].filter(Boolean);
+    if (traceOnly.length > 0)
+      throw new UsageError(`--summary prints one line per scenario instead of its trace: it does not go with ${traceOnly.join(', ')}`);
+  }
+  if (command === 'test') {
+    const runOnly = [
+      format !== 'text' && '--format',
+      explain && '--explain',
+      events !== null && '--events',
+      until !== null && '--until',
+    ].filter(Boolean);
+    if (runOnly.length > 0)
+      throw new UsageError(
+        `${runOnly.join(', ')} ${runOnly.length > 1 ? 'apply' : 'applies'} to scenario runs; simulate test checks every golden beside a scenario`,
+      );
+    if ((reporter === null) !== (output === null)) throw new UsageError('--reporter junit and --output FILE go together');
+  }
   if (command === 'eval') {
     if (format !== 'text' && format !== 'json' && format !== 'yaml') throw new UsageError(`eval prints json or yaml, not ${format}`);
     const scenarioOnly = [explain && '--explain', events !== null && '--events', until !== null && '--until'].filter(Boolean);
@@ -163,13 +218,22 @@ export function parseArgs(argv: readonly string[]): Args {
     podDir,
     instance,
     world,
+    summary,
+    quiet,
+    update,
+    reporter,
+    output,
   };
 }
 
 export const HELP = `simulate — replay AWS identity scenarios and explain every decision
 
 usage:
-  simulate SCENARIO.iam [SCENARIO.iam …]   run scenarios, print the trace
+  simulate SCENARIO.iam [SCENARIO.iam …]   run scenarios, print the trace (--summary: one line
+                                            each; --quiet: only the failures)
+  simulate test [PATH …] [--update] [--reporter junit --output FILE]
+                                            check scenarios (files, folders, globs; default: the
+                                            current folder) against the goldens beside them
   simulate replay EVENTS_FILE               rebuild the trace from an event log alone
   simulate walk SCENARIO.iam                step through a scenario in the terminal: next, back, and
                                             what changed in the world (prints it all without a TTY)
@@ -193,6 +257,10 @@ options:
   --events FILE              also write the event log (.yaml/.yml or .jsonl)
   --until N                  stop after step N and print the world state (YAML)
   --no-color                 never colour the text trace (NO_COLOR works too)
+  --summary, --quiet         one line per scenario; print only what fails or cannot run
+  --update                   test: write the goldens that are missing or differ, and say which
+  --reporter junit --output FILE
+                             test: also write a JUnit XML report for CI
   --port N, --host H         serve: where to listen (another address than 127.0.0.1 is said on stderr)
   --credentials FILE         serve: write an AWS credentials file (mode 600), a profile ACCOUNT/USER
                              per IAM user with its access key and the simulation's secret for it
@@ -202,5 +270,6 @@ options:
                              /latest/: AWS_EC2_METADATA_SERVICE_ENDPOINT=the server's URL
 
 exit codes: 0 every expectation held · 1 an expectation failed · 2 the scenario could not run
+            (test: 0 all passed · 1 an expectation failed or a golden differs · 2 one could not run)
             (eval: 0 results printed, whatever the decisions · 2 the input could not run)
 `;

@@ -1,16 +1,16 @@
 // `simulate`: arguments, files, console and exit codes. No logic of its own.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, isAbsolute } from 'node:path';
-import { ScenarioError, formatScenarioError } from '../errors.js';
-import { parseScenario } from '../dsl/parse.js';
-import { resolveScenario } from '../dsl/resolve/index.js';
-import { runScenario } from '../engine/run-scenario.js';
+import { join } from 'node:path';
+import { ScenarioError } from '../errors.js';
 import type { RunResult } from '../engine/run.js';
+import { describeScenarioError, runScenarioEvents } from '../run-file.js';
 import { project } from '../trace/project.js';
+import { PLAIN, COLOUR } from '../trace/style.js';
 import { HELP, parseArgs, UsageError, type Args } from './args.js';
 import type { Io } from './io.js';
 import { EventLogError, needsDetail, parseEvents, requireDetail, serialiseEvents } from './event-log.js';
-import { render, worldYaml } from './render.js';
+import { failedExpectations, indent, runWhat, statusLine, tallyCode, tallyLine, type Tally } from './outcome.js';
+import { render, useColour, worldYaml } from './render.js';
 
 /** The package's version: written into the bundle by the build (esbuild --define), read from package.json when run from the sources. */
 declare const IAMSIM_VERSION: string | undefined;
@@ -78,12 +78,28 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.stdout(await render(project(events), events, args, io));
       return project(events).summary.failed > 0 ? 1 : 0;
     }
-    let code = 0;
-    for (const [i, file] of args.files.entries()) {
-      if (i > 0) io.stdout('\n');
-      code = Math.max(code, await runFile(file, args, io));
+    if (args.command === 'test') {
+      const { runTests } = await import('./test-command.js');
+      return await runTests(args, io);
     }
-    return code;
+    // each file on its own: one that cannot be read or run does not stop the others
+    const tally: Tally = { pass: 0, fail: 0, differs: 0, error: 0 };
+    let printed = false;
+    for (const file of args.files) {
+      let code: number;
+      try {
+        code = await runFile(file, args, io, printed);
+      } catch (e) {
+        if (!(e instanceof ReadError)) throw e;
+        io.stderr(`simulate: cannot read ${e.file}: ${e.reason}\n`);
+        if (args.summary) io.stdout(statusLine('error', file, `cannot read it: ${e.reason}`, useColour(args, io) ? COLOUR : PLAIN));
+        code = 2;
+      }
+      tally[code === 0 ? 'pass' : code === 1 ? 'fail' : 'error']++;
+      printed ||= code !== 2 && !(args.quiet && code === 0) && !args.summary;
+    }
+    if (args.summary && args.files.length > 1) io.stdout(`\n${tallyLine(tally)}\n`);
+    return tallyCode(tally);
   } catch (e) {
     if (e instanceof EventLogError) {
       io.stderr(`${e.message}\n`);
@@ -99,21 +115,33 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
-async function runFile(file: string, args: Args, io: Io): Promise<number> {
+/** Runs one scenario of a plain run and prints it: its trace (after a blank line when one was printed before), or with --summary its line. */
+async function runFile(file: string, args: Args, io: Io, after: boolean): Promise<number> {
   const clock = phaseClock(io);
+  const style = useColour(args, io) ? COLOUR : PLAIN;
   const result = await scenarioEvents(file, args.until, needsDetail(args), io, clock);
-  if (result === null) return 2;
+  if (result === null) {
+    if (args.summary) io.stdout(statusLine('error', file, 'could not run', style));
+    return 2;
+  }
   const { events } = result;
   if (args.events !== null) writeFileSync(args.events, await serialiseEvents(events, args.events));
   const model = project(events);
   clock.mark('project');
+  const code = model.summary.failed > 0 ? 1 : 0;
+  if (args.summary) {
+    if (!(args.quiet && code === 0))
+      io.stdout(statusLine(code === 0 ? 'pass' : 'fail', file, runWhat(model), style) + indent(failedExpectations(model).join('\n')));
+    return code;
+  }
+  if (args.quiet && code === 0) return code;
   const output = await render(model, events, args, io);
   clock.mark('render');
-  io.stdout(output);
+  io.stdout((after ? '\n' : '') + output);
   clock.mark('write');
   clock.report(file);
   if (args.until !== null) io.stdout(`\nWorld after step ${args.until}:\n${await worldYaml(result.world)}`);
-  return model.summary.failed > 0 ? 1 : 0;
+  return code;
 }
 
 /** Runs a scenario (up to step `until`); null when it cannot run (the located error is printed). */
@@ -127,31 +155,10 @@ async function scenarioEvents(
   const source = readText(file);
   clock.mark('read');
   try {
-    const ast = parseScenario(source, file);
-    clock.mark('parse');
-    const { commands } = resolveScenario(ast, {
-      readFile: (path) => {
-        const full = isAbsolute(path) ? path : join(dirname(file), path);
-        return { text: readFileSync(full, 'utf8'), file: relative('.', full) || full };
-      },
-      detail,
-    });
-    clock.mark('resolve');
-    const cut = until === null ? commands : commands.filter((c) => (c.meta.step ?? 0) <= until);
-    const result = await runScenario(cut);
-    clock.mark('run');
-    return result;
+    return await runScenarioEvents(source, file, { detail, until, mark: clock.mark });
   } catch (e) {
     if (e instanceof ScenarioError) {
-      let src: string | null = source;
-      if (e.file !== file) {
-        try {
-          src = readFileSync(e.file, 'utf8');
-        } catch {
-          src = null;
-        }
-      }
-      io.stderr(formatScenarioError(e, src) + '\n');
+      io.stderr(describeScenarioError(e, file, source) + '\n');
       return null;
     }
     throw e;
