@@ -33,6 +33,12 @@ export interface Args {
   readonly output: string | null;
 }
 
+/** A usage error for the flags given (each a flag's name, or false where it was not) that do not apply here. */
+function refuseFlags(flags: readonly (string | false)[], where: string): void {
+  const given = flags.filter((f): f is string => f !== false);
+  if (given.length > 0) throw new UsageError(`${given.join(', ')} ${given.length > 1 ? 'apply' : 'applies'} ${where}`);
+}
+
 /** The port `simulate serve` listens on unless told otherwise. */
 export const DEFAULT_PORT = 7100;
 
@@ -158,25 +164,24 @@ export function parseArgs(argv: readonly string[]): Args {
     if (files.length !== 1) throw new UsageError('serve takes exactly one world (a scenario file)');
     if (events !== null && !/\.jsonl$/i.test(events))
       throw new UsageError('serve appends its event log as JSON Lines: --events needs a .jsonl file');
-    const runOnly = [format !== 'text' && '--format', explain && '--explain', until !== null && '--until'].filter(Boolean);
-    if (runOnly.length > 0)
-      throw new UsageError(`${runOnly.join(', ')} ${runOnly.length > 1 ? 'apply' : 'applies'} to scenario runs, not to serve`);
+    refuseFlags([format !== 'text' && '--format', explain && '--explain', until !== null && '--until'], 'to scenario runs, not to serve');
     if ((pod === null) !== (podDir === null))
       throw new UsageError('--pod and --pod-dir go together: the pod, and where to write its files');
   } else {
-    const serveOnly = [
-      port !== null && '--port',
-      host !== null && '--host',
-      credentials !== null && '--credentials',
-      pod !== null && '--pod',
-      podDir !== null && '--pod-dir',
-      instance !== null && '--instance',
-    ].filter(Boolean);
-    if (serveOnly.length > 0) throw new UsageError(`${serveOnly.join(', ')} ${serveOnly.length > 1 ? 'apply' : 'applies'} to serve only`);
+    refuseFlags(
+      [
+        port !== null && '--port',
+        host !== null && '--host',
+        credentials !== null && '--credentials',
+        pod !== null && '--pod',
+        podDir !== null && '--pod-dir',
+        instance !== null && '--instance',
+      ],
+      'to serve only',
+    );
   }
-  const testOnly = [update && '--update', reporter !== null && '--reporter', output !== null && '--output'].filter(Boolean);
-  if (command !== 'test' && testOnly.length > 0)
-    throw new UsageError(`${testOnly.join(', ')} ${testOnly.length > 1 ? 'apply' : 'applies'} to simulate test only`);
+  if (command !== 'test')
+    refuseFlags([update && '--update', reporter !== null && '--reporter', output !== null && '--output'], 'to simulate test only');
   if ((summary || quiet) && command !== 'run' && command !== 'test')
     throw new UsageError(`${summary ? '--summary' : '--quiet'} applies to scenario runs and simulate test only`);
   if (summary && command === 'run') {
@@ -185,23 +190,15 @@ export function parseArgs(argv: readonly string[]): Args {
       throw new UsageError(`--summary prints one line per scenario instead of its trace: it does not go with ${traceOnly.join(', ')}`);
   }
   if (command === 'test') {
-    const runOnly = [
-      format !== 'text' && '--format',
-      explain && '--explain',
-      events !== null && '--events',
-      until !== null && '--until',
-    ].filter(Boolean);
-    if (runOnly.length > 0)
-      throw new UsageError(
-        `${runOnly.join(', ')} ${runOnly.length > 1 ? 'apply' : 'applies'} to scenario runs; simulate test checks every golden beside a scenario`,
-      );
+    refuseFlags(
+      [format !== 'text' && '--format', explain && '--explain', events !== null && '--events', until !== null && '--until'],
+      'to scenario runs; simulate test checks every golden beside a scenario',
+    );
     if ((reporter === null) !== (output === null)) throw new UsageError('--reporter junit and --output FILE go together');
   }
   if (command === 'eval') {
     if (format !== 'text' && format !== 'json' && format !== 'yaml') throw new UsageError(`eval prints json or yaml, not ${format}`);
-    const scenarioOnly = [explain && '--explain', events !== null && '--events', until !== null && '--until'].filter(Boolean);
-    if (scenarioOnly.length > 0)
-      throw new UsageError(`${scenarioOnly.join(', ')} ${scenarioOnly.length > 1 ? 'apply' : 'applies'} to scenarios, not to eval`);
+    refuseFlags([explain && '--explain', events !== null && '--events', until !== null && '--until'], 'to scenarios, not to eval');
   } else if (world !== null) throw new UsageError('--world applies to eval only');
   return {
     command,
