@@ -37,6 +37,8 @@ const layers = [
   { target: './src/eval', from: ['./src/dsl', './src/trace', './src/walk', './src/cli', './src/server'] },
   { target: './src/walk', from: ['./src/dsl', './src/eval', './src/cli', './src/server'] },
   { target: './src/server', from: ['./src/cli'] },
+  // the library API (src/api/, `import … from 'iamsim'`) stands on every layer, and none stands on it
+  { target: './src/!(api)/**/*', from: ['./src/api'] },
 ];
 
 export default tseslint.config(

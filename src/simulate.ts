@@ -22,10 +22,19 @@ export function simulate(source: string, file: string, options: ResolveOptions):
   return { events, world, trace: project(events) };
 }
 
-/** The same for any scenario, including those whose calls need signed tokens (OIDC, EKS). */
-export async function simulateAsync(source: string, file: string, options: ResolveOptions): Promise<Simulation> {
+/**
+ * The same for any scenario, including those whose calls need signed tokens (OIDC, EKS); with
+ * `until`, only the steps up to that one run (`simulate --until`).
+ */
+export async function simulateAsync(
+  source: string,
+  file: string,
+  options: ResolveOptions,
+  until: number | null = null,
+): Promise<Simulation> {
   const ast = parseScenario(source, file);
   const { commands } = resolveScenario(ast, options);
-  const { events, world } = await runScenario(commands);
+  const cut = until === null ? commands : commands.filter((c) => (c.meta.step ?? 0) <= until);
+  const { events, world } = await runScenario(cut);
   return { events, world, trace: project(events) };
 }

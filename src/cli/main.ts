@@ -1,6 +1,6 @@
 // `simulate`: arguments, files, console and exit codes. No logic of its own.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, isAbsolute } from 'node:path';
+import { join } from 'node:path';
 import { ScenarioError, formatScenarioError } from '../errors.js';
 import { parseScenario } from '../dsl/parse.js';
 import { resolveScenario } from '../dsl/resolve/index.js';
@@ -10,6 +10,7 @@ import { project } from '../trace/project.js';
 import { HELP, parseArgs, UsageError, type Args } from './args.js';
 import type { Io } from './io.js';
 import { EventLogError, needsDetail, parseEvents, requireDetail, serialiseEvents } from './event-log.js';
+import { policyFileReader } from './policy-reader.js';
 import { render, worldYaml } from './render.js';
 
 /** The package's version: written into the bundle by the build (esbuild --define), read from package.json when run from the sources. */
@@ -124,10 +125,7 @@ async function scenarioEvents(
     const ast = parseScenario(source, file);
     clock.mark('parse');
     const { commands } = resolveScenario(ast, {
-      readFile: (path) => {
-        const full = isAbsolute(path) ? path : join(dirname(file), path);
-        return { text: readFileSync(full, 'utf8'), file: relative('.', full) || full };
-      },
+      readFile: policyFileReader(file),
       detail,
     });
     clock.mark('resolve');

@@ -12,7 +12,12 @@ export interface RenderIo {
   readonly env: Readonly<Record<string, string | undefined>>;
 }
 
-export async function render(model: TraceModel, events: readonly LoggedEvent[], args: Args, io: RenderIo): Promise<string> {
+export async function render(
+  model: TraceModel,
+  events: readonly LoggedEvent[],
+  args: Pick<Args, 'format' | 'explain' | 'color'>,
+  io: RenderIo,
+): Promise<string> {
   switch (args.format) {
     case 'json':
       return renderJson(model);
