@@ -62,6 +62,11 @@ export default tseslint.config(
     },
   },
   {
+    // the examples are users' projects: they import the installed package, which the repo does not install into them
+    files: ['examples/**'],
+    rules: { 'import-x/no-unresolved': ['error', { ignore: ['^iamsim$'] }] },
+  },
+  {
     files: ['**/*.cjs', 'bin/**/*.js'],
     languageOptions: { sourceType: 'commonjs' },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
