@@ -7,7 +7,7 @@
 import { EventLogError, needsDetail, parseEvents, requireDetail, serialiseEvents } from '../cli/event-log.js';
 import { policyFileReader } from '../cli/policy-reader.js';
 import { render, worldYaml } from '../cli/render.js';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import type { LoggedEvent as EngineEvent } from '../engine/events.js';
 import type { SimulatePolicyResponse } from '../eval/index.js';
 import { formatScenarioError, ScenarioError } from '../errors.js';
@@ -124,7 +124,7 @@ function recordingReader(file: string, readFile: PolicyFileReader | undefined) {
     texts,
     readFile: (path: string): { text: string; file: string } => {
       const got = read(path);
-      const out = typeof got === 'string' ? { text: got, file: join(dirname(file), path) } : got;
+      const out = typeof got === 'string' ? { text: got, file: isAbsolute(path) ? path : join(dirname(file), path) } : got;
       texts.set(out.file, out.text);
       return out;
     },

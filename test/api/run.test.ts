@@ -69,6 +69,12 @@ describe('runScenario', () => {
     expect(result.exitCode).toBe(0);
   });
 
+  it('given a reader that returns text alone, then a file it names is reported beside the scenario (or where an absolute path says)', () => {
+    const absolute = ONE_FILE_POLICY.replace('"read.json"', '"/policies/read.json"');
+    expect(checkScenario(ONE_FILE_POLICY, 'dir/x.iam', { readFile: () => '[' })[0]?.file).toBe(join('dir', 'read.json'));
+    expect(checkScenario(absolute, 'dir/x.iam', { readFile: () => '[' })[0]?.file).toBe('/policies/read.json');
+  });
+
   it('given no reader, when run, then policy files are read from disk relative to the scenario', async () => {
     const file = 'test/api/fixtures/with-file.iam';
     expect((await runScenario(read(file), file)).exitCode).toBe(0);
