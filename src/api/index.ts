@@ -5,6 +5,7 @@
 // as located diagnostics, never thrown. Built into dist/index.js with its types in dist/index.d.ts
 // (scripts/bundle.mjs); nothing in src/ imports this folder.
 import { EventLogError, needsDetail, parseEvents, requireDetail, serialiseEvents } from '../cli/event-log.js';
+import { FORMATS, type Format } from '../cli/args.js';
 import { policyFileReader } from '../cli/policy-reader.js';
 import { render, worldYaml } from '../cli/render.js';
 import { dirname, isAbsolute, join } from 'node:path';
@@ -16,6 +17,7 @@ import { resolveScenario } from '../dsl/resolve/index.js';
 import { simulateAsync } from '../simulate.js';
 import { project } from '../trace/project.js';
 
+export { FORMATS, type Format };
 export type { EvaluationResult, ResourceSpecificResult, SimulatePolicyResponse } from '../eval/index.js';
 
 /**
@@ -28,12 +30,6 @@ export interface LoggedEvent {
   readonly data: { readonly [field: string]: unknown };
   readonly meta: { readonly step?: number; readonly line?: number; readonly col?: number };
 }
-
-/** The output formats of a run, as `simulate --format` names them. */
-export type Format = 'text' | 'json' | 'yaml' | 'markdown' | 'mermaid' | 'cloudtrail';
-
-/** Every {@link Format}, in the order `simulate --help` lists them. */
-export const FORMATS: readonly Format[] = ['text', 'json', 'yaml', 'markdown', 'mermaid', 'cloudtrail'];
 
 /** How a run or a replay is printed. */
 export interface OutputOptions {

@@ -1,5 +1,6 @@
 // Command-line arguments of `simulate` (docs/cli.md).
 
+/** The output formats of a run, as `simulate --format` names them. */
 export type Format = 'text' | 'json' | 'yaml' | 'markdown' | 'mermaid' | 'cloudtrail';
 
 export interface Args {
@@ -26,7 +27,8 @@ export const DEFAULT_PORT = 7100;
 
 export class UsageError extends Error {}
 
-const FORMATS: readonly Format[] = ['text', 'json', 'yaml', 'markdown', 'mermaid', 'cloudtrail'];
+/** Every output format of a run, in the order `simulate --help` lists them. */
+export const FORMATS: readonly Format[] = ['text', 'json', 'yaml', 'markdown', 'mermaid', 'cloudtrail'];
 
 export function parseArgs(argv: readonly string[]): Args {
   const files: string[] = [];
