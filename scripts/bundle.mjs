@@ -101,6 +101,18 @@ const results = await Promise.all([
     define: { 'import.meta.dirname': '__dirname', IAMSIM_VERSION: JSON.stringify(version) },
     logOverride: { 'import-is-undefined': 'error' },
   }),
+  // The library API (`import … from 'iamsim'`, src/api/): an ES module of its own, so that the
+  // command's bundle and its start stay as they are; it shares the vendor files and the data files
+  // (catalogue, token keys) beside it in dist/.
+  build({
+    ...common,
+    format: 'esm',
+    metafile: true,
+    entryPoints: [`${root}src/api/index.ts`],
+    outfile: `${root}dist/index.js`,
+    plugins: [vendor],
+    logOverride: { 'import-is-undefined': 'error' },
+  }),
   ...Object.entries(VENDOR).map(([pkg, { file, names, importMetaUrl }]) =>
     build({
       ...common,

@@ -84,8 +84,8 @@ export function describeScenarioError(e: ScenarioError, file: string, source: st
 }
 
 export interface ScenarioEventsOptions {
-  /** record every evaluation's detail (--explain, the Markdown walkthrough, an event log to keep) */
-  readonly detail: boolean;
+  /** record every evaluation's detail (--explain, the Markdown walkthrough, an event log to keep); default: recorded, as resolveScenario's default */
+  readonly detail?: boolean;
   /** how policy files are read; default: beside the scenario (filesBeside) */
   readonly readFile?: ResolveOptions['readFile'];
   /** stop after this step (`--until`) */

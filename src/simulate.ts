@@ -4,10 +4,10 @@ import { parseScenario } from './dsl/parse.js';
 import { resolveScenario, type ResolveOptions } from './dsl/resolve/index.js';
 import type { LoggedEvent } from './engine/events.js';
 import { run } from './engine/run.js';
-import { runScenario } from './engine/run-scenario.js';
 import type { World } from './engine/world.js';
 import type { TraceModel } from './trace/model.js';
 import { project } from './trace/project.js';
+import { runScenarioEvents } from './run-file.js';
 
 export interface Simulation {
   readonly events: LoggedEvent[];
@@ -22,10 +22,16 @@ export function simulate(source: string, file: string, options: ResolveOptions):
   return { events, world, trace: project(events) };
 }
 
-/** The same for any scenario, including those whose calls need signed tokens (OIDC, EKS). */
-export async function simulateAsync(source: string, file: string, options: ResolveOptions): Promise<Simulation> {
-  const ast = parseScenario(source, file);
-  const { commands } = resolveScenario(ast, options);
-  const { events, world } = await runScenario(commands);
+/**
+ * The same for any scenario, including those whose calls need signed tokens (OIDC, EKS); with
+ * `until`, only the steps up to that one run (`simulate --until`).
+ */
+export async function simulateAsync(
+  source: string,
+  file: string,
+  options: ResolveOptions,
+  until: number | null = null,
+): Promise<Simulation> {
+  const { events, world } = await runScenarioEvents(source, file, { ...options, until });
   return { events, world, trace: project(events) };
 }

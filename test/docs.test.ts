@@ -1,11 +1,12 @@
 // The documentation's examples are checked: in README.md and docs/*.md, a marker line (an HTML
 // comment, invisible when rendered) right before a code block says where the block comes from —
 //   <!-- output: simulate ARGS… [lines A-B | line N] -->   what `simulate ARGS…` prints, stdout then stderr
+//   <!-- output: node FILE.mjs [lines A-B | line N] -->    what a script of the repo prints (docs/api.md's example)
 //   <!-- file: PATH [lines A-B | line N] -->               a file of the repo
 // Several markers before one block stand for their texts one after the other. The block must equal
 // the text exactly (without its final newlines). Also: every docs/examples/*.iam is shown, and no
 // file of the repo points outside it.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -37,7 +38,8 @@ function parseMarker(kind: string, rest: string): Marker | string {
   const words = (m?.[1] ?? '').split(/\s+/).filter((w) => w !== '');
   const from = Number(m?.[2] ?? m?.[4] ?? 1);
   const to = m?.[3] !== undefined ? Number(m[3]) : m?.[4] !== undefined ? from : undefined;
-  if (kind === 'output' && words[0] !== 'simulate') return `an output marker runs "simulate …", not "${rest}"`;
+  if (kind === 'output' && words[0] !== 'simulate' && !(words[0] === 'node' && words.length === 2))
+    return `an output marker runs "simulate …" or "node FILE", not "${rest}"`;
   if (kind === 'file' && words.length !== 1) return `a file marker names one file, not "${rest}"`;
   if (to !== undefined && (from < 1 || to < from)) return `bad line range in "${rest}"`;
   return { kind, words, from, to, text: `${kind}: ${rest}` };
@@ -102,6 +104,10 @@ function pick(text: string, marker: Marker, where: string): string {
 }
 
 async function source(marker: Marker, where: string): Promise<string> {
+  if (marker.kind === 'output' && marker.words[0] === 'node') {
+    const run = spawnSync(process.execPath, marker.words.slice(1), { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    return pick(run.stdout + run.stderr, marker, where);
+  }
   if (marker.kind === 'output') {
     const result = await runCli(marker.words.slice(1));
     return pick(result.stdout + result.stderr, marker, where);

@@ -12,6 +12,7 @@ import { withPolicySource } from './policy-source.js';
 import type { World } from '../engine/world.js';
 import { lineIndex, locate, rawStringOffset } from '../json/locate.js';
 import { runBatch } from './run-batch.js';
+import type { SimulatePolicyResponse } from './output.js';
 
 export interface EvalIo {
   readonly stdout: (s: string) => void;
@@ -29,26 +30,44 @@ export async function runEval(file: string, format: 'json' | 'yaml', io: EvalIo,
     io.stderr(`simulate: cannot read ${file}: ${reason}\n`);
     return 2;
   }
-  // a byte-order mark is not JSON; blank it so that offsets still match the file
-  if (text.charCodeAt(0) === BOM) text = ' ' + text.slice(1);
+  if (text.charCodeAt(0) === BOM) text = ' ' + text.slice(1); // shown blanked in the error, as evaluateText reads it
   try {
-    const read = readInput(parseJson(text));
+    io.stdout(await printResponse(evaluateText(text, file, world), format));
+    return 0;
+  } catch (e) {
+    if (!(e instanceof ScenarioError)) throw e;
+    io.stderr(formatScenarioError(e, text) + '\n');
+    return 2;
+  }
+}
+
+/**
+ * The response to one input (the text of FILE): what `simulate eval` prints; with a world,
+ * PolicySourceArn's policies are looked up in it (simulate-principal-policy). An input that cannot
+ * run throws a ScenarioError located in the text (FILE:LINE:COLUMN, the problem, a suggestion).
+ */
+export function evaluateText(text: string, file: string, world?: World): SimulatePolicyResponse {
+  // a byte-order mark is not JSON; blank it so that offsets still match the file
+  const blanked = text.charCodeAt(0) === BOM ? ' ' + text.slice(1) : text;
+  try {
+    const read = readInput(parseJson(blanked));
     const input = world === undefined ? read : withPolicySource(read, world);
     if ('noSuchEntity' in input)
       throw new EvalInputError(`${input.noSuchEntity} (NoSuchEntity: no such user, group or role in the world)`, {
         path: ['PolicySourceArn'],
       });
-    const response = runBatch(prepareBatch(input, text));
-    if (format === 'yaml') {
-      const { stringify } = await import('yaml');
-      io.stdout(stringify(response, { aliasDuplicateObjects: false, lineWidth: 0 }));
-    } else io.stdout(JSON.stringify(response, null, 4) + '\n');
-    return 0;
+    return runBatch(prepareBatch(input, blanked));
   } catch (e) {
     if (!(e instanceof EvalInputError)) throw e;
-    io.stderr(formatScenarioError(located(e, file, text), text) + '\n');
-    return 2;
+    throw located(e, file, blanked);
   }
+}
+
+/** The response as `simulate eval` prints it: JSON indented by 4, as the AWS CLI does, or YAML. */
+export async function printResponse(response: SimulatePolicyResponse, format: 'json' | 'yaml'): Promise<string> {
+  if (format === 'json') return JSON.stringify(response, null, 4) + '\n';
+  const { stringify } = await import('yaml');
+  return stringify(response, { aliasDuplicateObjects: false, lineWidth: 0 });
 }
 
 function parseJson(text: string): unknown {

@@ -35,6 +35,8 @@ describe('npm pack', () => {
         'bin/simulate',
         'bin/simulate.js',
         'dist/catalogue.generated.txt',
+        'dist/index.d.ts',
+        'dist/index.js',
         'dist/simulate.cache',
         'dist/simulate.cjs',
         'dist/THIRD-PARTY-NOTICES.txt',
