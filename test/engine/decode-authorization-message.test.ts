@@ -152,6 +152,12 @@ describe('sts:DecodeAuthorizationMessage', () => {
     expect(decodeAuthorizationMessage('another seed', elsewhere)).toBe('{"allowed":false}');
   });
 
+  it("given a message of this world's key whose text is no JSON object, then it decodes, and the note says so", () => {
+    const call = outcome(world(), decode(ops, encodeAuthorizationMessage('test', 'null')));
+    expect(call.response).toEqual({ DecodedMessage: 'null' });
+    expect(call.notes).toEqual(['the message decodes to a text that is no JSON object']);
+  });
+
   it('given an empty or over-long EncodedMessage, then STS validation errors', () => {
     const w = world();
     expect(outcome(w, sts(ops, 'DecodeAuthorizationMessage')).error).toEqual({

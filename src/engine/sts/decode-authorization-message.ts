@@ -42,7 +42,14 @@ export function decodeAuthorizationMessageCall(data: CallData, world: World): St
 
 /** What the decoded message says, in a line for the trace. */
 function decodedSummary(json: string): string {
-  const d = JSON.parse(json) as {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    parsed = null;
+  }
+  if (typeof parsed !== 'object' || parsed === null) return 'the message decodes to a text that is no JSON object';
+  const d = parsed as {
     explicitDeny?: boolean;
     matchedStatements?: { items?: { statementId?: string; conditions?: { items?: { key?: string }[] } }[] };
     context?: {
