@@ -410,7 +410,8 @@ StepMember -> "as" Subject {% (d) => s.as(d[0], d[1]) %}
   | "via" "vpc-endpoint" Name "from" Name {% (d) => s.via(d[0], d[2], d[4]) %}
   | "call" Name CallResource EntryBlock:? CallContext {% (d) => s.call(d[0], d[1], d[2], d[3], d[4]) %}
   | "expect" Expectation {% (d) => s.expectAt(d[0], d[1]) %}
-  | "keep" "credentials" "as" Name {% (d) => s.keep(d[0], d[3]) %}
+  | "keep" "credentials" "as" Name {% (d) => s.keep(d[0], d[1], d[3]) %}
+  | "keep" "encoded-message" "as" Name {% (d) => s.keep(d[0], d[1], d[3]) %}
 
 Subject -> "user" Name {% (d) => s.namedSubject(d[0], 'UserSubject', d[1]) %}
   | "root" Name {% (d) => s.namedSubject(d[0], 'RootSubject', d[1]) %}

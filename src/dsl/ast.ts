@@ -52,6 +52,12 @@ export interface CredentialsValue {
   readonly name: Text;
   readonly loc: Loc;
 }
+/** `encoded-message NAME`: the encoded authorization failure message an earlier step kept */
+export interface EncodedMessageValue {
+  readonly kind: 'EncodedMessage';
+  readonly name: Text;
+  readonly loc: Loc;
+}
 /**
  * `token from pod A/c/ns/p …` or `token issuer NAME …`: a web identity token, maybe forged;
  * `token oauth PROVIDER { … }`: an OAuth 2.0 access token that provider issued.
@@ -80,7 +86,17 @@ export interface ListValue {
   readonly loc: Loc;
 }
 
-export type Value = Text | Ref | OidcProviderForCluster | JsonValue | EnvValue | FileVarValue | CredentialsValue | TokenValue | ListValue;
+export type Value =
+  | Text
+  | Ref
+  | OidcProviderForCluster
+  | JsonValue
+  | EnvValue
+  | FileVarValue
+  | CredentialsValue
+  | EncodedMessageValue
+  | TokenValue
+  | ListValue;
 
 /** `Key: value` in parameter, context, tags and annotation blocks. */
 export interface Entry {
@@ -475,7 +491,8 @@ export type StepMember =
   | { readonly kind: 'Via'; readonly endpoint: Text; readonly sourceIp: Text; readonly loc: Loc }
   | CallDecl
   | Expectation
-  | { readonly kind: 'Keep'; readonly name: Text; readonly loc: Loc };
+  /** `keep credentials as NAME`, `keep encoded-message as NAME` */
+  | { readonly kind: 'Keep'; readonly what: 'credentials' | 'encoded-message'; readonly name: Text; readonly loc: Loc };
 
 export interface StepDecl {
   readonly kind: 'Step';

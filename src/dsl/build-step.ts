@@ -20,8 +20,8 @@ export function via(keyword: Token, endpoint: Text, sourceIp: Text): StepMember 
   return { kind: 'Via', endpoint, sourceIp, loc: loc(keyword) };
 }
 
-export function keep(keyword: Token, name: Text): StepMember {
-  return { kind: 'Keep', name, loc: loc(keyword) };
+export function keep(keyword: Token, what: Token, name: Text): StepMember {
+  return { kind: 'Keep', what: what.text === 'encoded-message' ? 'encoded-message' : 'credentials', name, loc: loc(keyword) };
 }
 
 type NamedSubject = 'UserSubject' | 'RootSubject' | 'PodSubject';

@@ -5,6 +5,7 @@
 import { ScenarioError } from '../errors.js';
 import type {
   CredentialsValue,
+  EncodedMessageValue,
   Entry,
   EnvValue,
   FileVarValue,
@@ -118,9 +119,16 @@ export function jsonScalar(t: Token): JsonValue {
   }
 }
 
-/** `env NAME`, `file NAME` or `credentials NAME` as a value */
-export function namedValue(keyword: Token, name: Text): EnvValue | FileVarValue | CredentialsValue {
-  const kind = keyword.text === 'env' ? 'Env' : keyword.text === 'file' ? 'FileVar' : 'Credentials';
+/** `env NAME`, `file NAME`, `credentials NAME` or `encoded-message NAME` as a value */
+export function namedValue(keyword: Token, name: Text): EnvValue | FileVarValue | CredentialsValue | EncodedMessageValue {
+  const kind =
+    keyword.text === 'env'
+      ? 'Env'
+      : keyword.text === 'file'
+        ? 'FileVar'
+        : keyword.text === 'credentials'
+          ? 'Credentials'
+          : 'EncodedMessage';
   return { kind, name, loc: loc(keyword) };
 }
 export function list(open: Token, items: Cons<Value> | null): ListValue {

@@ -36,6 +36,7 @@ export const EMITTED_ERROR_CODES = [
   'InvalidIdentityToken',
   'ExpiredTokenException',
   'IDPRejectedClaim',
+  'InvalidAuthorizationMessageException',
   // IAM's own (IAM API Reference, the Errors of each action carried out: src/engine/iam/api/)
   'MissingAuthenticationToken',
   'LimitExceeded',

@@ -86,3 +86,13 @@ export function kmsKeyId(seed: string, account: string, name: string): string {
   const h = hex.toString('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
 }
+
+/**
+ * The keys of the simulation's encoded authorization failure messages (call/authorization-message.ts):
+ * 32 bytes that encrypt them (AES-256-GCM) and 32 that derive each message's nonce from its content
+ * (HMAC-SHA256), both from the seed, so that only the world that issued a message can decode it and
+ * a run encodes the same message the same way every time.
+ */
+export function authorizationMessageKeys(seed: string): { readonly encryption: Buffer; readonly nonce: Buffer } {
+  return { encryption: digest(seed, 'authorization-message|encryption'), nonce: digest(seed, 'authorization-message|nonce') };
+}

@@ -86,6 +86,8 @@ export interface TraceStep {
   changes?: string[];
   readonly expectations: TraceExpectation[];
   readonly kept: { readonly name: string; readonly accessKeyId: string | null; readonly reason: string | null }[];
+  /** `keep encoded-message as NAME`: the message kept (null when there was none, and why); absent when the step keeps none */
+  keptMessages?: { readonly name: string; readonly message: string | null; readonly reason: string | null }[];
 }
 
 export interface TraceWait {

@@ -194,6 +194,12 @@ export function project(events: readonly LoggedEvent[]): TraceModel {
       case 'CredentialsNotKept':
         step?.kept.push({ name: event.data.name, accessKeyId: null, reason: event.data.reason });
         break;
+      case 'EncodedMessageKept':
+        if (step) (step.keptMessages ??= []).push({ name: event.data.name, message: event.data.message, reason: null });
+        break;
+      case 'EncodedMessageNotKept':
+        if (step) (step.keptMessages ??= []).push({ name: event.data.name, message: null, reason: event.data.reason });
+        break;
       case 'RoleAssumed':
       case 'AssumeRoleDenied':
       case 'AssumeRoleFailed':
@@ -201,6 +207,7 @@ export function project(events: readonly LoggedEvent[]): TraceModel {
       case 'FederationTokenIssued':
       case 'CallerIdentityReturned':
       case 'AccessKeyInfoReturned':
+      case 'AuthorizationMessageDecoded':
       case 'StsCallFailed':
       case 'RequestAllowed':
       case 'RequestDenied':
@@ -258,7 +265,11 @@ export function project(events: readonly LoggedEvent[]): TraceModel {
     }
   }
   const steps = model.items.filter((i): i is TraceStep => i.kind === 'step');
-  const checks = steps.flatMap((s) => [...s.expectations.map((e) => e.passed), ...s.kept.map((k) => k.accessKeyId !== null)]);
+  const checks = steps.flatMap((s) => [
+    ...s.expectations.map((e) => e.passed),
+    ...s.kept.map((k) => k.accessKeyId !== null),
+    ...(s.keptMessages ?? []).map((k) => k.message !== null),
+  ]);
   const passed = checks.filter(Boolean).length;
   model.summary = { steps: steps.length, expectations: checks.length, passed, failed: checks.length - passed };
   return model;

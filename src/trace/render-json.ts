@@ -29,6 +29,8 @@ export function traceJson(model: TraceModel): unknown {
         notes: call?.notes ?? [],
         expectations: step.expectations.map((e) => ({ text: e.text, passed: e.passed, actual: e.actual })),
         kept: step.kept,
+        // `keep encoded-message as NAME`
+        ...(step.keptMessages?.length ? { keptMessages: step.keptMessages } : {}),
         // what happened before the call (a pod's credential chain and the calls made for it)
         ...(step.hops?.length ? { hops: step.hops } : {}),
         // what a service did for the call after it (CloudFormation creating a stack's resources)

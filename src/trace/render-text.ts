@@ -1,5 +1,6 @@
 // The text trace: the world, then each step hop by hop — caller, call, every policy consulted with
 // its verdict and the statements that decided, the decision, the result and the expectations.
+import { decodedMessageLines, shortEncoded, shortenEncodedIn, shownParam } from './encoded-message.js';
 import type { CallRecord, EvaluationRecord } from '../engine/call-record.js';
 import { DEFAULT_REGION } from '../engine/scenario/state.js';
 import { isObject } from '../json/is-object.js';
@@ -88,6 +89,13 @@ export function renderStep(step: TraceStep, out: string[], options: TextOptions)
         : `  ${s.red('FAIL')}     keep credentials as ${k.name} — ${k.reason}`,
     );
   }
+  for (const k of step.keptMessages ?? []) {
+    out.push(
+      k.message !== null
+        ? `  keep     encoded-message ${k.name} = ${shortEncoded(k.message)}`
+        : `  ${s.red('FAIL')}     keep encoded-message as ${k.name} — ${k.reason}`,
+    );
+  }
 }
 
 function renderCall(call: CallRecord, out: string[], options: TextOptions): void {
@@ -97,7 +105,7 @@ function renderCall(call: CallRecord, out: string[], options: TextOptions): void
       ? ''
       : ` (${call.caller.credentials} credentials${call.caller.accessKeyId ? ` ${call.caller.accessKeyId}` : ''})`;
   out.push(`  caller   ${call.caller.label}: ${call.caller.arn}${creds}`);
-  const params = Object.entries(call.params).map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`);
+  const params = Object.entries(call.params).map(([k, v]) => `${k}=${typeof v === 'string' ? shownParam(k, v) : JSON.stringify(v)}`);
   out.push(
     `  call     ${call.action}${call.resource && !('RoleArn' in call.params) ? ` on ${call.resource}` : ''}${params.length ? `  ${params.join('  ')}` : ''}`,
   );
@@ -114,7 +122,7 @@ function renderCall(call: CallRecord, out: string[], options: TextOptions): void
     if (call.response) for (const line of responseLines(call.response, '')) out.push(`           ${line}`);
   } else {
     const label = call.outcome === 'denied' ? s.red(call.decision === 'ExplicitDeny' ? 'explicit deny' : 'implicit deny') : s.red('error');
-    out.push(`  result   ${label}: ${call.error?.code}: ${call.error?.message}`);
+    out.push(`  result   ${label}: ${call.error?.code}: ${shortenEncodedIn(call.error?.message ?? '')}`);
   }
 }
 
@@ -156,6 +164,7 @@ function responseLines(value: unknown, prefix: string): string[] {
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
     const path = prefix ? `${prefix}.${k}` : k;
     if (isObject(v)) lines.push(...responseLines(v, path));
+    else if (k === 'DecodedMessage' && typeof v === 'string') lines.push(...decodedMessageLines(v));
     else lines.push(`${path}: ${shorten(k, v)}`);
   }
   return lines;

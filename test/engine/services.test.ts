@@ -160,9 +160,12 @@ describe('ec2:RunInstances and ec2:AssociateIamInstanceProfile', () => {
     expect(outcome(events).evaluations[1]?.action).toBe('iam:PassRole');
   });
 
-  it('answers UnauthorizedOperation when iam:PassRole is refused (chef/knife-ec2#455)', () => {
+  it("answers UnauthorizedOperation, IAM's reason and an encoded message when iam:PassRole is refused (chef/knife-ec2#455)", () => {
     const call = outcome(when(world(), callOf(eve, 'ec2:RunInstances', { IamInstanceProfile: { Name: 'web-profile' } })));
-    expect(call.error).toEqual({ code: 'UnauthorizedOperation', message: 'You are not authorized to perform this operation.' });
+    expect(call.error?.code).toBe('UnauthorizedOperation');
+    expect(call.error?.message).toMatch(
+      /^You are not authorized to perform this operation\. User: \S+ is not authorized to perform: iam:PassRole on resource: \S+ because no identity-based policy allows the iam:PassRole action\. Encoded authorization failure message: [\w-]+$/,
+    );
   });
 
   it('answers InvalidParameterValue for an unknown instance profile (hashicorp/packer-plugin-amazon#217)', () => {

@@ -81,10 +81,6 @@ describe('what the resolver refuses', () => {
     ],
     ['call sts:GetSessionToken { Name: x }', 'sts:GetSessionToken has no parameter Name'],
     ['call sts:GetFederationToken { Name: x, TransitiveTagKeys: [a] }', 'sts:GetFederationToken has no parameter TransitiveTagKeys'],
-    [
-      'call sts:DecodeAuthorizationMessage { EncodedMessage: abc }',
-      'sts:DecodeAuthorizationMessage is not supported: iamsim produces no encoded authorization messages to decode',
-    ],
     ['call sts:AssumeRoot', 'sts:AssumeRoot is not supported yet'],
     ['call sts:GetWebIdentityToken', 'sts:GetWebIdentityToken is not supported yet'],
     ['call sts:GetDelegatedAccessToken', 'sts:GetDelegatedAccessToken is not supported yet'],

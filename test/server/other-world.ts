@@ -17,8 +17,8 @@ account Development 222222222222 {
 }
 `;
 
-export const loadWorld = () =>
-  simulate(WORLD, 'other.iam', {
+export const loadWorld = (text = WORLD) =>
+  simulate(text, 'other.iam', {
     readFile: () => {
       throw new Error('no files');
     },
@@ -27,9 +27,15 @@ export const loadWorld = () =>
 
 export type Key = { accessKeyId: string; secretAccessKey: string };
 
-/** Serves the world on a free port of 127.0.0.1; `key(user)` is the key serve gave the user. Close it. */
-export async function serveWorld(options: Partial<ServeOptions> = {}): Promise<{ server: RunningServer; key: (user: string) => Key }> {
-  const loaded = loadWorld();
+/**
+ * Serves the world (this one, or the scenario text given) on a free port of 127.0.0.1; `key(user)`
+ * is the key serve gave the user. Close it.
+ */
+export async function serveWorld(
+  options: Partial<ServeOptions> = {},
+  text = WORLD,
+): Promise<{ server: RunningServer; key: (user: string) => Key }> {
+  const loaded = loadWorld(text);
   const server = await startServer(loaded, { port: 0, ...options });
   const key = (user: string): Key => {
     const created = server

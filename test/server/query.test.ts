@@ -414,10 +414,15 @@ describe('reading Query requests by hand', () => {
     expect(request.ignored).toEqual(['__proto__.x']);
   });
 
-  it('given an STS action iamsim does not run, then the request says why (DecodeAuthorizationMessage)', () => {
-    const request = read(parseQueryRequest(form('Action=DecodeAuthorizationMessage&Version=2011-06-15&EncodedMessage=abc'), 'sts'));
+  it('given an STS action iamsim does not run yet (AssumeRoot), then the request is not carried out', () => {
+    const request = read(parseQueryRequest(form('Action=AssumeRoot&Version=2011-06-15&TargetPrincipal=111111111111'), 'sts'));
     expect(request.carriedOut).toBe(false);
-    expect(request.refusal).toMatch(/encoded authorization messages/);
+    expect(request.refusal).toBeUndefined();
+  });
+
+  it('given DecodeAuthorizationMessage, then the engine carries it out with its EncodedMessage', () => {
+    const request = read(parseQueryRequest(form('Action=DecodeAuthorizationMessage&Version=2011-06-15&EncodedMessage=abc'), 'sts'));
+    expect(request.carriedOut).toBe(true);
     expect(request.params).toEqual({ EncodedMessage: { t: 'text', v: 'abc' } });
   });
 

@@ -88,7 +88,7 @@ export function resolveScenario(ast: ScenarioFile, options: ResolveOptions): Res
   oidcCommands(ast, resolver, emit);
   eksCommands(ctx, emit);
 
-  const scope: StepScope = { ctx: { ...ctx, here: null }, region, kept: new Set() };
+  const scope: StepScope = { ctx: { ...ctx, here: null }, region, kept: new Set(), messages: new Set() };
   let index = 0;
   for (const item of ast.items) {
     if (item.kind === 'Step') {

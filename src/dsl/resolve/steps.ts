@@ -27,6 +27,8 @@ export interface StepScope {
   readonly region: string;
   /** credentials names kept by earlier steps */
   readonly kept: Set<string>;
+  /** encoded message names kept by earlier steps (`keep encoded-message as NAME`) */
+  readonly messages: Set<string>;
   /** the step's caller is a pod (its `env` and `file` values can be read) */
   pod?: boolean;
 }
@@ -95,9 +97,12 @@ export function stepCommands(step: StepDecl, index: number, scope: StepScope, em
     }
   }
   for (const m of step.members) {
-    if (m.kind === 'Keep') {
+    if (m.kind === 'Keep' && m.what === 'credentials') {
       emit({ type: 'KeepCredentials', data: { name: m.name.text } }, m.loc);
       scope.kept.add(m.name.text);
+    } else if (m.kind === 'Keep') {
+      emit({ type: 'KeepEncodedMessage', data: { name: m.name.text } }, m.loc);
+      scope.messages.add(m.name.text);
     }
   }
 }
@@ -244,6 +249,18 @@ function paramValue(v: Value, scope: StepScope): ParamValue {
         });
       }
       return { t: 'credentials', name: v.name.text };
+    case 'EncodedMessage':
+      if (!scope.messages.has(v.name.text)) {
+        const suggestion = nearest(v.name.text, scope.messages);
+        throw resolver.at.error(v.name.loc, `no earlier step keeps an encoded message named ${v.name.text}`, {
+          length: v.name.text.length,
+          expected: scope.messages.size
+            ? `encoded messages kept earlier: ${[...scope.messages].join(', ')}`
+            : 'a name given by `keep encoded-message as NAME` in an earlier step',
+          ...(suggestion ? { suggestion } : {}),
+        });
+      }
+      return { t: 'encoded-message', name: v.name.text };
     case 'Env':
     case 'FileVar':
       if (!scope.pod) {

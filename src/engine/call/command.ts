@@ -64,6 +64,8 @@ export type ParamValue =
   | { readonly t: 'list'; readonly items: readonly ParamValue[] }
   | { readonly t: 'json'; readonly v: unknown }
   | { readonly t: 'credentials'; readonly name: string }
+  /** `encoded-message NAME`: the encoded authorization failure message an earlier step kept */
+  | { readonly t: 'encoded-message'; readonly name: string }
   /** `token …`, `env VAR` and `file VAR` (in a pod): the token service turns them into text or `jwt` */
   | { readonly t: 'token'; readonly spec: TokenSpec }
   | { readonly t: 'env'; readonly name: string }

@@ -22,6 +22,8 @@ function one(value: ParamValue, world: World): unknown {
       return value.v;
     case 'credentials':
       return world.scenario.kept[value.name] ?? null;
+    case 'encoded-message':
+      return world.scenario.messages[value.name] ?? null;
     case 'jwt':
       return tokenText(value.token);
     case 'unset':

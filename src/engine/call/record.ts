@@ -4,6 +4,7 @@ import type { CallRecord, CallerRecord, EvaluationRecord } from '../call-record.
 import type { ErrorCode } from '../error-codes.js';
 import type { World } from '../world.js';
 import type { CallData } from './command.js';
+import { withEncodedMessage } from './authorization-message.js';
 
 export interface RecordParts {
   readonly caller: CallerRecord;
@@ -21,7 +22,7 @@ export function callRecord(data: CallData, world: World, parts: RecordParts): Ca
   const decision = parts.decision ?? null;
   const error = parts.error ?? null;
   const outcome = error === null ? 'allowed' : decision === 'ExplicitDeny' || decision === 'ImplicitDeny' ? 'denied' : 'error';
-  return {
+  const record: CallRecord = {
     caller: parts.caller,
     action: data.action,
     resource: parts.resource,
@@ -37,6 +38,8 @@ export function callRecord(data: CallData, world: World, parts: RecordParts): Ca
     notes: parts.notes ?? [],
     ...(data.onBehalf ? { onBehalf: { ...data.onBehalf, services: [...data.onBehalf.services] } } : {}),
   };
+  // a denial of EC2 carries the encoded reason (call/authorization-message.ts)
+  return withEncodedMessage(record, world.scenario.seed);
 }
 
 /** AWS's access-denied wording (IAM User Guide "Troubleshoot access denied error messages"). */

@@ -24,6 +24,8 @@ export type ScenarioCommand =
   | { readonly type: 'StartStep'; readonly data: { readonly index: number; readonly title: string } }
   | { readonly type: 'CheckExpectation'; readonly data: { readonly text: string; readonly spec: ExpectationSpec } }
   | { readonly type: 'KeepCredentials'; readonly data: { readonly name: string } }
+  /** `keep encoded-message as NAME`: the encoded authorization failure message of the step's denial */
+  | { readonly type: 'KeepEncodedMessage'; readonly data: { readonly name: string } }
   /** `simulate serve`: a request answered with an error before the engine could decide it */
   | {
       readonly type: 'RefuseRequest';

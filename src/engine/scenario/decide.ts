@@ -6,6 +6,7 @@ import { isoSeconds } from './state.js';
 import type { ScenarioCommand } from './commands.js';
 import type { ScenarioEvent } from './events.js';
 import { checkExpectation } from './expect.js';
+import { encodedMessageOf } from '../call/authorization-message.js';
 
 export function decideScenario(command: ScenarioCommand | CallCommand, world: World): ScenarioEvent[] {
   switch (command.type) {
@@ -31,6 +32,18 @@ export function decideScenario(command: ScenarioCommand | CallCommand, world: Wo
       }
       const reason = call === null ? 'the call was not made' : `the call returned no credentials (${call.outcome})`;
       return [{ type: 'CredentialsNotKept', data: { name: command.data.name, reason } }];
+    }
+    case 'KeepEncodedMessage': {
+      const call = world.scenario.lastCall;
+      const message = call?.error ? encodedMessageOf(call.error.message) : null;
+      if (message !== null) return [{ type: 'EncodedMessageKept', data: { name: command.data.name, message } }];
+      const reason =
+        call === null
+          ? 'the call was not made'
+          : call.error === null
+            ? 'the call succeeded: only a denial carries an encoded authorization failure message'
+            : `its error (${call.error.code}) carries no encoded authorization failure message: only EC2's denials do, but for its Describe* actions`;
+      return [{ type: 'EncodedMessageNotKept', data: { name: command.data.name, reason } }];
     }
     case 'RefuseRequest':
       return [{ type: 'RequestRefused', data: { ...command.data, at: world.scenario.clock } }];

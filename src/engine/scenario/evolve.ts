@@ -36,6 +36,12 @@ export function evolveScenario(draft: Draft<ScenarioState>, event: ScenarioEvent
     case 'CredentialsNotKept':
       delete draft.kept[event.data.name];
       return;
+    case 'EncodedMessageKept':
+      draft.messages[event.data.name] = event.data.message;
+      return;
+    case 'EncodedMessageNotKept':
+      delete draft.messages[event.data.name];
+      return;
     default: {
       const unreachable: never = event;
       throw new Error(`bug: unknown scenario event ${JSON.stringify(unreachable)}`);

@@ -35,6 +35,9 @@ export const scenarioEvents = [
   event('ExpectationChecked', { text: z.string(), spec: expectationSpecSchema, passed: z.boolean(), actual: z.string() }),
   event('CredentialsKept', { name: z.string(), accessKeyId: z.string() }),
   event('CredentialsNotKept', { name: z.string(), reason: z.string() }),
+  /** `keep encoded-message as NAME`: the encoded authorization failure message of the step's denial (EC2's) */
+  event('EncodedMessageKept', { name: z.string(), message: z.string() }),
+  event('EncodedMessageNotKept', { name: z.string(), reason: z.string() }),
   /**
    * a request `simulate serve` answered with an error before the engine could decide it (a missing
    * or bad signature, an unreadable request, a body over the limit): no step, no call

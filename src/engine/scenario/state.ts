@@ -23,6 +23,8 @@ export interface ScenarioState {
   detail: boolean;
   step: number; // index of the step under way, 0 before the first
   kept: Record<string, string>; // name → access key id
+  /** name → an encoded authorization failure message (`keep encoded-message as NAME`) */
+  messages: Record<string, string>;
   lastCall: LastCall | null;
 }
 
@@ -45,6 +47,7 @@ export const initialScenarioState: ScenarioState = {
   detail: true,
   step: 0,
   kept: {},
+  messages: {},
   lastCall: null,
 };
 

@@ -12,6 +12,7 @@ import { EC2_APIS } from './ec2.js';
 import { ECS_APIS } from './ecs.js';
 import { LAMBDA_APIS } from './lambda.js';
 import type { ServiceApi } from './types.js';
+import { withEncodedMessage } from '../call/authorization-message.js';
 
 const APIS: ReadonlyMap<string, ServiceApi> = new Map(
   Object.entries({ ...LAMBDA_APIS, ...EC2_APIS, ...ECS_APIS }).map(([k, v]) => [k.toLowerCase(), v]),
@@ -49,7 +50,7 @@ export function decideServiceCall(command: CallCommand, world: World): (Services
     if (outcome.denied) {
       const evaluations = [...call.evaluations, ...outcome.denied.evaluations];
       const denied = { ...call, outcome: 'denied' as const, decision: outcome.denied.decision, error, evaluations, notes };
-      return [{ type: 'RequestDenied', data: { call: denied } }];
+      return [{ type: 'RequestDenied', data: { call: withEncodedMessage(denied, world.scenario.seed) } }];
     }
     return [{ type: 'RequestFailed', data: { call: { ...call, outcome: 'error', error, notes } } }];
   }

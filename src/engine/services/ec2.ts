@@ -4,8 +4,8 @@
 // needs iam:PassRole on that role, with iam:PassedToService ec2.amazonaws.com and
 // iam:AssociatedResourceArn the instance's ARN (IAM User Guide "IAM and AWS STS condition context
 // keys"). EC2 answers any refusal with UnauthorizedOperation "You are not authorized to perform this
-// operation." and an encoded authorization failure message (AWS-observed: chef/knife-ec2#455,
-// hashicorp/terraform-provider-aws#1976), which iamsim leaves out. EC2 does not check the role's
+// operation.", IAM's reason and an encoded authorization failure message (AWS-observed: chef/knife-ec2#455,
+// hashicorp/terraform-provider-aws#1976; call/authorization-message.ts writes it). EC2 does not check the role's
 // trust policy when it launches: an instance whose role does not trust ec2.amazonaws.com runs, and
 // its metadata service has no credentials (workload.ts).
 import type { EvaluationRecord } from '../call-record.js';
@@ -14,8 +14,6 @@ import type { ServiceApi, ServiceOutcome, ServiceRequest } from './types.js';
 import { instanceId } from './ids.js';
 import { authorizePassRole } from '../call/pass-role.js';
 import { EC2_PRINCIPAL, instanceArn, type Ec2Instance } from './state.js';
-
-const UNAUTHORIZED = 'You are not authorized to perform this operation.';
 
 type Profile = { readonly profile: InstanceProfile } | ServiceOutcome;
 
@@ -54,12 +52,9 @@ function passProfileRole(
   return {
     ok: false,
     code: 'UnauthorizedOperation',
-    message: UNAUTHORIZED,
-    notes: [
-      `instance profile ${profile.name} holds role ${role}`,
-      passed.note,
-      `IAM's reason, which EC2 only gives encoded (sts:DecodeAuthorizationMessage): ${passed.message}`,
-    ],
+    // EC2's words and the encoded message are added to IAM's reason for every EC2 denial (call/authorization-message.ts)
+    message: passed.message,
+    notes: [`instance profile ${profile.name} holds role ${role}`, passed.note],
     denied: { decision: passed.decision, evaluations },
   };
 }

@@ -52,13 +52,7 @@ export const STS_PARAMS: Record<StsAction, ParamSpec> = {
   GetSessionToken: { supported: true, ready: ['DurationSeconds', 'SerialNumber', 'TokenCode'], later: [] },
   GetFederationToken: { supported: true, ready: ['Name', 'Policy', 'PolicyArns', 'DurationSeconds', 'Tags'], later: [] },
   GetAccessKeyInfo: { supported: true, ready: ['AccessKeyId'], later: [] },
-  DecodeAuthorizationMessage: {
-    supported: false,
-    ready: [],
-    later: ['EncodedMessage'],
-    refusal:
-      'iamsim produces no encoded authorization messages to decode (AWS encrypts them with a key only AWS holds, and only some services, such as EC2, return one); the trace shows the full evaluation of every denial instead',
-  },
+  DecodeAuthorizationMessage: { supported: true, ready: ['EncodedMessage'], later: [] },
   AssumeRoleWithSAML: later('RoleArn', 'PrincipalArn', 'SAMLAssertion', 'PolicyArns', 'Policy', 'DurationSeconds'),
   AssumeRoleWithWebIdentity: {
     supported: true,

@@ -4,6 +4,7 @@ import type { World } from '../world.js';
 import { assumeRole } from './assume-role.js';
 import { assumeRoleWithWebIdentity } from './assume-role-with-web-identity.js';
 import type { StsEvent } from './events.js';
+import { decodeAuthorizationMessageCall } from './decode-authorization-message.js';
 import { getFederationToken } from './federation-token.js';
 import { getAccessKeyInfo, getCallerIdentity } from './identity.js';
 import { getSessionToken } from './session-token.js';
@@ -16,6 +17,7 @@ export const SUPPORTED_STS_ACTIONS = [
   'getfederationtoken',
   'getaccesskeyinfo',
   'assumerolewithwebidentity',
+  'decodeauthorizationmessage',
 ] as const;
 
 type Supported = (typeof SUPPORTED_STS_ACTIONS)[number];
@@ -27,6 +29,7 @@ const HANDLERS: Record<Supported, (data: CallCommand['data'], world: World) => S
   getfederationtoken: getFederationToken,
   getaccesskeyinfo: getAccessKeyInfo,
   assumerolewithwebidentity: assumeRoleWithWebIdentity,
+  decodeauthorizationmessage: decodeAuthorizationMessageCall,
 };
 
 export function decideSts(command: CallCommand, world: World): StsEvent[] {

@@ -19,6 +19,7 @@ export const sts: Decider<CallCommand, StsEvent, StsState> = {
     FederationTokenIssued: true,
     CallerIdentityReturned: true,
     AccessKeyInfoReturned: true,
+    AuthorizationMessageDecoded: true,
     StsCallFailed: true,
     RoleAssumedWithWebIdentity: true,
     AssumeRoleWithWebIdentityDenied: true,

@@ -15,6 +15,7 @@ export function evolveSts(draft: Draft<StsState>, event: StsEvent): void {
     case 'AssumeRoleFailed':
     case 'CallerIdentityReturned':
     case 'AccessKeyInfoReturned':
+    case 'AuthorizationMessageDecoded':
     case 'StsCallFailed':
     case 'AssumeRoleWithWebIdentityDenied':
     case 'AssumeRoleWithWebIdentityFailed':

@@ -9,7 +9,8 @@ import { textParam } from '../call/params.js';
 import { accessDeniedMessage } from '../call/record.js';
 import { accountFromAccessKeyId } from '../ids.js';
 import type { World } from '../world.js';
-import { startStsCall } from './call-kit.js';
+import { startStsCall, type StsCall } from './call-kit.js';
+import type { CallRecord, EvaluationRecord } from '../call-record.js';
 import type { StsEvent } from './events.js';
 import { checkLength, checkPattern, checkRequired, validationMessage, type Constraint } from '../call/validation.js';
 
@@ -53,20 +54,9 @@ export function getAccessKeyInfo(data: CallData, world: World): StsEvent[] {
   checkLength('accessKeyId', keyId, 16, 128, v);
   checkPattern('accessKeyId', keyId, '[\\w]*', v);
   if (v.length > 0) return call.failed('ValidationError', validationMessage(v));
-  if (!call.auth.ok) return call.failed(call.auth.error.code, call.auth.error.message, [call.auth.note]);
-  const who = call.auth.caller;
-  const limited = temporaryCredentialsLimit(who);
-  if (limited !== null) {
-    const note = `${limited}; AWS documents the rule but not the error it returns: iamsim answers AccessDenied, as for a denied call`;
-    return call.denied(accessDeniedMessage(who.record.arn, ACTION, '*', 'ImplicitDeny', null), [note]);
-  }
-  const context = requestContext(who, world, data.region, null, data.context);
-  const evaluation = authorizeCall({ who, action: ACTION, resource: '*', resourceAccount: null, context }, world);
-  const decision = evaluation.evaluation.decision;
-  if (decision !== 'Allow') {
-    const message = accessDeniedMessage(who.record.arn, ACTION, '*', decision, evaluation.evaluation.decidedBy?.type ?? null);
-    return call.denied(message, [], { context, evaluations: [evaluation], decision });
-  }
+  const authorized = authorizeStsOnAll(call, data, world, ACTION);
+  if ('refused' in authorized) return authorized.refused;
+  const { context, evaluation, decision } = authorized;
   const account = accountFromAccessKeyId(keyId!);
   if (account === null) {
     const note = 'iamsim decodes AKIA and ASIA key ids of 20 characters; AWS does not document its error for others';
@@ -85,6 +75,36 @@ export function getAccessKeyInfo(data: CallData, world: World): StsEvent[] {
 }
 
 const ACTION = 'sts:GetAccessKeyInfo';
+
+/**
+ * An STS action with no resource type (GetAccessKeyInfo, DecodeAuthorizationMessage), authorized on
+ * `*` for an authenticated caller whose credentials may call it: the request's context and allowing
+ * evaluation, or the events of its refusal.
+ */
+export function authorizeStsOnAll(
+  call: StsCall,
+  data: CallData,
+  world: World,
+  action: string,
+):
+  | { readonly refused: StsEvent[] }
+  | { readonly context: CallRecord['context']; readonly evaluation: EvaluationRecord; readonly decision: 'Allow' } {
+  if (!call.auth.ok) return { refused: call.failed(call.auth.error.code, call.auth.error.message, [call.auth.note]) };
+  const who = call.auth.caller;
+  const limited = temporaryCredentialsLimit(who);
+  if (limited !== null) {
+    const note = `${limited}; AWS documents the rule but not the error it returns: iamsim answers AccessDenied, as for a denied call`;
+    return { refused: call.denied(accessDeniedMessage(who.record.arn, action, '*', 'ImplicitDeny', null), [note]) };
+  }
+  const context = requestContext(who, world, data.region, null, data.context);
+  const evaluation = authorizeCall({ who, action, resource: '*', resourceAccount: null, context }, world);
+  const decision = evaluation.evaluation.decision;
+  if (decision !== 'Allow') {
+    const message = accessDeniedMessage(who.record.arn, action, '*', decision, evaluation.evaluation.decidedBy?.type ?? null);
+    return { refused: call.denied(message, [], { context, evaluations: [evaluation], decision }) };
+  }
+  return { context, evaluation, decision };
+}
 
 /**
  * The STS actions temporary credentials may not call, whatever their policies say: null when the

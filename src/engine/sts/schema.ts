@@ -74,6 +74,8 @@ export const stsEvents = [
   event('FederationTokenIssued', { ...call, session: federatedSessionSchema }),
   event('CallerIdentityReturned', call),
   event('AccessKeyInfoReturned', call),
+  /** DecodeAuthorizationMessage: the response carries the decoded JSON text */
+  event('AuthorizationMessageDecoded', call),
   /** AssumeRoleWithWebIdentity: the token's facts ride along (null when no token was sent) */
   event('RoleAssumedWithWebIdentity', { ...call, session: roleSessionSchema, token: preparedTokenSchema }),
   event('AssumeRoleWithWebIdentityDenied', { ...call, token: z.nullable(preparedTokenSchema) }),

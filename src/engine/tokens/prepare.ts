@@ -101,6 +101,7 @@ async function prepareValue(value: ParamValue, pod: Pod | null, world: World, ke
     case 'text':
     case 'json':
     case 'credentials':
+    case 'encoded-message':
     case 'jwt':
     case 'unset':
       return value;

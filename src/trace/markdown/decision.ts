@@ -1,5 +1,6 @@
 // The decision of a step in Markdown: for each request IAM evaluated, the decision and its reason,
 // then every policy consulted with its verdict and the statements that decided.
+import { shortenEncodedIn } from '../encoded-message.js';
 import type { CallRecord } from '../../engine/call-record.js';
 import { explainedPolicies, renderExplainedEvaluation } from '../explain/render-explain.js';
 import { PLAIN } from '../style.js';
@@ -38,7 +39,8 @@ export function decisionBlock(call: CallRecord): string[] {
       '',
     );
   }
-  if (call.outcome !== 'allowed' && call.error !== null) out.push(`The caller gets ${code(call.error.code)}: ${call.error.message}`, '');
+  if (call.outcome !== 'allowed' && call.error !== null)
+    out.push(`The caller gets ${code(call.error.code)}: ${shortenEncodedIn(call.error.message)}`, '');
   for (const note of call.notes) out.push(`> ${note}`, '');
   return out;
 }

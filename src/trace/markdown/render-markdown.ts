@@ -1,6 +1,7 @@
 // The Markdown walkthrough (`--format markdown`): title and description, the world as tables, then
 // each step as a short narrative, a Mermaid sequence diagram of its hops, the decision with the
 // statements that decided, and the expectations. Renders on GitHub as it is.
+import { shortEncoded } from '../encoded-message.js';
 import type { LoggedEvent } from '../../engine/events.js';
 import type { TraceModel, TraceStep } from '../model.js';
 import { stepDiagram } from '../mermaid/render-mermaid.js';
@@ -56,7 +57,7 @@ function stepSection(step: TraceStep, facts: Facts): string[] {
     for (const change of step.changes) out.push(`- ${cell(change)}`);
     out.push('');
   }
-  if (step.expectations.length > 0 || step.kept.length > 0) {
+  if (step.expectations.length > 0 || step.kept.length > 0 || (step.keptMessages?.length ?? 0) > 0) {
     out.push('**Expectations**', '');
     for (const e of step.expectations) out.push(e.passed ? `- ✅ ${code(e.text)}` : `- ❌ ${code(e.text)} — actual: ${cell(e.actual)}`);
     for (const k of step.kept) {
@@ -64,6 +65,13 @@ function stepSection(step: TraceStep, facts: Facts): string[] {
         k.accessKeyId !== null
           ? `- 🔑 keep credentials as ${code(k.name)} = ${code(k.accessKeyId)}`
           : `- ❌ keep credentials as ${code(k.name)} — ${cell(k.reason ?? '')}`,
+      );
+    }
+    for (const k of step.keptMessages ?? []) {
+      out.push(
+        k.message !== null
+          ? `- 🔑 keep encoded-message as ${code(k.name)} = ${code(shortEncoded(k.message))}`
+          : `- ❌ keep encoded-message as ${code(k.name)} — ${cell(k.reason ?? '')}`,
       );
     }
     out.push('');

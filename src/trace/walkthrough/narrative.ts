@@ -1,6 +1,7 @@
 // A step told in plain sentences, generated from its call record: who calls, what they ask for, the
 // rule that applies across or within an account, what AWS decided and why, what came back. Nothing
 // is written per scenario; every kind of caller and outcome has its wording here.
+import { shortEncoded, shortenEncodedIn } from '../encoded-message.js';
 import type { CallRecord } from '../../engine/call-record.js';
 import type { TraceStep } from '../model.js';
 import type { Facts } from './facts.js';
@@ -40,6 +41,13 @@ export function narrate(step: TraceStep, facts: Facts, code: Code): string[] {
       k.accessKeyId !== null
         ? `The scenario keeps these credentials as ${code(k.name)} (${code(k.accessKeyId)}) for later steps.`
         : sentence(`There are no credentials to keep as ${code(k.name)}: ${k.reason ?? 'the call returned none'}`),
+    );
+  }
+  for (const k of step.keptMessages ?? []) {
+    out.push(
+      k.message !== null
+        ? `The scenario keeps the encoded authorization failure message as ${code(k.name)} (${code(shortEncoded(k.message))}) for a later step to decode.`
+        : sentence(`There is no encoded message to keep as ${code(k.name)}: ${k.reason ?? 'the call returned none'}`),
     );
   }
   return out;
@@ -185,7 +193,7 @@ function ownOutcomeSentences(call: CallRecord, code: Code): string[] {
     case 'error': {
       const error = call.error ?? { code: 'Error', message: '' };
       if (last !== undefined && last.evaluation.decision === 'Allow') {
-        return [sentence(`The request is authorized, but fails with ${code(error.code)}: ${error.message}`)];
+        return [sentence(`The request is authorized, but fails with ${code(error.code)}: ${shortenEncodedIn(error.message)}`)];
       }
       return [
         sentence(
@@ -204,6 +212,10 @@ function responseSentence(call: CallRecord, code: Code): string | null {
     const who = (r['AssumedRoleUser'] ?? r['FederatedUser']) as Record<string, unknown> | undefined;
     const arn = typeof who?.['Arn'] === 'string' ? `, for ${code(who['Arn'])}` : '';
     return `STS returns temporary credentials ${code(String(creds['AccessKeyId']))}${arn}, valid until ${String(creds['Expiration'])}.`;
+  }
+  if (typeof r['DecodedMessage'] === 'string') {
+    // the decoded JSON is long; the call's note says what it means, the JSON trace has it whole
+    return `STS returns the decoded message, a JSON text of ${r['DecodedMessage'].length} characters (the note below says what it tells).`;
   }
   const fields = Object.entries(r).filter(([, v]) => typeof v === 'string' || typeof v === 'number');
   if (fields.length === 0) return null;
