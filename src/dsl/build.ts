@@ -119,17 +119,16 @@ export function jsonScalar(t: Token): JsonValue {
   }
 }
 
+const NAMED_VALUES = {
+  env: 'Env',
+  file: 'FileVar',
+  credentials: 'Credentials',
+  'encoded-message': 'EncodedMessage',
+} as const satisfies Record<string, (EnvValue | FileVarValue | CredentialsValue | EncodedMessageValue)['kind']>;
+
 /** `env NAME`, `file NAME`, `credentials NAME` or `encoded-message NAME` as a value */
 export function namedValue(keyword: Token, name: Text): EnvValue | FileVarValue | CredentialsValue | EncodedMessageValue {
-  const kind =
-    keyword.text === 'env'
-      ? 'Env'
-      : keyword.text === 'file'
-        ? 'FileVar'
-        : keyword.text === 'credentials'
-          ? 'Credentials'
-          : 'EncodedMessage';
-  return { kind, name, loc: loc(keyword) };
+  return { kind: NAMED_VALUES[keyword.text as keyof typeof NAMED_VALUES], name, loc: loc(keyword) };
 }
 export function list(open: Token, items: Cons<Value> | null): ListValue {
   return { kind: 'List', items: toArray(items), loc: loc(open) };
