@@ -4,7 +4,8 @@
 // allowed, it is carried out on an in-memory object store kept beside the world (objects are data,
 // not IAM state: they are not in the event log, and replaying the log prints the same trace);
 // denied, S3's XML error. Operations: PutObject, GetObject, HeadObject, DeleteObject, ListObjectsV2,
-// and GetBucketPolicy, answered from the world's bucket policy.
+// GetBucketPolicy, answered from the world's bucket policy, and PutBucketPolicy / DeleteBucketPolicy,
+// which the engine carries out (src/engine/services/s3.ts: the world changes, as a step's call would).
 //
 // Sources: Amazon S3 API Reference, PutObject, GetObject, HeadObject, DeleteObject, ListObjectsV2
 // (https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListObjectsV2.html: the ListBucketResult and
@@ -67,6 +68,7 @@ const STATUS: Readonly<Record<string, number>> = {
   AccessDenied: 403,
   NoSuchKey: 404,
   NoSuchBucket: 404,
+  MethodNotAllowed: 405,
   NotImplemented: 501,
   InternalError: 500,
   InvalidAccessKeyId: 403,
@@ -113,9 +115,19 @@ export function s3Address(host: string, path: string): { bucket: string; key: st
   }
 }
 
-type Operation = 'PutObject' | 'GetObject' | 'HeadObject' | 'DeleteObject' | 'ListObjectsV2' | 'GetBucketPolicy';
+type Operation =
+  | 'PutObject'
+  | 'GetObject'
+  | 'HeadObject'
+  | 'DeleteObject'
+  | 'ListObjectsV2'
+  | 'GetBucketPolicy'
+  | 'PutBucketPolicy'
+  | 'DeleteBucketPolicy';
 const ACTION: Readonly<Record<Operation, string>> = {
   GetBucketPolicy: 's3:GetBucketPolicy',
+  PutBucketPolicy: 's3:PutBucketPolicy',
+  DeleteBucketPolicy: 's3:DeleteBucketPolicy',
   PutObject: 's3:PutObject',
   GetObject: 's3:GetObject',
   HeadObject: 's3:GetObject',
@@ -127,10 +139,14 @@ function operationOf(method: string, key: string, query: URLSearchParams): Opera
   const sub = [...query.keys()].filter((k) => !k.toLowerCase().startsWith('x-amz-') && k !== 'x-id');
   if (key === '') {
     if (method === 'GET' && query.get('list-type') === '2' && sub.every((k) => LIST_PARAMS.has(k))) return 'ListObjectsV2';
-    if (method === 'GET' && sub.length === 1 && sub[0] === 'policy') return 'GetBucketPolicy';
-    // PutBucketPolicy and DeleteBucketPolicy change the world: the engine does not carry them out yet
     if (sub.length === 1 && sub[0] === 'policy')
-      return `${method === 'PUT' ? 'PutBucketPolicy' : method === 'DELETE' ? 'DeleteBucketPolicy' : `${method} ?policy`}`;
+      return method === 'GET'
+        ? 'GetBucketPolicy'
+        : method === 'PUT'
+          ? 'PutBucketPolicy'
+          : method === 'DELETE'
+            ? 'DeleteBucketPolicy'
+            : `${method} ?policy`;
     return `${method} on a bucket${sub.length ? ` with ?${sub.join('&')}` : ''}`;
   }
   if (sub.length > 0) return `${method} on an object with ?${sub.join('&')}`;
@@ -168,9 +184,9 @@ export async function answerS3(ctx: S3Context): Promise<S3HttpResponse> {
   const header = (name: string): string | undefined => ctx.headers.find(([k]) => k.toLowerCase() === name)?.[1];
   if (operation === 'PutObject' && header('x-amz-copy-source') !== undefined) return refuse(notImplemented('CopyObject'));
 
-  // the body of a PutObject, decoded and checked before the call is run
+  // the body of a PutObject or PutBucketPolicy, decoded and checked before the call is run
   let bytes: Uint8Array = ctx.body;
-  if (operation === 'PutObject') {
+  if (operation === 'PutObject' || operation === 'PutBucketPolicy') {
     const read = readPutBody(verified.payload.kind === 'streaming' ? verified.payload.contentSha256 : null, ctx.body, ctx.headers, header);
     if (!read.ok) return refuse(read.error);
     bytes = read.bytes;
@@ -182,7 +198,10 @@ export async function answerS3(ctx: S3Context): Promise<S3HttpResponse> {
     const maxKeys = query.get('max-keys');
     if (prefix !== null) params['Prefix'] = { t: 'text', v: prefix };
     if (maxKeys !== null) params['MaxKeys'] = { t: 'text', v: maxKeys };
-  } else if (operation !== 'GetBucketPolicy') params['Key'] = { t: 'text', v: address.key };
+  } else if (operation === 'PutBucketPolicy') {
+    // the policy is the body's text; the engine checks it (engine/services/s3.ts), and carries the change out
+    if (bytes.length > 0) params['Policy'] = { t: 'text', v: Buffer.from(bytes).toString('utf8') };
+  } else if (!operation.endsWith('BucketPolicy')) params['Key'] = { t: 'text', v: address.key };
   const call = await ctx.run({
     caller: { kind: 'key', accessKeyId: verified.accessKeyId },
     action: ACTION[operation],
@@ -196,6 +215,9 @@ export async function answerS3(ctx: S3Context): Promise<S3HttpResponse> {
     const error = call.error ?? { code: 'AccessDenied', message: 'Access Denied' };
     return renderS3Error({ code: error.code, message: error.message }, ctx.requestId, head);
   }
+  // carried out by the engine (engine/services/s3.ts): the world has changed; S3 answers 204 No Content
+  if (operation === 'PutBucketPolicy' || operation === 'DeleteBucketPolicy')
+    return { status: 204, headers: { 'x-amz-request-id': ctx.requestId }, body: '' };
   // allowed: a bucket the world does not declare is another account's, of which iamsim keeps no data
   if (ctx.world.resources.byArn[`arn:aws:s3:::${address.bucket}`]?.kind !== 'bucket')
     return renderS3Error(
@@ -261,7 +283,9 @@ function carryOut(
       objects.delete(key);
       return { status: 204, headers: base, body: '' };
     case 'GetBucketPolicy':
-      throw new Error('GetBucketPolicy is answered from the world');
+    case 'PutBucketPolicy':
+    case 'DeleteBucketPolicy':
+      throw new Error(`${operation} is answered from the world`);
     case 'ListObjectsV2': {
       const prefix = query.get('prefix') ?? '';
       const maxKeys = Math.max(0, Math.min(1000, Number(query.get('max-keys') ?? 1000) || 0));

@@ -15,6 +15,7 @@ import { Hash } from '@smithy/core/serde';
 import { SignatureV4 } from '@smithy/signature-v4';
 import {
   CopyObjectCommand,
+  DeleteBucketPolicyCommand,
   DeleteObjectCommand,
   GetBucketPolicyCommand,
   GetObjectCommand,
@@ -309,19 +310,28 @@ account Production 111111111111 {
   bucket ledger {
     policy {
       allow sid Read principal * action s3:GetObject resource arn:aws:s3:::ledger/*
+      allow sid PartnerPuts principal arn:aws:iam::222222222222:root action s3:PutBucketPolicy resource arn:aws:s3:::ledger
     }
   }
   bucket plain
   user admin {
     inline Policies {
-      allow action s3:GetBucketPolicy, s3:PutBucketPolicy resource *
+      allow action s3:GetBucketPolicy, s3:PutBucketPolicy, s3:DeleteBucketPolicy resource *
     }
   }
 }
+
+account Partner 222222222222 {
+  user carol { inline Puts { allow action s3:PutBucketPolicy resource * } }
+}
 `;
 
+// Amazon S3 API Reference, PutBucketPolicy / DeleteBucketPolicy (204 No Content; "If you have the
+// correct permissions, but you're not using an identity that belongs to the bucket owner's account,
+// Amazon S3 returns a 405 Method Not Allowed error"); MalformedPolicy "Policies must be valid JSON
+// and the first byte must be '{'" (aws/aws-cli#2779).
 describe('simulate serve: bucket policies through the AWS SDK for JavaScript v3', () => {
-  it('given the admin may read bucket policies, then GetBucketPolicy returns the world’s policy, NoSuchBucketPolicy (404) for a bucket without one, and PutBucketPolicy is NotImplemented', async () => {
+  async function policyServer() {
     const loaded = simulate(POLICY_WORLD, 'policies.iam', {
       readFile: () => {
         throw new Error('no files');
@@ -332,19 +342,72 @@ describe('simulate serve: bucket policies through the AWS SDK for JavaScript v3'
     const credentials = join(dir, 'credentials');
     const server = await startServer(loaded, { port: 0, credentials });
     closed(server);
-    const admin = new S3Client({
-      ...bounded,
-      endpoint: server.url,
-      forcePathStyle: true,
-      credentials: profile(credentials, 'Production/admin'),
-    });
+    const client = (name: string) =>
+      new S3Client({ ...bounded, endpoint: server.url, forcePathStyle: true, credentials: profile(credentials, name) });
+    return { server, admin: client('Production/admin'), carol: client('Partner/carol') };
+  }
+
+  it('given the admin may read bucket policies, then GetBucketPolicy returns the world’s policy, and NoSuchBucketPolicy (404) for a bucket without one', async () => {
+    const { server, admin } = await policyServer();
     const got = await admin.send(new GetBucketPolicyCommand({ Bucket: 'ledger' }));
-    expect(JSON.parse(got.Policy!)).toMatchObject({ Statement: [{ Sid: 'Read', Effect: 'Allow', Action: 's3:GetObject' }] });
+    expect(JSON.parse(got.Policy!)).toMatchObject({
+      Statement: [{ Sid: 'Read', Effect: 'Allow', Action: 's3:GetObject' }, { Sid: 'PartnerPuts' }],
+    });
     expect(lastCall(server)).toMatchObject({ action: 's3:GetBucketPolicy', resource: 'arn:aws:s3:::ledger', outcome: 'allowed' });
     const none = await admin.send(new GetBucketPolicyCommand({ Bucket: 'plain' })).catch((e: unknown) => e);
     expect(none).toMatchObject({ name: 'NoSuchBucketPolicy', $metadata: { httpStatusCode: 404 } });
-    const put = await admin.send(new PutBucketPolicyCommand({ Bucket: 'plain', Policy: '{}' })).catch((e: unknown) => e);
-    expect(put).toMatchObject({ name: 'NotImplemented', $metadata: { httpStatusCode: 501 } });
+  });
+
+  it('given the admin, when she puts a policy (204), then GetBucketPolicy reads it and the change is an event; when she deletes it (204), NoSuchBucketPolicy again', async () => {
+    const { server, admin } = await policyServer();
+    const policy = {
+      Version: '2012-10-17',
+      Statement: [{ Sid: 'Open', Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::plain/*' }],
+    };
+    const put = await admin.send(new PutBucketPolicyCommand({ Bucket: 'plain', Policy: JSON.stringify(policy) }));
+    expect(put.$metadata.httpStatusCode).toBe(204);
+    const changes = () => server.events().filter((e) => (e.data as { arn?: string }).arn === 'arn:aws:s3:::plain');
+    expect(changes().map((e) => e.type)).toEqual(['BucketCreated', 'ResourcePolicyPut']);
+    const got = await admin.send(new GetBucketPolicyCommand({ Bucket: 'plain' }));
+    expect(JSON.parse(got.Policy!)).toEqual(policy);
+    const deleted = await admin.send(new DeleteBucketPolicyCommand({ Bucket: 'plain' }));
+    expect(deleted.$metadata.httpStatusCode).toBe(204);
+    expect(changes().map((e) => e.type)).toEqual(['BucketCreated', 'ResourcePolicyPut', 'ResourcePolicyDeleted']);
+    const none = await admin.send(new GetBucketPolicyCommand({ Bucket: 'plain' })).catch((e: unknown) => e);
+    expect(none).toMatchObject({ name: 'NoSuchBucketPolicy', $metadata: { httpStatusCode: 404 } });
+  });
+
+  it('given a policy that is not JSON, or names another bucket, then MalformedPolicy (400) and the world keeps its policy', async () => {
+    const { server, admin } = await policyServer();
+    const text = await admin.send(new PutBucketPolicyCommand({ Bucket: 'ledger', Policy: 'open it' })).catch((e: unknown) => e);
+    expect(text).toMatchObject({
+      name: 'MalformedPolicy',
+      message: "Policies must be valid JSON and the first byte must be '{'",
+      $metadata: { httpStatusCode: 400 },
+    });
+    const other = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::plain/*' }],
+    });
+    const outside = await admin.send(new PutBucketPolicyCommand({ Bucket: 'ledger', Policy: other })).catch((e: unknown) => e);
+    expect(outside).toMatchObject({ name: 'MalformedPolicy', message: 'Policy has invalid resource' });
+    const kept = await admin.send(new GetBucketPolicyCommand({ Bucket: 'ledger' }));
+    expect(JSON.parse(kept.Policy!)).toMatchObject({ Statement: [{ Sid: 'Read' }, { Sid: 'PartnerPuts' }] });
+    expect(server.events().filter((e) => e.type === 'RequestFailed').length).toBe(2);
+  });
+
+  it('given carol of another account, allowed by her policy and the bucket policy, when she puts the policy, then 405 MethodNotAllowed', async () => {
+    const { admin, carol } = await policyServer();
+    const policy = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:*', Resource: 'arn:aws:s3:::ledger/*' }],
+    });
+    const refused = await carol.send(new PutBucketPolicyCommand({ Bucket: 'ledger', Policy: policy })).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ name: 'MethodNotAllowed', $metadata: { httpStatusCode: 405 } });
+    const denied = await carol.send(new DeleteBucketPolicyCommand({ Bucket: 'ledger' })).catch((e: unknown) => e);
+    expect(denied).toMatchObject({ name: 'AccessDenied', $metadata: { httpStatusCode: 403 } });
+    const kept = await admin.send(new GetBucketPolicyCommand({ Bucket: 'ledger' }));
+    expect(JSON.parse(kept.Policy!)).toMatchObject({ Statement: [{ Sid: 'Read' }, { Sid: 'PartnerPuts' }] });
   });
 });
 
