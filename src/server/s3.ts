@@ -19,19 +19,15 @@
 // Guide, "Checking object integrity" (x-amz-checksum-crc32/sha1/sha256, base64 of the digest).
 import { createHash } from 'node:crypto';
 import { crc32 } from 'node:zlib';
-import { XMLBuilder } from 'fast-xml-parser';
 import type { ParamValue } from '../engine/call/command.js';
 import type { CallRecord } from '../engine/call-record.js';
 import type { World } from '../engine/world.js';
 import type { StepCall } from './other-services.js';
 import { verifySigV4, type CredentialsLookup } from './sigv4.js';
+import { LIST_PARAMS, listPage, readListQuery, type ListQuery } from './s3-list.js';
+import { renderS3Error, s3Xml, type S3Error, type S3HttpResponse } from './s3-xml.js';
 
-/** An answer: S3's bodies may be bytes (GetObject); `length` is HEAD's Content-Length. */
-export interface S3HttpResponse {
-  readonly status: number;
-  readonly headers: Readonly<Record<string, string>>;
-  readonly body: string | Uint8Array;
-}
+export type { S3HttpResponse } from './s3-xml.js';
 
 interface StoredObject {
   readonly bytes: Uint8Array;
@@ -62,38 +58,6 @@ export interface S3Context {
   readonly store: ObjectStore;
   readonly run: (call: StepCall) => Promise<CallRecord | null>;
   readonly refused: (service: string, code: string, message: string) => Promise<void>;
-}
-
-const STATUS: Readonly<Record<string, number>> = {
-  AccessDenied: 403,
-  NoSuchKey: 404,
-  NoSuchBucket: 404,
-  MethodNotAllowed: 405,
-  NotImplemented: 501,
-  InternalError: 500,
-  InvalidAccessKeyId: 403,
-  SignatureDoesNotMatch: 403,
-};
-
-interface S3Error {
-  readonly code: string;
-  readonly message: string;
-  readonly status?: number;
-  readonly extra?: Readonly<Record<string, string>>;
-}
-
-const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', suppressEmptyNode: false });
-const XMLNS = 'http://s3.amazonaws.com/doc/2006-03-01/';
-const DECL = '<?xml version="1.0" encoding="UTF-8"?>\n';
-
-/** S3's error: `<Error><Code/><Message/>…<RequestId/></Error>`, application/xml; a HEAD answer has no body. */
-export function renderS3Error(error: S3Error, requestId: string, head = false): S3HttpResponse {
-  const status = error.status ?? STATUS[error.code] ?? 400;
-  const headers = { 'content-type': 'application/xml', 'x-amz-request-id': requestId };
-  if (head) return { status, headers, body: '' };
-  const body =
-    DECL + (builder.build({ Error: { Code: error.code, Message: error.message, ...error.extra, RequestId: requestId } }) as string);
-  return { status, headers, body };
 }
 
 /** The bucket and key a request addresses: from a virtual-hosted Host, else from the path. */
@@ -157,8 +121,6 @@ function operationOf(method: string, key: string, query: URLSearchParams): Opera
   return `${method} on an object`;
 }
 
-const LIST_PARAMS = new Set(['list-type', 'prefix', 'max-keys', 'encoding-type']);
-
 const notImplemented = (what: string): S3Error => ({ code: 'NotImplemented', message: `iamsim does not carry out ${what} yet.` });
 
 /** Verifies, reads, authorizes and carries out an S3 request. */
@@ -192,12 +154,27 @@ export async function answerS3(ctx: S3Context): Promise<S3HttpResponse> {
     bytes = read.bytes;
   }
 
+  // a listing's parameters, checked before the call is run (InvalidArgument)
+  let list: ListQuery | null = null;
+  if (operation === 'ListObjectsV2') {
+    const read = readListQuery(query);
+    if (!read.ok) return refuse(read.error);
+    list = read.list;
+  }
+
   const params: Record<string, ParamValue> = { Bucket: { t: 'text', v: address.bucket } };
   if (operation === 'ListObjectsV2') {
-    const prefix = query.get('prefix');
-    const maxKeys = query.get('max-keys');
-    if (prefix !== null) params['Prefix'] = { t: 'text', v: prefix };
-    if (maxKeys !== null) params['MaxKeys'] = { t: 'text', v: maxKeys };
+    // as the request sent them: s3:prefix, s3:delimiter and s3:max-keys are read from these
+    for (const [name, param] of [
+      ['prefix', 'Prefix'],
+      ['delimiter', 'Delimiter'],
+      ['max-keys', 'MaxKeys'],
+      ['start-after', 'StartAfter'],
+      ['continuation-token', 'ContinuationToken'],
+    ] as const) {
+      const value = query.get(name);
+      if (value !== null) params[param] = { t: 'text', v: value };
+    }
   } else if (operation === 'PutBucketPolicy') {
     // the policy is the body's text; the engine checks it (engine/services/s3.ts), and carries the change out
     if (bytes.length > 0) params['Policy'] = { t: 'text', v: Buffer.from(bytes).toString('utf8') };
@@ -239,7 +216,7 @@ export async function answerS3(ctx: S3Context): Promise<S3HttpResponse> {
       body: JSON.stringify(policy),
     };
   }
-  return carryOut(ctx, operation, address.bucket, address.key, bytes, query, header('content-type'));
+  return carryOut(ctx, operation, address.bucket, address.key, bytes, list, header('content-type'));
 }
 
 function carryOut(
@@ -248,7 +225,7 @@ function carryOut(
   bucket: string,
   key: string,
   bytes: Uint8Array,
-  query: URLSearchParams,
+  list: ListQuery | null,
   contentType: string | undefined,
 ): S3HttpResponse {
   const base = { 'x-amz-request-id': ctx.requestId };
@@ -287,32 +264,7 @@ function carryOut(
     case 'DeleteBucketPolicy':
       throw new Error(`${operation} is answered from the world`);
     case 'ListObjectsV2': {
-      const prefix = query.get('prefix') ?? '';
-      const maxKeys = Math.max(0, Math.min(1000, Number(query.get('max-keys') ?? 1000) || 0));
-      const keys = [...objects.keys()].filter((k) => k.startsWith(prefix)).sort();
-      const shown = keys.slice(0, maxKeys);
-      const body =
-        DECL +
-        (builder.build({
-          ListBucketResult: {
-            '@_xmlns': XMLNS,
-            Name: bucket,
-            Prefix: prefix,
-            KeyCount: String(shown.length),
-            MaxKeys: String(maxKeys),
-            IsTruncated: shown.length < keys.length ? 'true' : 'false',
-            Contents: shown.map((k) => {
-              const o = objects.get(k)!;
-              return {
-                Key: k,
-                LastModified: o.lastModified.toISOString(),
-                ETag: o.etag,
-                Size: String(o.bytes.length),
-                StorageClass: 'STANDARD',
-              };
-            }),
-          },
-        }) as string);
+      const body = s3Xml('ListBucketResult', listPage(bucket, objects, list!));
       return { status: 200, headers: { ...base, 'content-type': 'application/xml' }, body };
     }
   }
