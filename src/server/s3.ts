@@ -23,7 +23,8 @@ import type { ParamValue } from '../engine/call/command.js';
 import type { CallRecord } from '../engine/call-record.js';
 import type { World } from '../engine/world.js';
 import type { StepCall } from './other-services.js';
-import { verifySigV4, type CredentialsLookup } from './sigv4.js';
+import { chunkSigner, verifySigV4, type ChunkSigner, type CredentialsLookup } from './sigv4.js';
+import { checkChunkSignatures, decodeChunked } from './s3-chunks.js';
 import { LIST_PARAMS, listPage, readListQuery, type ListQuery } from './s3-list.js';
 import { renderS3Error, s3Xml, type S3Error, type S3HttpResponse } from './s3-xml.js';
 
@@ -149,7 +150,12 @@ export async function answerS3(ctx: S3Context): Promise<S3HttpResponse> {
   // the body of a PutObject or PutBucketPolicy, decoded and checked before the call is run
   let bytes: Uint8Array = ctx.body;
   if (operation === 'PutObject' || operation === 'PutBucketPolicy') {
-    const read = readPutBody(verified.payload.kind === 'streaming' ? verified.payload.contentSha256 : null, ctx.body, ctx.headers, header);
+    const streaming = verified.payload.kind === 'streaming' ? verified.payload.contentSha256 : null;
+    // signed chunks are chained from the request's signature, with its signing key
+    const secret = ctx.lookup(verified.accessKeyId)?.secretAccessKey;
+    const signing =
+      streaming !== null && secret !== undefined ? { seed: verified.signature, signer: () => chunkSigner(verified, secret) } : null;
+    const read = await readPutBody(streaming, signing, ctx.body, ctx.headers, header);
     if (!read.ok) return refuse(read.error);
     bytes = read.bytes;
   }
@@ -283,17 +289,28 @@ const CHECKSUMS: Readonly<Record<string, (b: Uint8Array) => string>> = {
   'x-amz-checksum-sha256': (b) => createHash('sha256').update(b).digest('base64'),
 };
 
+/** The payload kinds whose chunks carry signatures, and whether a signed trailer follows. */
+const SIGNED_CHUNKS: ReadonlyMap<string, boolean> = new Map([
+  ['STREAMING-AWS4-HMAC-SHA256-PAYLOAD', false],
+  ['STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER', true],
+]);
+
+/** S3's answer to a chunk whose signature does not match (as for the request's own signature). */
+const CHUNK_MISMATCH = 'The request signature we calculated does not match the signature you provided. Check your key and signing method.';
+
 /**
- * A PutObject's body: as sent, or decoded from aws-chunked (STREAMING-UNSIGNED-PAYLOAD-TRAILER: the
- * chunks, then the trailing checksum). Every checksum the request carries (header or trailer) and
- * Content-MD5 is checked; a mismatch is S3's BadDigest. Signed chunks are not verified yet: NotImplemented.
+ * A PutObject's body: as sent, or decoded from aws-chunked (s3-chunks.ts): unsigned chunks
+ * (STREAMING-UNSIGNED-PAYLOAD-TRAILER), or signed ones whose chain of signatures, from the seed
+ * signature, and the trailer's are checked (SignatureDoesNotMatch). Every checksum the request
+ * carries (header or trailer) and Content-MD5 is checked; a mismatch is S3's BadDigest.
  */
-function readPutBody(
+async function readPutBody(
   streaming: string | null,
+  signing: { readonly seed: string; readonly signer: () => Promise<ChunkSigner> } | null,
   body: Uint8Array,
   headers: readonly [string, string][],
   header: (name: string) => string | undefined,
-): BodyRead {
+): Promise<BodyRead> {
   // every x-amz-checksum-ALGORITHM header (x-amz-checksum-type names no checksum)
   const checks: [string, string][] = [];
   for (const [name, value] of headers) {
@@ -302,11 +319,17 @@ function readPutBody(
   }
   let bytes = body;
   if (streaming !== null) {
-    if (streaming !== 'STREAMING-UNSIGNED-PAYLOAD-TRAILER')
-      return { ok: false, error: notImplemented(`an aws-chunked body with signed chunks (${streaming})`) };
+    const signed = SIGNED_CHUNKS.get(streaming);
+    if (streaming !== 'STREAMING-UNSIGNED-PAYLOAD-TRAILER' && signed === undefined)
+      return { ok: false, error: notImplemented(`an aws-chunked body of ${streaming} (Signature Version 4A)`) };
     const decoded = decodeChunked(Buffer.from(body));
     if (decoded === null)
       return { ok: false, error: { code: 'IncompleteBody', message: 'The request body is not a complete aws-chunked body.' } };
+    if (signed !== undefined) {
+      if (signing === null) throw new Error('bug: a verified request has a known key');
+      const problem = await checkChunkSignatures(decoded, signing.seed, await signing.signer(), signed);
+      if (problem !== null) return { ok: false, error: { code: 'SignatureDoesNotMatch', message: CHUNK_MISMATCH } };
+    }
     const declared = header('x-amz-decoded-content-length');
     if (declared !== undefined && Number(declared) !== decoded.bytes.length)
       return {
@@ -338,34 +361,4 @@ function readPutBody(
   if (md5 !== undefined && createHash('md5').update(bytes).digest('base64') !== md5)
     return { ok: false, error: { code: 'BadDigest', message: 'The Content-MD5 you specified did not match what we received.' } };
   return { ok: true, bytes };
-}
-
-/** aws-chunked: `HEXSIZE[;ext]\r\nDATA\r\n` … `0\r\n`, then `name:value\r\n` trailers and `\r\n`. null: malformed. */
-export function decodeChunked(body: Buffer): { bytes: Uint8Array; trailers: [string, string][] } | null {
-  const parts: Buffer[] = [];
-  let at = 0;
-  for (;;) {
-    const eol = body.indexOf('\r\n', at);
-    if (eol < 0) return null;
-    const size = parseInt(body.subarray(at, eol).toString('latin1').split(';', 1)[0]!, 16);
-    if (!Number.isInteger(size) || size < 0) return null;
-    at = eol + 2;
-    if (size === 0) break;
-    if (at + size + 2 > body.length || body.subarray(at + size, at + size + 2).toString('latin1') !== '\r\n') return null;
-    parts.push(body.subarray(at, at + size));
-    at += size + 2;
-  }
-  const trailers: [string, string][] = [];
-  for (;;) {
-    const eol = body.indexOf('\r\n', at);
-    if (eol < 0) break; // a body may end without the final CRLF
-    const line = body.subarray(at, eol).toString('utf8');
-    at = eol + 2;
-    if (line === '') break;
-    const colon = line.indexOf(':');
-    if (colon < 0) return null;
-    const name = line.slice(0, colon).trim().toLowerCase();
-    if (name !== 'x-amz-trailer-signature') trailers.push([name, line.slice(colon + 1).trim()]);
-  }
-  return { bytes: Buffer.concat(parts), trailers };
 }

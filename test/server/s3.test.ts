@@ -36,7 +36,8 @@ import { describe, expect, it } from 'vitest';
 import { BOUNDED, closedAfterEach, loadFile } from './harness.js';
 import { openServe } from '../../src/cli/serve.js';
 import { main } from '../../src/cli/main.js';
-import { decodeChunked, s3Address } from '../../src/server/s3.js';
+import { s3Address } from '../../src/server/s3.js';
+import { decodeChunked } from '../../src/server/s3-chunks.js';
 import { startServer, type RunningServer } from '../../src/server/serve.js';
 import { simulate } from '../../src/simulate.js';
 
@@ -267,19 +268,24 @@ describe('simulate serve: S3 requests the SDK is not configured to send here', (
     expect(malformed.body).toContain('<Code>IncompleteBody</Code>');
   });
 
-  it('given a body of signed chunks, then NotImplemented (501): chunk signatures are not verified yet', async () => {
+  it('given signed chunks without their chunk-signature, then SignatureDoesNotMatch (403); given Signature Version 4A chunks (ECDSA), then NotImplemented (501)', async () => {
     const { server, credentials } = await serve();
     const { alice } = await clients(server.url, credentials);
     const creds = await alice.config.credentials();
-    const got = await rawS3(server.url, creds, {
-      method: 'PUT',
-      host: '127.0.0.1',
-      path: '/productionapp/x',
-      headers: { 'x-amz-content-sha256': 'STREAMING-AWS4-HMAC-SHA256-PAYLOAD', 'content-length': '5' },
-      body: Buffer.from('0\r\n\r\n'),
-    });
-    expect(got.status).toBe(501);
-    expect(got.body).toContain('<Code>NotImplemented</Code>');
+    const send = (kind: string) =>
+      rawS3(server.url, creds, {
+        method: 'PUT',
+        host: '127.0.0.1',
+        path: '/productionapp/x',
+        headers: { 'x-amz-content-sha256': kind, 'content-length': '5' },
+        body: Buffer.from('0\r\n\r\n'),
+      });
+    const unsigned = await send('STREAMING-AWS4-HMAC-SHA256-PAYLOAD');
+    expect(unsigned.status).toBe(403);
+    expect(unsigned.body).toContain('<Code>SignatureDoesNotMatch</Code>');
+    const ecdsa = await send('STREAMING-AWS4-ECDSA-P256-SHA256-PAYLOAD');
+    expect(ecdsa.status).toBe(501);
+    expect(ecdsa.body).toContain('<Code>NotImplemented</Code>');
   });
 
   it('given a body over 1 MiB, then EntityTooLarge (400), before the signature is checked', async () => {
@@ -419,7 +425,7 @@ describe('S3 requests as read', () => {
   });
   it('decodes aws-chunked bodies and their trailers, and refuses a truncated one', () => {
     const body = Buffer.from('5\r\nhello\r\n0\r\nx-amz-checksum-crc32:NhCmhg==\r\n\r\n');
-    expect(decodeChunked(body)).toEqual({ bytes: Buffer.from('hello'), trailers: [['x-amz-checksum-crc32', 'NhCmhg==']] });
+    expect(decodeChunked(body)).toMatchObject({ bytes: Buffer.from('hello'), trailers: [['x-amz-checksum-crc32', 'NhCmhg==']] });
     expect(decodeChunked(Buffer.from('5\r\nhel'))).toBeNull();
     expect(decodeChunked(Buffer.from('zz\r\nhello\r\n'))).toBeNull();
   });
