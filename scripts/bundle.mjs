@@ -61,6 +61,8 @@ const VENDOR = {
   '@smithy/core/protocols': { file: 'smithy-core-protocols', names: ['HttpRequest'] },
   '@smithy/core/serde': { file: 'smithy-core-serde', names: ['Hash'] },
   'fast-xml-parser': { file: 'fast-xml-parser', names: ['XMLBuilder'] },
+  // S3's CRC32C and CRC64NVME checksums, as the AWS SDK computes them
+  '@aws-sdk/checksums/crc': { file: 'aws-sdk-checksums-crc', names: ['Crc32c', 'Crc64Nvme'] },
 };
 
 const common = {

@@ -278,13 +278,30 @@ function carryOut(
 
 type BodyRead = { readonly ok: true; readonly bytes: Uint8Array } | { readonly ok: false; readonly error: S3Error };
 
-/** The checksums iamsim can compute (node:crypto, node:zlib): base64 of the digest. */
-const CHECKSUMS: Readonly<Record<string, (b: Uint8Array) => string>> = {
+type SdkCrc = typeof import('@aws-sdk/checksums/crc');
+let sdkCrc: Promise<SdkCrc> | null = null;
+
+/** CRC32C and CRC64NVME as the AWS SDK computes them (@aws-sdk/checksums, imported on first use): base64 of the digest. */
+async function sdkChecksum(algorithm: 'Crc32c' | 'Crc64Nvme', bytes: Uint8Array): Promise<string> {
+  sdkCrc ??= import('@aws-sdk/checksums/crc');
+  const checksum = new (await sdkCrc)[algorithm]();
+  checksum.update(bytes);
+  return Buffer.from(await checksum.digest()).toString('base64');
+}
+
+/**
+ * The checksums S3 takes (Amazon S3 User Guide, "Checking object integrity": CRC-32, CRC-32C,
+ * CRC-64/NVME, SHA-1, SHA-256): base64 of the big-endian digest, by node:zlib, node:crypto and the
+ * AWS SDK's own CRC32C and CRC64NVME.
+ */
+const CHECKSUMS: Readonly<Record<string, (b: Uint8Array) => Promise<string> | string>> = {
   'x-amz-checksum-crc32': (b) => {
     const out = Buffer.alloc(4);
     out.writeUInt32BE(crc32(b) >>> 0);
     return out.toString('base64');
   },
+  'x-amz-checksum-crc32c': (b) => sdkChecksum('Crc32c', b),
+  'x-amz-checksum-crc64nvme': (b) => sdkChecksum('Crc64Nvme', b),
   'x-amz-checksum-sha1': (b) => createHash('sha1').update(b).digest('base64'),
   'x-amz-checksum-sha256': (b) => createHash('sha256').update(b).digest('base64'),
 };
@@ -348,7 +365,7 @@ async function readPutBody(
   if (trailer !== undefined && !(trailer.toLowerCase() in CHECKSUMS))
     return { ok: false, error: notImplemented(`the checksum ${trailer}`) };
   for (const [name, value] of checks) {
-    if (CHECKSUMS[name]!(bytes) !== value)
+    if ((await CHECKSUMS[name]!(bytes)) !== value)
       return {
         ok: false,
         error: {

@@ -43,6 +43,7 @@ describe('npm pack', () => {
         'dist/simulate.cjs',
         'dist/THIRD-PARTY-NOTICES.txt',
         'dist/token-keys.json',
+        'dist/vendor/aws-sdk-checksums-crc.cjs',
         'dist/vendor/fast-xml-parser.cjs',
         'dist/vendor/jose.cjs',
         'dist/vendor/smithy-core-protocols.cjs',
