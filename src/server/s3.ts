@@ -19,11 +19,11 @@
 // Guide, "Checking object integrity" (x-amz-checksum-crc32/sha1/sha256, base64 of the digest).
 import { createHash } from 'node:crypto';
 import { crc32 } from 'node:zlib';
-import type { ParamValue } from '../engine/call/command.js';
+import type { CallerRef, ParamValue } from '../engine/call/command.js';
 import type { CallRecord } from '../engine/call-record.js';
 import type { World } from '../engine/world.js';
 import type { StepCall } from './other-services.js';
-import { chunkSigner, verifySigV4, type ChunkSigner, type CredentialsLookup } from './sigv4.js';
+import { chunkSigner, verifySigV4, type ChunkSigner, type CredentialsLookup, type SigV4Ok } from './sigv4.js';
 import { checkChunkSignatures, decodeChunked } from './s3-chunks.js';
 import { LIST_PARAMS, listPage, readListQuery, type ListQuery } from './s3-list.js';
 import { renderS3Error, s3Xml, type S3Error, type S3HttpResponse } from './s3-xml.js';
@@ -88,12 +88,15 @@ type Operation =
   | 'ListObjectsV2'
   | 'GetBucketPolicy'
   | 'PutBucketPolicy'
-  | 'DeleteBucketPolicy';
+  | 'DeleteBucketPolicy'
+  | 'CopyObject';
 const ACTION: Readonly<Record<Operation, string>> = {
   GetBucketPolicy: 's3:GetBucketPolicy',
   PutBucketPolicy: 's3:PutBucketPolicy',
   DeleteBucketPolicy: 's3:DeleteBucketPolicy',
   PutObject: 's3:PutObject',
+  // and s3:GetObject on the source (answerS3)
+  CopyObject: 's3:PutObject',
   GetObject: 's3:GetObject',
   HeadObject: 's3:GetObject',
   DeleteObject: 's3:DeleteObject',
@@ -124,6 +127,42 @@ function operationOf(method: string, key: string, query: URLSearchParams): Opera
 
 const notImplemented = (what: string): S3Error => ({ code: 'NotImplemented', message: `iamsim does not carry out ${what} yet.` });
 
+/**
+ * The largest object body iamsim keeps (in memory): 32 MiB. S3's own limit for a single PUT is 5 GB
+ * (Amazon S3 User Guide, "Uploading objects": "you can upload a single object up to 5 GB"); larger
+ * objects take a multipart upload, which iamsim does not carry out.
+ */
+export const MAX_OBJECT_BYTES = 32 * 1024 * 1024;
+const S3_SINGLE_PUT_LIMIT = 5 * 1024 * 1024 * 1024;
+
+/** Whether a request carries no signature: no Authorization header, no presigned X-Amz-Credential. */
+function unsignedRequest(headers: readonly (readonly [string, string])[], query: string): boolean {
+  return !headers.some(([k]) => k.toLowerCase() === 'authorization') && !/(?:^|&)X-Amz-(?:Credential|Signature)=/i.test(query);
+}
+
+/**
+ * Whether a request is S3's: signed for `s3`, or unsigned (an anonymous request) in S3's REST shape,
+ * a GET, HEAD, PUT or DELETE on a bucket (a path below `/`, or a virtual-hosted Host) without the
+ * Query protocol's `Action=` or a JSON protocol's X-Amz-Target.
+ */
+export function isS3Request(
+  signedFor: string | null,
+  request: { method: string; path: string; query: string; host: string; headers: readonly (readonly [string, string])[] },
+): boolean {
+  if (signedFor !== null) return signedFor === 's3';
+  if (!unsignedRequest(request.headers, request.query)) return false;
+  if (!['GET', 'HEAD', 'PUT', 'DELETE'].includes(request.method)) return false;
+  if (request.headers.some(([k]) => k.toLowerCase() === 'x-amz-target')) return false;
+  if (new URLSearchParams(request.query).has('Action')) return false;
+  const address = s3Address(request.host, request.path);
+  return address !== null && address.bucket !== '';
+}
+
+/** Who sent the request, in which Region, and how its payload was signed. */
+type Sender =
+  | { readonly anonymous: false; readonly verified: SigV4Ok }
+  | { readonly anonymous: true; readonly region: string; readonly contentSha256: string | null };
+
 /** Verifies, reads, authorizes and carries out an S3 request. */
 export async function answerS3(ctx: S3Context): Promise<S3HttpResponse> {
   const head = ctx.method === 'HEAD';
@@ -131,30 +170,57 @@ export async function answerS3(ctx: S3Context): Promise<S3HttpResponse> {
     await ctx.refused('s3', error.code, error.message);
     return renderS3Error(error, ctx.requestId, head);
   };
-  if (ctx.tooLarge)
-    return refuse({ code: 'EntityTooLarge', message: 'Your proposed upload exceeds the maximum size iamsim reads (1 MiB).' });
-  const verified = await verifySigV4(
-    { method: ctx.method, path: ctx.path, query: ctx.query, headers: ctx.headers, body: ctx.body },
-    { lookup: ctx.lookup, now: ctx.now, service: 's3' },
-  );
-  if (!verified.ok) return refuse({ code: verified.code, message: verified.message, status: verified.status });
+  const header = (name: string): string | undefined => ctx.headers.find(([k]) => k.toLowerCase() === name)?.[1];
+  if (ctx.tooLarge) {
+    const declared = Number(header('x-amz-decoded-content-length') ?? header('content-length') ?? 0);
+    if (declared > S3_SINGLE_PUT_LIMIT)
+      return refuse({
+        code: 'EntityTooLarge',
+        message: 'Your proposed upload exceeds the maximum allowed size',
+        extra: { ProposedSize: String(declared), MaxSizeAllowed: String(S3_SINGLE_PUT_LIMIT) },
+      });
+    return refuse({
+      code: 'EntityTooLarge',
+      message: `Your proposed upload exceeds the maximum size iamsim keeps in memory (${MAX_OBJECT_BYTES / 1024 / 1024} MiB).`,
+      extra: { MaxSizeAllowed: String(MAX_OBJECT_BYTES) },
+    });
+  }
+  // an unsigned request is the anonymous principal's (Amazon S3 User Guide, "Bucket policy examples": "Principal": "*" grants anonymous access)
+  let sender: Sender;
+  if (unsignedRequest(ctx.headers, ctx.query)) {
+    sender = { anonymous: true, region: ctx.world.scenario.region, contentSha256: header('x-amz-content-sha256') ?? null };
+  } else {
+    const verified = await verifySigV4(
+      { method: ctx.method, path: ctx.path, query: ctx.query, headers: ctx.headers, body: ctx.body },
+      { lookup: ctx.lookup, now: ctx.now, service: 's3' },
+    );
+    if (!verified.ok) return refuse({ code: verified.code, message: verified.message, status: verified.status });
+    sender = { anonymous: false, verified };
+  }
   const address = s3Address(ctx.host, ctx.path);
   if (address === null || address.bucket === '') return refuse(notImplemented('ListBuckets, or a request that names no bucket,'));
   const query = new URLSearchParams(ctx.query);
   const op = operationOf(ctx.method, address.key, query);
   if (!(op in ACTION)) return refuse(notImplemented(op));
-  const operation = op as Operation;
-  const header = (name: string): string | undefined => ctx.headers.find(([k]) => k.toLowerCase() === name)?.[1];
-  if (operation === 'PutObject' && header('x-amz-copy-source') !== undefined) return refuse(notImplemented('CopyObject'));
+  const copySource = header('x-amz-copy-source');
+  const operation: Operation = op === 'PutObject' && copySource !== undefined ? 'CopyObject' : (op as Operation);
+  const caller: CallerRef = sender.anonymous ? { kind: 'anonymous' } : { kind: 'key', accessKeyId: sender.verified.accessKeyId };
+  const region = sender.anonymous ? sender.region : sender.verified.region;
+  if (operation === 'CopyObject') return copyObject(ctx, { caller, region }, address, copySource!, header);
 
   // the body of a PutObject or PutBucketPolicy, decoded and checked before the call is run
   let bytes: Uint8Array = ctx.body;
   if (operation === 'PutObject' || operation === 'PutBucketPolicy') {
-    const streaming = verified.payload.kind === 'streaming' ? verified.payload.contentSha256 : null;
-    // signed chunks are chained from the request's signature, with its signing key
-    const secret = ctx.lookup(verified.accessKeyId)?.secretAccessKey;
-    const signing =
-      streaming !== null && secret !== undefined ? { seed: verified.signature, signer: () => chunkSigner(verified, secret) } : null;
+    let streaming: string | null;
+    let signing: { readonly seed: string; readonly signer: () => Promise<ChunkSigner> } | null = null;
+    if (sender.anonymous) streaming = sender.contentSha256?.startsWith('STREAMING-') ? sender.contentSha256 : null;
+    else {
+      const verified = sender.verified;
+      streaming = verified.payload.kind === 'streaming' ? verified.payload.contentSha256 : null;
+      // signed chunks are chained from the request's signature, with its signing key
+      const secret = ctx.lookup(verified.accessKeyId)?.secretAccessKey;
+      if (streaming !== null && secret !== undefined) signing = { seed: verified.signature, signer: () => chunkSigner(verified, secret) };
+    }
     const read = await readPutBody(streaming, signing, ctx.body, ctx.headers, header);
     if (!read.ok) return refuse(read.error);
     bytes = read.bytes;
@@ -185,13 +251,7 @@ export async function answerS3(ctx: S3Context): Promise<S3HttpResponse> {
     // the policy is the body's text; the engine checks it (engine/services/s3.ts), and carries the change out
     if (bytes.length > 0) params['Policy'] = { t: 'text', v: Buffer.from(bytes).toString('utf8') };
   } else if (!operation.endsWith('BucketPolicy')) params['Key'] = { t: 'text', v: address.key };
-  const call = await ctx.run({
-    caller: { kind: 'key', accessKeyId: verified.accessKeyId },
-    action: ACTION[operation],
-    resource: null,
-    params,
-    region: verified.region,
-  });
+  const call = await ctx.run({ caller, action: ACTION[operation], resource: null, params, region });
   if (call === null)
     return renderS3Error({ code: 'InternalError', message: `iamsim made no call for ${ACTION[operation]}` }, ctx.requestId, head);
   if (call.outcome !== 'allowed') {
@@ -268,6 +328,7 @@ function carryOut(
     case 'GetBucketPolicy':
     case 'PutBucketPolicy':
     case 'DeleteBucketPolicy':
+    case 'CopyObject':
       throw new Error(`${operation} is answered from the world`);
     case 'ListObjectsV2': {
       const body = s3Xml('ListBucketResult', listPage(bucket, objects, list!));
@@ -343,7 +404,9 @@ async function readPutBody(
     if (decoded === null)
       return { ok: false, error: { code: 'IncompleteBody', message: 'The request body is not a complete aws-chunked body.' } };
     if (signed !== undefined) {
-      if (signing === null) throw new Error('bug: a verified request has a known key');
+      // an unsigned request has no signature to chain the chunks' from (iamsim's answer: AWS does not document it)
+      if (signing === null)
+        return { ok: false, error: { code: 'InvalidRequest', message: `An anonymous request cannot send ${streaming} chunks.` } };
       const problem = await checkChunkSignatures(decoded, signing.seed, await signing.signer(), signed);
       if (problem !== null) return { ok: false, error: { code: 'SignatureDoesNotMatch', message: CHUNK_MISMATCH } };
     }
@@ -378,4 +441,79 @@ async function readPutBody(
   if (md5 !== undefined && createHash('md5').update(bytes).digest('base64') !== md5)
     return { ok: false, error: { code: 'BadDigest', message: 'The Content-MD5 you specified did not match what we received.' } };
   return { ok: true, bytes };
+}
+
+/** The source of a CopyObject: `BUCKET/KEY` or `/BUCKET/KEY`, URL-encoded (Amazon S3 API Reference, CopyObject, x-amz-copy-source). */
+function copySourceOf(text: string): { bucket: string; key: string; versioned: boolean } | null {
+  const [path = '', versionQuery] = text.split('?', 2);
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(path.startsWith('/') ? path.slice(1) : path);
+  } catch {
+    return null;
+  }
+  const slash = decoded.indexOf('/');
+  if (slash <= 0 || slash === decoded.length - 1) return null;
+  return { bucket: decoded.slice(0, slash), key: decoded.slice(slash + 1), versioned: versionQuery !== undefined };
+}
+
+/**
+ * CopyObject (`PUT /BUCKET/KEY` with x-amz-copy-source): "you must have read access to the source
+ * object and write access to the destination bucket" (Amazon S3 API Reference, CopyObject,
+ * Permissions: s3:GetObject on the source, s3:PutObject on the destination). Each is a call the
+ * engine decides, as a step of its own, the source first (AWS does not document the order); the
+ * answer is `<CopyObjectResult>` with the copy's ETag and LastModified. The object's content type
+ * is copied (x-amz-metadata-directive COPY, the default) or taken from the request (REPLACE).
+ */
+async function copyObject(
+  ctx: S3Context,
+  who: { readonly caller: CallerRef; readonly region: string },
+  address: { readonly bucket: string; readonly key: string },
+  copySource: string,
+  header: (name: string) => string | undefined,
+): Promise<S3HttpResponse> {
+  const source = copySourceOf(copySource);
+  if (source === null) {
+    const error = { code: 'InvalidArgument', message: 'Invalid copy source object key' };
+    await ctx.refused('s3', error.code, error.message);
+    return renderS3Error({ ...error, extra: { ArgumentName: 'x-amz-copy-source', ArgumentValue: copySource } }, ctx.requestId);
+  }
+  if (source.versioned) {
+    const error = notImplemented('a copy of an object version (iamsim keeps no versions)');
+    await ctx.refused('s3', error.code, error.message);
+    return renderS3Error(error, ctx.requestId);
+  }
+  const text = (v: string): ParamValue => ({ t: 'text', v });
+  const decide = async (action: string, params: Record<string, ParamValue>): Promise<S3HttpResponse | null> => {
+    const call = await ctx.run({ caller: who.caller, action, resource: null, params, region: who.region });
+    if (call === null) return renderS3Error({ code: 'InternalError', message: `iamsim made no call for ${action}` }, ctx.requestId);
+    if (call.outcome === 'allowed') return null;
+    const error = call.error ?? { code: 'AccessDenied', message: 'Access Denied' };
+    return renderS3Error({ code: error.code, message: error.message }, ctx.requestId);
+  };
+  const read = await decide('s3:GetObject', { Bucket: text(source.bucket), Key: text(source.key) });
+  if (read !== null) return read;
+  const write = await decide('s3:PutObject', { Bucket: text(address.bucket), Key: text(address.key), CopySource: text(copySource) });
+  if (write !== null) return write;
+  for (const bucket of [source.bucket, address.bucket])
+    if (ctx.world.resources.byArn[`arn:aws:s3:::${bucket}`]?.kind !== 'bucket')
+      return renderS3Error(
+        { code: 'NoSuchBucket', message: 'The specified bucket does not exist', extra: { BucketName: bucket } },
+        ctx.requestId,
+      );
+  const original = ctx.store.get(source.bucket)?.get(source.key);
+  if (original === undefined)
+    return renderS3Error({ code: 'NoSuchKey', message: 'The specified key does not exist.', extra: { Key: source.key } }, ctx.requestId);
+  const replace = header('x-amz-metadata-directive')?.toUpperCase() === 'REPLACE';
+  const copy = {
+    bytes: original.bytes,
+    etag: original.etag,
+    lastModified: ctx.now,
+    contentType: replace ? (header('content-type') ?? 'binary/octet-stream') : original.contentType,
+  };
+  let objects = ctx.store.get(address.bucket);
+  if (objects === undefined) ctx.store.set(address.bucket, (objects = new Map()));
+  objects.set(address.key, copy);
+  const body = s3Xml('CopyObjectResult', { LastModified: copy.lastModified.toISOString(), ETag: copy.etag });
+  return { status: 200, headers: { 'x-amz-request-id': ctx.requestId, 'content-type': 'application/xml' }, body };
 }

@@ -14,11 +14,11 @@ import { HttpRequest } from '@smithy/core/protocols';
 import { Hash } from '@smithy/core/serde';
 import { SignatureV4 } from '@smithy/signature-v4';
 import {
-  CopyObjectCommand,
   DeleteBucketPolicyCommand,
   DeleteObjectCommand,
   GetBucketPolicyCommand,
   GetObjectCommand,
+  GetObjectTaggingCommand,
   HeadObjectCommand,
   ListBucketsCommand,
   ListObjectsV2Command,
@@ -169,15 +169,13 @@ describe('simulate serve: S3 objects through the AWS SDK for JavaScript v3', () 
     expect(crc64).toMatchObject({ name: 'BadDigest', $metadata: { httpStatusCode: 400 } });
   });
 
-  it('given an operation iamsim does not carry out (ListBuckets, CopyObject), then NotImplemented (501), recorded as refused', async () => {
+  it('given an operation iamsim does not carry out (ListBuckets, GetObjectTagging), then NotImplemented (501), recorded as refused', async () => {
     const { server, credentials } = await serve();
     const { alice } = await clients(server.url, credentials);
     const buckets = await alice.send(new ListBucketsCommand({})).catch((e: unknown) => e);
     expect(buckets).toMatchObject({ name: 'NotImplemented', $metadata: { httpStatusCode: 501 } });
-    const copy = await alice
-      .send(new CopyObjectCommand({ Bucket: 'productionapp', Key: 'c2', CopySource: 'productionapp/c' }))
-      .catch((e: unknown) => e);
-    expect(copy).toMatchObject({ name: 'NotImplemented', $metadata: { httpStatusCode: 501 } });
+    const tagging = await alice.send(new GetObjectTaggingCommand({ Bucket: 'productionapp', Key: 'c' })).catch((e: unknown) => e);
+    expect(tagging).toMatchObject({ name: 'NotImplemented', $metadata: { httpStatusCode: 501 } });
     const refused = server
       .events()
       .filter((e) => e.type === 'RequestRefused')
@@ -323,17 +321,19 @@ describe('simulate serve: S3 requests the SDK is not configured to send here', (
     expect(ecdsa.body).toContain('<Code>NotImplemented</Code>');
   });
 
-  it('given a body over 1 MiB, then EntityTooLarge (400), before the signature is checked', async () => {
+  it('given a body over the 32 MiB iamsim keeps, then EntityTooLarge (400), before the signature is checked', async () => {
     const { server } = await serve();
     const auth = 'AWS4-HMAC-SHA256 Credential=AKIAEXAMPLE/20260101/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=00';
     const answer = await fetch(`${server.url}/productionapp/big`, {
       method: 'PUT',
       headers: { authorization: auth },
-      body: Buffer.alloc(2 * 1024 * 1024),
+      body: Buffer.alloc(33 * 1024 * 1024),
     }).catch((e: unknown) => e);
     if (answer instanceof Response) {
       expect(answer.status).toBe(400);
-      expect(await answer.text()).toContain('<Code>EntityTooLarge</Code>');
+      const text = await answer.text();
+      expect(text).toContain('<Code>EntityTooLarge</Code>');
+      expect(text).toContain('<MaxSizeAllowed>33554432</MaxSizeAllowed>');
     }
     expect(
       server
