@@ -60,7 +60,7 @@ const VENDOR = {
   '@smithy/signature-v4': { file: 'smithy-signature-v4', names: ['SignatureV4'] },
   '@smithy/core/protocols': { file: 'smithy-core-protocols', names: ['HttpRequest'] },
   '@smithy/core/serde': { file: 'smithy-core-serde', names: ['Hash'] },
-  'fast-xml-parser': { file: 'fast-xml-parser', names: ['XMLBuilder'] },
+  'fast-xml-parser': { file: 'fast-xml-parser', names: ['XMLBuilder', 'XMLParser'] },
   // S3's CRC32C and CRC64NVME checksums, as the AWS SDK computes them
   '@aws-sdk/checksums/crc': { file: 'aws-sdk-checksums-crc', names: ['Crc32c', 'Crc64Nvme'] },
 };

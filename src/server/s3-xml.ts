@@ -16,6 +16,8 @@ const STATUS: Readonly<Record<string, number>> = {
   AccessDenied: 403,
   NoSuchKey: 404,
   NoSuchBucket: 404,
+  NoSuchUpload: 404,
+  InvalidRange: 416,
   MethodNotAllowed: 405,
   NotImplemented: 501,
   InternalError: 500,

@@ -25,6 +25,7 @@ import type { World } from '../engine/world.js';
 import type { StepCall } from './other-services.js';
 import { chunkSigner, verifySigV4, type ChunkSigner, type CredentialsLookup, type SigV4Ok } from './sigv4.js';
 import { checkChunkSignatures, decodeChunked } from './s3-chunks.js';
+import { abortUpload, completedParts, completeUpload, createUpload, partNumberOf, uploadPart, type Uploads } from './s3-multipart.js';
 import { LIST_PARAMS, listPage, readListQuery, type ListQuery } from './s3-list.js';
 import { renderS3Error, s3Xml, type S3Error, type S3HttpResponse } from './s3-xml.js';
 
@@ -89,7 +90,11 @@ type Operation =
   | 'GetBucketPolicy'
   | 'PutBucketPolicy'
   | 'DeleteBucketPolicy'
-  | 'CopyObject';
+  | 'CopyObject'
+  | 'CreateMultipartUpload'
+  | 'UploadPart'
+  | 'CompleteMultipartUpload'
+  | 'AbortMultipartUpload';
 const ACTION: Readonly<Record<Operation, string>> = {
   GetBucketPolicy: 's3:GetBucketPolicy',
   PutBucketPolicy: 's3:PutBucketPolicy',
@@ -97,6 +102,11 @@ const ACTION: Readonly<Record<Operation, string>> = {
   PutObject: 's3:PutObject',
   // and s3:GetObject on the source (answerS3)
   CopyObject: 's3:PutObject',
+  // Amazon S3 User Guide, "Multipart upload API and permissions"
+  CreateMultipartUpload: 's3:PutObject',
+  UploadPart: 's3:PutObject',
+  CompleteMultipartUpload: 's3:PutObject',
+  AbortMultipartUpload: 's3:AbortMultipartUpload',
   GetObject: 's3:GetObject',
   HeadObject: 's3:GetObject',
   DeleteObject: 's3:DeleteObject',
@@ -117,6 +127,11 @@ function operationOf(method: string, key: string, query: URLSearchParams): Opera
             : `${method} ?policy`;
     return `${method} on a bucket${sub.length ? ` with ?${sub.join('&')}` : ''}`;
   }
+  const subs = [...sub].sort().join('&');
+  if (method === 'POST' && subs === 'uploads') return 'CreateMultipartUpload';
+  if (method === 'PUT' && subs === 'partNumber&uploadId') return 'UploadPart';
+  if (method === 'POST' && subs === 'uploadId') return 'CompleteMultipartUpload';
+  if (method === 'DELETE' && subs === 'uploadId') return 'AbortMultipartUpload';
   if (sub.length > 0) return `${method} on an object with ?${sub.join('&')}`;
   if (method === 'PUT') return 'PutObject';
   if (method === 'GET') return 'GetObject';
@@ -203,6 +218,7 @@ export async function answerS3(ctx: S3Context): Promise<S3HttpResponse> {
   const op = operationOf(ctx.method, address.key, query);
   if (!(op in ACTION)) return refuse(notImplemented(op));
   const copySource = header('x-amz-copy-source');
+  if (op === 'UploadPart' && copySource !== undefined) return refuse(notImplemented('UploadPartCopy'));
   const operation: Operation = op === 'PutObject' && copySource !== undefined ? 'CopyObject' : (op as Operation);
   const caller: CallerRef = sender.anonymous ? { kind: 'anonymous' } : { kind: 'key', accessKeyId: sender.verified.accessKeyId };
   const region = sender.anonymous ? sender.region : sender.verified.region;
@@ -210,7 +226,7 @@ export async function answerS3(ctx: S3Context): Promise<S3HttpResponse> {
 
   // the body of a PutObject or PutBucketPolicy, decoded and checked before the call is run
   let bytes: Uint8Array = ctx.body;
-  if (operation === 'PutObject' || operation === 'PutBucketPolicy') {
+  if (operation === 'PutObject' || operation === 'PutBucketPolicy' || operation === 'UploadPart') {
     let streaming: string | null;
     let signing: { readonly seed: string; readonly signer: () => Promise<ChunkSigner> } | null = null;
     if (sender.anonymous) streaming = sender.contentSha256?.startsWith('STREAMING-') ? sender.contentSha256 : null;
@@ -234,6 +250,20 @@ export async function answerS3(ctx: S3Context): Promise<S3HttpResponse> {
     list = read.list;
   }
 
+  // a part's number, and the parts a completion names, checked before the call is run
+  let partNumber = 0;
+  let named: { number: number; etag: string }[] = [];
+  if (operation === 'UploadPart') {
+    const n = partNumberOf(query.get('partNumber'));
+    if (typeof n !== 'number') return refuse(n);
+    partNumber = n;
+  }
+  if (operation === 'CompleteMultipartUpload') {
+    const parts = completedParts(ctx.body);
+    if (!Array.isArray(parts)) return refuse(parts);
+    named = parts;
+  }
+
   const params: Record<string, ParamValue> = { Bucket: { t: 'text', v: address.bucket } };
   if (operation === 'ListObjectsV2') {
     // as the request sent them: s3:prefix, s3:delimiter and s3:max-keys are read from these
@@ -251,6 +281,9 @@ export async function answerS3(ctx: S3Context): Promise<S3HttpResponse> {
     // the policy is the body's text; the engine checks it (engine/services/s3.ts), and carries the change out
     if (bytes.length > 0) params['Policy'] = { t: 'text', v: Buffer.from(bytes).toString('utf8') };
   } else if (!operation.endsWith('BucketPolicy')) params['Key'] = { t: 'text', v: address.key };
+  const uploadId = query.get('uploadId');
+  if (uploadId !== null) params['UploadId'] = { t: 'text', v: uploadId };
+  if (operation === 'UploadPart') params['PartNumber'] = { t: 'text', v: String(partNumber) };
   const call = await ctx.run({ caller, action: ACTION[operation], resource: null, params, region });
   if (call === null)
     return renderS3Error({ code: 'InternalError', message: `iamsim made no call for ${ACTION[operation]}` }, ctx.requestId, head);
@@ -282,6 +315,13 @@ export async function answerS3(ctx: S3Context): Promise<S3HttpResponse> {
       body: JSON.stringify(policy),
     };
   }
+  if (
+    operation === 'CreateMultipartUpload' ||
+    operation === 'UploadPart' ||
+    operation === 'CompleteMultipartUpload' ||
+    operation === 'AbortMultipartUpload'
+  )
+    return carryOutMultipart(ctx, operation, address, { uploadId, partNumber, named, bytes, contentType: header('content-type') });
   return carryOut(ctx, operation, address.bucket, address.key, bytes, list, header('content-type'));
 }
 
@@ -317,9 +357,27 @@ function carryOut(
         etag: object.etag,
         'last-modified': object.lastModified.toUTCString(),
         'content-type': object.contentType,
-        'content-length': String(object.bytes.length),
+        'accept-ranges': 'bytes',
       };
-      return { status: 200, headers, body: operation === 'HeadObject' ? '' : object.bytes };
+      const size = object.bytes.length;
+      const range = byteRange(ctx.headers.find(([k]) => k.toLowerCase() === 'range')?.[1], size);
+      if (range === 'unsatisfiable')
+        return renderS3Error(
+          {
+            code: 'InvalidRange',
+            message: 'The requested range is not satisfiable',
+            status: 416,
+            extra: { RangeRequested: ctx.headers.find(([k]) => k.toLowerCase() === 'range')![1], ActualObjectSize: String(size) },
+          },
+          ctx.requestId,
+          operation === 'HeadObject',
+        );
+      if (range !== null) {
+        const [first, last] = range;
+        const ranged = { ...headers, 'content-range': `bytes ${first}-${last}/${size}`, 'content-length': String(last - first + 1) };
+        return { status: 206, headers: ranged, body: operation === 'HeadObject' ? '' : object.bytes.subarray(first, last + 1) };
+      }
+      return { status: 200, headers: { ...headers, 'content-length': String(size) }, body: operation === 'HeadObject' ? '' : object.bytes };
     }
     case 'DeleteObject':
       // S3 answers 204 whether or not the key existed (DeleteObject, unversioned bucket)
@@ -329,6 +387,10 @@ function carryOut(
     case 'PutBucketPolicy':
     case 'DeleteBucketPolicy':
     case 'CopyObject':
+    case 'CreateMultipartUpload':
+    case 'UploadPart':
+    case 'CompleteMultipartUpload':
+    case 'AbortMultipartUpload':
       throw new Error(`${operation} is answered from the world`);
     case 'ListObjectsV2': {
       const body = s3Xml('ListBucketResult', listPage(bucket, objects, list!));
@@ -516,4 +578,74 @@ async function copyObject(
   objects.set(address.key, copy);
   const body = s3Xml('CopyObjectResult', { LastModified: copy.lastModified.toISOString(), ETag: copy.etag });
   return { status: 200, headers: { 'x-amz-request-id': ctx.requestId, 'content-type': 'application/xml' }, body };
+}
+
+/**
+ * A GetObject's `Range: bytes=FIRST-LAST`, `bytes=FIRST-` or `bytes=-SUFFIX` (one range: "Amazon S3
+ * doesn't support retrieving multiple ranges of data per GET request"; RFC 9110 "Range"): the
+ * bytes' first and last index; null for no range, or one S3 ignores (not a single byte range);
+ * `unsatisfiable` when it starts past the object (InvalidRange, 416). Amazon S3 API Reference, GetObject.
+ */
+function byteRange(header: string | undefined, size: number): [number, number] | 'unsatisfiable' | null {
+  const m = header === undefined ? null : /^bytes=(\d*)-(\d*)$/.exec(header.trim());
+  if (m === null || (m[1] === '' && m[2] === '')) return null;
+  if (m[1] === '') {
+    const suffix = Number(m[2]);
+    if (suffix === 0) return 'unsatisfiable';
+    return size === 0 ? 'unsatisfiable' : [Math.max(0, size - suffix), size - 1];
+  }
+  const first = Number(m[1]);
+  const last = m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1);
+  if (m[2] !== '' && Number(m[2]) < first) return null;
+  return first >= size ? 'unsatisfiable' : [first, last];
+}
+
+/** The uploads in progress of each object store (s3-multipart.ts), kept beside it. */
+const UPLOADS = new WeakMap<ObjectStore, Uploads>();
+
+/** Carries out an authorized multipart request on the store. */
+function carryOutMultipart(
+  ctx: S3Context,
+  operation: 'CreateMultipartUpload' | 'UploadPart' | 'CompleteMultipartUpload' | 'AbortMultipartUpload',
+  address: { readonly bucket: string; readonly key: string },
+  request: {
+    readonly uploadId: string | null;
+    readonly partNumber: number;
+    readonly named: readonly { number: number; etag: string }[];
+    readonly bytes: Uint8Array;
+    readonly contentType: string | undefined;
+  },
+): S3HttpResponse {
+  let uploads = UPLOADS.get(ctx.store);
+  if (uploads === undefined) UPLOADS.set(ctx.store, (uploads = new Map()));
+  const { bucket, key } = address;
+  const base = { 'x-amz-request-id': ctx.requestId };
+  const xml = (root: string, children: Record<string, unknown>): S3HttpResponse => ({
+    status: 200,
+    headers: { ...base, 'content-type': 'application/xml' },
+    body: s3Xml(root, children),
+  });
+  switch (operation) {
+    case 'CreateMultipartUpload': {
+      const id = createUpload(uploads, ctx.requestId, bucket, key, request.contentType ?? 'binary/octet-stream');
+      return xml('InitiateMultipartUploadResult', { Bucket: bucket, Key: key, UploadId: id });
+    }
+    case 'UploadPart': {
+      const part = uploadPart(uploads, request.uploadId, bucket, key, request.partNumber, request.bytes);
+      if ('code' in part) return renderS3Error(part, ctx.requestId);
+      return { status: 200, headers: { ...base, etag: part.etag }, body: '' };
+    }
+    case 'CompleteMultipartUpload': {
+      const done = completeUpload(uploads, request.uploadId, bucket, key, request.named);
+      if ('code' in done) return renderS3Error(done, ctx.requestId);
+      let objects = ctx.store.get(bucket);
+      if (objects === undefined) ctx.store.set(bucket, (objects = new Map()));
+      objects.set(key, { bytes: done.bytes, etag: done.etag, lastModified: ctx.now, contentType: done.contentType });
+      return xml('CompleteMultipartUploadResult', { Location: `/${bucket}/${key}`, Bucket: bucket, Key: key, ETag: done.etag });
+    }
+    case 'AbortMultipartUpload': {
+      const error = abortUpload(uploads, request.uploadId, bucket, key);
+      return error === null ? { status: 204, headers: base, body: '' } : renderS3Error(error, ctx.requestId);
+    }
+  }
 }

@@ -88,4 +88,26 @@ describe('simulate serve: S3 with the AWS CLI v2', () => {
     },
     120_000,
   );
+
+  it.skipIf(!('path' in cli))(
+    `given the AWS CLI v2${skipped}, when aws s3 cp copies a 20 MB file (a multipart upload, and ranged downloads), then the bytes come back the same`,
+    async () => {
+      const { server, dir, aws } = await serve();
+      const file = join(dir, 'large.bin');
+      const content = Buffer.alloc(20 * 1024 * 1024);
+      for (let i = 0; i < content.length; i += 997) content[i] = i % 253;
+      writeFileSync(file, content);
+      await aws('s3', 'cp', file, 's3://files/large.bin');
+      const back = join(dir, 'large-back.bin');
+      await aws('s3', 'cp', 's3://files/large.bin', back);
+      expect(readFileSync(back).equals(content)).toBe(true);
+      const calls = server
+        .events()
+        .filter((e) => e.type === 'RequestAllowed')
+        .map((e) => (e.data as { call: { action: string; params: Record<string, unknown> } }).call);
+      // CreateMultipartUpload, three parts of 8 MB at most, CompleteMultipartUpload: each s3:PutObject, the parts with their UploadId
+      expect(calls.filter((c) => c.action === 's3:PutObject' && c.params['PartNumber'] !== undefined).length).toBe(3);
+    },
+    120_000,
+  );
 });
