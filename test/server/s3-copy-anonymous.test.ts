@@ -27,6 +27,12 @@ account Production 111111111111 {
   bucket private
   user dev { inline Objects { allow action s3:GetObject, s3:PutObject resource arn:aws:s3:::public-site/*, arn:aws:s3:::private/* } }
   user writer { inline WriteOnly { allow action s3:PutObject resource arn:aws:s3:::private/* } }
+  user copier {
+    inline CopiesOfPublicOnly {
+      allow action s3:GetObject resource arn:aws:s3:::public-site/*, arn:aws:s3:::private/*
+      allow action s3:PutObject resource arn:aws:s3:::private/* when StringLike s3:x-amz-copy-source public-site/*
+    }
+  }
 }
 `;
 
@@ -49,7 +55,7 @@ async function serve() {
       forcePathStyle: true,
       credentials: fromIni({ filepath: file, configFilepath: file + '.none', profile: name }),
     });
-  return { server, dev: client('Production/dev'), writer: client('Production/writer') };
+  return { server, dev: client('Production/dev'), writer: client('Production/writer'), copier: client('Production/copier') };
 }
 
 const calls = (server: RunningServer) =>
@@ -90,6 +96,20 @@ describe('simulate serve: CopyObject', () => {
       .catch((e: unknown) => e);
     expect(denied).toMatchObject({ name: 'AccessDenied', $metadata: { httpStatusCode: 403 } });
     expect(calls(server).at(-1)).toMatchObject({ action: 's3:GetObject', resource: 'arn:aws:s3:::private/secret', outcome: 'denied' });
+  });
+
+  // Service Authorization Reference for Amazon S3: s3:x-amz-copy-source on s3:PutObject
+  it('given copier may write only copies of public-site objects (s3:x-amz-copy-source), then a copy from public-site is allowed and one from private denied', async () => {
+    const { server, dev, copier } = await serve();
+    await dev.send(new PutObjectCommand({ Bucket: 'public-site', Key: 'a', Body: 'a' }));
+    await dev.send(new PutObjectCommand({ Bucket: 'private', Key: 'b', Body: 'b' }));
+    await copier.send(new CopyObjectCommand({ Bucket: 'private', Key: 'copy-a', CopySource: 'public-site/a' }));
+    expect(calls(server).at(-1)?.context).toMatchObject({ 's3:x-amz-copy-source': 'public-site/a' });
+    const denied = await copier
+      .send(new CopyObjectCommand({ Bucket: 'private', Key: 'copy-b', CopySource: 'private/b' }))
+      .catch((e: unknown) => e);
+    expect(denied).toMatchObject({ name: 'AccessDenied' });
+    expect(calls(server).at(-1)).toMatchObject({ action: 's3:PutObject', outcome: 'denied' });
   });
 
   it('given a source never put, then NoSuchKey (404); given a source that names no key, then InvalidArgument (400)', async () => {
