@@ -60,11 +60,13 @@ const VENDOR = {
   '@smithy/signature-v4': { file: 'smithy-signature-v4', names: ['SignatureV4'] },
   '@smithy/core/protocols': { file: 'smithy-core-protocols', names: ['HttpRequest'] },
   '@smithy/core/serde': { file: 'smithy-core-serde', names: ['Hash'] },
-  'fast-xml-parser': { file: 'fast-xml-parser', names: ['XMLBuilder'] },
+  'fast-xml-parser': { file: 'fast-xml-parser', names: ['XMLBuilder', 'XMLParser'] },
   // `simulate test`: the paths it is given (folders, globs), and the diff of a golden that differs
   // (fdir, which tinyglobby uses, is an ES module that calls createRequire(import.meta.url))
   tinyglobby: { file: 'tinyglobby', names: ['globSync'], importMetaUrl: true },
   diff: { file: 'diff', names: ['structuredPatch'] },
+  // S3's CRC32C and CRC64NVME checksums, as the AWS SDK computes them
+  '@aws-sdk/checksums/crc': { file: 'aws-sdk-checksums-crc', names: ['Crc32c', 'Crc64Nvme'] },
 };
 
 const common = {

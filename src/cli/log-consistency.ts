@@ -122,6 +122,7 @@ const REFERS: Partial<Record<LoggedEvent['type'], readonly (readonly [readonly s
   RoleAssumed: [[['session', 'roleArn'], ['role']]],
   RoleAssumedWithWebIdentity: [[['session', 'roleArn'], ['role']]],
   ResourcePolicyPut: [[['arn'], ['resource']]],
+  ResourcePolicyDeleted: [[['arn'], ['resource']]],
   ResourceTagged: [[['arn'], ['resource']]],
   OrganizationalUnitCreated: [[['parent'], ['org parent']]],
   AccountJoinedOrganization: [[['parent'], ['org parent']]],

@@ -62,6 +62,12 @@ export const EMITTED_ERROR_CODES = [
   'MissingParameter',
   // ECS (Amazon ECS API Reference, RegisterTaskDefinition and RunTask: Errors)
   'ClientException',
+  // S3 PutBucketPolicy / DeleteBucketPolicy (services/s3.ts; Amazon S3 API Reference "Error responses")
+  'MalformedPolicy',
+  'MethodNotAllowed',
+  'NoSuchBucket',
+  'InvalidRequest',
+  'MissingRequestBodyError',
 ] as const;
 
 export type ErrorCode = (typeof EMITTED_ERROR_CODES)[number];
@@ -118,17 +124,14 @@ const DOCUMENTED_ERROR_CODES: readonly string[] = [
   'InvalidPart',
   'InvalidPartOrder',
   'InvalidRange',
-  'InvalidRequest',
   'InvalidStorageClass',
   'InvalidToken',
   'InvalidURI',
   'KeyTooLongError',
   'MalformedACLError',
   'MalformedXML',
-  'MethodNotAllowed',
   'MissingContentLength',
   'MissingSecurityHeader',
-  'NoSuchBucket',
   'NoSuchBucketPolicy',
   'NoSuchKey',
   'NoSuchLifecycleConfiguration',

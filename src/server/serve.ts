@@ -41,7 +41,7 @@ import {
 import { requestId } from './request-id.js';
 import { verifySigV4, type KeyRecord } from './sigv4.js';
 import { workloadEndpoints } from './workloads.js';
-import { answerS3, objectStore, type S3HttpResponse } from './s3.js';
+import { answerS3, isS3Request, MAX_OBJECT_BYTES, objectStore, type S3HttpResponse } from './s3.js';
 import { writeCredentials } from './credentials-file.js';
 
 export interface ServeOptions {
@@ -153,10 +153,11 @@ export async function startServer(loaded: RunResult, options: ServeOptions): Pro
       const answer = renderQueryError(service, { code, message }, id);
       return status === undefined ? answer : { ...answer, status };
     };
-    // S3: objects kept in memory beside the world (s3.ts)
-    if (signedService(req.headers.authorization, query) === 's3') {
+    // S3: objects kept in memory beside the world (s3.ts); an unsigned request in S3's shape is anonymous
+    const s3Request = { method: req.method ?? 'GET', path, query, host: req.headers.host ?? '', headers: pairs(req.rawHeaders) };
+    if (isS3Request(signedService(req.headers.authorization, query), s3Request)) {
       const run = (call: StepCall) => runStep(`${req.method} ${call.action} from ${from}`, call);
-      const [method, host, headers] = [req.method ?? 'GET', req.headers.host ?? '', pairs(req.rawHeaders)];
+      const { method, host, headers } = s3Request;
       const s3 = { method, path, query, host, headers, body: received.bytes, tooLarge: received.tooLarge, lookup, now: now() };
       return answerS3({ ...s3, requestId: id, world, store: objects, run, refused });
     }
@@ -238,7 +239,7 @@ export async function startServer(loaded: RunResult, options: ServeOptions): Pro
   let queue: Promise<unknown> = Promise.resolve();
   const server = createServer((req, res) => {
     // a body over the limit is read no further: the answer closes the connection
-    const body = readBody(req).then((b) => (b.tooLarge ? (res.setHeader('connection', 'close'), b) : b));
+    const body = readBody(req, bodyLimit(req)).then((b) => (b.tooLarge ? (res.setHeader('connection', 'close'), b) : b));
     const turn = queue.then(async () => {
       let answer: QueryHttpResponse | S3HttpResponse;
       try {
@@ -285,14 +286,23 @@ interface Body {
   readonly tooLarge: boolean;
 }
 
+/** How much of a request's body is read: an S3 object up to MAX_OBJECT_BYTES (s3.ts), anything else MAX_QUERY_BYTES. */
+function bodyLimit(req: IncomingMessage): number {
+  const target = req.url ?? '/';
+  const q = target.indexOf('?');
+  const [path, query] = q < 0 ? [target, ''] : [target.slice(0, q), target.slice(q + 1)];
+  const request = { method: req.method ?? 'GET', path, query, host: req.headers.host ?? '', headers: pairs(req.rawHeaders) };
+  return isS3Request(signedService(req.headers.authorization, query), request) ? MAX_OBJECT_BYTES : MAX_QUERY_BYTES;
+}
+
 /**
- * The body, up to MAX_QUERY_BYTES. A larger one (announced by its Content-Length, or seen as it
- * arrives) is read no further: the request is answered at once and the connection closed.
+ * The body, up to `limit`. A larger one (announced by its Content-Length, or seen as it arrives) is
+ * read no further: the request is answered at once and the connection closed.
  */
-function readBody(req: IncomingMessage): Promise<Body> {
+function readBody(req: IncomingMessage, limit: number): Promise<Body> {
   return new Promise((resolve) => {
     const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > MAX_QUERY_BYTES) {
+    if (declared > limit) {
       req.pause();
       resolve({ bytes: new Uint8Array(0), tooLarge: true });
       return;
@@ -301,7 +311,7 @@ function readBody(req: IncomingMessage): Promise<Body> {
     let size = 0;
     const onData = (chunk: Buffer): void => {
       size += chunk.length;
-      if (size <= MAX_QUERY_BYTES) {
+      if (size <= limit) {
         chunks.push(chunk);
         return;
       }
@@ -311,7 +321,7 @@ function readBody(req: IncomingMessage): Promise<Body> {
     };
     req.on('data', onData);
     req.on('end', () => resolve({ bytes: Buffer.concat(chunks), tooLarge: false }));
-    req.on('error', () => resolve({ bytes: Buffer.concat(chunks), tooLarge: size > MAX_QUERY_BYTES }));
+    req.on('error', () => resolve({ bytes: Buffer.concat(chunks), tooLarge: size > limit }));
   });
 }
 

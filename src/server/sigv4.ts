@@ -492,3 +492,39 @@ export async function verifySigV4(request: ReceivedRequest, options: VerifyOptio
     payload,
   };
 }
+
+/** What signs an aws-chunked body's chunks: the request's signing key, date and scope. */
+export interface ChunkSigner {
+  /** X-Amz-Date of the request (ISO-8601 basic) */
+  readonly timestamp: string;
+  /** DATE/REGION/SERVICE/aws4_request */
+  readonly scope: string;
+  /** HMAC-SHA256 of a string to sign with the request's signing key, hex (the SDK's signer: signString) */
+  readonly sign: (stringToSign: string) => Promise<string>;
+  /** SHA-256, hex (the SDK's Hash) */
+  readonly sha256: (data: Uint8Array | string) => Promise<string>;
+}
+
+/**
+ * The signer of a verified request's chunks (Amazon S3 API Reference, "Signature Calculations for
+ * the Authorization Header: Transferring Payload in Multiple Chunks"): the same signing key as the
+ * seed signature, derived by the SDK's signer from the secret, the date, the Region and the service.
+ */
+export async function chunkSigner(verified: SigV4Ok, secretAccessKey: string): Promise<ChunkSigner> {
+  const [sigv4, core] = await load();
+  const signingDate = new Date(verified.signedAt);
+  const timestamp = basic(signingDate);
+  const signer = new sigv4.SignatureV4({
+    credentials: { accessKeyId: verified.accessKeyId, secretAccessKey },
+    region: verified.region,
+    service: verified.service,
+    sha256: core.Hash.bind(null, 'sha256'),
+  });
+  const options = { signingDate, signingRegion: verified.region, signingService: verified.service };
+  return {
+    timestamp,
+    scope: `${timestamp.slice(0, 8)}/${verified.region}/${verified.service}/${TERMINATOR}`,
+    sign: (stringToSign) => signer.sign(stringToSign, options),
+    sha256: (data) => sha256Hex(core, data),
+  };
+}

@@ -38,7 +38,8 @@ type IamChange = Extract<
       | 'InstanceProfileDeleted'
       | 'RoleAddedToInstanceProfile'
       | 'RoleRemovedFromInstanceProfile'
-      | 'ResourcePolicyPut';
+      | 'ResourcePolicyPut'
+      | 'ResourcePolicyDeleted';
   }
 >;
 
@@ -76,6 +77,7 @@ const CHANGES: ReadonlySet<string> = new Set<IamChange['type']>([
   'RoleAddedToInstanceProfile',
   'RoleRemovedFromInstanceProfile',
   'ResourcePolicyPut',
+  'ResourcePolicyDeleted',
 ]);
 
 export function isIamChange(event: LoggedEvent): event is IamChange {
@@ -130,6 +132,8 @@ export function changeText(event: IamChange): string {
       return `${named(event.data.role)}: trust policy replaced`;
     case 'ResourcePolicyPut':
       return `${named(event.data.arn)}: resource-based policy replaced`;
+    case 'ResourcePolicyDeleted':
+      return `${named(event.data.arn)}: resource-based policy deleted`;
     case 'PolicyVersionCreated':
       return `${named(event.data.policy)}: version ${event.data.versionId} created${event.data.setAsDefault ? ', now the default' : ''}`;
     case 'DefaultPolicyVersionSet':

@@ -134,6 +134,7 @@ export function project(events: readonly LoggedEvent[]): TraceModel {
       case 'PolicyDeleted':
       case 'UserRemovedFromGroup':
       case 'InlinePolicyDeleted':
+      case 'ResourcePolicyDeleted':
       case 'PolicyDetached':
       case 'PermissionsBoundaryDeleted':
       case 'EntityUntagged':

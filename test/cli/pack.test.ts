@@ -41,6 +41,7 @@ describe('npm pack', () => {
         'dist/simulate.cjs',
         'dist/THIRD-PARTY-NOTICES.txt',
         'dist/token-keys.json',
+        'dist/vendor/aws-sdk-checksums-crc.cjs',
         'dist/vendor/diff.cjs',
         'dist/vendor/fast-xml-parser.cjs',
         'dist/vendor/jose.cjs',

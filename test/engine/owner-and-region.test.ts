@@ -36,7 +36,11 @@ const bucket = (acct: string, name: string, policy: PolicyDocument): AnyCommand[
   { type: 'PutResourcePolicy', data: { arn: `arn:aws:s3:::${name}`, document: policy } },
 ];
 const callOf = (events: AnyEvent[]) => (events[0]?.data as { call: CallRecord }).call;
-const asRoot = (acct: string, action: string, resource: string) => call({ kind: 'root', account: acct }, action, {}, resource);
+/** S3 carries PutBucketPolicy out (engine/services/s3.ts): a request carries its policy. */
+const withPolicy = (action: string): Record<string, string> =>
+  action.toLowerCase() === 's3:putbucketpolicy' ? { Policy: JSON.stringify(denyAll('ledger')) } : {};
+const asRoot = (acct: string, action: string, resource: string) =>
+  call({ kind: 'root', account: acct }, action, withPolicy(action), resource);
 const inRegion = (command: AnyCommand, region: string): AnyCommand => ({
   type: 'Call',
   data: { ...(command.data as CallData), region },
@@ -77,7 +81,12 @@ describe("S3's lock-out protection for the bucket owner's root user", () => {
       inline(userArn(PROD, 'alice'), 'All', [{ Effect: 'Allow', Action: '*', Resource: '*' }]),
       ...bucket(PROD, 'ledger', denyAll('ledger')),
     ]);
-    const c = callOf(when(admin, call({ kind: 'user', arn: userArn(PROD, 'alice') }, 's3:PutBucketPolicy', {}, 'arn:aws:s3:::ledger')));
+    const c = callOf(
+      when(
+        admin,
+        call({ kind: 'user', arn: userArn(PROD, 'alice') }, 's3:PutBucketPolicy', withPolicy('s3:PutBucketPolicy'), 'arn:aws:s3:::ledger'),
+      ),
+    );
     expect(c.decision).toBe('ExplicitDeny');
   });
 

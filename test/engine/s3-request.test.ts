@@ -88,6 +88,15 @@ describe('s3RequestKeys', () => {
     expect(s3RequestKeys('s3:ListBucketVersions', { Bucket: 'b' })).toEqual({});
     expect(s3RequestKeys('s3:GetObject', { Prefix: 'x' })).toEqual({});
   });
+
+  // Service Authorization Reference for Amazon S3 (s3:x-amz-copy-source on s3:PutObject); Amazon S3 User
+  // Guide, "Bucket policy examples" ("s3:x-amz-copy-source": "amzn-s3-demo-source-bucket/public/*")
+  it('fills s3:x-amz-copy-source of a copy (s3:PutObject with CopySource) as BUCKET/KEY, decoded, without a leading slash or versionId', () => {
+    expect(s3RequestKeys('s3:PutObject', { Bucket: 'b', Key: 'k', CopySource: '/src/public/a%20b.txt?versionId=1' })).toEqual({
+      's3:x-amz-copy-source': 'src/public/a b.txt',
+    });
+    expect(s3RequestKeys('s3:PutObject', { Bucket: 'b', Key: 'k' })).toEqual({});
+  });
 });
 
 const EXTERNAL = '444455556666';

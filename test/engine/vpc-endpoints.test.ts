@@ -116,7 +116,13 @@ describe('the bucket owner’s lock-out protection through a VPC endpoint', () =
       caller: { kind: 'root', account: PROD },
       action: 's3:PutBucketPolicy',
       resource: 'arn:aws:s3:::data',
-      params: {},
+      // S3 carries PutBucketPolicy out (engine/services/s3.ts): a request carries its policy
+      params: {
+        Policy: {
+          t: 'text',
+          v: '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Principal":"*","Action":"s3:DeleteObject","Resource":"arn:aws:s3:::data/*"}]}',
+        },
+      },
       context: {},
       region: 'us-east-1',
       ...(via ? { via: { endpoint: ID, sourceIp: '10.0.1.25' } } : {}),

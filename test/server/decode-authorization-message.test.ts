@@ -12,12 +12,8 @@ import {
   STSClient,
   STSServiceException,
 } from '@aws-sdk/client-sts';
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { BOUNDED, closedAfterEach } from './harness.js';
+import { BOUNDED, closedAfterEach, findAwsCliV2, runCommand } from './harness.js';
 import { serveWorld } from './other-world.js';
 
 const WORLD = `scenario "Encoded messages"
@@ -82,28 +78,26 @@ describe('simulate serve: encoded authorization failure messages, through the AW
     expect(invalid).toMatchObject({ $metadata: { httpStatusCode: 400 } });
   });
 
-  const awsCli = process.env.PATH?.split(':').some((d) => existsSync(join(d, 'aws'))) ?? false;
-  it.skipIf(!awsCli)(
-    `given the AWS CLI${awsCli ? '' : ' (skipped: no `aws` command on PATH)'}, when run-instances is refused, then decode-authorization-message decodes its message`,
+  const awsCli = findAwsCliV2();
+  it.skipIf(!('path' in awsCli))(
+    `given the AWS CLI v2${'path' in awsCli ? '' : ` (skipped: ${awsCli.reason})`}, when run-instances is refused, then decode-authorization-message decodes its message`,
     async () => {
       const { server, key } = await serve();
       const cli = (user: string, args: string[]) =>
-        promisify(execFile)('aws', ['--endpoint-url', server.url, '--region', 'eu-west-1', '--output', 'json', ...args], {
-          env: {
-            PATH: process.env.PATH ?? '',
-            HOME: '/nonexistent',
+        runCommand(
+          (awsCli as { path: string }).path,
+          ['--endpoint-url', server.url, '--region', 'eu-west-1', '--output', 'json', ...args],
+          {
             AWS_ACCESS_KEY_ID: key(user).accessKeyId,
             AWS_SECRET_ACCESS_KEY: key(user).secretAccessKey,
             AWS_MAX_ATTEMPTS: '1',
             AWS_CONFIG_FILE: '/nonexistent',
             AWS_SHARED_CREDENTIALS_FILE: '/nonexistent',
           },
-        });
-      const refused = (await cli('dev', ['ec2', 'run-instances', '--image-id', 'ami-0abcdef1234567890']).catch((e: unknown) => e)) as {
-        stderr: string;
-      };
-      expect(refused.stderr).toContain('An error occurred (UnauthorizedOperation) when calling the RunInstances operation');
-      const encoded = /Encoded authorization failure message: ([\w-]+)/.exec(refused.stderr)?.[1] ?? '';
+        );
+      const refused = (await cli('dev', ['ec2', 'run-instances', '--image-id', 'ami-0abcdef1234567890']).catch((e: unknown) => e)) as Error;
+      expect(refused.message).toContain('An error occurred (UnauthorizedOperation) when calling the RunInstances operation');
+      const encoded = /Encoded authorization failure message: ([\w-]+)/.exec(refused.message)?.[1] ?? '';
       const { stdout } = await cli('ops', ['sts', 'decode-authorization-message', '--encoded-message', encoded]);
       const decoded = JSON.parse((JSON.parse(stdout) as { DecodedMessage: string }).DecodedMessage) as Record<string, unknown>;
       expect(decoded).toMatchObject({ allowed: false, context: { action: 'ec2:RunInstances' } });

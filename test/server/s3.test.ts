@@ -14,10 +14,11 @@ import { HttpRequest } from '@smithy/core/protocols';
 import { Hash } from '@smithy/core/serde';
 import { SignatureV4 } from '@smithy/signature-v4';
 import {
-  CopyObjectCommand,
+  DeleteBucketPolicyCommand,
   DeleteObjectCommand,
   GetBucketPolicyCommand,
   GetObjectCommand,
+  GetObjectTaggingCommand,
   HeadObjectCommand,
   ListBucketsCommand,
   ListObjectsV2Command,
@@ -35,7 +36,8 @@ import { describe, expect, it } from 'vitest';
 import { BOUNDED, closedAfterEach, loadFile } from './harness.js';
 import { openServe } from '../../src/cli/serve.js';
 import { main } from '../../src/cli/main.js';
-import { decodeChunked, s3Address } from '../../src/server/s3.js';
+import { s3Address } from '../../src/server/s3.js';
+import { decodeChunked } from '../../src/server/s3-chunks.js';
 import { startServer, type RunningServer } from '../../src/server/serve.js';
 import { simulate } from '../../src/simulate.js';
 
@@ -127,25 +129,58 @@ describe('simulate serve: S3 objects through the AWS SDK for JavaScript v3', () 
     expect(missing).toBeInstanceOf(NoSuchKey);
   });
 
-  it('given a checksum iamsim cannot compute (CRC32C), or an operation it does not carry out (ListBuckets, CopyObject), then NotImplemented (501), recorded as refused', async () => {
+  // Amazon S3 User Guide, "Checking object integrity in Amazon S3" (CRC-32C, CRC-64/NVME); the SDK's ChecksumAlgorithm option
+  it.each(['CRC32C', 'CRC64NVME'] as const)(
+    'given ChecksumAlgorithm %s, when the SDK puts a body in memory (a header) and a stream (a trailer), then S3 checks both and stores the bytes',
+    async (algorithm) => {
+      const { server, credentials } = await serve();
+      const { alice } = await clients(server.url, credentials);
+      let sent: Record<string, string> = {};
+      alice.middlewareStack.add(
+        (next) => async (args) => {
+          sent = (args.request as { headers: Record<string, string> }).headers;
+          return next(args);
+        },
+        { step: 'finalizeRequest', name: 'seeHeaders' },
+      );
+      const name = `x-amz-checksum-${algorithm.toLowerCase()}`;
+      await alice.send(new PutObjectCommand({ Bucket: 'productionapp', Key: 'h', Body: 'in memory', ChecksumAlgorithm: algorithm }));
+      expect(sent[name]).toBeDefined();
+      const stream = Readable.from([Buffer.from('a '), Buffer.from('stream')]);
+      await alice.send(
+        new PutObjectCommand({ Bucket: 'productionapp', Key: 't', Body: stream, ContentLength: 8, ChecksumAlgorithm: algorithm }),
+      );
+      expect(sent['x-amz-trailer']).toBe(name);
+      const got = await alice.send(new GetObjectCommand({ Bucket: 'productionapp', Key: 't' }));
+      expect(await got.Body!.transformToString()).toBe('a stream');
+    },
+  );
+
+  it('given a CRC32C or CRC64NVME header that does not match the body, then BadDigest (400)', async () => {
     const { server, credentials } = await serve();
     const { alice } = await clients(server.url, credentials);
     const crc32c = await alice
-      .send(new PutObjectCommand({ Bucket: 'productionapp', Key: 'c', Body: 'abc', ChecksumAlgorithm: 'CRC32C' }))
+      .send(new PutObjectCommand({ Bucket: 'productionapp', Key: 'c', Body: 'abc', ChecksumCRC32C: 'AAAAAA==' }))
       .catch((e: unknown) => e);
-    expect(crc32c).toMatchObject({ name: 'NotImplemented', $metadata: { httpStatusCode: 501 } });
-    expect((crc32c as Error).message).toContain('x-amz-checksum-crc32c');
+    expect(crc32c).toMatchObject({ name: 'BadDigest', message: 'The CRC32C you specified did not match the calculated checksum.' });
+    const crc64 = await alice
+      .send(new PutObjectCommand({ Bucket: 'productionapp', Key: 'c', Body: 'abc', ChecksumCRC64NVME: 'AAAAAAAAAAA=' }))
+      .catch((e: unknown) => e);
+    expect(crc64).toMatchObject({ name: 'BadDigest', $metadata: { httpStatusCode: 400 } });
+  });
+
+  it('given an operation iamsim does not carry out (ListBuckets, GetObjectTagging), then NotImplemented (501), recorded as refused', async () => {
+    const { server, credentials } = await serve();
+    const { alice } = await clients(server.url, credentials);
     const buckets = await alice.send(new ListBucketsCommand({})).catch((e: unknown) => e);
     expect(buckets).toMatchObject({ name: 'NotImplemented', $metadata: { httpStatusCode: 501 } });
-    const copy = await alice
-      .send(new CopyObjectCommand({ Bucket: 'productionapp', Key: 'c2', CopySource: 'productionapp/c' }))
-      .catch((e: unknown) => e);
-    expect(copy).toMatchObject({ name: 'NotImplemented', $metadata: { httpStatusCode: 501 } });
+    const tagging = await alice.send(new GetObjectTaggingCommand({ Bucket: 'productionapp', Key: 'c' })).catch((e: unknown) => e);
+    expect(tagging).toMatchObject({ name: 'NotImplemented', $metadata: { httpStatusCode: 501 } });
     const refused = server
       .events()
       .filter((e) => e.type === 'RequestRefused')
       .map((e) => (e.data as { code: string }).code);
-    expect(refused.slice(-3)).toEqual(['NotImplemented', 'NotImplemented', 'NotImplemented']);
+    expect(refused.slice(-2)).toEqual(['NotImplemented', 'NotImplemented']);
   });
 
   it('given a presigned GetObject URL (@aws-sdk/s3-request-presigner), when it is fetched without credentials, then the object is returned, decided as its signer', async () => {
@@ -266,32 +301,39 @@ describe('simulate serve: S3 requests the SDK is not configured to send here', (
     expect(malformed.body).toContain('<Code>IncompleteBody</Code>');
   });
 
-  it('given a body of signed chunks, then NotImplemented (501): chunk signatures are not verified yet', async () => {
+  it('given signed chunks without their chunk-signature, then SignatureDoesNotMatch (403); given Signature Version 4A chunks (ECDSA), then NotImplemented (501)', async () => {
     const { server, credentials } = await serve();
     const { alice } = await clients(server.url, credentials);
     const creds = await alice.config.credentials();
-    const got = await rawS3(server.url, creds, {
-      method: 'PUT',
-      host: '127.0.0.1',
-      path: '/productionapp/x',
-      headers: { 'x-amz-content-sha256': 'STREAMING-AWS4-HMAC-SHA256-PAYLOAD', 'content-length': '5' },
-      body: Buffer.from('0\r\n\r\n'),
-    });
-    expect(got.status).toBe(501);
-    expect(got.body).toContain('<Code>NotImplemented</Code>');
+    const send = (kind: string) =>
+      rawS3(server.url, creds, {
+        method: 'PUT',
+        host: '127.0.0.1',
+        path: '/productionapp/x',
+        headers: { 'x-amz-content-sha256': kind, 'content-length': '5' },
+        body: Buffer.from('0\r\n\r\n'),
+      });
+    const unsigned = await send('STREAMING-AWS4-HMAC-SHA256-PAYLOAD');
+    expect(unsigned.status).toBe(403);
+    expect(unsigned.body).toContain('<Code>SignatureDoesNotMatch</Code>');
+    const ecdsa = await send('STREAMING-AWS4-ECDSA-P256-SHA256-PAYLOAD');
+    expect(ecdsa.status).toBe(501);
+    expect(ecdsa.body).toContain('<Code>NotImplemented</Code>');
   });
 
-  it('given a body over 1 MiB, then EntityTooLarge (400), before the signature is checked', async () => {
+  it('given a body over the 32 MiB iamsim keeps, then EntityTooLarge (400), before the signature is checked', async () => {
     const { server } = await serve();
     const auth = 'AWS4-HMAC-SHA256 Credential=AKIAEXAMPLE/20260101/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=00';
     const answer = await fetch(`${server.url}/productionapp/big`, {
       method: 'PUT',
       headers: { authorization: auth },
-      body: Buffer.alloc(2 * 1024 * 1024),
+      body: Buffer.alloc(33 * 1024 * 1024),
     }).catch((e: unknown) => e);
     if (answer instanceof Response) {
       expect(answer.status).toBe(400);
-      expect(await answer.text()).toContain('<Code>EntityTooLarge</Code>');
+      const text = await answer.text();
+      expect(text).toContain('<Code>EntityTooLarge</Code>');
+      expect(text).toContain('<MaxSizeAllowed>33554432</MaxSizeAllowed>');
     }
     expect(
       server
@@ -309,19 +351,28 @@ account Production 111111111111 {
   bucket ledger {
     policy {
       allow sid Read principal * action s3:GetObject resource arn:aws:s3:::ledger/*
+      allow sid PartnerPuts principal arn:aws:iam::222222222222:root action s3:PutBucketPolicy resource arn:aws:s3:::ledger
     }
   }
   bucket plain
   user admin {
     inline Policies {
-      allow action s3:GetBucketPolicy, s3:PutBucketPolicy resource *
+      allow action s3:GetBucketPolicy, s3:PutBucketPolicy, s3:DeleteBucketPolicy resource *
     }
   }
 }
+
+account Partner 222222222222 {
+  user carol { inline Puts { allow action s3:PutBucketPolicy resource * } }
+}
 `;
 
+// Amazon S3 API Reference, PutBucketPolicy / DeleteBucketPolicy (204 No Content; "If you have the
+// correct permissions, but you're not using an identity that belongs to the bucket owner's account,
+// Amazon S3 returns a 405 Method Not Allowed error"); MalformedPolicy "Policies must be valid JSON
+// and the first byte must be '{'" (aws/aws-cli#2779).
 describe('simulate serve: bucket policies through the AWS SDK for JavaScript v3', () => {
-  it('given the admin may read bucket policies, then GetBucketPolicy returns the world’s policy, NoSuchBucketPolicy (404) for a bucket without one, and PutBucketPolicy is NotImplemented', async () => {
+  async function policyServer() {
     const loaded = simulate(POLICY_WORLD, 'policies.iam', {
       readFile: () => {
         throw new Error('no files');
@@ -332,19 +383,72 @@ describe('simulate serve: bucket policies through the AWS SDK for JavaScript v3'
     const credentials = join(dir, 'credentials');
     const server = await startServer(loaded, { port: 0, credentials });
     closed(server);
-    const admin = new S3Client({
-      ...bounded,
-      endpoint: server.url,
-      forcePathStyle: true,
-      credentials: profile(credentials, 'Production/admin'),
-    });
+    const client = (name: string) =>
+      new S3Client({ ...bounded, endpoint: server.url, forcePathStyle: true, credentials: profile(credentials, name) });
+    return { server, admin: client('Production/admin'), carol: client('Partner/carol') };
+  }
+
+  it('given the admin may read bucket policies, then GetBucketPolicy returns the world’s policy, and NoSuchBucketPolicy (404) for a bucket without one', async () => {
+    const { server, admin } = await policyServer();
     const got = await admin.send(new GetBucketPolicyCommand({ Bucket: 'ledger' }));
-    expect(JSON.parse(got.Policy!)).toMatchObject({ Statement: [{ Sid: 'Read', Effect: 'Allow', Action: 's3:GetObject' }] });
+    expect(JSON.parse(got.Policy!)).toMatchObject({
+      Statement: [{ Sid: 'Read', Effect: 'Allow', Action: 's3:GetObject' }, { Sid: 'PartnerPuts' }],
+    });
     expect(lastCall(server)).toMatchObject({ action: 's3:GetBucketPolicy', resource: 'arn:aws:s3:::ledger', outcome: 'allowed' });
     const none = await admin.send(new GetBucketPolicyCommand({ Bucket: 'plain' })).catch((e: unknown) => e);
     expect(none).toMatchObject({ name: 'NoSuchBucketPolicy', $metadata: { httpStatusCode: 404 } });
-    const put = await admin.send(new PutBucketPolicyCommand({ Bucket: 'plain', Policy: '{}' })).catch((e: unknown) => e);
-    expect(put).toMatchObject({ name: 'NotImplemented', $metadata: { httpStatusCode: 501 } });
+  });
+
+  it('given the admin, when she puts a policy (204), then GetBucketPolicy reads it and the change is an event; when she deletes it (204), NoSuchBucketPolicy again', async () => {
+    const { server, admin } = await policyServer();
+    const policy = {
+      Version: '2012-10-17',
+      Statement: [{ Sid: 'Open', Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::plain/*' }],
+    };
+    const put = await admin.send(new PutBucketPolicyCommand({ Bucket: 'plain', Policy: JSON.stringify(policy) }));
+    expect(put.$metadata.httpStatusCode).toBe(204);
+    const changes = () => server.events().filter((e) => (e.data as { arn?: string }).arn === 'arn:aws:s3:::plain');
+    expect(changes().map((e) => e.type)).toEqual(['BucketCreated', 'ResourcePolicyPut']);
+    const got = await admin.send(new GetBucketPolicyCommand({ Bucket: 'plain' }));
+    expect(JSON.parse(got.Policy!)).toEqual(policy);
+    const deleted = await admin.send(new DeleteBucketPolicyCommand({ Bucket: 'plain' }));
+    expect(deleted.$metadata.httpStatusCode).toBe(204);
+    expect(changes().map((e) => e.type)).toEqual(['BucketCreated', 'ResourcePolicyPut', 'ResourcePolicyDeleted']);
+    const none = await admin.send(new GetBucketPolicyCommand({ Bucket: 'plain' })).catch((e: unknown) => e);
+    expect(none).toMatchObject({ name: 'NoSuchBucketPolicy', $metadata: { httpStatusCode: 404 } });
+  });
+
+  it('given a policy that is not JSON, or names another bucket, then MalformedPolicy (400) and the world keeps its policy', async () => {
+    const { server, admin } = await policyServer();
+    const text = await admin.send(new PutBucketPolicyCommand({ Bucket: 'ledger', Policy: 'open it' })).catch((e: unknown) => e);
+    expect(text).toMatchObject({
+      name: 'MalformedPolicy',
+      message: "Policies must be valid JSON and the first byte must be '{'",
+      $metadata: { httpStatusCode: 400 },
+    });
+    const other = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::plain/*' }],
+    });
+    const outside = await admin.send(new PutBucketPolicyCommand({ Bucket: 'ledger', Policy: other })).catch((e: unknown) => e);
+    expect(outside).toMatchObject({ name: 'MalformedPolicy', message: 'Policy has invalid resource' });
+    const kept = await admin.send(new GetBucketPolicyCommand({ Bucket: 'ledger' }));
+    expect(JSON.parse(kept.Policy!)).toMatchObject({ Statement: [{ Sid: 'Read' }, { Sid: 'PartnerPuts' }] });
+    expect(server.events().filter((e) => e.type === 'RequestFailed').length).toBe(2);
+  });
+
+  it('given carol of another account, allowed by her policy and the bucket policy, when she puts the policy, then 405 MethodNotAllowed', async () => {
+    const { admin, carol } = await policyServer();
+    const policy = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:*', Resource: 'arn:aws:s3:::ledger/*' }],
+    });
+    const refused = await carol.send(new PutBucketPolicyCommand({ Bucket: 'ledger', Policy: policy })).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ name: 'MethodNotAllowed', $metadata: { httpStatusCode: 405 } });
+    const denied = await carol.send(new DeleteBucketPolicyCommand({ Bucket: 'ledger' })).catch((e: unknown) => e);
+    expect(denied).toMatchObject({ name: 'AccessDenied', $metadata: { httpStatusCode: 403 } });
+    const kept = await admin.send(new GetBucketPolicyCommand({ Bucket: 'ledger' }));
+    expect(JSON.parse(kept.Policy!)).toMatchObject({ Statement: [{ Sid: 'Read' }, { Sid: 'PartnerPuts' }] });
   });
 });
 
@@ -356,7 +460,7 @@ describe('S3 requests as read', () => {
   });
   it('decodes aws-chunked bodies and their trailers, and refuses a truncated one', () => {
     const body = Buffer.from('5\r\nhello\r\n0\r\nx-amz-checksum-crc32:NhCmhg==\r\n\r\n');
-    expect(decodeChunked(body)).toEqual({ bytes: Buffer.from('hello'), trailers: [['x-amz-checksum-crc32', 'NhCmhg==']] });
+    expect(decodeChunked(body)).toMatchObject({ bytes: Buffer.from('hello'), trailers: [['x-amz-checksum-crc32', 'NhCmhg==']] });
     expect(decodeChunked(Buffer.from('5\r\nhel'))).toBeNull();
     expect(decodeChunked(Buffer.from('zz\r\nhello\r\n'))).toBeNull();
   });

@@ -6,7 +6,7 @@
 // credentials file (AWS CLI User Guide, "Configuration and credential file settings",
 // https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-files.html); the errors (STS API
 // Reference, "Common Errors", https://docs.aws.amazon.com/STS/latest/APIReference/CommonErrors.html).
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,7 +21,7 @@ import {
 import { AssumeRoleCommand, AssumeRootCommand, GetCallerIdentityCommand, STSClient, STSServiceException } from '@aws-sdk/client-sts';
 import { fromIni } from '@aws-sdk/credential-providers';
 import { describe, expect, it } from 'vitest';
-import { BOUNDED, closedAfterEach, loadFile } from './harness.js';
+import { BOUNDED, closedAfterEach, findAwsCliV2, loadFile, runCommand } from './harness.js';
 import { openServe } from '../../src/cli/serve.js';
 import { main } from '../../src/cli/main.js';
 import { secretAccessKey } from '../../src/engine/ids.js';
@@ -314,13 +314,13 @@ describe('simulate serve on the console', () => {
     expect(replayed).toBe(out);
   });
 
-  const awsCli = process.env.PATH?.split(':').some((d) => exists(join(d, 'aws'))) ?? false;
-  it.skipIf(!awsCli)(
-    `given the AWS CLI${awsCli ? '' : ' (skipped: no `aws` command on PATH)'}, when it runs sts get-caller-identity with a profile of the file, then it answers alice`,
+  const awsCli = findAwsCliV2();
+  it.skipIf(!('path' in awsCli))(
+    `given the AWS CLI v2${'path' in awsCli ? '' : ` (skipped: ${awsCli.reason})`}, when it runs sts get-caller-identity with a profile of the file, then it answers alice`,
     async () => {
       const { server, credentials, dir } = await serve();
-      const { stdout } = await run(
-        'aws',
+      const { stdout } = await runCommand(
+        (awsCli as { path: string }).path,
         [
           '--profile',
           'Development/alice',
@@ -401,19 +401,3 @@ describe('simulate serve: the command line', () => {
     expect(replayed.stdout).toBe(out);
   }, 30_000);
 });
-
-function exists(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
-}
-
-function run(command: string, args: string[], env: Record<string, string>): Promise<{ stdout: string }> {
-  return new Promise((resolve, reject) => {
-    execFile(command, args, { env: { ...process.env, ...env }, timeout: 50_000 }, (error, stdout, stderr) =>
-      error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve({ stdout }),
-    );
-  });
-}

@@ -25,6 +25,11 @@ export function evolveResources(draft: Draft<ResourcesState>, event: ResourcesEv
       if (resource) resource.policy = event.data.document;
       return;
     }
+    case 'ResourcePolicyDeleted': {
+      const resource = draft.byArn[event.data.arn];
+      if (resource) resource.policy = null;
+      return;
+    }
     case 'ResourceTagged': {
       const resource = draft.byArn[event.data.arn];
       if (resource) Object.assign(resource.tags, event.data.tags);

@@ -132,6 +132,7 @@ function neitherBucketNorObject(action: string, bucket: boolean, key: boolean): 
  */
 export function s3RequestKeys(action: string, params: Readonly<Record<string, unknown>>): Record<string, string> {
   const name = action.toLowerCase();
+  if (name === 's3:putobject') return copySourceKey(params['CopySource']);
   if (name !== 's3:listbucket' && name !== 's3:listbucketversions') return {};
   const out: Record<string, string> = {};
   for (const [param, key] of LISTING_KEYS) {
@@ -139,6 +140,26 @@ export function s3RequestKeys(action: string, params: Readonly<Record<string, un
     if (typeof v === 'string' || typeof v === 'number') out[key] = String(v);
   }
   return out;
+}
+
+/**
+ * A copy's source (CopyObject's `CopySource`, the x-amz-copy-source header) as s3:x-amz-copy-source
+ * (Service Authorization Reference for Amazon S3: "Filters access by copy source bucket, prefix, or
+ * object in the copy object requests", for s3:PutObject; Amazon S3 User Guide, "Bucket policy
+ * examples", `"s3:x-amz-copy-source": "amzn-s3-demo-source-bucket/public/*"`): `BUCKET/KEY`, without
+ * a leading `/` and URL-decoded, as that example compares it (iamsim's reading: AWS does not say
+ * how an encoded header is compared).
+ */
+function copySourceKey(source: unknown): Record<string, string> {
+  if (typeof source !== 'string' || source === '') return {};
+  const path = source.split('?', 1)[0]!.replace(/^\//, '');
+  let decoded = path;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    // kept as written
+  }
+  return { 's3:x-amz-copy-source': decoded };
 }
 
 const LISTING_KEYS: readonly (readonly [string, string])[] = [

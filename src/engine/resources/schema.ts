@@ -39,6 +39,7 @@ export const resourcesEvents = [
   }),
   event('ResourceRegistered', { arn: z.string(), account: z.string() }),
   event('ResourcePolicyPut', { arn: z.string(), document: policyDocumentSchema }),
+  event('ResourcePolicyDeleted', { arn: z.string() }),
   event('ResourceTagged', { arn: z.string(), tags: z.record(z.string(), z.string()) }),
   event('RequestAllowed', call),
   event('RequestDenied', call),

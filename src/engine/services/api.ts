@@ -11,11 +11,12 @@ import type { ServicesEvent } from './events.js';
 import { EC2_APIS } from './ec2.js';
 import { ECS_APIS } from './ecs.js';
 import { LAMBDA_APIS } from './lambda.js';
+import { S3_APIS } from './s3.js';
 import type { ServiceApi } from './types.js';
 import { withEncodedMessage } from '../call/authorization-message.js';
 
 const APIS: ReadonlyMap<string, ServiceApi> = new Map(
-  Object.entries({ ...LAMBDA_APIS, ...EC2_APIS, ...ECS_APIS }).map(([k, v]) => [k.toLowerCase(), v]),
+  Object.entries({ ...LAMBDA_APIS, ...EC2_APIS, ...ECS_APIS, ...S3_APIS }).map(([k, v]) => [k.toLowerCase(), v]),
 );
 
 /** Whether the engine carries out this action (lambda:CreateFunction …); the others are only authorized. */
@@ -24,7 +25,7 @@ export function isServiceApi(action: string): boolean {
 }
 
 export function serviceApiActions(): string[] {
-  return Object.keys({ ...LAMBDA_APIS, ...EC2_APIS, ...ECS_APIS });
+  return Object.keys({ ...LAMBDA_APIS, ...EC2_APIS, ...ECS_APIS, ...S3_APIS });
 }
 
 export function decideServiceCall(command: CallCommand, world: World): (ServicesEvent | ResourcesEvent | IamEvent)[] {
@@ -35,7 +36,7 @@ export function decideServiceCall(command: CallCommand, world: World): (Services
   const { events, granted } = decideRequest(command, world, (params, who): ServiceAddressing => {
     const account = who.record.account;
     if (account === null) return { resource: null, keys: {}, notes: [], error: null };
-    const a = api.address({ who, params, account, region, world, stepContext });
+    const a = api.address({ who, params, account, region, world, stepContext, resource: command.data.resource });
     if ('resource' in a) return { resource: a.resource, keys: {}, notes: [], error: null };
     return { resource: null, keys: {}, notes: [], error: { code: a.code, message: a.message, note: a.note } };
   });
@@ -43,7 +44,15 @@ export function decideServiceCall(command: CallCommand, world: World): (Services
   const call = granted.call;
   const account = granted.who.record.account;
   if (account === null) return events;
-  const outcome = api.apply({ who: granted.who, params: granted.params, account, region, world, stepContext });
+  const outcome = api.apply({
+    who: granted.who,
+    params: granted.params,
+    account,
+    region,
+    world,
+    stepContext,
+    resource: command.data.resource,
+  });
   if (!outcome.ok) {
     const error = { code: outcome.code, message: outcome.message };
     const notes = [...call.notes, ...outcome.notes];

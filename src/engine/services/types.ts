@@ -4,6 +4,7 @@ import type { EvaluationRecord } from '../call-record.js';
 import type { ErrorCode } from '../error-codes.js';
 import type { ContextValue, Decision } from '../../policy/types.js';
 import type { World } from '../world.js';
+import type { ResourcesEvent } from '../resources/events.js';
 import type { ServicesEvent } from './events.js';
 
 export interface ServiceRequest {
@@ -13,6 +14,8 @@ export interface ServiceRequest {
   readonly region: string;
   readonly world: World;
   readonly stepContext: Readonly<Record<string, ContextValue>>;
+  /** the step's `resource`, as written (null when it names none) */
+  readonly resource?: string | null;
 }
 
 export type ServiceOutcome =
@@ -26,7 +29,8 @@ export type ServiceOutcome =
     }
   | {
       readonly ok: true;
-      readonly events: readonly ServicesEvent[];
+      /** what changed: the service's world, or a resource's policy (S3's PutBucketPolicy) */
+      readonly events: readonly (ServicesEvent | ResourcesEvent)[];
       readonly response: Record<string, unknown>;
       readonly notes: readonly string[];
       readonly evaluations: readonly EvaluationRecord[];
