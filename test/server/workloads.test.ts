@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { fromHttp, fromInstanceMetadata, fromTokenFile } from '@aws-sdk/credential-providers';
+import { fromContainerMetadata, fromHttp, fromInstanceMetadata, fromTokenFile } from '@aws-sdk/credential-providers';
 import { describe, expect, it } from 'vitest';
 import { BOUNDED, closedAfterEach, loadFileAsync } from './harness.js';
 import { main } from '../../src/cli/main.js';
@@ -137,6 +137,24 @@ describe('simulate serve: the EKS Pod Identity Agent through the SDK’s contain
     expect(titles(server).at(-2)).toMatch(
       /^GET \/v1\/credentials from 127\.0\.0\.1: EKS Auth exchanged pod Production\/demo\/shop\/reports's token \(association a-\w+\)$/,
     );
+  });
+
+  // fromContainerMetadata, the SDK's older container provider, reads the token from
+  // AWS_CONTAINER_AUTHORIZATION_TOKEN (not from a file) and takes a FULL_URI on a loopback host only
+  it('given the reports pod’s token in AWS_CONTAINER_AUTHORIZATION_TOKEN, when the SDK’s fromContainerMetadata asks the agent, then EKS’s session of reports answers GetCallerIdentity', async () => {
+    const { server, dir } = await serve();
+    const pod = await writePodFiles(server.world(), 'Production/demo/shop/reports', dir, server.url, new Date());
+    const token = readFileSync(join(dir, 'eks-pod-identity-token'), 'utf8');
+    const env: [string, string][] = [
+      ['AWS_CONTAINER_CREDENTIALS_FULL_URI', `${server.url}/v1/credentials`],
+      ['AWS_CONTAINER_AUTHORIZATION_TOKEN', token],
+    ];
+    expect(pod.env.find(([k]) => k === 'AWS_CONTAINER_CREDENTIALS_FULL_URI')?.[1]).toBe(env[0]![1]);
+    const credentials = await withEnv(env, () => fromContainerMetadata({ timeout: 5000, maxRetries: 0 })());
+    const me = await new STSClient({ ...bounded, region: 'us-west-2', endpoint: server.url, credentials }).send(
+      new GetCallerIdentityCommand({}),
+    );
+    expect(me.Arn).toMatch(/^arn:aws:sts::111111111111:assumed-role\/reports\/eks-demo-reports-/);
   });
 
   it('given the audit pod, whose role’s trust policy lacks sts:TagSession, then EKS is refused and the SDK’s provider reports AccessDenied', async () => {
