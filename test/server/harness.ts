@@ -1,9 +1,14 @@
 // What the server's tests share: a scenario file loaded as `simulate serve` loads it (its run, with
 // detail), SDK requests bounded in time and attempts, and every server a test starts closed after it.
 import { execFile, execFileSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni } from '@aws-sdk/credential-providers';
 import { afterEach } from 'vitest';
+import type { CallRecord } from '../../src/engine/call-record.js';
+import { startServer, type RunningServer } from '../../src/server/serve.js';
 import { simulate, simulateAsync } from '../../src/simulate.js';
 
 /** SDK client options: one attempt, five seconds at most (no test waits on a server that went away). */
@@ -16,7 +21,10 @@ const options = {
   detail: true,
 };
 
-export const loadFile = (file: string) => simulate(readFileSync(file, 'utf8'), file, options);
+/** A world given as scenario text (named `file`), run as serve runs it; it reads no policy files. */
+export const loadText = (text: string, file: string) => simulate(text, file, options);
+
+export const loadFile = (file: string) => loadText(readFileSync(file, 'utf8'), file);
 
 /** A file whose run needs tokens (OIDC, pods). */
 export const loadFileAsync = (file: string) => simulateAsync(readFileSync(file, 'utf8'), file, options);
@@ -73,3 +81,28 @@ export function runCommand(command: string, args: readonly string[], env: Record
     );
   });
 }
+
+/**
+ * Serves a world given as scenario text on a free port of 127.0.0.1, with a credentials file of
+ * its users' profiles (closed after the test by `closed`); `profile(NAME)` is the SDK's fromIni
+ * provider of the profile NAME (`ACCOUNT/USER`).
+ */
+export async function serveText(text: string, file: string, closed: ReturnType<typeof closedAfterEach>) {
+  const dir = mkdtempSync(join(tmpdir(), 'iamsim-serve-'));
+  const credentials = join(dir, 'credentials');
+  const loaded = loadText(text, file);
+  const server = closed(await startServer(loaded, { port: 0, credentials }));
+  const profile = (name: string) => fromIni({ filepath: credentials, configFilepath: credentials + '.none', profile: name });
+  return { server, loaded, dir, credentials, profile };
+}
+
+/** An S3 client of the server (path-style), signing with the credentials given. */
+export const s3Client = (server: RunningServer, credentials: ReturnType<typeof fromIni>) =>
+  new S3Client({ ...BOUNDED, region: 'us-east-1', endpoint: server.url, forcePathStyle: true, credentials });
+
+/** The calls the engine decided (allowed or denied), in order. */
+export const decidedCalls = (server: RunningServer): CallRecord[] =>
+  server
+    .events()
+    .filter((e) => e.type === 'RequestAllowed' || e.type === 'RequestDenied')
+    .map((e) => (e.data as { call: CallRecord }).call);

@@ -2,7 +2,7 @@
 // (Secrets Manager, SNS, EC2), dave has no policy at all; serve gives each the key it signs with.
 import { secretAccessKey } from '../../src/engine/ids.js';
 import { startServer, type RunningServer, type ServeOptions } from '../../src/server/serve.js';
-import { simulate } from '../../src/simulate.js';
+import { loadText } from './harness.js';
 
 export const WORLD = `scenario "Other services"
 clock 2026-01-01T09:00:00Z
@@ -17,13 +17,7 @@ account Development 222222222222 {
 }
 `;
 
-export const loadWorld = (text = WORLD) =>
-  simulate(text, 'other.iam', {
-    readFile: () => {
-      throw new Error('no files');
-    },
-    detail: true,
-  });
+export const loadWorld = (text = WORLD) => loadText(text, 'other.iam');
 
 export type Key = { accessKeyId: string; secretAccessKey: string };
 

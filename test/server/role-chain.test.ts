@@ -7,16 +7,11 @@
 // along the chain (IAM User Guide, "Pass session tags in AWS STS", "Chaining roles with session
 // tags"; "Monitor and control actions taken with assumed roles": the source identity "persists
 // across chained role sessions").
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { fromIni, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import { describe, expect, it } from 'vitest';
 import type { RoleSession } from '../../src/engine/sts/state.js';
-import { startServer } from '../../src/server/serve.js';
-import { simulate } from '../../src/simulate.js';
-import { BOUNDED, closedAfterEach } from './harness.js';
+import { BOUNDED, closedAfterEach, serveText } from './harness.js';
 
 const WORLD = `scenario "A role chain"
 clock 2026-01-01T09:00:00Z
@@ -47,16 +42,9 @@ const ROLE = (name: string) => `arn:aws:iam::222222222222:role/${name}`;
 const closed = closedAfterEach();
 
 async function serve() {
-  const loaded = simulate(WORLD, 'chain.iam', {
-    readFile: () => {
-      throw new Error('no files');
-    },
-    detail: true,
-  });
-  const credentials = join(mkdtempSync(join(tmpdir(), 'iamsim-chain-')), 'credentials');
-  const server = closed(await startServer(loaded, { port: 0, credentials }));
+  const { server, profile } = await serveText(WORLD, 'chain.iam', closed);
   const clientConfig = { ...BOUNDED, region: 'us-east-1', endpoint: server.url };
-  const alice = fromIni({ filepath: credentials, configFilepath: credentials + '.none', profile: 'Development/alice' });
+  const alice = profile('Development/alice');
   /** a session of role `name`, assumed with `master` by the SDK's provider */
   const assume = (master: AwsCredentialIdentityProvider, name: string, params: Record<string, unknown> = {}) =>
     fromTemporaryCredentials({

@@ -8,22 +8,16 @@
 // for the trailer's signature. No AWS SDK for JavaScript sends signed chunks, so the server tests
 // build them with the SDK's signer (@smithy/signature-v4: the request's seed signature, then each
 // chunk's HMAC by its signString), as that page describes.
-import { mkdtempSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
-import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { fromIni } from '@aws-sdk/credential-providers';
+import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { HttpRequest } from '@smithy/core/protocols';
 import { Hash } from '@smithy/core/serde';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { describe, expect, it } from 'vitest';
-import { BOUNDED, closedAfterEach } from './harness.js';
+import { closedAfterEach, s3Client, serveText } from './harness.js';
 import { checkChunkSignatures, decodeChunked } from '../../src/server/s3-chunks.js';
-import { startServer } from '../../src/server/serve.js';
 import { chunkSigner, verifySigV4 } from '../../src/server/sigv4.js';
-import { simulate } from '../../src/simulate.js';
 
 const EXAMPLE_SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
 const SEED = '4f232c4386841ef735655705268965c44a0e4690baa4adea153f7db9fa80a0a9';
@@ -113,18 +107,10 @@ account Production 111111111111 {
 const closed = closedAfterEach();
 
 async function serve() {
-  const loaded = simulate(WORLD, 'chunks.iam', {
-    readFile: () => {
-      throw new Error('no files');
-    },
-    detail: true,
-  });
-  const file = join(mkdtempSync(join(tmpdir(), 'iamsim-s3-chunks-')), 'credentials');
-  const server = closed(await startServer(loaded, { port: 0, credentials: file }));
-  const provider = fromIni({ filepath: file, configFilepath: file + '.none', profile: 'Production/dev' });
+  const { server, profile } = await serveText(WORLD, 'chunks.iam', closed);
+  const provider = profile('Production/dev');
   const credentials = await provider();
-  const s3 = new S3Client({ ...BOUNDED, region: 'us-east-1', endpoint: server.url, forcePathStyle: true, credentials: provider });
-  return { server, credentials, s3 };
+  return { server, credentials, s3: s3Client(server, provider) };
 }
 
 const sha256 = async (data: Uint8Array | string) => {

@@ -4,13 +4,10 @@
 // found (harness.ts, findAwsCliV2). Sources: AWS CLI Command Reference, `aws s3 cp`,
 // `aws s3api put-bucket-policy`; Amazon S3 API Reference, PutObject, GetObject, HeadObject,
 // PutBucketPolicy, GetBucketPolicy, DeleteBucketPolicy.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { closedAfterEach, findAwsCliV2, runCommand } from './harness.js';
-import { startServer } from '../../src/server/serve.js';
-import { simulate } from '../../src/simulate.js';
+import { closedAfterEach, findAwsCliV2, runCommand, serveText } from './harness.js';
 
 const WORLD = `scenario "The AWS CLI and S3"
 clock 2026-01-01T09:00:00Z
@@ -26,15 +23,7 @@ const cli = findAwsCliV2();
 const skipped = 'path' in cli ? '' : ` (skipped: ${cli.reason})`;
 
 async function serve() {
-  const loaded = simulate(WORLD, 'cli.iam', {
-    readFile: () => {
-      throw new Error('no files');
-    },
-    detail: true,
-  });
-  const dir = mkdtempSync(join(tmpdir(), 'iamsim-s3-cli-'));
-  const credentials = join(dir, 'credentials');
-  const server = closed(await startServer(loaded, { port: 0, credentials }));
+  const { server, dir, credentials } = await serveText(WORLD, 'cli.iam', closed);
   const aws = (...args: string[]) =>
     runCommand(
       (cli as { path: string }).path,

@@ -5,17 +5,10 @@
 // (EntityTooLarge, NoSuchKey, AccessDenied; https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html);
 // Amazon S3 User Guide, "Uploading objects" (a single PUT up to 5 GB) and "Bucket policy examples"
 // (a Principal "*" statement grants anonymous access: https://docs.aws.amazon.com/AmazonS3/latest/userguide/example-bucket-policies.html).
-import { mkdtempSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { CopyObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { fromIni } from '@aws-sdk/credential-providers';
+import { CopyObjectCommand, GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
-import type { CallRecord } from '../../src/engine/call-record.js';
-import { BOUNDED, closedAfterEach } from './harness.js';
-import { startServer, type RunningServer } from '../../src/server/serve.js';
-import { simulate } from '../../src/simulate.js';
+import { closedAfterEach, decidedCalls, s3Client, serveText } from './harness.js';
 
 const WORLD = `scenario "Copies and anonymous reads"
 clock 2026-01-01T09:00:00Z
@@ -39,30 +32,12 @@ account Production 111111111111 {
 const closed = closedAfterEach();
 
 async function serve() {
-  const loaded = simulate(WORLD, 'copies.iam', {
-    readFile: () => {
-      throw new Error('no files');
-    },
-    detail: true,
-  });
-  const file = join(mkdtempSync(join(tmpdir(), 'iamsim-s3-copy-')), 'credentials');
-  const server = closed(await startServer(loaded, { port: 0, credentials: file }));
-  const client = (name: string) =>
-    new S3Client({
-      ...BOUNDED,
-      region: 'us-east-1',
-      endpoint: server.url,
-      forcePathStyle: true,
-      credentials: fromIni({ filepath: file, configFilepath: file + '.none', profile: name }),
-    });
+  const { server, profile } = await serveText(WORLD, 'copies.iam', closed);
+  const client = (name: string) => s3Client(server, profile(name));
   return { server, dev: client('Production/dev'), writer: client('Production/writer'), copier: client('Production/copier') };
 }
 
-const calls = (server: RunningServer) =>
-  server
-    .events()
-    .filter((e) => e.type === 'RequestAllowed' || e.type === 'RequestDenied')
-    .map((e) => (e.data as { call: CallRecord }).call);
+const calls = decidedCalls;
 
 describe('simulate serve: CopyObject', () => {
   it('given dev may read the source and write the destination, when she copies, then S3 answers CopyObjectResult, each side decided by the engine', async () => {

@@ -5,15 +5,9 @@
 // most), continuation-token / NextContinuationToken, start-after, encoding-type=url, KeyCount;
 // "Error responses" (InvalidArgument 400, https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html);
 // Service Authorization Reference for Amazon S3 (s3:prefix, s3:delimiter, s3:max-keys on s3:ListBucket).
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { ListObjectsV2Command, paginateListObjectsV2, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { fromIni } from '@aws-sdk/credential-providers';
+import { ListObjectsV2Command, paginateListObjectsV2, PutObjectCommand } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
-import { BOUNDED, closedAfterEach } from './harness.js';
-import { startServer } from '../../src/server/serve.js';
-import { simulate } from '../../src/simulate.js';
+import { closedAfterEach, s3Client, serveText } from './harness.js';
 
 const WORLD = `scenario "Listing"
 clock 2026-01-01T09:00:00Z
@@ -28,22 +22,8 @@ account Production 111111111111 {
 const closed = closedAfterEach();
 
 async function serve() {
-  const loaded = simulate(WORLD, 'listing.iam', {
-    readFile: () => {
-      throw new Error('no files');
-    },
-    detail: true,
-  });
-  const credentials = join(mkdtempSync(join(tmpdir(), 'iamsim-s3-list-')), 'credentials');
-  const server = closed(await startServer(loaded, { port: 0, credentials }));
-  const client = (name: string) =>
-    new S3Client({
-      ...BOUNDED,
-      region: 'us-east-1',
-      endpoint: server.url,
-      forcePathStyle: true,
-      credentials: fromIni({ filepath: credentials, configFilepath: credentials + '.none', profile: name }),
-    });
+  const { server, profile } = await serveText(WORLD, 'listing.iam', closed);
+  const client = (name: string) => s3Client(server, profile(name));
   const dev = client('Production/dev');
   const put = async (...keys: string[]) => {
     for (const Key of keys) await dev.send(new PutObjectCommand({ Bucket: 'files', Key, Body: Key }));

@@ -5,23 +5,15 @@
 // (parts of at least 5 MiB but the last) and "Multipart upload API and permissions" (s3:PutObject;
 // s3:AbortMultipartUpload to abort: https://docs.aws.amazon.com/AmazonS3/latest/userguide/mpuoverview.html).
 import { createHash } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   AbortMultipartUploadCommand,
   CompleteMultipartUploadCommand,
   CreateMultipartUploadCommand,
   GetObjectCommand,
-  S3Client,
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
-import { fromIni } from '@aws-sdk/credential-providers';
 import { describe, expect, it } from 'vitest';
-import type { CallRecord } from '../../src/engine/call-record.js';
-import { BOUNDED, closedAfterEach } from './harness.js';
-import { startServer, type RunningServer } from '../../src/server/serve.js';
-import { simulate } from '../../src/simulate.js';
+import { closedAfterEach, decidedCalls, s3Client, serveText } from './harness.js';
 
 const WORLD = `scenario "Multipart uploads"
 clock 2026-01-01T09:00:00Z
@@ -37,30 +29,12 @@ account Production 111111111111 {
 const closed = closedAfterEach();
 
 async function serve() {
-  const loaded = simulate(WORLD, 'multipart.iam', {
-    readFile: () => {
-      throw new Error('no files');
-    },
-    detail: true,
-  });
-  const file = join(mkdtempSync(join(tmpdir(), 'iamsim-s3-mpu-')), 'credentials');
-  const server = closed(await startServer(loaded, { port: 0, credentials: file }));
-  const client = (name: string) =>
-    new S3Client({
-      ...BOUNDED,
-      region: 'us-east-1',
-      endpoint: server.url,
-      forcePathStyle: true,
-      credentials: fromIni({ filepath: file, configFilepath: file + '.none', profile: name }),
-    });
+  const { server, profile } = await serveText(WORLD, 'multipart.iam', closed);
+  const client = (name: string) => s3Client(server, profile(name));
   return { server, dev: client('Production/dev'), putter: client('Production/putter'), reader: client('Production/reader') };
 }
 
-const calls = (server: RunningServer) =>
-  server
-    .events()
-    .filter((e) => e.type === 'RequestAllowed' || e.type === 'RequestDenied')
-    .map((e) => (e.data as { call: CallRecord }).call);
+const calls = decidedCalls;
 
 const MiB = 1024 * 1024;
 const part = (size: number, fill: number) => Buffer.alloc(size, fill);

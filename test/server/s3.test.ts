@@ -33,13 +33,12 @@ import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { fromIni } from '@aws-sdk/credential-providers';
 import { describe, expect, it } from 'vitest';
-import { BOUNDED, closedAfterEach, loadFile } from './harness.js';
+import { BOUNDED, closedAfterEach, loadFile, s3Client, serveText } from './harness.js';
 import { openServe } from '../../src/cli/serve.js';
 import { main } from '../../src/cli/main.js';
 import { s3Address } from '../../src/server/s3.js';
 import { decodeChunked } from '../../src/server/s3-chunks.js';
 import { startServer, type RunningServer } from '../../src/server/serve.js';
-import { simulate } from '../../src/simulate.js';
 
 const FILE = 'scenarios/cross-account.iam';
 const load = () => loadFile(FILE);
@@ -373,18 +372,8 @@ account Partner 222222222222 {
 // and the first byte must be '{'" (aws/aws-cli#2779).
 describe('simulate serve: bucket policies through the AWS SDK for JavaScript v3', () => {
   async function policyServer() {
-    const loaded = simulate(POLICY_WORLD, 'policies.iam', {
-      readFile: () => {
-        throw new Error('no files');
-      },
-      detail: true,
-    });
-    const dir = mkdtempSync(join(tmpdir(), 'iamsim-s3-'));
-    const credentials = join(dir, 'credentials');
-    const server = await startServer(loaded, { port: 0, credentials });
-    closed(server);
-    const client = (name: string) =>
-      new S3Client({ ...bounded, endpoint: server.url, forcePathStyle: true, credentials: profile(credentials, name) });
+    const { server, profile } = await serveText(POLICY_WORLD, 'policies.iam', closed);
+    const client = (name: string) => s3Client(server, profile(name));
     return { server, admin: client('Production/admin'), carol: client('Partner/carol') };
   }
 

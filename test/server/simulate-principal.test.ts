@@ -17,10 +17,8 @@ import {
   SimulatePrincipalPolicyCommand,
 } from '@aws-sdk/client-iam';
 import { describe, expect, it } from 'vitest';
-import { secretAccessKey } from '../../src/engine/ids.js';
-import { startServer } from '../../src/server/serve.js';
-import { simulate } from '../../src/simulate.js';
 import { BOUNDED, closedAfterEach } from './harness.js';
+import { serveWorld } from './other-world.js';
 
 const WORLD = `scenario "Simulate a principal's policies"
 clock 2026-01-01T09:00:00Z
@@ -66,25 +64,9 @@ const ALICE = 'arn:aws:iam::222222222222:user/alice';
 const closed = closedAfterEach();
 
 async function serve() {
-  const loaded = simulate(WORLD, 'principal.iam', {
-    readFile: () => {
-      throw new Error('no files');
-    },
-    detail: true,
-  });
-  const server = closed(await startServer(loaded, { port: 0 }));
-  const client = (user: string) => {
-    const created = server
-      .events()
-      .filter((e) => e.type === 'AccessKeyCreated')
-      .map((e) => e.data as { user: string; accessKeyId: string })
-      .find((d) => d.user.endsWith(`:user/${user}`))!;
-    const credentials = {
-      accessKeyId: created.accessKeyId,
-      secretAccessKey: secretAccessKey(loaded.world.scenario.seed, created.accessKeyId),
-    };
-    return new IAMClient({ ...BOUNDED, region: 'us-east-1', endpoint: server.url, credentials });
-  };
+  const { server, key } = await serveWorld({}, WORLD);
+  closed(server);
+  const client = (user: string) => new IAMClient({ ...BOUNDED, region: 'us-east-1', endpoint: server.url, credentials: key(user) });
   return { server, client };
 }
 
