@@ -266,9 +266,9 @@ usage:
                                             run the world's steps, then answer the AWS SDKs and CLI
                                             as its STS and IAM endpoints (127.0.0.1, port 7100; 0:
                                             any free port), printing each request's trace
-  simulate import FILE… [-o WORLD.iam]      write a .iam world from aws iam get-account-authorization-details
-                                            output (every page), an organization bundle, bucket and key
-                                            policies (docs/cli.md "simulate import"); stdout without -o
+  simulate import FILE… [-o WORLD.iam]      write a .iam world from get-account-authorization-details
+                                            output (every page), an organization bundle, bucket and
+                                            key policies (to stdout without -o)
   simulate --help | --version
 
 options:
