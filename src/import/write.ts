@@ -200,7 +200,7 @@ function writeAccount(
   }
   for (const p of profiles.values())
     body.push(`instance-profile ${name(p.name)} { role ${name(p.role)}${p.path !== '/' ? `; path ${word(p.path)}` : ''} }`);
-  for (const b of acc.buckets) body.push(`bucket ${b.name} {\n${I}${I}policy ${jsonBlock(b.doc.document, I + I)}\n${I}}`);
+  for (const b of acc.buckets) body.push(`bucket ${name(b.name)} {\n${I}${I}policy ${jsonBlock(b.doc.document, I + I)}\n${I}}`);
   for (const k of acc.keys) body.push(`resource ${k.arn} {\n${I}${I}policy ${jsonBlock(k.doc.document, I + I)}\n${I}}`);
 
   // managed policies first: they are declared before what attaches them, for the reader
