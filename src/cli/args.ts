@@ -4,7 +4,7 @@ import { FORMATS, type Format } from '../run-file.js';
 export type { Format };
 
 export interface Args {
-  readonly command: 'run' | 'replay' | 'eval' | 'walk' | 'serve' | 'test' | 'help' | 'version';
+  readonly command: 'run' | 'replay' | 'eval' | 'walk' | 'serve' | 'test' | 'import' | 'help' | 'version';
   readonly files: string[];
   readonly format: Format;
   readonly explain: boolean;
@@ -28,7 +28,7 @@ export interface Args {
   readonly quiet: boolean;
   /** test: write the goldens that are missing or differ */
   readonly update: boolean;
-  /** test: a report file for CI (`--reporter junit --output FILE`) */
+  /** test: a report file for CI (`--reporter junit --output FILE`); import: the world to write (`-o FILE`) */
   readonly reporter: 'junit' | null;
   readonly output: string | null;
 }
@@ -147,11 +147,16 @@ export function parseArgs(argv: readonly string[]): Args {
         break;
       }
       case '--output':
+      case '-o':
         output = take();
         break;
       default:
         if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
-        if (files.length === 0 && (a === 'replay' || a === 'eval' || a === 'walk' || a === 'serve' || a === 'test') && command === 'run')
+        if (
+          files.length === 0 &&
+          (a === 'replay' || a === 'eval' || a === 'walk' || a === 'serve' || a === 'test' || a === 'import') &&
+          command === 'run'
+        )
           command = a;
         else files.push(a);
     }
@@ -180,8 +185,26 @@ export function parseArgs(argv: readonly string[]): Args {
       'to serve only',
     );
   }
-  if (command !== 'test')
-    refuseFlags([update && '--update', reporter !== null && '--reporter', output !== null && '--output'], 'to simulate test only');
+  if (command !== 'test') refuseFlags([update && '--update', reporter !== null && '--reporter'], 'to simulate test only');
+  if (command !== 'test' && command !== 'import' && output !== null)
+    throw new UsageError('--output applies to simulate test and simulate import only');
+  if (command === 'import') {
+    if (files.length === 0)
+      throw new UsageError(
+        'import takes the files to read: get-account-authorization-details output, an organization bundle, bucket and key policies',
+      );
+    refuseFlags(
+      [
+        format !== 'text' && '--format',
+        explain && '--explain',
+        events !== null && '--events',
+        until !== null && '--until',
+        summary && '--summary',
+        quiet && '--quiet',
+      ],
+      'to scenario runs, not to import',
+    );
+  }
   if ((summary || quiet) && command !== 'run' && command !== 'test')
     throw new UsageError(`${summary ? '--summary' : '--quiet'} applies to scenario runs and simulate test only`);
   if (summary && command === 'run') {
@@ -243,6 +266,9 @@ usage:
                                             run the world's steps, then answer the AWS SDKs and CLI
                                             as its STS and IAM endpoints (127.0.0.1, port 7100; 0:
                                             any free port), printing each request's trace
+  simulate import FILE… [-o WORLD.iam]      write a .iam world from get-account-authorization-details
+                                            output (every page), an organization bundle, bucket and
+                                            key policies (to stdout without -o)
   simulate --help | --version
 
 options:
@@ -258,6 +284,7 @@ options:
   --update                   test: write the goldens that are missing or differ, and say which
   --reporter junit --output FILE
                              test: also write a JUnit XML report for CI
+  -o FILE, --output FILE     import: write the world to FILE (whole or not at all)
   --port N, --host H         serve: where to listen (another address than 127.0.0.1 is said on stderr)
   --credentials FILE         serve: write an AWS credentials file (mode 600), a profile ACCOUNT/USER
                              per IAM user with its access key and the simulation's secret for it
@@ -269,4 +296,5 @@ options:
 exit codes: 0 every expectation held · 1 an expectation failed · 2 the scenario could not run
             (test: 0 all passed · 1 an expectation failed or a golden differs · 2 one could not run)
             (eval: 0 results printed, whatever the decisions · 2 the input could not run)
+            (import: 0 the world written · 2 the input could not be read)
 `;

@@ -82,6 +82,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       const { runTests } = await import('./test-command.js');
       return await runTests(args, io);
     }
+    if (args.command === 'import') {
+      const { runImport } = await import('./import-command.js');
+      return runImport(args, io);
+    }
     // each file on its own: one that cannot be read or run does not stop the others
     const tally: Tally = { pass: 0, fail: 0, differs: 0, error: 0 };
     let printed = false;
