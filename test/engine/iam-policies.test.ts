@@ -117,7 +117,8 @@ describe('inline policies (PutUserPolicy, GetRolePolicy, DeleteGroupPolicy …)'
 
   // AWS re:Post Knowledge Center, "identity-center-aws-reserved-sso": editing an AWSReservedSSO_ role
   // in IAM answers "Cannot perform the operation on the protected role … - this role is only
-  // modifiable by AWS"; IAM Identity Center User Guide, "IAM roles created by IAM Identity Center"
+  // modifiable by AWS" (the same from PutRolePolicy through the SDK: perkbox/cloud-access-bot#11);
+  // IAM Identity Center User Guide, "IAM roles created by IAM Identity Center"
   it('refuses to change or delete a role IAM Identity Center provisioned (UnmodifiableEntity)', () => {
     const name = 'AWSReservedSSO_ReadOnly_0123456789abcdef';
     const w = world(role(PROD, name, trustAccount(PROD), 3600, '/aws-reserved/sso.amazonaws.com/eu-west-1/'));
