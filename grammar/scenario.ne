@@ -35,6 +35,7 @@ import * as o from './build-org.js';
 import * as p from './build-policy.js';
 import * as s from './build-step.js';
 import * as w from './build-world.js';
+import * as ic from './build-sso.js';
 
 const second = (d: readonly unknown[]): unknown => d[1];
 %}
@@ -55,6 +56,7 @@ WorldItem
    | Organization {% id %}
    | OidcProvider {% id %}
    | OidcIssuer {% id %}
+   | IdentityCenter {% id %}
    | "step" Name "{" StepMembers "}" {% (d) => s.step(d[0], d[1], d[3]) %}
 
 # ---- names, references, values ----------------------------------------------------------------
@@ -395,6 +397,47 @@ OrgPolicy -> "scp" Name PolicyBody:? {% (d) => o.orgPolicy(d[0], 'Scp', d[1], d[
   | "rcp" Name PolicyBody:? {% (d) => o.orgPolicy(d[0], 'Rcp', d[1], d[2]) %}
 
 Detach -> "detach" Name {% (d) => o.detach(d[0], d[1]) %}
+
+# ---- IAM Identity Center ----------------------------------------------------------------------
+
+# `identity-center { region R; access-control-attributes K, …; user U { groups G, …; attributes
+# { K: v } }; group G; permission-set P { … }; assign user|group NAME to P in account A, … }`
+# (src/dsl/resolve/identity-center.ts checks the names).
+IdentityCenter -> "identity-center" "{" IcMembers "}" {% (d) => ic.identityCenter(d[0], d[2]) %}
+
+IcMembers -> null {% b.nil %}
+  | IcMembers IcMember {% (d) => b.snoc(d[0], d[1]) %}
+  | IcMembers IcMember ";" {% (d) => b.snoc(d[0], d[1]) %}
+
+IcMember -> "region" Name {% (d) => ic.region(d[0], d[1]) %}
+  | "access-control-attributes" NameList {% (d) => ic.attributeKeys(d[0], d[1]) %}
+  | "user" Name IcUserBody:? {% (d) => ic.user(d[0], d[1], d[2]) %}
+  | "group" Name {% (d) => ic.group(d[0], d[1]) %}
+  | "permission-set" Name PermissionSetBody:? {% (d) => ic.permissionSet(d[0], d[1], d[2]) %}
+  | "assign" IcPrincipalKind Name "to" Name "in" "account" NameList {% (d) => ic.assign(d[0], d[1], d[2], d[4], d[7]) %}
+
+IcPrincipalKind -> "user" {% id %} | "group" {% id %}
+
+IcUserBody -> "{" IcUserMembers "}" {% second %}
+
+IcUserMembers -> null {% b.nil %}
+  | IcUserMembers IcUserMember {% (d) => b.snoc(d[0], d[1]) %}
+  | IcUserMembers IcUserMember ";" {% (d) => b.snoc(d[0], d[1]) %}
+
+IcUserMember -> "groups" NameList {% (d) => ic.userGroups(d[0], d[1]) %}
+  | "attributes" EntryBlock {% (d) => ic.userAttributes(d[0], d[1]) %}
+
+PermissionSetBody -> "{" PermissionSetMembers "}" {% second %}
+
+PermissionSetMembers -> null {% b.nil %}
+  | PermissionSetMembers PermissionSetMember {% (d) => b.snoc(d[0], d[1]) %}
+  | PermissionSetMembers PermissionSetMember ";" {% (d) => b.snoc(d[0], d[1]) %}
+
+PermissionSetMember -> "managed" NameList {% (d) => ic.managed(d[0], d[1]) %}
+  | "customer-managed" NameList {% (d) => ic.customerManaged(d[0], d[1]) %}
+  | "inline" PolicyBody {% (d) => ic.inline(d[0], d[1]) %}
+  | "boundary" Name {% (d) => ic.boundary(d[0], d[1]) %}
+  | "session-duration" Name {% (d) => ic.sessionDuration(d[0], d[1]) %}
 
 # ---- steps ------------------------------------------------------------------------------------
 

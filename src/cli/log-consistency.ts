@@ -30,7 +30,8 @@ type Kind =
   | 'function'
   | 'instance'
   | 'task definition'
-  | 'task';
+  | 'task'
+  | 'identity center';
 
 /** What an event declares, by kind (read from its data). */
 const DECLARES: Partial<Record<LoggedEvent['type'], (d: never) => [Kind, string][]>> = {
@@ -61,6 +62,7 @@ const DECLARES: Partial<Record<LoggedEvent['type'], (d: never) => [Kind, string]
   InstanceLaunched: (d: { instance: { arn: string } }) => [['instance', d.instance.arn]],
   TaskDefinitionRegistered: (d: { taskDefinition: { arn: string } }) => [['task definition', d.taskDefinition.arn]],
   TaskStarted: (d: { task: { arn: string } }) => [['task', d.task.arn]],
+  IdentityCenterEnabled: (d: { instance: { arn: string } }) => [['identity center', d.instance.arn]],
 };
 
 /** What an event deletes: later events may not name it (until an event creates it again). */
@@ -152,7 +154,13 @@ const REFERS: Partial<Record<LoggedEvent['type'], readonly (readonly [readonly s
     [['task', 'account'], ['account']],
     [['task', 'taskDefinition'], ['task definition']],
   ],
+  IdentityCenterEnabled: [[['instance', 'account'], ['account']]],
+  AccountAssignmentCreated: [[['assignment', 'account'], ['account']]],
+  PermissionSetProvisioned: [[['role', 'account'], ['account']]],
 };
+
+/** IAM Identity Center's events that need its instance (an IdentityCenterEnabled event first). */
+const SSO_EVENTS = new Set(['AccountAssignmentCreated', 'PermissionSetProvisioned']);
 
 const ORG_EVENTS = new Set([
   'OrganizationPolicyCreated',
@@ -169,6 +177,12 @@ export function checkConsistency(events: readonly LoggedEvent[]): Inconsistency 
     if (index > 0 && e.type === 'ScenarioStarted') return { index, path: ['type'], text: 'a log has one ScenarioStarted, its first event' };
     if (ORG_EVENTS.has(e.type) && (known.get('organization')?.size ?? 0) === 0) {
       return { index, path: ['type'], text: 'no organization exists yet (an OrganizationCreated event comes first)' };
+    }
+    if (SSO_EVENTS.has(e.type) && (known.get('identity center')?.size ?? 0) === 0) {
+      return { index, path: ['type'], text: 'no IAM Identity Center instance exists yet (an IdentityCenterEnabled event comes first)' };
+    }
+    if (e.type === 'IdentityCenterEnabled' && (known.get('identity center')?.size ?? 0) > 0) {
+      return { index, path: ['type'], text: 'a second IAM Identity Center instance (a scenario has one, enabled once)' };
     }
     if (e.type === 'OrganizationCreated' && (known.get('organization')?.size ?? 0) > 0) {
       return { index, path: ['type'], text: 'a second organization (a scenario has one, created once)' };

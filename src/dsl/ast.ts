@@ -52,6 +52,12 @@ export interface CredentialsValue {
   readonly name: Text;
   readonly loc: Loc;
 }
+/** `access-token USER`: the access token of an IAM Identity Center user's sign-in to the access portal */
+export interface AccessTokenValue {
+  readonly kind: 'AccessToken';
+  readonly name: Text;
+  readonly loc: Loc;
+}
 /** `encoded-message NAME`: the encoded authorization failure message an earlier step kept */
 export interface EncodedMessageValue {
   readonly kind: 'EncodedMessage';
@@ -95,6 +101,7 @@ export type Value =
   | FileVarValue
   | CredentialsValue
   | EncodedMessageValue
+  | AccessTokenValue
   | TokenValue
   | ListValue;
 
@@ -510,6 +517,7 @@ export type WorldItem =
   | OrganizationDecl
   | OidcIssuerDecl
   | OidcProviderDecl
+  | IdentityCenterDecl
   | StepDecl
   | { readonly kind: 'Wait'; readonly duration: Text; readonly loc: Loc };
 
@@ -518,3 +526,38 @@ export interface ScenarioFile {
   readonly file: string;
   readonly items: readonly WorldItem[];
 }
+
+// ---- IAM Identity Center ----------------------------------------------------------------------
+
+/** `identity-center { … }`: the instance of the organization's management account. */
+export interface IdentityCenterDecl {
+  readonly kind: 'IdentityCenter';
+  readonly members: readonly IdentityCenterMember[];
+  readonly loc: Loc;
+}
+
+export type IdentityCenterMember =
+  | { readonly kind: 'IcRegion'; readonly name: Text; readonly loc: Loc }
+  | { readonly kind: 'IcAttributeKeys'; readonly keys: readonly Text[]; readonly loc: Loc }
+  | { readonly kind: 'IcUser'; readonly name: Text; readonly members: readonly IcUserMember[]; readonly loc: Loc }
+  | { readonly kind: 'IcGroup'; readonly name: Text; readonly loc: Loc }
+  | { readonly kind: 'PermissionSet'; readonly name: Text; readonly members: readonly PermissionSetMember[]; readonly loc: Loc }
+  | {
+      readonly kind: 'Assign';
+      readonly principalType: 'USER' | 'GROUP';
+      readonly principal: Text;
+      readonly permissionSet: Text;
+      readonly accounts: readonly Text[];
+      readonly loc: Loc;
+    };
+
+export type IcUserMember =
+  | { readonly kind: 'IcUserGroups'; readonly groups: readonly Text[]; readonly loc: Loc }
+  | { readonly kind: 'IcUserAttributes'; readonly entries: readonly Entry[]; readonly loc: Loc };
+
+export type PermissionSetMember =
+  | { readonly kind: 'PsManaged'; readonly arns: readonly Text[]; readonly loc: Loc }
+  | { readonly kind: 'PsCustomerManaged'; readonly names: readonly Text[]; readonly loc: Loc }
+  | { readonly kind: 'PsInline'; readonly body: PolicyBody; readonly loc: Loc }
+  | { readonly kind: 'PsBoundary'; readonly policy: Text; readonly loc: Loc }
+  | { readonly kind: 'PsSessionDuration'; readonly duration: Text; readonly loc: Loc };

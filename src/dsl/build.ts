@@ -6,6 +6,7 @@ import { ScenarioError } from '../errors.js';
 import type {
   CredentialsValue,
   EncodedMessageValue,
+  AccessTokenValue,
   Entry,
   EnvValue,
   FileVarValue,
@@ -124,10 +125,14 @@ const NAMED_VALUES = {
   file: 'FileVar',
   credentials: 'Credentials',
   'encoded-message': 'EncodedMessage',
-} as const satisfies Record<string, (EnvValue | FileVarValue | CredentialsValue | EncodedMessageValue)['kind']>;
+  'access-token': 'AccessToken',
+} as const satisfies Record<string, (EnvValue | FileVarValue | CredentialsValue | EncodedMessageValue | AccessTokenValue)['kind']>;
 
-/** `env NAME`, `file NAME`, `credentials NAME` or `encoded-message NAME` as a value */
-export function namedValue(keyword: Token, name: Text): EnvValue | FileVarValue | CredentialsValue | EncodedMessageValue {
+/** `env NAME`, `file NAME`, `credentials NAME`, `encoded-message NAME` or `access-token USER` as a value */
+export function namedValue(
+  keyword: Token,
+  name: Text,
+): EnvValue | FileVarValue | CredentialsValue | EncodedMessageValue | AccessTokenValue {
   return { kind: NAMED_VALUES[keyword.text as keyof typeof NAMED_VALUES], name, loc: loc(keyword) };
 }
 export function list(open: Token, items: Cons<Value> | null): ListValue {

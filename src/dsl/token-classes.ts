@@ -31,7 +31,7 @@ export const TOKEN_CLASSES = {
   separator: oneOf([',', ';']),
   /** world settings (`description` takes a Description, not a Name) */
   setting: oneOf(['scenario', 'clock', 'region', 'wait']),
-  valueKeyword: oneOf(['env', 'file', 'credentials', 'encoded-message']),
+  valueKeyword: oneOf(['env', 'file', 'credentials', 'encoded-message', 'access-token']),
   principalKeyword: oneOf(['principal', 'not-principal']),
   actionKeyword: oneOf(['action', 'not-action']),
   resourceKeyword: oneOf(['resource', 'not-resource']),

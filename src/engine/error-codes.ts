@@ -68,6 +68,11 @@ export const EMITTED_ERROR_CODES = [
   'NoSuchBucket',
   'InvalidRequest',
   'MissingRequestBodyError',
+  // the IAM Identity Center portal (AWS IAM Identity Center Portal API Reference, GetRoleCredentials:
+  // Errors; ForbiddenException "No access" as the AWS CLI reports it: src/engine/sso/portal.ts)
+  'UnauthorizedException',
+  'ForbiddenException',
+  'InvalidRequestException',
 ] as const;
 
 export type ErrorCode = (typeof EMITTED_ERROR_CODES)[number];
@@ -97,8 +102,9 @@ const DOCUMENTED_ERROR_CODES: readonly string[] = [
   // EKS Auth's AssumeRoleForPodIdentity
   'InternalServerException',
   'InvalidParameterException',
-  'InvalidRequestException',
   'ServiceUnavailableException',
+  // the IAM Identity Center portal's
+  'TooManyRequestsException',
   // ECS RunTask's Errors the engine does not produce (clusters are not modelled)
   'ClusterNotFoundException',
   'ServerException',

@@ -9,12 +9,22 @@ import type { OrganizationsCommand, OrganizationsEvent } from './organizations/i
 import type { ResourcesCommand, ResourcesEvent } from './resources/index.js';
 import type { ScenarioCommand, ScenarioEvent } from './scenario/index.js';
 import type { ObtainWorkloadCredentials, ServicesCommand, ServicesEvent } from './services/index.js';
+import type { SsoCommand, SsoEvent } from './sso/index.js';
 import type { StsEvent } from './sts/index.js';
 import type { Meta } from './envelope.js';
 
 export type AnyCommand =
-  ScenarioCommand | IamCommand | ResourcesCommand | OrganizationsCommand | OidcCommand | EksCommand | ServicesCommand | CallCommand;
-export type AnyEvent = ScenarioEvent | IamEvent | StsEvent | ResourcesEvent | OrganizationsEvent | OidcEvent | EksEvent | ServicesEvent;
+  | ScenarioCommand
+  | IamCommand
+  | ResourcesCommand
+  | OrganizationsCommand
+  | OidcCommand
+  | EksCommand
+  | ServicesCommand
+  | SsoCommand
+  | CallCommand;
+export type AnyEvent =
+  ScenarioEvent | IamEvent | StsEvent | ResourcesEvent | OrganizationsEvent | OidcEvent | EksEvent | ServicesEvent | SsoEvent;
 
 /** The commands the engine decides: a scenario's, and those its workflows send (workflow.ts). */
 export type EngineCommand = AnyCommand | ObtainPodCredentials | ObtainWorkloadCredentials;

@@ -96,3 +96,10 @@ export function kmsKeyId(seed: string, account: string, name: string): string {
 export function authorizationMessageKeys(seed: string): { readonly encryption: Buffer; readonly nonce: Buffer } {
   return { encryption: digest(seed, 'authorization-message|encryption'), nonce: digest(seed, 'authorization-message|nonce') };
 }
+
+/** `length` lowercase hex digits naming `purpose` (IAM Identity Center's instance, permission set and role-name IDs). */
+export function hexId(seed: string, purpose: string, length: number): string {
+  let out = '';
+  for (let i = 0; out.length < length; i++) out += digest(seed, `${purpose}#${i}`).toString('hex');
+  return out.slice(0, length);
+}

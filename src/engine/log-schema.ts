@@ -11,6 +11,7 @@ import { organizationsEvents } from './organizations/schema.js';
 import { resourcesEvents } from './resources/schema.js';
 import { scenarioEvents } from './scenario/schema.js';
 import { servicesEvents } from './services/schema.js';
+import { ssoEvents } from './sso/schema.js';
 import { stsEvents } from './sts/schema.js';
 
 const ALL = [
@@ -22,6 +23,7 @@ const ALL = [
   ...oidcEvents,
   ...eksEvents,
   ...servicesEvents,
+  ...ssoEvents,
 ];
 
 /** Each event type's schema, with the `meta` the log adds beside `type` and `data`. */

@@ -2,6 +2,7 @@
 import { podCall } from './eks/pod-call.js';
 import { stackCreation } from './resources/stack-workflow.js';
 import { workloadCall } from './services/workload-call.js';
+import { provisioning } from './sso/provision.js';
 import type { Workflow } from './workflow.js';
 
-export const workflows: readonly Workflow[] = [podCall, stackCreation, workloadCall];
+export const workflows: readonly Workflow[] = [podCall, stackCreation, workloadCall, provisioning];

@@ -7,6 +7,7 @@ import type { OrganizationsState } from './organizations/state.js';
 import type { ResourcesState } from './resources/state.js';
 import type { ScenarioState } from './scenario/state.js';
 import type { ServicesState } from './services/state.js';
+import type { SsoState } from './sso/state.js';
 import type { StsState } from './sts/state.js';
 
 export interface World {
@@ -18,4 +19,5 @@ export interface World {
   oidc: OidcState;
   eks: EksState;
   services: ServicesState;
+  sso: SsoState;
 }

@@ -17,7 +17,11 @@ export interface WorldEntity {
     | 'pod'
     | 'instance-profile'
     | 'function'
-    | 'instance';
+    | 'instance'
+    | 'identity-center'
+    | 'sso-user'
+    | 'sso-group'
+    | 'permission-set';
   readonly name: string;
   readonly arn: string;
   readonly id: string | null;

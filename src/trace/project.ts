@@ -7,6 +7,7 @@ import { projectEks, projectOidc, setCall, stackNote } from './project-eks.js';
 import { projectOrganization } from './project-org.js';
 import { changeText, isIamChange } from './changes.js';
 import { projectServices, serviceChangeText } from './project-services.js';
+import { projectSso } from './project-sso.js';
 
 export function project(events: readonly LoggedEvent[]): TraceModel {
   const model: TraceModel = {
@@ -216,6 +217,8 @@ export function project(events: readonly LoggedEvent[]): TraceModel {
       case 'RoleAssumedWithWebIdentity':
       case 'AssumeRoleWithWebIdentityDenied':
       case 'AssumeRoleWithWebIdentityFailed':
+      case 'PortalCallFailed':
+      case 'PortalCallAnswered':
         if (step) setCall(step, (event.data as { call: CallRecord }).call);
         break;
       case 'SecretCreated':
@@ -258,6 +261,11 @@ export function project(events: readonly LoggedEvent[]): TraceModel {
       case 'OrganizationPolicyAttached':
       case 'OrganizationPolicyDetached':
         projectOrganization(model, event);
+        break;
+      case 'IdentityCenterEnabled':
+      case 'AccountAssignmentCreated':
+      case 'PermissionSetProvisioned':
+        projectSso(event, add, entities, model.accounts);
         break;
       default: {
         const unreachable: never = event;

@@ -114,6 +114,22 @@ describe('inline policies (PutUserPolicy, GetRolePolicy, DeleteGroupPolicy …)'
       'UnmodifiableEntity',
     );
   });
+
+  // AWS re:Post Knowledge Center, "identity-center-aws-reserved-sso": editing an AWSReservedSSO_ role
+  // in IAM answers "Cannot perform the operation on the protected role … - this role is only
+  // modifiable by AWS" (the same from PutRolePolicy through the SDK: perkbox/cloud-access-bot#11);
+  // IAM Identity Center User Guide, "IAM roles created by IAM Identity Center"
+  it('refuses to change or delete a role IAM Identity Center provisioned (UnmodifiableEntity)', () => {
+    const name = 'AWSReservedSSO_ReadOnly_0123456789abcdef';
+    const w = world(role(PROD, name, trustAccount(PROD), 3600, '/aws-reserved/sso.amazonaws.com/eu-west-1/'));
+    expect(error(w, iam('UpdateAssumeRolePolicy', { RoleName: name, PolicyDocument: doc([]) }))).toEqual({
+      code: 'UnmodifiableEntity',
+      message: `Cannot perform the operation on the protected role '${name}' - this role is only modifiable by AWS`,
+    });
+    expect(error(w, iam('PutRolePolicy', { RoleName: name, PolicyName: 'P', PolicyDocument: readAll }))?.code).toBe('UnmodifiableEntity');
+    expect(error(w, iam('AttachRolePolicy', { RoleName: name, PolicyArn: policyArn('p') }))?.code).toBe('UnmodifiableEntity');
+    expect(error(w, iam('DeleteRole', { RoleName: name }))?.code).toBe('UnmodifiableEntity');
+  });
 });
 
 describe('managed policies and their versions', () => {

@@ -5,6 +5,7 @@ import { metaOf } from '../../engine/envelope.js';
 import { DEFAULT_CLOCK, DEFAULT_REGION, defaultTitle } from '../../engine/scenario/state.js';
 import type { Loc, ScenarioFile, WorldItem } from '../ast.js';
 import { eksCommands } from './eks.js';
+import { identityCenterCommands } from './identity-center.js';
 import { located } from './located.js';
 import { oidcCommands } from './oidc.js';
 import { organizationCommands } from './organization.js';
@@ -87,8 +88,10 @@ export function resolveScenario(ast: ScenarioFile, options: ResolveOptions): Res
   if (organization) organizationCommands(organization, ctx, emit);
   oidcCommands(ast, resolver, emit);
   eksCommands(ctx, emit);
+  const identityCenter = once('IdentityCenter');
+  const sso = identityCenter ? identityCenterCommands(identityCenter, organization, title, region, ctx, emit) : undefined;
 
-  const scope: StepScope = { ctx: { ...ctx, here: null }, region, kept: new Set(), messages: new Set() };
+  const scope: StepScope = { ctx: { ...ctx, here: null }, region, kept: new Set(), messages: new Set(), ...(sso ? { sso } : {}) };
   let index = 0;
   for (const item of ast.items) {
     if (item.kind === 'Step') {

@@ -15,6 +15,9 @@ import { findPod } from './eks-symbols.js';
 import { providerForCluster } from './federated.js';
 import { bucketParam, checkS3Call } from './s3-call.js';
 import { checkStsCall } from './sts-call.js';
+import { checkPortalCall } from './sso-call.js';
+import { isPortalAction } from '../../engine/sso/portal.js';
+import type { IdentityCenterScope } from './identity-center.js';
 import { checkIamCall } from './iam-call.js';
 import { tokenSpec } from './token.js';
 import { resolveVia } from './vpc-endpoint.js';
@@ -31,6 +34,8 @@ export interface StepScope {
   readonly messages: Set<string>;
   /** the step's caller is a pod (its `env` and `file` values can be read) */
   pod?: boolean;
+  /** the IAM Identity Center instance, whose users' sign-ins `access-token USER` names */
+  readonly sso?: IdentityCenterScope;
 }
 
 const DENIED_BY = ['scp', 'rcp', 'vpc-endpoint', 'boundary', 'session-policy', 'identity', 'resource', 'trust'];
@@ -199,7 +204,8 @@ function callData(call: CallDecl, caller: CallerRef, region: string, scope: Step
       expected: 'service:Action, such as s3:PutObject or sts:AssumeRole',
     });
   }
-  checkCall(call, at);
+  const portal = isPortalAction(action);
+  if (!portal) checkCall(call, at);
   const s3 = m[1]!.toLowerCase() === 's3';
   const params: Record<string, ParamValue> = {};
   for (const entry of call.params ?? []) {
@@ -208,6 +214,7 @@ function callData(call: CallDecl, caller: CallerRef, region: string, scope: Step
   }
   if (m[1]!.toLowerCase() === 'sts') checkStsCall(call, m[2]!, caller, params, at);
   if (m[1]!.toLowerCase() === 'iam') checkIamCall(call, at);
+  if (portal) checkPortalCall(call, caller, at);
   let resource: string | null = null;
   if (call.resource) {
     resource = resourceArn(call.resource, scope.ctx);
@@ -249,6 +256,25 @@ function paramValue(v: Value, scope: StepScope): ParamValue {
         });
       }
       return { t: 'credentials', name: v.name.text };
+    case 'AccessToken': {
+      const sso = scope.sso;
+      if (sso === undefined || !sso.users.has(v.name.text)) {
+        const suggestion = sso ? nearest(v.name.text, sso.users) : undefined;
+        throw resolver.at.error(
+          v.name.loc,
+          sso ? `identity-center declares no user ${v.name.text}` : 'the scenario has no identity-center',
+          {
+            length: v.name.text.length,
+            expected: sso
+              ? `one of its users: ${[...sso.users].join(', ')}`
+              : 'an `identity-center { user NAME … }` whose user signs in to the access portal',
+            ...(suggestion ? { suggestion } : {}),
+          },
+        );
+      }
+      // the user signs in to the access portal: the token of that sign-in (src/engine/sso/ids.ts)
+      return { t: 'text', v: sso.token(v.name.text) };
+    }
     case 'EncodedMessage':
       if (!scope.messages.has(v.name.text)) {
         const suggestion = nearest(v.name.text, scope.messages);

@@ -4,6 +4,7 @@ import { callStage, serviceOf } from '../call/stage.js';
 import type { Decider } from '../decider.js';
 import { isIamApi } from '../iam/api/index.js';
 import { isServiceApi } from '../services/api.js';
+import { isPortalAction } from '../sso/portal.js';
 import type { ResourcesCommand } from './commands.js';
 import { decideResources } from './decide.js';
 import type { ResourcesEvent } from './events.js';
@@ -45,6 +46,7 @@ export const resources: Decider<ResourcesCommand | CallCommand, ResourcesEvent, 
     (serviceOf(command) !== 'sts' &&
       !isIamApi(command.data.action) &&
       !isServiceApi(command.data.action) &&
+      !isPortalAction(command.data.action) &&
       callStage(command, world) === 'request'),
   decide: (command, world) =>
     command.type !== 'Call'

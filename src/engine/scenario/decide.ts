@@ -25,10 +25,12 @@ export function decideScenario(command: ScenarioCommand | CallCommand, world: Wo
     }
     case 'KeepCredentials': {
       const call = world.scenario.lastCall;
-      // temporary credentials (STS) or a new access key (iam:CreateAccessKey)
+      // temporary credentials (STS, or the access portal's roleCredentials) or a new access key (iam:CreateAccessKey)
       const creds = (call?.response?.Credentials ?? call?.response?.AccessKey) as { AccessKeyId?: unknown } | undefined;
-      if (typeof creds?.AccessKeyId === 'string') {
-        return [{ type: 'CredentialsKept', data: { name: command.data.name, accessKeyId: creds.AccessKeyId } }];
+      const portal = call?.response?.roleCredentials as { accessKeyId?: unknown } | undefined;
+      const keyId = creds?.AccessKeyId ?? portal?.accessKeyId;
+      if (typeof keyId === 'string') {
+        return [{ type: 'CredentialsKept', data: { name: command.data.name, accessKeyId: keyId } }];
       }
       const reason = call === null ? 'the call was not made' : `the call returned no credentials (${call.outcome})`;
       return [{ type: 'CredentialsNotKept', data: { name: command.data.name, reason } }];

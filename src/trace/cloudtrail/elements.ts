@@ -14,8 +14,8 @@ const NUMERIC = new Set(['DurationSeconds']);
  * such (a scenario may write them as `json {…}`, which is the text an SDK would send).
  */
 const JSON_TEXT = new Set(['PolicyDocument', 'AssumeRolePolicyDocument', 'Policy', 'TemplateBody']);
-/** Credentials in a request are never logged: the token or assertion itself stays out. */
-const SECRET = new Set(['WebIdentityToken', 'SAMLAssertion']);
+/** Credentials in a request are never logged: the token or assertion itself (or the access portal's bearer token) stays out. */
+const SECRET = new Set(['WebIdentityToken', 'SAMLAssertion', 'accessToken']);
 
 export function requestParameters(call: CallRecord): Json | null {
   const s3 = s3Parts(call);

@@ -9,7 +9,7 @@ import type { IamEvent } from '../events.js';
 import type { InstanceProfile, IamRole } from '../state.js';
 import { listByPath, listResponse, pageParams } from './paging.js';
 import { entityArn, findByName, nameParam, noSuchEntity, pathParam, resourceOf, text } from './names.js';
-import { conflict, isServiceLinked } from './names.js';
+import { conflict, unmodifiableRole } from './names.js';
 import { tagListParam } from './tags.js';
 import { authorizePassRole } from '../../call/pass-role.js';
 import { instanceProfileShape } from './shapes.js';
@@ -26,15 +26,6 @@ function noSuchProfile(name: string, account: string): Extract<IamOutcome, { ok:
 function profileAddress({ params, account, world }: IamRequest, out: Constraint[]) {
   const name = nameParam(params, 'InstanceProfileName', 'instance-profile', out);
   return { resource: resourceOf(world, 'instance-profile', account, name) };
-}
-
-function unmodifiable(role: IamRole): Extract<IamOutcome, { ok: false }> {
-  return {
-    ok: false,
-    code: 'UnmodifiableEntity',
-    message: `Cannot perform the operation on the protected role '${role.name}' - this role is only modifiable by AWS`,
-    note: 'a service-linked role is managed by its service',
-  };
 }
 
 type Pair = { readonly ok: true; readonly profile: InstanceProfile; readonly role: IamRole } | Extract<IamOutcome, { ok: false }>;
@@ -64,7 +55,8 @@ function roleInProfile(change: (profile: InstanceProfile, role: IamRole, request
     apply(request): IamOutcome {
       const pair = profileAndRole(request);
       if (!pair.ok) return pair;
-      if (isServiceLinked(pair.role.arn)) return unmodifiable(pair.role);
+      const refused = unmodifiableRole(pair.role, 'a service-linked role is managed by its service');
+      if (refused !== null) return refused;
       return change(pair.profile, pair.role, request);
     },
   };

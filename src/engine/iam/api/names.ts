@@ -115,6 +115,38 @@ export function isServiceLinked(roleArn: string): boolean {
   return roleArn.includes(':role/aws-service-role/');
 }
 
+/**
+ * Why IAM calls may not change or delete a role, or null when they may: a service-linked role is
+ * changed only by its service (IAM User Guide "Using service-linked roles"); a role IAM Identity
+ * Center provisioned for a permission set (path /aws-reserved/sso.amazonaws.com/) only by Identity
+ * Center, through the permission set (IAM Identity Center User Guide "IAM roles created by IAM
+ * Identity Center"; AWS re:Post Knowledge Center "identity-center-aws-reserved-sso": IAM answers
+ * "Cannot perform the operation on the protected role …").
+ */
+export function protectedBy(roleArn: string): 'service-linked' | 'identity-center' | null {
+  if (isServiceLinked(roleArn)) return 'service-linked';
+  if (roleArn.includes(':role/aws-reserved/sso.amazonaws.com/')) return 'identity-center';
+  return null;
+}
+
+/** IAM's UnmodifiableEntity for a protected role (AWS-observed text, rebuy-de/aws-nuke#331), or null. */
+export function unmodifiableRole(
+  role: { readonly arn: string; readonly name: string },
+  slrNote: string,
+): Extract<IamOutcome, { ok: false }> | null {
+  const by = protectedBy(role.arn);
+  if (by === null) return null;
+  return {
+    ok: false,
+    code: 'UnmodifiableEntity',
+    message: `Cannot perform the operation on the protected role '${role.name}' - this role is only modifiable by AWS`,
+    note:
+      by === 'service-linked'
+        ? slrNote
+        : 'an IAM Identity Center role is changed only through its permission set, which Identity Center provisions again (IAM Identity Center User Guide "IAM roles created by IAM Identity Center")',
+  };
+}
+
 /** DeleteConflict, as IAM words it (a Delete… call that finds the entity still in use). */
 export function conflict(message: string, note: string): IamOutcome {
   return { ok: false, code: 'DeleteConflict', message, note };

@@ -6,7 +6,7 @@
 import { checkLength, checkRequired, type Constraint } from '../../call/validation.js';
 import type { World } from '../../world.js';
 import type { IamGroup, IamRole, IamUser, ManagedPolicy } from '../state.js';
-import { findByName, isServiceLinked, noSuchEntity, resourceOf, text } from './names.js';
+import { findByName, noSuchEntity, resourceOf, text, unmodifiableRole } from './names.js';
 import type { IamAddress, IamOutcome } from './types.js';
 
 export type PrincipalKind = 'user' | 'group' | 'role';
@@ -65,15 +65,13 @@ export function isFailure<T extends object>(found: T | Failure): found is Failur
   return 'ok' in found && found.ok === false;
 }
 
-/** UnmodifiableEntity for a service-linked role (AWS-observed text, rebuy-de/aws-nuke#331); null for any other entity. */
+/** UnmodifiableEntity for a protected role (names.ts unmodifiableRole); null for any other entity. */
 export function protectedRole(entity: PrincipalEntity, kind: PrincipalKind): Failure | null {
-  if (kind !== 'role' || !isServiceLinked(entity.arn)) return null;
-  return {
-    ok: false,
-    code: 'UnmodifiableEntity',
-    message: `Cannot perform the operation on the protected role '${entity.name}' - this role is only modifiable by AWS`,
-    note: 'a service-linked role is changed only by the service it is linked to (IAM User Guide "Using service-linked roles")',
-  };
+  if (kind !== 'role') return null;
+  return unmodifiableRole(
+    entity,
+    'a service-linked role is changed only by the service it is linked to (IAM User Guide "Using service-linked roles")',
+  );
 }
 
 /**

@@ -5,7 +5,7 @@ import type { IamEvent } from '../events.js';
 import { documentParam, readDocument } from './documents.js';
 import { entityArn, findByName, nameParam, noSuchEntity, pathParam, resourceOf, text } from './names.js';
 import { orphanPrincipal } from './orphans.js';
-import { conflict, isServiceLinked } from './names.js';
+import { conflict, unmodifiableRole } from './names.js';
 import { onPrincipal } from './policy-refs.js';
 import { roleShape } from './shapes.js';
 import { tagListParam } from './tags.js';
@@ -98,14 +98,11 @@ const deleteRole: IamApi = {
     const name = text(params, 'RoleName')!;
     const role = findByName(world, 'role', account, name);
     if (role === null) return noSuchEntity('role', name, account);
-    if (isServiceLinked(role.arn)) {
-      return {
-        ok: false,
-        code: 'UnmodifiableEntity',
-        message: `Cannot perform the operation on the protected role '${role.name}' - this role is only modifiable by AWS`,
-        note: 'a service-linked role is deleted through its service (iam:DeleteServiceLinkedRole), not with DeleteRole',
-      };
-    }
+    const refused = unmodifiableRole(
+      role,
+      'a service-linked role is deleted through its service (iam:DeleteServiceLinkedRole), not with DeleteRole',
+    );
+    if (refused !== null) return refused;
     // IAM API Reference, DeleteRole: "remove the following attached items: Inline policies …
     // Attached managed policies … Instance profile"; AWS does not say which error comes first when
     // several remain, so iamsim checks them in that order

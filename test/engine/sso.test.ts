@@ -1,0 +1,165 @@
+// IAM Identity Center: provisioning a permission set to an account (IAM Identity Center User Guide,
+// "IAM roles created by IAM Identity Center", "Referencing permission sets in resource policies,
+// Amazon EKS, and AWS KMS": AWSReservedSSO_<permission set>_<id> under
+// /aws-reserved/sso.amazonaws.com/[Region/]) and the access portal's GetRoleCredentials (AWS IAM
+// Identity Center Portal API Reference, "GetRoleCredentials"; "Attributes for access control").
+import { describe, expect, it } from 'vitest';
+import type { AnyCommand } from '../../src/engine/events.js';
+import { portalAccessToken } from '../../src/engine/sso/ids.js';
+import type { World } from '../../src/engine/world.js';
+import { account, call, DEV, given, PROD, start, when } from './given.js';
+import { callOf, managedPolicy, run } from './sts-helpers.js';
+
+const MGMT = '999999999999';
+
+const enable = (region = 'eu-west-1'): AnyCommand => ({
+  type: 'EnableIdentityCenter',
+  data: {
+    account: MGMT,
+    region,
+    accessControlAttributes: ['CostCenter'],
+    users: [
+      { userName: 'jane', groups: ['Analysts'], attributes: { CostCenter: '4711', Title: 'analyst' } },
+      { userName: 'omar', groups: [], attributes: {} },
+    ],
+    groups: ['Analysts'],
+    permissionSets: [
+      {
+        name: 'DataAnalyst',
+        managed: [],
+        customerManaged: [{ name: 'ReadReports', path: '/' }],
+        inline: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:DeleteObject', Resource: '*' }] },
+        boundary: null,
+        sessionDuration: 14400,
+      },
+    ],
+  },
+});
+
+const assign = (principalType: 'USER' | 'GROUP', principal: string, acct: string): AnyCommand => ({
+  type: 'CreateAccountAssignment',
+  data: { principalType, principal, permissionSet: 'DataAnalyst', account: acct },
+});
+
+const world = (region = 'eu-west-1'): World =>
+  given([
+    start(),
+    account(MGMT, 'Management'),
+    account(PROD, 'Production'),
+    account(DEV, 'Staging'),
+    managedPolicy(PROD, 'ReadReports', [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }]),
+    { type: 'CreateBucket', data: { arn: 'arn:aws:s3:::reports', name: 'reports', account: PROD } },
+    enable(region),
+    assign('GROUP', 'Analysts', PROD),
+  ]);
+
+const instanceArn = (w: World) => w.sso.instance!.arn;
+const portal = (w: World, user: string, params: Record<string, string>) =>
+  call({ kind: 'anonymous' }, 'sso:GetRoleCredentials', { accessToken: portalAccessToken('test', instanceArn(w), user), ...params });
+
+describe('provisioning', () => {
+  it('given an assignment, then the role exists in the account with the trust policy Identity Center writes and the permission set’s policies', () => {
+    const w = world();
+    const roles = Object.values(w.iam.roles).filter((r) => r.account === PROD);
+    expect(roles).toHaveLength(1);
+    const role = roles[0]!;
+    expect(role.name).toMatch(/^AWSReservedSSO_DataAnalyst_[0-9a-f]{16}$/);
+    expect(role.arn).toBe(`arn:aws:iam::${PROD}:role/aws-reserved/sso.amazonaws.com/eu-west-1/${role.name}`);
+    expect(role.maxSessionDuration).toBe(14400);
+    expect(role.trust).toEqual({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { Federated: `arn:aws:iam::${PROD}:saml-provider/${w.sso.instance!.samlProvider}` },
+          Action: ['sts:AssumeRoleWithSAML', 'sts:TagSession'],
+          Condition: { StringEquals: { 'SAML:aud': 'https://signin.aws.amazon.com/saml' } },
+        },
+      ],
+    });
+    expect(w.sso.instance!.samlProvider).toMatch(/^AWSSSO_[0-9a-f]{16}_DO_NOT_DELETE$/);
+    expect(role.attached).toEqual([`arn:aws:iam::${PROD}:policy/ReadReports`]);
+    expect(role.inline.map((p) => p.name)).toEqual(['AwsSSOInlinePolicy']);
+  });
+
+  it('given an instance in us-east-1, then the path has no Region', () => {
+    const role = Object.values(world('us-east-1').iam.roles).find((r) => r.account === PROD)!;
+    expect(role.path).toBe('/aws-reserved/sso.amazonaws.com/');
+  });
+
+  it('given a second assignment of the same permission set in the account, then nothing is provisioned again', () => {
+    const events = when(world(), assign('USER', 'omar', PROD));
+    expect(events.map((e) => e.type)).toEqual(['AccountAssignmentCreated']);
+  });
+});
+
+describe('GetRoleCredentials', () => {
+  it('given a user assigned through a group, then a session of the role named after the user, with the configured attributes as tags', () => {
+    const w = world();
+    const events = when(w, portal(w, 'jane', { accountId: PROD, roleName: 'DataAnalyst' }));
+    expect(events.map((e) => e.type)).toEqual(['RoleAssumed']);
+    const { session } = events[0]!.data as { session: { arn: string; sessionName: string; tags: object; expiration: string } };
+    expect(session.sessionName).toBe('jane');
+    expect(session.arn).toMatch(new RegExp(`^arn:aws:sts::${PROD}:assumed-role/AWSReservedSSO_DataAnalyst_[0-9a-f]{16}/jane$`));
+    // only the attributes configured for access control (Title is not)
+    expect(session.tags).toEqual({ CostCenter: '4711' });
+    expect(session.expiration).toBe('2026-01-01T13:00:00Z');
+    const c = callOf(events);
+    expect(Object.keys(c.response!['roleCredentials'] as object)).toEqual(['accessKeyId', 'secretAccessKey', 'sessionToken', 'expiration']);
+  });
+
+  it('given credentials kept from it, then the session calls with the role’s policies', () => {
+    const w = world();
+    const kept = run(w, portal(w, 'jane', { accountId: PROD, roleName: 'DataAnalyst' }), {
+      type: 'KeepCredentials',
+      data: { name: 'jane' },
+    }).world;
+    const read = run(kept, call({ kind: 'kept', name: 'jane' }, 's3:GetObject', {}, 'arn:aws:s3:::reports/q1.csv')).events;
+    expect(callOf(read).outcome).toBe('allowed');
+  });
+
+  it('given a user not assigned in the account, then ForbiddenException "No access"', () => {
+    const w = world();
+    expect(callOf(when(w, portal(w, 'omar', { accountId: PROD, roleName: 'DataAnalyst' }))).error).toEqual({
+      code: 'ForbiddenException',
+      message: 'No access',
+    });
+    expect(callOf(when(w, portal(w, 'jane', { accountId: DEV, roleName: 'DataAnalyst' }))).error?.code).toBe('ForbiddenException');
+  });
+
+  it('given a token no sign-in issued, then UnauthorizedException', () => {
+    const w = world();
+    const c = callOf(
+      when(
+        w,
+        call({ kind: 'anonymous' }, 'sso:GetRoleCredentials', { accessToken: 'aoa-forged', accountId: PROD, roleName: 'DataAnalyst' }),
+      ),
+    );
+    expect(c.error).toEqual({ code: 'UnauthorizedException', message: 'Session token not found or invalid' });
+  });
+
+  it('given no instance, then UnauthorizedException', () => {
+    const w = given([start(), account(PROD, 'Production')]);
+    const c = callOf(
+      when(w, call({ kind: 'anonymous' }, 'sso:GetRoleCredentials', { accessToken: 'aoa', accountId: PROD, roleName: 'X' })),
+    );
+    expect(c.error?.code).toBe('UnauthorizedException');
+  });
+
+  it('given a missing parameter, then InvalidRequestException', () => {
+    const w = world();
+    const c = callOf(when(w, call({ kind: 'anonymous' }, 'sso:GetRoleCredentials', { accessToken: 'aoa', accountId: PROD })));
+    expect(c.error).toEqual({ code: 'InvalidRequestException', message: 'roleName is required' });
+  });
+});
+
+describe('ListAccounts and ListAccountRoles', () => {
+  it('list what the user is assigned', () => {
+    const w = world();
+    const token = portalAccessToken('test', instanceArn(w), 'jane');
+    const accounts = callOf(when(w, call({ kind: 'anonymous' }, 'sso:ListAccounts', { accessToken: token })));
+    expect(accounts.response).toEqual({ accountList: [{ accountId: PROD, accountName: 'Production' }] });
+    const roles = callOf(when(w, call({ kind: 'anonymous' }, 'sso:ListAccountRoles', { accessToken: token, accountId: DEV })));
+    expect(roles.response).toEqual({ roleList: [] });
+  });
+});
