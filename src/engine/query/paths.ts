@@ -85,7 +85,7 @@ export function hopsInto(role: IamRole, world: World): { hops: Hop[]; decided: n
       else if (arn.endsWith(':root')) {
         // the account's root names every principal of the account whose identity policy allows it
         const account = arn.slice('arn:aws:iam::'.length, -':root'.length);
-        for (const q of byAccount.get(account) ?? []) if (identityMayAllow(q, 'sts:AssumeRole', world)) assumers.add(q);
+        for (const q of byAccount.get(account) ?? []) if (identityMayAllow(q, 'sts:AssumeRole', world, role.arn)) assumers.add(q);
       }
     }
   }
@@ -102,7 +102,7 @@ export function hopsInto(role: IamRole, world: World): { hops: Hop[]; decided: n
     if (to2 === undefined) continue;
     // a role cannot be passed across accounts: only the role's own account's principals
     for (const p of byAccount.get(role.account) ?? []) {
-      if (p.arn === role.arn || !identityMayAllow(p, 'iam:PassRole', world)) continue;
+      if (p.arn === role.arn || !identityMayAllow(p, 'iam:PassRole', world, role.arn)) continue;
       const who = callerOf(p, world);
       if (who === null) continue;
       decided++;

@@ -78,7 +78,7 @@ export function callerOf(p: QueryPrincipal, world: World): Caller | null {
 }
 
 /** Whether any identity policy of the principal has an Allow statement for the action (a filter, not a decision). */
-export function identityMayAllow(p: QueryPrincipal, action: string, world: World): boolean {
+export function identityMayAllow(p: QueryPrincipal, action: string, world: World, resource: string | null = null): boolean {
   const who = callerOf(p, world);
-  return who !== null && callerPolicies(who, world).identity.some((policy) => mayAllowAction(policy, action));
+  return who !== null && callerPolicies(who, world).identity.some((policy) => mayAllowAction(policy, action, resource));
 }

@@ -48,7 +48,7 @@ export function whoCan(world: World, action: string, resource: string, options: 
   const entries: WhoCanEntry[] = [];
   let decided = 0;
   for (const p of principals) {
-    if (options.all !== true && !named.anyone && !named.arns.has(p.arn) && !identityMayAllow(p, action, world)) continue;
+    if (options.all !== true && !named.anyone && !named.arns.has(p.arn) && !identityMayAllow(p, action, world, resource)) continue;
     decided++;
     const entry = decide(p, action, resource, world);
     if (entry.verdict !== 'denied' || options.all === true) entries.push(entry);
