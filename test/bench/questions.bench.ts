@@ -110,8 +110,9 @@ line(`  baseline: every principal decided (${whoCanAll.value.decided})`, whoCanA
 line(`paths --all-to role a5/admin (${pathsIndexed.value.length} principals reach it)`, pathsIndexed.ms, pairs.ms);
 line(`paths user a4/u1 → role a5/admin (${onePath.value.length} paths)`, onePath.ms, pairs.ms);
 line(`  baseline: every principal × each of the ${reached.length} roles on the way (measured on ${SAMPLE}, scaled)`, pairs.ms);
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 console.log(
-  `memory: heap ${(heap / 2 ** 20).toFixed(0)} MB after building the world; peak resident set ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
+  `memory: heap ${mb(heap)} and resident set ${mb(rssBuilt)} with the world built; resident set ${mb(rssWhoCan)} after who-can, ${mb(rssPaths)} after paths --all-to; peak of the whole process (building 101 worlds, the baselines) ${mb(process.resourceUsage().maxRSS * 1024)}`,
 );
 
 describe('questions', () => {
