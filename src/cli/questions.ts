@@ -3,7 +3,7 @@
 import { pathsFrom, principalByArn, reach, shortestPaths, type Path } from '../engine/query/paths.js';
 import { whoCan } from '../engine/query/who-can.js';
 import { ScenarioError, formatScenarioError } from '../errors.js';
-import { argumentArn, loadWorld, type QueryWorld } from '../query/load.js';
+import { argumentArn, checkAction, loadWorld, type QueryWorld } from '../query/load.js';
 import { pathsJson, pathsText, whoCanJson, whoCanText, type SessionChains } from '../query/render.js';
 import { describeScenarioError, filesBeside } from '../run-file.js';
 import { COLOUR, PLAIN } from '../trace/style.js';
@@ -25,7 +25,8 @@ export async function runQuestion(args: Args, text: string, io: Io): Promise<num
   const o = { style, explain: args.explain };
   try {
     if (args.command === 'who-can') {
-      const [, action, resourceArg] = args.files as [string, string, string];
+      const [, actionArg, resourceArg] = args.files as [string, string, string];
+      const action = checkAction(actionArg);
       const resource = argumentArn(w, resourceArg, 'RESOURCE');
       const answer = whoCan(w.world, action, resource, { all: args.explain });
       const sessions = args.sessions
@@ -53,7 +54,8 @@ export async function runQuestion(args: Args, text: string, io: Io): Promise<num
     return 0;
   } catch (e) {
     if (!(e instanceof ScenarioError)) throw e;
-    const argument = e.file === 'RESOURCE' ? args.files[2]! : e.file === 'FROM' ? args.files[1]! : (args.allTo ?? args.files[2]!);
+    const argument =
+      e.file === 'RESOURCE' ? args.files[2]! : e.file === 'ACTION' || e.file === 'FROM' ? args.files[1]! : (args.allTo ?? args.files[2]!);
     io.stderr(`simulate ${args.command}: ${formatScenarioError(e, argument.trim())}\n`);
     return 2;
   }

@@ -8,6 +8,7 @@ import { collectSymbols, makeResolver, type Resolver } from '../dsl/resolve/symb
 import type { RefEntity } from '../dsl/ast.js';
 import { runScenario } from '../engine/run-scenario.js';
 import type { World } from '../engine/world.js';
+import { callActionProblem } from '../catalogue/index.js';
 import { ScenarioError } from '../errors.js';
 
 export interface QueryWorld {
@@ -60,4 +61,18 @@ export function argumentArn(w: QueryWorld, argument: string, what: string): stri
     });
   }
   return resolver.refArn(kind as RefEntity, { kind: 'Text', text: rest, quoted: false, loc: { line: 1, col, offset: col - 1 } }, null);
+}
+
+/** ACTION, checked against AWS's actions as a step's call is: an unknown one is a located error with the nearest action. */
+export function checkAction(argument: string): string {
+  const problem = callActionProblem(argument);
+  if (problem === null) return argument;
+  throw new ScenarioError({
+    file: 'ACTION',
+    pos: { line: 1, col: 1, offset: 0 },
+    length: argument.length,
+    message: problem.message,
+    ...(problem.expected !== undefined ? { expected: problem.expected } : {}),
+    ...(problem.suggestion !== undefined ? { suggestion: problem.suggestion } : {}),
+  });
 }

@@ -57,6 +57,13 @@ describe('simulate who-can', () => {
     );
   });
 
+  it('an unknown action is a located error with the nearest action, exit 2', async () => {
+    const r = await runCli(['who-can', WORLD, 's3:GetObjct', '*']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('simulate who-can: ACTION:1:1: error: unknown action s3:GetObjct');
+    expect(r.stderr).toContain('did you mean s3:GetObject?');
+  });
+
   it('a word that is no kind of reference, and a bare name, are refused', async () => {
     const kind = await runCli(['who-can', WORLD, 's3:GetObject', 'buckt productionapp']);
     expect(kind.code).toBe(2);
