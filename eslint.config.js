@@ -41,6 +41,10 @@ const layers = [
   // (and the catalogue the DSL checks with); only the CLI uses it
   { target: './src/import', from: ['./src/trace', './src/eval', './src/walk', './src/cli', './src/server'] },
   { target: './src/!(cli|import)/**/*', from: ['./src/import'] },
+  // src/query names a question's arguments and prints its answers (the questions are the engine's,
+  // src/engine/query/): it stands on engine, policy, dsl and trace, and only the CLI stands on it
+  { target: './src/query', from: ['./src/cli', './src/server', './src/walk', './src/eval'] },
+  { target: './src/!(cli|query|api)/**/*', from: ['./src/query'] },
   // the library API (src/api/, `import … from 'iamsim'`) stands on every layer, and none stands on it
   { target: './src/!(api)/**/*', from: ['./src/api'] },
 ];

@@ -4,7 +4,7 @@ import { FORMATS, type Format } from '../run-file.js';
 export type { Format };
 
 export interface Args {
-  readonly command: 'run' | 'replay' | 'eval' | 'walk' | 'serve' | 'test' | 'import' | 'help' | 'version';
+  readonly command: 'run' | 'replay' | 'eval' | 'walk' | 'serve' | 'test' | 'import' | 'who-can' | 'paths' | 'help' | 'version';
   readonly files: string[];
   readonly format: Format;
   readonly explain: boolean;
@@ -31,6 +31,10 @@ export interface Args {
   /** test: a report file for CI (`--reporter junit --output FILE`); import: the world to write (`-o FILE`) */
   readonly reporter: 'junit' | null;
   readonly output: string | null;
+  /** who-can: also the role sessions reachable from principals (the chains into each allowed role) */
+  readonly sessions: boolean;
+  /** paths: every principal that reaches this role (instead of FROM TO) */
+  readonly allTo: string | null;
 }
 
 /** A usage error for the flags given (each a flag's name, or false where it was not) that do not apply here. */
@@ -64,6 +68,8 @@ export function parseArgs(argv: readonly string[]): Args {
   let update = false;
   let reporter: 'junit' | null = null;
   let output: string | null = null;
+  let sessions = false;
+  let allTo: string | null = null;
   const value = (i: number, flag: string): string => {
     const v = argv[i + 1];
     if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
@@ -150,14 +156,15 @@ export function parseArgs(argv: readonly string[]): Args {
       case '-o':
         output = take();
         break;
+      case '--sessions':
+        sessions = true;
+        break;
+      case '--all-to':
+        allTo = take();
+        break;
       default:
         if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
-        if (
-          files.length === 0 &&
-          (a === 'replay' || a === 'eval' || a === 'walk' || a === 'serve' || a === 'test' || a === 'import') &&
-          command === 'run'
-        )
-          command = a;
+        if (files.length === 0 && SUBCOMMANDS.includes(a) && command === 'run') command = a as Args['command'];
         else files.push(a);
     }
   }
@@ -219,6 +226,7 @@ export function parseArgs(argv: readonly string[]): Args {
     );
     if ((reporter === null) !== (output === null)) throw new UsageError('--reporter junit and --output FILE go together');
   }
+  questionArgs(command, files, { format, until, events, sessions, allTo });
   if (command === 'eval') {
     if (format !== 'text' && format !== 'json' && format !== 'yaml') throw new UsageError(`eval prints json or yaml, not ${format}`);
     refuseFlags([explain && '--explain', events !== null && '--events', until !== null && '--until'], 'to scenarios, not to eval');
@@ -243,7 +251,28 @@ export function parseArgs(argv: readonly string[]): Args {
     update,
     reporter,
     output,
+    sessions,
+    allTo,
   };
+}
+
+const SUBCOMMANDS: readonly string[] = ['replay', 'eval', 'walk', 'serve', 'test', 'import', 'who-can', 'paths'];
+
+/** The arguments of `simulate who-can WORLD ACTION RESOURCE` and `simulate paths WORLD FROM TO | --all-to TO`. */
+function questionArgs(
+  command: Args['command'],
+  files: readonly string[],
+  o: { format: Format; until: number | null; events: string | null; sessions: boolean; allTo: string | null },
+): void {
+  if (command !== 'who-can' && o.sessions) throw new UsageError('--sessions applies to who-can only');
+  if (command !== 'paths' && o.allTo !== null) throw new UsageError('--all-to applies to paths only');
+  if (command !== 'who-can' && command !== 'paths') return;
+  if (o.format !== 'text' && o.format !== 'json') throw new UsageError(`${command} prints text or json, not ${o.format}`);
+  refuseFlags([o.until !== null && '--until', o.events !== null && '--events'], `to scenario runs, not to ${command}`);
+  if (command === 'who-can' && files.length !== 3)
+    throw new UsageError('who-can takes a world, an action and a resource: simulate who-can WORLD.iam ACTION RESOURCE');
+  if (command === 'paths' && files.length !== (o.allTo === null ? 3 : 1))
+    throw new UsageError('paths takes a world and two principals (simulate paths WORLD.iam FROM TO), or a world and --all-to TO');
 }
 
 export const HELP = `simulate — replay AWS identity scenarios and explain every decision
@@ -269,6 +298,12 @@ usage:
   simulate import FILE… [-o WORLD.iam]      write a .iam world from get-account-authorization-details
                                             output (every page), an organization bundle, bucket and
                                             key policies (to stdout without -o)
+  simulate who-can WORLD.iam ACTION RESOURCE [--sessions] [--explain] [--format json]
+                                            every user and role whose request would be allowed,
+                                            each with the decision (--explain: the denied ones too)
+  simulate paths WORLD.iam FROM TO | WORLD.iam --all-to TO [--explain] [--format json]
+                                            the chains of AssumeRole, AssumeRoleWithWebIdentity and
+                                            PassRole by which FROM (every principal) reaches role TO
   simulate --help | --version
 
 options:
@@ -292,9 +327,12 @@ options:
                              DIR/env, the variables that point its SDK's default chain at serve
   --instance ACCOUNT/NAME    serve: answer as that EC2 instance's metadata service (IMDSv2) at
                              /latest/: AWS_EC2_METADATA_SERVICE_ENDPOINT=the server's URL
+  --sessions                 who-can: also the chains by which other principals reach each allowed role
+  --all-to ROLE              paths: every principal that reaches ROLE, each by a shortest chain
 
 exit codes: 0 every expectation held · 1 an expectation failed · 2 the scenario could not run
             (test: 0 all passed · 1 an expectation failed or a golden differs · 2 one could not run)
             (eval: 0 results printed, whatever the decisions · 2 the input could not run)
             (import: 0 the world written · 2 the input could not be read)
+            (who-can, paths: 0 answered, whatever the answer · 2 the world or an argument is wrong)
 `;

@@ -78,6 +78,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.stdout(await render(project(events), events, args, io));
       return project(events).summary.failed > 0 ? 1 : 0;
     }
+    if (args.command === 'who-can' || args.command === 'paths') {
+      const { runQuestion } = await import('./questions.js');
+      return await runQuestion(args, readText(args.files[0]!), io);
+    }
     if (args.command === 'test') {
       const { runTests } = await import('./test-command.js');
       return await runTests(args, io);

@@ -14,6 +14,7 @@ export { evaluate } from './evaluate.js';
 export { explainEvaluation } from './explain-detail.js';
 export { howWords } from './explain-rules.js';
 export { documentParts } from './json-values.js';
+export { mayAllowAction } from './may-allow.js';
 export { normalizeContext } from './probe.js';
 export { validatePolicy, type ValidateOptions } from './validate.js';
 export { INLINE_LIMIT, policySize } from './validate/size.js';

@@ -126,7 +126,7 @@ function renderCall(call: CallRecord, out: string[], options: TextOptions): void
   }
 }
 
-function renderEvaluation(ev: EvaluationRecord, call: CallRecord, out: string[], options: TextOptions): void {
+export function renderEvaluation(ev: EvaluationRecord, call: Pick<CallRecord, 'context'>, out: string[], options: TextOptions): void {
   const s = options.style;
   const e = ev.evaluation;
   // a web-identity caller has no account to compare (the reason names it)

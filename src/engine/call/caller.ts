@@ -270,7 +270,7 @@ function iamRefusal(session: Session): string | null {
   return null;
 }
 
-function sessionCaller(session: Session, label: string, world: World): Caller {
+export function sessionCaller(session: Session, label: string, world: World): Caller {
   switch (session.kind) {
     case 'role-session':
       return roleSessionCaller(session, label, world);

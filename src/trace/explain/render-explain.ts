@@ -48,7 +48,7 @@ export function explainedPolicies(ev: EvaluationRecord): ExplainedPolicy[] {
   return AWS_ORDER.flatMap((t) => list.filter((p) => p.verdict.type === t));
 }
 
-export function renderExplainedEvaluation(ev: EvaluationRecord, call: CallRecord, out: string[], s: Style): void {
+export function renderExplainedEvaluation(ev: EvaluationRecord, call: Pick<CallRecord, 'context'>, out: string[], s: Style): void {
   if (ev.detail === undefined) {
     out.push(s.dim('    (this event log records no evaluation detail)'));
     return;
