@@ -20,7 +20,7 @@ export function whoCanText(answer: WhoCanAnswer, world: string, o: QueryTextOpti
   const skipped = answer.principals - answer.decided;
   out.push(
     s.dim(
-      `  world    ${world}: ${answer.principals} principals, ${answer.decided} decided` +
+      `  world    ${world}: ${counted(answer.principals, 'principal')}, ${answer.decided} decided` +
         (skipped > 0
           ? ` (no identity policy of the other ${skipped} allows ${answer.action}, nor does the resource's policy name them)`
           : ''),
@@ -82,7 +82,11 @@ export function pathsText(
 ): string {
   const s = o.style;
   const out = [from === null ? `paths to ${to}` : `paths from ${from} to ${to}`];
-  out.push(s.dim(`  world    ${world}: ${reach.decided} candidate hops decided, ${reach.distance.size - 1} principals reach ${to}`));
+  out.push(
+    s.dim(
+      `  world    ${world}: ${counted(reach.decided, 'candidate hop')} decided, ${counted(reach.distance.size - 1, 'principal')} ${reach.distance.size - 1 === 1 ? 'reaches' : 'reach'} ${to}`,
+    ),
+  );
   if (paths.length === 0) {
     out.push('');
     out.push(from === null ? `no principal reaches ${to}` : `no path from ${from} to ${to}`);
@@ -151,3 +155,6 @@ function pathJson(p: Path) {
     })),
   };
 }
+
+/** `1 principal`, `2 principals` */
+const counted = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
