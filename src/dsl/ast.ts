@@ -76,8 +76,33 @@ export interface TokenValue {
 }
 export interface TokenModifier {
   readonly kind: 'TokenModifier';
-  readonly modifier: 'signed-by' | 'alg' | 'tampered';
+  readonly modifier: 'signed-by' | 'alg' | 'tampered' | 'unsigned';
   readonly value: Text | null;
+  readonly loc: Loc;
+}
+/** `saml-assertion IDP/USER …`: a SAML assertion the IdP issues for its user, maybe forged. */
+export interface SamlAssertionValue {
+  readonly kind: 'SamlAssertion';
+  readonly user: Text;
+  /** `signed-by NAME`, `unsigned`, `tampered` */
+  readonly modifiers: readonly TokenModifier[];
+  /** fields and attributes `{ Audience: …, NotOnOrAfter: -1h, Role: [...] }`, or null */
+  readonly fields: readonly Entry[] | null;
+  readonly loc: Loc;
+}
+/** `saml-idp NAME ENTITY-ID { user NAME { ATTRIBUTES } … }`: an identity provider outside AWS. */
+export interface SamlIdpDecl {
+  readonly kind: 'SamlIdp';
+  readonly name: Text;
+  readonly entityId: Text;
+  readonly users: readonly { readonly name: Text; readonly attributes: readonly Entry[] | null; readonly loc: Loc }[];
+  readonly loc: Loc;
+}
+/** `saml-provider NAME { metadata from IDP }`: an IAM SAML provider with an IdP's metadata. */
+export interface SamlProviderDecl {
+  readonly kind: 'SamlProvider';
+  readonly name: Text;
+  readonly idp: Text;
   readonly loc: Loc;
 }
 export interface ListValue {
@@ -96,6 +121,7 @@ export type Value =
   | CredentialsValue
   | EncodedMessageValue
   | TokenValue
+  | SamlAssertionValue
   | ListValue;
 
 /** `Key: value` in parameter, context, tags and annotation blocks. */
@@ -380,6 +406,7 @@ export type AccountMember =
   | ClusterDecl
   | OidcProviderDecl
   | OidcIssuerDecl
+  | SamlProviderDecl
   | TagsDecl;
 
 export interface AccountDecl {
@@ -510,6 +537,7 @@ export type WorldItem =
   | OrganizationDecl
   | OidcIssuerDecl
   | OidcProviderDecl
+  | SamlIdpDecl
   | StepDecl
   | { readonly kind: 'Wait'; readonly duration: Text; readonly loc: Loc };
 

@@ -7,14 +7,24 @@ import type { IamCommand, IamEvent } from './iam/index.js';
 import type { OidcCommand, OidcEvent } from './oidc/index.js';
 import type { OrganizationsCommand, OrganizationsEvent } from './organizations/index.js';
 import type { ResourcesCommand, ResourcesEvent } from './resources/index.js';
+import type { SamlCommand, SamlEvent } from './saml/index.js';
 import type { ScenarioCommand, ScenarioEvent } from './scenario/index.js';
 import type { ObtainWorkloadCredentials, ServicesCommand, ServicesEvent } from './services/index.js';
 import type { StsEvent } from './sts/index.js';
 import type { Meta } from './envelope.js';
 
 export type AnyCommand =
-  ScenarioCommand | IamCommand | ResourcesCommand | OrganizationsCommand | OidcCommand | EksCommand | ServicesCommand | CallCommand;
-export type AnyEvent = ScenarioEvent | IamEvent | StsEvent | ResourcesEvent | OrganizationsEvent | OidcEvent | EksEvent | ServicesEvent;
+  | ScenarioCommand
+  | IamCommand
+  | ResourcesCommand
+  | OrganizationsCommand
+  | OidcCommand
+  | EksCommand
+  | ServicesCommand
+  | SamlCommand
+  | CallCommand;
+export type AnyEvent =
+  ScenarioEvent | IamEvent | StsEvent | ResourcesEvent | OrganizationsEvent | OidcEvent | EksEvent | ServicesEvent | SamlEvent;
 
 /** The commands the engine decides: a scenario's, and those its workflows send (workflow.ts). */
 export type EngineCommand = AnyCommand | ObtainPodCredentials | ObtainWorkloadCredentials;

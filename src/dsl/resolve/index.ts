@@ -7,6 +7,7 @@ import type { Loc, ScenarioFile, WorldItem } from '../ast.js';
 import { eksCommands } from './eks.js';
 import { located } from './located.js';
 import { oidcCommands } from './oidc.js';
+import { samlCommands } from './saml.js';
 import { organizationCommands } from './organization.js';
 import { stepCommands, type StepScope } from './steps.js';
 import { collectSymbols, makeResolver } from './symbols.js';
@@ -86,6 +87,7 @@ export function resolveScenario(ast: ScenarioFile, options: ResolveOptions): Res
   const organization = once('Organization');
   if (organization) organizationCommands(organization, ctx, emit);
   oidcCommands(ast, resolver, emit);
+  samlCommands(ast, resolver, emit);
   eksCommands(ctx, emit);
 
   const scope: StepScope = { ctx: { ...ctx, here: null }, region, kept: new Set(), messages: new Set() };

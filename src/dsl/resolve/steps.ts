@@ -16,6 +16,7 @@ import { providerForCluster } from './federated.js';
 import { bucketParam, checkS3Call } from './s3-call.js';
 import { checkStsCall } from './sts-call.js';
 import { checkIamCall } from './iam-call.js';
+import { samlAssertionSpec } from './saml.js';
 import { tokenSpec } from './token.js';
 import { resolveVia } from './vpc-endpoint.js';
 import { workloadCaller } from './workloads.js';
@@ -275,6 +276,8 @@ function paramValue(v: Value, scope: StepScope): ParamValue {
       return { t: 'text', v: providerForCluster(v.cluster, scope.ctx) };
     case 'Token':
       return { t: 'token', spec: tokenSpec(v, scope.ctx) };
+    case 'SamlAssertion':
+      return { t: 'assertion', spec: samlAssertionSpec(v, scope.ctx) };
     default: {
       const unreachable: never = v;
       throw new Error(`bug: unknown value ${JSON.stringify(unreachable)}`);

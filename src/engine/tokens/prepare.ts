@@ -12,6 +12,7 @@ import { mintProjected, mintSpec } from './mint.js';
 import { inspect } from './verify.js';
 
 const WEB_IDENTITY = 'sts:assumerolewithwebidentity';
+const SAML = 'sts:assumerolewithsaml';
 
 /** The token service of one run: its keys, and the calls it prepares (needs-tokens.ts says which). */
 export interface TokenService {
@@ -31,6 +32,10 @@ export async function prepareCall(command: CallCommand, world: World, keys: Keyr
     let v = await prepareValue(value, pod, world, keys);
     if (key === 'WebIdentityToken' && v.t === 'text' && d.action.toLowerCase() === WEB_IDENTITY) {
       v = { t: 'jwt', token: await inspect(v.v, 'the text given as WebIdentityToken', null, world, keys) };
+    }
+    if (v.t === 'assertion' || (key === 'SAMLAssertion' && v.t === 'text' && d.action.toLowerCase() === SAML)) {
+      const principal = d.params['PrincipalArn'];
+      v = await prepareAssertion(v, principal?.t === 'text' ? principal.v : null, world, keys);
     }
     params[key] = v;
   }
@@ -103,6 +108,8 @@ async function prepareValue(value: ParamValue, pod: Pod | null, world: World, ke
     case 'credentials':
     case 'encoded-message':
     case 'jwt':
+    case 'assertion':
+    case 'saml':
     case 'unset':
       return value;
     default: {
@@ -110,6 +117,23 @@ async function prepareValue(value: ParamValue, pod: Pod | null, world: World, ke
       throw new Error(`bug: unknown parameter ${JSON.stringify(unreachable)}`);
     }
   }
+}
+
+/**
+ * A SAML assertion a step describes, minted by its IdP, or text given as SAMLAssertion, checked
+ * against the certificate of the SAML provider PrincipalArn names (saml.ts, loaded on first use).
+ */
+async function prepareAssertion(
+  value: Extract<ParamValue, { t: 'assertion' } | { t: 'text' }>,
+  principalArn: string | null,
+  world: World,
+  keys: Keyring,
+): Promise<ParamValue> {
+  const { mintAssertion, inspectAssertion } = await import('./saml.js');
+  if (value.t === 'text')
+    return { t: 'saml', assertion: await inspectAssertion(value.v, 'the text given as SAMLAssertion', null, principalArn, world, keys) };
+  const minted = await mintAssertion(value.spec, world, keys);
+  return { t: 'saml', assertion: await inspectAssertion(minted.base64, minted.origin, minted.forgery, principalArn, world, keys) };
 }
 
 function notMutated(pod: Pod): string {
