@@ -197,3 +197,25 @@ describe('sts:AssumeRoleWithSAML', () => {
     expect(outcome(when(w, await prepareCall(command, w, createKeyring()))).error?.code).toBe('ValidationError');
   });
 });
+
+describe('sts:AssumeRoleWithSAML given an assertion inside a list', () => {
+  it('is a ValidationError, never a crash', async () => {
+    const w = world();
+    const command: CallCommand = {
+      type: 'Call',
+      data: {
+        caller: { kind: 'anonymous' },
+        action: 'sts:AssumeRoleWithSAML',
+        resource: null,
+        params: {
+          RoleArn: { t: 'text', v: ROLE },
+          PrincipalArn: { t: 'text', v: PROVIDER },
+          SAMLAssertion: { t: 'list', items: [{ t: 'assertion', spec: spec() }] },
+        },
+        context: {},
+        region: 'us-east-1',
+      },
+    };
+    expect(outcome(when(w, await prepareCall(command, w, createKeyring()))).error?.code).toBe('ValidationError');
+  });
+});

@@ -80,7 +80,7 @@ const ATTRIBUTE_KEYS: Readonly<Record<string, string>> = {
 
 export function assumeRoleWithSaml(data: CallData, world: World): StsEvent[] {
   const raw = data.params['SAMLAssertion'];
-  if (raw !== undefined && raw.t !== 'saml' && raw.t !== 'unset') throw new Error(`bug: SAMLAssertion reached STS unprepared (${raw.t})`);
+  if (raw?.t === 'assertion' || raw?.t === 'token') throw new Error(`bug: SAMLAssertion reached STS unprepared (${raw.t})`);
   const assertion = raw?.t === 'saml' ? raw.assertion : null;
   const params = materialize(data.params, world);
   const caller: CallerRecord = {
@@ -106,7 +106,10 @@ export function assumeRoleWithSaml(data: CallData, world: World): StsEvent[] {
   checkLength('roleArn', roleArn, 20, 2048, v);
   checkRequired('principalArn', principalArn, v);
   checkLength('principalArn', principalArn, 20, 2048, v);
-  if (assertion === null) v.push({ member: 'sAMLAssertion', value: null, constraint: 'Member must not be null' });
+  // a list or JSON given as SAMLAssertion is no assertion at all (iamsim's wording: the model says it is a string)
+  if (assertion === null && raw !== undefined && raw.t !== 'unset')
+    v.push({ member: 'sAMLAssertion', value: undefined, constraint: 'Member must be a string (the base64 of a SAML response)' });
+  else if (assertion === null) v.push({ member: 'sAMLAssertion', value: null, constraint: 'Member must not be null' });
   const requested = checkInteger('durationSeconds', textParam(params, 'DurationSeconds'), 900, 43200, v);
   const arns = readPolicyArns(params['PolicyArns']);
   if (typeof arns === 'string') return failed('ValidationError', arns, []);

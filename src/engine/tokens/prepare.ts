@@ -28,15 +28,15 @@ export async function prepareCall(command: CallCommand, world: World, keys: Keyr
   const d = command.data;
   const pod = d.caller.kind === 'pod' ? (world.eks.pods[d.caller.pod] ?? null) : null;
   const params: Record<string, ParamValue> = {};
+  const principal = d.params['PrincipalArn'];
+  const principalArn = principal?.t === 'text' ? principal.v : null;
   for (const [key, value] of Object.entries(d.params)) {
-    let v = await prepareValue(value, pod, world, keys);
+    let v = await prepareValue(value, pod, world, keys, principalArn);
     if (key === 'WebIdentityToken' && v.t === 'text' && d.action.toLowerCase() === WEB_IDENTITY) {
       v = { t: 'jwt', token: await inspect(v.v, 'the text given as WebIdentityToken', null, world, keys) };
     }
-    if (v.t === 'assertion' || (key === 'SAMLAssertion' && v.t === 'text' && d.action.toLowerCase() === SAML)) {
-      const principal = d.params['PrincipalArn'];
-      v = await prepareAssertion(v, principal?.t === 'text' ? principal.v : null, world, keys);
-    }
+    if (key === 'SAMLAssertion' && v.t === 'text' && d.action.toLowerCase() === SAML)
+      v = await prepareAssertion(v, principalArn, world, keys);
     params[key] = v;
   }
   let caller = d.caller;
@@ -55,7 +55,13 @@ async function projectedTokens(pod: Pod, world: World, keys: Keyring): Promise<R
   return tokens;
 }
 
-async function prepareValue(value: ParamValue, pod: Pod | null, world: World, keys: Keyring): Promise<ParamValue> {
+async function prepareValue(
+  value: ParamValue,
+  pod: Pod | null,
+  world: World,
+  keys: Keyring,
+  principalArn: string | null = null,
+): Promise<ParamValue> {
   switch (value.t) {
     case 'token': {
       if (value.spec.source.kind === 'oauth') return { t: 'jwt', token: accessToken(value.spec.source) };
@@ -102,13 +108,14 @@ async function prepareValue(value: ParamValue, pod: Pod | null, world: World, ke
       return { t: 'jwt', token: await inspect(minted.compact, minted.origin, null, world, keys) };
     }
     case 'list':
-      return { t: 'list', items: await Promise.all(value.items.map((i) => prepareValue(i, pod, world, keys))) };
+      return { t: 'list', items: await Promise.all(value.items.map((i) => prepareValue(i, pod, world, keys, principalArn))) };
+    case 'assertion':
+      return prepareAssertion(value, principalArn, world, keys);
     case 'text':
     case 'json':
     case 'credentials':
     case 'encoded-message':
     case 'jwt':
-    case 'assertion':
     case 'saml':
     case 'unset':
       return value;
