@@ -57,6 +57,7 @@ WorldItem
    | OidcProvider {% id %}
    | OidcIssuer {% id %}
    | IdentityCenter {% id %}
+   | SamlIdp {% id %}
    | "step" Name "{" StepMembers "}" {% (d) => s.step(d[0], d[1], d[3]) %}
 
 # ---- names, references, values ----------------------------------------------------------------
@@ -85,6 +86,7 @@ Value -> Name {% id %}
   | Json {% id %}
   | %valueKeyword Name {% (d) => b.namedValue(d[0], d[1]) %}
   | Token {% id %}
+  | SamlAssertion {% id %}
   | "[" "]" {% (d) => b.list(d[0], null) %}
   | "[" ValueList "]" {% (d) => b.list(d[0], d[1]) %}
 
@@ -192,6 +194,7 @@ AccountMember -> User {% id %} | Group {% id %} | Role {% id %} | ManagedPolicy 
   | Bucket {% id %} | ResourceDecl {% id %} | KmsKey {% id %} | VpcEndpoint {% id %} | Cluster {% id %}
   | OidcProvider {% id %}
   | OidcIssuer {% id %} | Tags {% id %} | Workload {% id %}
+  | SamlProvider {% id %}
 
 User -> "user" Name UserBody:? {% (d) => w.user(d[0], d[1], d[2]) %}
 
@@ -361,6 +364,30 @@ OidcProviderMember -> "client-ids" NameList {% (d) => w.clientIds(d[0], d[1]) %}
   | "thumbprints" NameList {% (d) => w.thumbprints(d[0], d[1]) %}
 
 OidcIssuer -> "oidc-issuer" Name Name {% (d) => w.oidcIssuer(d[0], d[1], d[2]) %}
+
+# ---- SAML ------------------------------------------------------------------------------------
+
+# An identity provider outside AWS and its users' attributes; an account's IAM SAML provider with
+# its metadata; an assertion the IdP issues for a user, maybe forged (`signed-by KEY`, `unsigned`,
+# `tampered`), with fields and attributes `{ Audience: …, NotOnOrAfter: -1h, Role: […] }`.
+SamlIdp -> "saml-idp" Name Name "{" SamlUsers "}" {% (d) => w.samlIdp(d[0], d[1], d[2], d[4]) %}
+
+SamlUsers -> null {% b.nil %}
+  | SamlUsers SamlUser {% (d) => b.snoc(d[0], d[1]) %}
+  | SamlUsers SamlUser ";" {% (d) => b.snoc(d[0], d[1]) %}
+
+SamlUser -> "user" Name EntryBlock:? {% (d) => w.samlUser(d[0], d[1], d[2]) %}
+
+SamlProvider -> "saml-provider" Name "{" "metadata" "from" Name "}" {% (d) => w.samlProvider(d[0], d[1], d[5]) %}
+
+SamlAssertion -> "saml-assertion" Name SamlModifiers EntryBlock:? {% (d) => b.samlAssertion(d[0], d[1], d[2], d[3]) %}
+
+SamlModifiers -> null {% b.nil %}
+  | SamlModifiers SamlModifier {% (d) => b.snoc(d[0], d[1]) %}
+
+SamlModifier -> "signed-by" Name {% (d) => b.tokenModifier(d[0], d[1]) %}
+  | "unsigned" {% (d) => b.tokenModifier(d[0], null) %}
+  | "tampered" {% (d) => b.tokenModifier(d[0], null) %}
 
 # ---- organizations ----------------------------------------------------------------------------
 

@@ -65,6 +65,12 @@ const VENDOR = {
   // (fdir, which tinyglobby uses, is an ES module that calls createRequire(import.meta.url))
   tinyglobby: { file: 'tinyglobby', names: ['globSync'], importMetaUrl: true },
   diff: { file: 'diff', names: ['structuredPatch'] },
+  // SAML assertions (src/engine/tokens/saml.ts): XML signatures, the DOM they work on, and the IdP's certificate
+  'xml-crypto': { file: 'xml-crypto', names: ['SignedXml'] },
+  '@xmldom/xmldom': { file: 'xmldom', names: ['DOMParser'] },
+  // @peculiar/x509 needs the Reflect metadata polyfill loaded first (its README)
+  'reflect-metadata': { file: 'reflect-metadata', names: [] },
+  '@peculiar/x509': { file: 'peculiar-x509', names: ['X509CertificateGenerator'] },
   // S3's CRC32C and CRC64NVME checksums, as the AWS SDK computes them
   '@aws-sdk/checksums/crc': { file: 'aws-sdk-checksums-crc', names: ['Crc32c', 'Crc64Nvme'] },
 };

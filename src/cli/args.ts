@@ -20,6 +20,9 @@ export interface Args {
   readonly podDir: string | null;
   /** serve: the EC2 instance (ACCOUNT/NAME) whose instance metadata service answers at /latest/ */
   readonly instance: string | null;
+  /** serve: an IdP's user (IDP/USER) whose SAMLAssertion to write into samlFile */
+  readonly samlAssertion?: string | null;
+  readonly samlFile?: string | null;
   /** eval: the scenario whose world PolicySourceArn is looked up in (simulate-principal-policy) */
   readonly world: string | null;
   /** run and test: one line per scenario instead of its trace (test always prints so) */
@@ -62,6 +65,8 @@ export function parseArgs(argv: readonly string[]): Args {
   let pod: string | null = null;
   let podDir: string | null = null;
   let instance: string | null = null;
+  let samlAssertion: string | null = null;
+  let samlFile: string | null = null;
   let world: string | null = null;
   let summary = false;
   let quiet = false;
@@ -134,6 +139,12 @@ export function parseArgs(argv: readonly string[]): Args {
       case '--instance':
         instance = take();
         break;
+      case '--saml-assertion':
+        samlAssertion = take();
+        break;
+      case '--saml-file':
+        samlFile = take();
+        break;
       case '--world':
         world = take();
         break;
@@ -179,6 +190,8 @@ export function parseArgs(argv: readonly string[]): Args {
     refuseFlags([format !== 'text' && '--format', explain && '--explain', until !== null && '--until'], 'to scenario runs, not to serve');
     if ((pod === null) !== (podDir === null))
       throw new UsageError('--pod and --pod-dir go together: the pod, and where to write its files');
+    if ((samlAssertion === null) !== (samlFile === null))
+      throw new UsageError('--saml-assertion and --saml-file go together: the IdP user, and where to write the assertion');
   } else {
     refuseFlags(
       [
@@ -188,6 +201,8 @@ export function parseArgs(argv: readonly string[]): Args {
         pod !== null && '--pod',
         podDir !== null && '--pod-dir',
         instance !== null && '--instance',
+        samlAssertion !== null && '--saml-assertion',
+        samlFile !== null && '--saml-file',
       ],
       'to serve only',
     );
@@ -244,6 +259,8 @@ export function parseArgs(argv: readonly string[]): Args {
     credentials,
     pod,
     podDir,
+    samlAssertion,
+    samlFile,
     instance,
     world,
     summary,
@@ -292,6 +309,7 @@ usage:
                                             looked up in the world WORLD.iam's run leaves
   simulate serve WORLD.iam [--port N] [--host H] [--credentials FILE] [--events FILE.jsonl]
                  [--pod ACCOUNT/CLUSTER/NAMESPACE/POD --pod-dir DIR] [--instance ACCOUNT/NAME]
+                 [--saml-assertion IDP/USER --saml-file FILE]
                                             run the world's steps, then answer the AWS SDKs and CLI
                                             as its STS and IAM endpoints (127.0.0.1, port 7100; 0:
                                             any free port), printing each request's trace
@@ -329,6 +347,9 @@ options:
                              /latest/: AWS_EC2_METADATA_SERVICE_ENDPOINT=the server's URL
   --sessions                 who-can: also the chains by which other principals reach each allowed role
   --all-to ROLE              paths: every principal that reaches ROLE, each by a shortest chain
+  --saml-assertion IDP/USER --saml-file FILE
+                             serve: write the SAMLAssertion (base64) the world's saml-idp IDP issues
+                             now for USER, for aws sts assume-role-with-saml --saml-assertion file://FILE
 
 exit codes: 0 every expectation held · 1 an expectation failed · 2 the scenario could not run
             (test: 0 all passed · 1 an expectation failed or a golden differs · 2 one could not run)

@@ -123,6 +123,7 @@ const REFERS: Partial<Record<LoggedEvent['type'], readonly (readonly [readonly s
   MfaDeviceEnabled: [[['user'], ['user']]],
   RoleAssumed: [[['session', 'roleArn'], ['role']]],
   RoleAssumedWithWebIdentity: [[['session', 'roleArn'], ['role']]],
+  RoleAssumedWithSAML: [[['session', 'roleArn'], ['role']]],
   ResourcePolicyPut: [[['arn'], ['resource']]],
   ResourcePolicyDeleted: [[['arn'], ['resource']]],
   ResourceTagged: [[['arn'], ['resource']]],

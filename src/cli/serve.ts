@@ -20,7 +20,8 @@ export interface Serving {
   readonly close: () => Promise<boolean>;
 }
 
-type ServeArgs = Pick<Args, 'port' | 'host' | 'credentials' | 'events' | 'color'> & Partial<Pick<Args, 'pod' | 'podDir' | 'instance'>>;
+type ServeArgs = Pick<Args, 'port' | 'host' | 'credentials' | 'events' | 'color'> &
+  Partial<Pick<Args, 'pod' | 'podDir' | 'instance' | 'samlAssertion' | 'samlFile'>>;
 
 export async function openServe(loaded: RunResult, args: ServeArgs, io: Io): Promise<Serving> {
   const colour = args.color ?? (io.isTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb');
@@ -72,6 +73,19 @@ export async function openServe(loaded: RunResult, args: ServeArgs, io: Io): Pro
   if (args.credentials !== null) {
     io.stderr(
       `simulate serve: credentials written to ${args.credentials} (a profile ACCOUNT/USER per IAM user with an access key; rewritten when a request creates, deletes or deactivates a key)\n`,
+    );
+  }
+  if (args.samlAssertion && args.samlFile) {
+    const { writeSamlAssertion, SamlFileError } = await import('../server/saml-file.js');
+    try {
+      await writeSamlAssertion(server.world(), { user: args.samlAssertion, file: args.samlFile }, new Date());
+    } catch (e) {
+      await server.close();
+      if (!(e instanceof SamlFileError)) throw e;
+      throw new ServeError(`simulate serve: ${e.message}`);
+    }
+    io.stderr(
+      `simulate serve: the SAMLAssertion ${args.samlAssertion.split('/')[0]} issued for ${args.samlAssertion.split('/')[1]} written to ${args.samlFile} (valid for 5 minutes)\n`,
     );
   }
   if (args.pod && args.podDir) {

@@ -82,8 +82,33 @@ export interface TokenValue {
 }
 export interface TokenModifier {
   readonly kind: 'TokenModifier';
-  readonly modifier: 'signed-by' | 'alg' | 'tampered';
+  readonly modifier: 'signed-by' | 'alg' | 'tampered' | 'unsigned';
   readonly value: Text | null;
+  readonly loc: Loc;
+}
+/** `saml-assertion IDP/USER …`: a SAML assertion the IdP issues for its user, maybe forged. */
+export interface SamlAssertionValue {
+  readonly kind: 'SamlAssertion';
+  readonly user: Text;
+  /** `signed-by NAME`, `unsigned`, `tampered` */
+  readonly modifiers: readonly TokenModifier[];
+  /** fields and attributes `{ Audience: …, NotOnOrAfter: -1h, Role: [...] }`, or null */
+  readonly fields: readonly Entry[] | null;
+  readonly loc: Loc;
+}
+/** `saml-idp NAME ENTITY-ID { user NAME { ATTRIBUTES } … }`: an identity provider outside AWS. */
+export interface SamlIdpDecl {
+  readonly kind: 'SamlIdp';
+  readonly name: Text;
+  readonly entityId: Text;
+  readonly users: readonly { readonly name: Text; readonly attributes: readonly Entry[] | null; readonly loc: Loc }[];
+  readonly loc: Loc;
+}
+/** `saml-provider NAME { metadata from IDP }`: an IAM SAML provider with an IdP's metadata. */
+export interface SamlProviderDecl {
+  readonly kind: 'SamlProvider';
+  readonly name: Text;
+  readonly idp: Text;
   readonly loc: Loc;
 }
 export interface ListValue {
@@ -103,6 +128,7 @@ export type Value =
   | EncodedMessageValue
   | AccessTokenValue
   | TokenValue
+  | SamlAssertionValue
   | ListValue;
 
 /** `Key: value` in parameter, context, tags and annotation blocks. */
@@ -387,6 +413,7 @@ export type AccountMember =
   | ClusterDecl
   | OidcProviderDecl
   | OidcIssuerDecl
+  | SamlProviderDecl
   | TagsDecl;
 
 export interface AccountDecl {
@@ -518,6 +545,7 @@ export type WorldItem =
   | OidcIssuerDecl
   | OidcProviderDecl
   | IdentityCenterDecl
+  | SamlIdpDecl
   | StepDecl
   | { readonly kind: 'Wait'; readonly duration: Text; readonly loc: Loc };
 

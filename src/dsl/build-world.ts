@@ -19,6 +19,8 @@ import type {
   ManagedPolicyDecl,
   NamespaceDecl,
   OidcIssuerDecl,
+  SamlIdpDecl,
+  SamlProviderDecl,
   OidcProviderDecl,
   OidcProviderForCluster,
   PathDecl,
@@ -239,4 +241,16 @@ export function workload(keyword: Token, name: Text, members: Members<WorkloadDe
 
 export function workloadField(keyword: Token, value: ResourceItem): WorkloadField {
   return { kind: 'WorkloadField', field: keyword.text === 'role' ? 'role' : 'instance-profile', value, loc: loc(keyword) };
+}
+
+export function samlUser(keyword: Token, name: Text, attributes: readonly Entry[] | null): SamlIdpDecl['users'][number] {
+  return { name, attributes, loc: loc(keyword) };
+}
+
+export function samlIdp(keyword: Token, name: Text, entityId: Text, users: Cons<SamlIdpDecl['users'][number]> | null): SamlIdpDecl {
+  return { kind: 'SamlIdp', name, entityId, users: toArray(users), loc: loc(keyword) };
+}
+
+export function samlProvider(keyword: Token, name: Text, idp: Text): SamlProviderDecl {
+  return { kind: 'SamlProvider', name, idp, loc: loc(keyword) };
 }

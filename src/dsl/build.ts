@@ -15,6 +15,7 @@ import type {
   Loc,
   OidcProviderForCluster,
   Ref,
+  SamlAssertionValue,
   TokenModifier,
   TokenValue,
   RefEntity,
@@ -162,4 +163,14 @@ export function token(
   claims: readonly Entry[] | null,
 ): TokenValue {
   return { kind: 'Token', source, modifiers: toArray(modifiers), claims, loc: loc(keyword) };
+}
+
+/** `saml-assertion IDP/USER MODIFIERS { … }` */
+export function samlAssertion(
+  keyword: Token,
+  user: Text,
+  modifiers: Cons<TokenModifier> | null,
+  fields: readonly Entry[] | null,
+): SamlAssertionValue {
+  return { kind: 'SamlAssertion', user, modifiers: toArray(modifiers), fields, loc: loc(keyword) };
 }

@@ -7,13 +7,14 @@ import { iam } from './iam/index.js';
 import { oidc } from './oidc/index.js';
 import { organizations } from './organizations/index.js';
 import { resources } from './resources/index.js';
+import { saml } from './saml/index.js';
 import { scenario } from './scenario/index.js';
 import { services } from './services/index.js';
 import { sso } from './sso/index.js';
 import { sts } from './sts/index.js';
 import type { World } from './world.js';
 
-export const deciders = { scenario, iam, sts, resources, organizations, oidc, eks, services, sso } as const satisfies {
+export const deciders = { scenario, iam, sts, resources, organizations, oidc, eks, services, sso, saml } as const satisfies {
   readonly [K in keyof World]: { readonly initialState: World[K] };
 };
 

@@ -7,6 +7,7 @@ import type { IamCommand, IamEvent } from './iam/index.js';
 import type { OidcCommand, OidcEvent } from './oidc/index.js';
 import type { OrganizationsCommand, OrganizationsEvent } from './organizations/index.js';
 import type { ResourcesCommand, ResourcesEvent } from './resources/index.js';
+import type { SamlCommand, SamlEvent } from './saml/index.js';
 import type { ScenarioCommand, ScenarioEvent } from './scenario/index.js';
 import type { ObtainWorkloadCredentials, ServicesCommand, ServicesEvent } from './services/index.js';
 import type { SsoCommand, SsoEvent } from './sso/index.js';
@@ -22,9 +23,10 @@ export type AnyCommand =
   | EksCommand
   | ServicesCommand
   | SsoCommand
+  | SamlCommand
   | CallCommand;
 export type AnyEvent =
-  ScenarioEvent | IamEvent | StsEvent | ResourcesEvent | OrganizationsEvent | OidcEvent | EksEvent | ServicesEvent | SsoEvent;
+  ScenarioEvent | IamEvent | StsEvent | ResourcesEvent | OrganizationsEvent | OidcEvent | EksEvent | ServicesEvent | SsoEvent | SamlEvent;
 
 /** The commands the engine decides: a scenario's, and those its workflows send (workflow.ts). */
 export type EngineCommand = AnyCommand | ObtainPodCredentials | ObtainWorkloadCredentials;

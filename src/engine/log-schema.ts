@@ -9,6 +9,7 @@ import type { Assert, LogType, Same } from './log-type.js';
 import { oidcEvents } from './oidc/schema.js';
 import { organizationsEvents } from './organizations/schema.js';
 import { resourcesEvents } from './resources/schema.js';
+import { samlEvents } from './saml/schema.js';
 import { scenarioEvents } from './scenario/schema.js';
 import { servicesEvents } from './services/schema.js';
 import { ssoEvents } from './sso/schema.js';
@@ -24,6 +25,7 @@ const ALL = [
   ...eksEvents,
   ...servicesEvents,
   ...ssoEvents,
+  ...samlEvents,
 ];
 
 /** Each event type's schema, with the `meta` the log adds beside `type` and `data`. */

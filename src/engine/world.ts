@@ -5,6 +5,7 @@ import type { IamState } from './iam/state.js';
 import type { OidcState } from './oidc/state.js';
 import type { OrganizationsState } from './organizations/state.js';
 import type { ResourcesState } from './resources/state.js';
+import type { SamlState } from './saml/state.js';
 import type { ScenarioState } from './scenario/state.js';
 import type { ServicesState } from './services/state.js';
 import type { SsoState } from './sso/state.js';
@@ -20,4 +21,5 @@ export interface World {
   eks: EksState;
   services: ServicesState;
   sso: SsoState;
+  saml: SamlState;
 }

@@ -192,8 +192,9 @@ export async function startServer(loaded: RunResult, options: ServeOptions): Pro
     let service: QueryService = scoped ?? 'sts';
     const unsigned = scoped === null && !hasAuth(req, query);
     const unsignedRequest = unsigned ? parseQueryRequest(http, null) : null;
-    if (!(unsignedRequest?.ok && unsignedRequest.request.action === 'sts:AssumeRoleWithWebIdentity')) {
-      // every request but AssumeRoleWithWebIdentity is signed (STS API Reference, AssumeRoleWithWebIdentity)
+    const unsignedAction = unsignedRequest?.ok ? unsignedRequest.request.action : null;
+    if (unsignedAction !== 'sts:AssumeRoleWithWebIdentity' && unsignedAction !== 'sts:AssumeRoleWithSAML') {
+      // every request but AssumeRoleWithWebIdentity and AssumeRoleWithSAML is signed (STS API Reference)
       const verified = await verifySigV4(
         { method, path, query, headers, body: received.bytes },
         { lookup, now: now(), service, ...(service === 'iam' ? { regions: ['us-east-1'] } : {}) },

@@ -13,6 +13,7 @@ export interface WorldEntity {
     | 'resource'
     | 'cluster'
     | 'oidc-provider'
+    | 'saml-provider'
     | 'service-account'
     | 'pod'
     | 'instance-profile'

@@ -219,6 +219,9 @@ export function project(events: readonly LoggedEvent[]): TraceModel {
       case 'AssumeRoleWithWebIdentityFailed':
       case 'PortalCallFailed':
       case 'PortalCallAnswered':
+      case 'RoleAssumedWithSAML':
+      case 'AssumeRoleWithSAMLDenied':
+      case 'AssumeRoleWithSAMLFailed':
         if (step) setCall(step, (event.data as { call: CallRecord }).call);
         break;
       case 'SecretCreated':
@@ -254,6 +257,21 @@ export function project(events: readonly LoggedEvent[]): TraceModel {
       case 'WorkloadCredentialsObtained':
         projectServices(event, add, step);
         break;
+      case 'SamlIdentityProviderRegistered':
+        break; // outside AWS: its assertions show where they are presented
+      case 'SAMLProviderCreated': {
+        const p = event.data.provider;
+        add(p.account, {
+          kind: 'saml-provider',
+          name: p.name,
+          arn: p.arn,
+          id: null,
+          details: [
+            `metadata of ${p.idp} (entity ID ${p.entityId}, signing certificate ${p.certificate.subject}, serial ${p.certificate.serial})`,
+          ],
+        });
+        break;
+      }
       case 'OrganizationCreated':
       case 'OrganizationPolicyCreated':
       case 'OrganizationalUnitCreated':

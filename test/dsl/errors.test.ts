@@ -19,7 +19,7 @@ describe('unexpected tokens', () => {
     expect(err.pos).toMatchObject({ line: 1, col: 15 });
     expect(err.message).toBe('unexpected "usr"');
     expect(err.expected).toBe(
-      '"bucket", "cluster", "function", "group", "instance", "instance-profile", "key", "oidc-issuer", "oidc-provider", "policy", "resource", "role", "tags", "user", "vpc-endpoint" or "}"',
+      '"bucket", "cluster", "function", "group", "instance", "instance-profile", "key", "oidc-issuer", "oidc-provider", "policy", "resource", "role", "saml-provider", "tags", "user", "vpc-endpoint" or "}"',
     );
     expect(err.suggestion).toBe('user');
   });

@@ -135,7 +135,7 @@ describe('declarations are checked as IAM checks them', () => {
 
 describe('what this version does not run yet is refused, never ignored', () => {
   const cases: [string, string][] = [
-    ['step "s" { as user A/u; call sts:AssumeRoleWithSAML }', 'sts:AssumeRoleWithSAML is not supported yet'],
+    ['step "s" { as user A/u; call sts:AssumeRoot }', 'sts:AssumeRoot is not supported yet'],
     [
       'step "s" { as user A/u; call sts:AssumeRole { RoleArn: role A/R, RoleSessionName: s, ProvidedContexts: x } }',
       'the ProvidedContexts parameter of sts:AssumeRole is not supported yet',

@@ -8,6 +8,7 @@ import { eksCommands } from './eks.js';
 import { identityCenterCommands } from './identity-center.js';
 import { located } from './located.js';
 import { oidcCommands } from './oidc.js';
+import { samlCommands } from './saml.js';
 import { organizationCommands } from './organization.js';
 import { stepCommands, type StepScope } from './steps.js';
 import { collectSymbols, makeResolver } from './symbols.js';
@@ -87,6 +88,7 @@ export function resolveScenario(ast: ScenarioFile, options: ResolveOptions): Res
   const organization = once('Organization');
   if (organization) organizationCommands(organization, ctx, emit);
   oidcCommands(ast, resolver, emit);
+  samlCommands(ast, resolver, emit);
   eksCommands(ctx, emit);
   const identityCenter = once('IdentityCenter');
   const sso = identityCenter ? identityCenterCommands(identityCenter, organization, title, region, ctx, emit) : undefined;

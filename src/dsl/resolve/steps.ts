@@ -19,6 +19,7 @@ import { checkPortalCall } from './sso-call.js';
 import { isPortalAction } from '../../engine/sso/portal.js';
 import type { IdentityCenterScope } from './identity-center.js';
 import { checkIamCall } from './iam-call.js';
+import { samlAssertionSpec } from './saml.js';
 import { tokenSpec } from './token.js';
 import { resolveVia } from './vpc-endpoint.js';
 import { workloadCaller } from './workloads.js';
@@ -301,6 +302,8 @@ function paramValue(v: Value, scope: StepScope): ParamValue {
       return { t: 'text', v: providerForCluster(v.cluster, scope.ctx) };
     case 'Token':
       return { t: 'token', spec: tokenSpec(v, scope.ctx) };
+    case 'SamlAssertion':
+      return { t: 'assertion', spec: samlAssertionSpec(v, scope.ctx) };
     default: {
       const unreachable: never = v;
       throw new Error(`bug: unknown value ${JSON.stringify(unreachable)}`);

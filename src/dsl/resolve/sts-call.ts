@@ -41,11 +41,12 @@ export function checkStsCall(
     throw at.error(call.resource.loc, `sts:${known} takes no \`resource\``, {
       expected: known === 'AssumeRole' ? 'the role in RoleArn: role Account/Name' : 'no resource',
     });
-  // AssumeRoleWithWebIdentity is unsigned: anyone holding a token may send it
+  // AssumeRoleWithWebIdentity and AssumeRoleWithSAML are unsigned: anyone holding a token or an assertion may send them
   // a service principal assumes a role through its trust policy (as Lambda and EC2 do for a workload)
   if (
     (caller.kind === 'service' || caller.kind === 'anonymous') &&
     known !== 'AssumeRoleWithWebIdentity' &&
+    known !== 'AssumeRoleWithSAML' &&
     !(caller.kind === 'service' && known === 'AssumeRole')
   )
     throw at.unsupported(call.loc, `sts:${known} called by ${caller.kind === 'service' ? 'a service' : 'an anonymous caller'}`, 4);

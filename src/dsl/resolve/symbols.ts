@@ -4,7 +4,7 @@
 import { nearest } from '../../errors.js';
 import { kmsKeyId } from '../../engine/ids.js';
 import { DEFAULT_REGION, defaultTitle } from '../../engine/scenario/state.js';
-import type { RefEntity, ScenarioFile, Text } from '../ast.js';
+import type { RefEntity, ScenarioFile, Text, SamlIdpDecl } from '../ast.js';
 import type { AccountSym, EntityKind, EntitySym } from './account-sym.js';
 import { collectEks, findCluster, type EksSymbols } from './eks-symbols.js';
 import type { Located } from './located.js';
@@ -14,6 +14,8 @@ export interface Symbols {
   readonly byName: Map<string, AccountSym>;
   readonly byId: Map<string, AccountSym>;
   readonly eks: EksSymbols;
+  /** `saml-idp` declarations by name (src/dsl/resolve/saml.ts) */
+  readonly samlIdps: ReadonlyMap<string, SamlIdpDecl>;
 }
 
 export function arnOf(kind: EntityKind, account: string, name: string, path = '/'): string {
@@ -99,7 +101,8 @@ export function collectSymbols(ast: ScenarioFile, at: Located): Symbols {
     byName.set(sym.name, sym);
     byId.set(sym.id, sym);
   }
-  return { accounts, byName, byId, eks: collectEks(ast, at, accounts) };
+  const samlIdps = new Map(ast.items.flatMap((i) => (i.kind === 'SamlIdp' ? [[i.name.text, i] as const] : [])));
+  return { accounts, byName, byId, eks: collectEks(ast, at, accounts), samlIdps };
 }
 
 function pathOf(members: readonly { kind: string }[], at: Located): string {

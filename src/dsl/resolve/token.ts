@@ -91,7 +91,7 @@ function accessTokenSpec(v: TokenValue, name: import('../ast.js').Text, ctx: Bod
   };
 }
 
-function timeClaim(text: string, loc: import('../ast.js').Loc, ctx: BodyContext): TimeClaim {
+export function timeClaim(text: string, loc: import('../ast.js').Loc, ctx: BodyContext): TimeClaim {
   if (/^\d+$/.test(text)) return { abs: Number(text) };
   const rel = /^([+-])(\d+)([smhd]?)$/.exec(text);
   if (rel) return { rel: (rel[1] === '-' ? -1 : 1) * Number(rel[2]) * ({ s: 1, m: 60, h: 3600, d: 86400 }[rel[3] || 's'] ?? 1) };

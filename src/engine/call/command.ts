@@ -1,6 +1,8 @@
 // The command every API call step becomes. The engine routes it by service prefix.
 import type { ContextValue } from '../../policy/types.js';
 import type { PreparedToken, TokenSpec } from '../oidc/token.js';
+import type { AssertionSpec } from '../saml/assertion.js';
+import type { PreparedAssertion } from '../saml/state.js';
 
 /** Who makes the call, as the scenario names it; authentication turns it into a caller. */
 export type CallerRef =
@@ -71,6 +73,9 @@ export type ParamValue =
   | { readonly t: 'env'; readonly name: string }
   | { readonly t: 'file'; readonly name: string }
   | { readonly t: 'jwt'; readonly token: PreparedToken }
+  /** `saml-assertion IDP/USER …`: the SAML service turns it into `saml` (src/engine/tokens/saml.ts) */
+  | { readonly t: 'assertion'; readonly spec: AssertionSpec }
+  | { readonly t: 'saml'; readonly assertion: PreparedAssertion }
   /**
    * an `env`/`file` value the pod does not have: an unset variable leaves the parameter out (as an
    * SDK omits undefined members); a file that cannot be read stops the call (`fatal`)

@@ -1,6 +1,7 @@
 // Materialise a step's parameters into the plain JSON values the API receives.
 import type { World } from '../world.js';
 import type { PreparedToken } from '../oidc/token.js';
+import { assertionText } from '../saml/assertion.js';
 import type { ParamValue } from './command.js';
 
 export function materialize(params: Readonly<Record<string, ParamValue>>, world: World): Record<string, unknown> {
@@ -26,8 +27,11 @@ function one(value: ParamValue, world: World): unknown {
       return world.scenario.messages[value.name] ?? null;
     case 'jwt':
       return tokenText(value.token);
+    case 'saml':
+      return assertionText(value.assertion);
     case 'unset':
       return null;
+    case 'assertion':
     case 'token':
     case 'env':
     case 'file':

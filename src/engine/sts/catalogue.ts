@@ -53,7 +53,11 @@ export const STS_PARAMS: Record<StsAction, ParamSpec> = {
   GetFederationToken: { supported: true, ready: ['Name', 'Policy', 'PolicyArns', 'DurationSeconds', 'Tags'], later: [] },
   GetAccessKeyInfo: { supported: true, ready: ['AccessKeyId'], later: [] },
   DecodeAuthorizationMessage: { supported: true, ready: ['EncodedMessage'], later: [] },
-  AssumeRoleWithSAML: later('RoleArn', 'PrincipalArn', 'SAMLAssertion', 'PolicyArns', 'Policy', 'DurationSeconds'),
+  AssumeRoleWithSAML: {
+    supported: true,
+    ready: ['RoleArn', 'PrincipalArn', 'SAMLAssertion', 'PolicyArns', 'Policy', 'DurationSeconds'],
+    later: [],
+  },
   AssumeRoleWithWebIdentity: {
     supported: true,
     ready: ['RoleArn', 'RoleSessionName', 'WebIdentityToken', 'ProviderId', 'PolicyArns', 'Policy', 'DurationSeconds'],

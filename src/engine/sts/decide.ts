@@ -3,6 +3,7 @@ import type { CallCommand } from '../call/command.js';
 import type { World } from '../world.js';
 import { assumeRole } from './assume-role.js';
 import { assumeRoleWithWebIdentity } from './assume-role-with-web-identity.js';
+import { assumeRoleWithSaml } from './assume-role-with-saml.js';
 import type { StsEvent } from './events.js';
 import { decodeAuthorizationMessageCall } from './decode-authorization-message.js';
 import { getFederationToken } from './federation-token.js';
@@ -18,6 +19,7 @@ export const SUPPORTED_STS_ACTIONS = [
   'getaccesskeyinfo',
   'assumerolewithwebidentity',
   'decodeauthorizationmessage',
+  'assumerolewithsaml',
 ] as const;
 
 type Supported = (typeof SUPPORTED_STS_ACTIONS)[number];
@@ -29,6 +31,7 @@ const HANDLERS: Record<Supported, (data: CallCommand['data'], world: World) => S
   getfederationtoken: getFederationToken,
   getaccesskeyinfo: getAccessKeyInfo,
   assumerolewithwebidentity: assumeRoleWithWebIdentity,
+  assumerolewithsaml: assumeRoleWithSaml,
   decodeauthorizationmessage: decodeAuthorizationMessageCall,
 };
 

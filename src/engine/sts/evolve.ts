@@ -9,6 +9,7 @@ export function evolveSts(draft: Draft<StsState>, event: StsEvent): void {
     case 'SessionTokenIssued':
     case 'FederationTokenIssued':
     case 'RoleAssumedWithWebIdentity':
+    case 'RoleAssumedWithSAML':
       draft.sessions[event.data.session.accessKeyId] = castDraft(event.data.session);
       return;
     case 'AssumeRoleDenied':
@@ -19,6 +20,8 @@ export function evolveSts(draft: Draft<StsState>, event: StsEvent): void {
     case 'StsCallFailed':
     case 'AssumeRoleWithWebIdentityDenied':
     case 'AssumeRoleWithWebIdentityFailed':
+    case 'AssumeRoleWithSAMLDenied':
+    case 'AssumeRoleWithSAMLFailed':
       return;
     default: {
       const unreachable: never = event;

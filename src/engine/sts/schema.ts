@@ -4,6 +4,7 @@ import * as z from 'zod/mini';
 import { callRecordSchema } from '../call-record-schema.js';
 import { event } from '../event-schema.js';
 import { preparedTokenSchema } from '../oidc/schema.js';
+import { preparedAssertionSchema } from '../saml/schema.js';
 import { policyDocumentSchema } from '../policy-schema.js';
 
 /** A successful MFA check: which device, and when (aws:MultiFactorAuthAge counts from it). */
@@ -80,6 +81,10 @@ export const stsEvents = [
   event('RoleAssumedWithWebIdentity', { ...call, session: roleSessionSchema, token: preparedTokenSchema }),
   event('AssumeRoleWithWebIdentityDenied', { ...call, token: z.nullable(preparedTokenSchema) }),
   event('AssumeRoleWithWebIdentityFailed', { ...call, token: z.nullable(preparedTokenSchema) }),
+  /** AssumeRoleWithSAML: the assertion's facts ride along (null when none was sent) */
+  event('RoleAssumedWithSAML', { ...call, session: roleSessionSchema, assertion: preparedAssertionSchema }),
+  event('AssumeRoleWithSAMLDenied', { ...call, assertion: preparedAssertionSchema }),
+  event('AssumeRoleWithSAMLFailed', { ...call, assertion: z.nullable(preparedAssertionSchema) }),
   /** an STS call other than AssumeRole that got no answer: AccessDenied, a validation error, expired credentials … */
   event('StsCallFailed', call),
 ] as const;

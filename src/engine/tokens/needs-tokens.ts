@@ -5,14 +5,16 @@
 import type { CallCommand } from '../call/command.js';
 
 const WEB_IDENTITY = 'sts:assumerolewithwebidentity';
+const SAML = 'sts:assumerolewithsaml';
 
 export function needsTokens(command: CallCommand): boolean {
   const d = command.data;
   if (d.caller.kind === 'pod') return true;
   if (d.action.length === WEB_IDENTITY.length && d.action.toLowerCase() === WEB_IDENTITY) return true;
+  if (d.action.length === SAML.length && d.action.toLowerCase() === SAML) return true;
   for (const key in d.params) {
     const t = d.params[key]!.t;
-    if (t === 'token' || t === 'env' || t === 'file') return true;
+    if (t === 'token' || t === 'env' || t === 'file' || t === 'assertion') return true;
   }
   return false;
 }

@@ -12,6 +12,7 @@ import { mintProjected, mintSpec } from './mint.js';
 import { inspect } from './verify.js';
 
 const WEB_IDENTITY = 'sts:assumerolewithwebidentity';
+const SAML = 'sts:assumerolewithsaml';
 
 /** The token service of one run: its keys, and the calls it prepares (needs-tokens.ts says which). */
 export interface TokenService {
@@ -27,11 +28,15 @@ export async function prepareCall(command: CallCommand, world: World, keys: Keyr
   const d = command.data;
   const pod = d.caller.kind === 'pod' ? (world.eks.pods[d.caller.pod] ?? null) : null;
   const params: Record<string, ParamValue> = {};
+  const principal = d.params['PrincipalArn'];
+  const principalArn = principal?.t === 'text' ? principal.v : null;
   for (const [key, value] of Object.entries(d.params)) {
-    let v = await prepareValue(value, pod, world, keys);
+    let v = await prepareValue(value, pod, world, keys, principalArn);
     if (key === 'WebIdentityToken' && v.t === 'text' && d.action.toLowerCase() === WEB_IDENTITY) {
       v = { t: 'jwt', token: await inspect(v.v, 'the text given as WebIdentityToken', null, world, keys) };
     }
+    if (key === 'SAMLAssertion' && v.t === 'text' && d.action.toLowerCase() === SAML)
+      v = await prepareAssertion(v, principalArn, world, keys);
     params[key] = v;
   }
   let caller = d.caller;
@@ -50,7 +55,13 @@ async function projectedTokens(pod: Pod, world: World, keys: Keyring): Promise<R
   return tokens;
 }
 
-async function prepareValue(value: ParamValue, pod: Pod | null, world: World, keys: Keyring): Promise<ParamValue> {
+async function prepareValue(
+  value: ParamValue,
+  pod: Pod | null,
+  world: World,
+  keys: Keyring,
+  principalArn: string | null = null,
+): Promise<ParamValue> {
   switch (value.t) {
     case 'token': {
       if (value.spec.source.kind === 'oauth') return { t: 'jwt', token: accessToken(value.spec.source) };
@@ -97,12 +108,15 @@ async function prepareValue(value: ParamValue, pod: Pod | null, world: World, ke
       return { t: 'jwt', token: await inspect(minted.compact, minted.origin, null, world, keys) };
     }
     case 'list':
-      return { t: 'list', items: await Promise.all(value.items.map((i) => prepareValue(i, pod, world, keys))) };
+      return { t: 'list', items: await Promise.all(value.items.map((i) => prepareValue(i, pod, world, keys, principalArn))) };
+    case 'assertion':
+      return prepareAssertion(value, principalArn, world, keys);
     case 'text':
     case 'json':
     case 'credentials':
     case 'encoded-message':
     case 'jwt':
+    case 'saml':
     case 'unset':
       return value;
     default: {
@@ -110,6 +124,23 @@ async function prepareValue(value: ParamValue, pod: Pod | null, world: World, ke
       throw new Error(`bug: unknown parameter ${JSON.stringify(unreachable)}`);
     }
   }
+}
+
+/**
+ * A SAML assertion a step describes, minted by its IdP, or text given as SAMLAssertion, checked
+ * against the certificate of the SAML provider PrincipalArn names (saml.ts, loaded on first use).
+ */
+async function prepareAssertion(
+  value: Extract<ParamValue, { t: 'assertion' } | { t: 'text' }>,
+  principalArn: string | null,
+  world: World,
+  keys: Keyring,
+): Promise<ParamValue> {
+  const { mintAssertion, inspectAssertion } = await import('./saml.js');
+  if (value.t === 'text')
+    return { t: 'saml', assertion: await inspectAssertion(value.v, 'the text given as SAMLAssertion', null, principalArn, world, keys) };
+  const minted = await mintAssertion(value.spec, world, keys);
+  return { t: 'saml', assertion: await inspectAssertion(minted.base64, minted.origin, minted.forgery, principalArn, world, keys) };
 }
 
 function notMutated(pod: Pod): string {
