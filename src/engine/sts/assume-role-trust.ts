@@ -43,6 +43,42 @@ export function evaluateTrust(input: TrustInput, world: World): TrustOutcome {
   return { context, ...authorizeInTurn(trustRequest(who, role, 'sts:AssumeRole', context), gets, world) };
 }
 
+/**
+ * The trust side of a federated call (AssumeRoleWithWebIdentity, AssumeRoleWithSAML), which has no
+ * identity side: the caller's keys, the claims' or attributes' keys and the step's context, the role's
+ * tags as the resource's; then the action, and sts:TagSession or sts:SetSourceIdentity for what the
+ * token or assertion carries (`refused` names the one the trust policy did not allow, with why).
+ */
+export function evaluateFederatedTrust(
+  who: Caller,
+  role: IamRole,
+  action: string,
+  carrier: 'token' | 'assertion',
+  keys: Record<string, ContextValue>,
+  request: {
+    readonly region: string;
+    readonly context: Readonly<Record<string, ContextValue>>;
+    readonly gets: { tags: boolean; sourceIdentity: boolean };
+  },
+  world: World,
+): TrustOutcome & { readonly why: string[] } {
+  const context = requestContext(
+    who,
+    world,
+    request.region,
+    { account: role.account, tags: role.tags, iamEntity: true },
+    { ...keys, ...request.context },
+  );
+  const { evaluations, refused } = authorizeInTurn(trustRequest(who, role, action, context), request.gets, world);
+  const why =
+    refused === null || refused === action
+      ? []
+      : [
+          `the ${carrier} carries ${refused === 'sts:TagSession' ? 'session tags' : 'a source identity'}, so the trust policy must allow ${refused} too`,
+        ];
+  return { context, evaluations, refused, why };
+}
+
 /** The request of a call on a role, which the role's trust policy must allow too. */
 export function trustRequest(who: Caller, role: IamRole, action: string, context: Record<string, ContextValue>): CallAuthzRequest {
   const policy = { name: `trust policy of role ${role.name}`, document: role.trust, kind: 'trust' as const };

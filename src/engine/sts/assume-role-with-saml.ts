@@ -8,7 +8,6 @@
 // (DurationSeconds and the SessionDuration attribute, within the role's maximum), session policies.
 import type { Caller } from '../call/caller.js';
 import type { CallData } from '../call/command.js';
-import { requestContext } from '../call/context.js';
 import { materialize, textParam } from '../call/params.js';
 import { callRecord, type RecordParts } from '../call/record.js';
 import type { CallerRecord } from '../call-record.js';
@@ -17,8 +16,7 @@ import { assertionSummary } from '../saml/assertion.js';
 import { AWS_ATTRIBUTE, nameQualifier, ROLE_ATTRIBUTE } from '../saml/state.js';
 import type { World } from '../world.js';
 import { checkInteger, checkLength, checkRequired, validationMessage, type Constraint } from '../call/validation.js';
-import { authorizeInTurn } from './authorize-sts.js';
-import { trustRequest } from './assume-role-trust.js';
+import { evaluateFederatedTrust } from './assume-role-trust.js';
 import { durationNote, mint } from './credentials.js';
 import type { StsEvent } from './events.js';
 import { packedSize, packedTooLarge } from './packed-size.js';
@@ -235,24 +233,18 @@ export function assumeRoleWithSaml(data: CallData, world: World): StsEvent[] {
     if (values !== undefined) keys[key] = values.length === 1 ? values[0]! : [...values];
   }
   if (sourceIdentity !== null) keys['sts:SourceIdentity'] = sourceIdentity;
-  const context = requestContext(
-    who,
-    world,
-    data.region,
-    { account: role.account, tags: role.tags, iamEntity: true },
-    { ...keys, ...data.context },
-  );
   const gets = { tags: tags.length > 0, sourceIdentity: sourceIdentity !== null };
-  const { evaluations, refused } = authorizeInTurn(trustRequest(who, role, 'sts:AssumeRoleWithSAML', context), gets, world);
-  if (refused !== null) {
-    const why =
-      refused === 'sts:AssumeRoleWithSAML'
-        ? []
-        : [
-            `the assertion carries ${refused === 'sts:TagSession' ? 'session tags' : 'a source identity'}, so the trust policy must allow ${refused} too`,
-          ];
-    return denied(why, { context, evaluations });
-  }
+  const trust = { region: data.region, context: data.context, gets };
+  const { context, evaluations, refused, why } = evaluateFederatedTrust(
+    who,
+    role,
+    'sts:AssumeRoleWithSAML',
+    'assertion',
+    keys,
+    trust,
+    world,
+  );
+  if (refused !== null) return denied(why, { context, evaluations });
   const evaluated = { context, evaluations, decision: 'Allow' as const };
   const duration0 = requested ?? 3600;
   if (duration0 > role.maxSessionDuration)

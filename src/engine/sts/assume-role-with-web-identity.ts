@@ -4,7 +4,6 @@
 // the duration, the session policies and the packed size; the session is an ordinary role session.
 import type { Caller } from '../call/caller.js';
 import type { CallData, CallerRef } from '../call/command.js';
-import { requestContext } from '../call/context.js';
 import { materialize, textParam } from '../call/params.js';
 import { callRecord, type RecordParts } from '../call/record.js';
 import type { CallerRecord } from '../call-record.js';
@@ -13,8 +12,7 @@ import type { World } from '../world.js';
 import { readWebIdentity } from './assume-role-with-web-identity-request.js';
 import { sessionClaims } from './assume-role-with-web-identity-claims.js';
 import { checkAccessToken, checkToken, tokenContext } from './assume-role-with-web-identity-token.js';
-import { authorizeInTurn } from './authorize-sts.js';
-import { trustRequest } from './assume-role-trust.js';
+import { evaluateFederatedTrust } from './assume-role-trust.js';
 import { durationNote, mint } from './credentials.js';
 import type { StsEvent } from './events.js';
 import { packedSize, packedTooLarge } from './packed-size.js';
@@ -77,24 +75,18 @@ export function assumeRoleWithWebIdentity(data: CallData, world: World): StsEven
     ...requestTagKeys(extra.tags, extra.transitiveTagKeys),
   };
   if (extra.sourceIdentity !== null) keys['sts:SourceIdentity'] = extra.sourceIdentity;
-  const context = requestContext(
-    who,
-    world,
-    data.region,
-    { account: role.account, tags: role.tags, iamEntity: true },
-    { ...keys, ...data.context },
-  );
   const gets = { tags: extra.tags.length > 0, sourceIdentity: extra.sourceIdentity !== null };
-  const { evaluations, refused } = authorizeInTurn(trustRequest(who, role, 'sts:AssumeRoleWithWebIdentity', context), gets, world);
-  if (refused !== null) {
-    const why =
-      refused === 'sts:AssumeRoleWithWebIdentity'
-        ? []
-        : [
-            `the token carries ${refused === 'sts:TagSession' ? 'session tags' : 'a source identity'}, so the trust policy must allow ${refused} too`,
-          ];
-    return denied(why, { context, evaluations });
-  }
+  const trust = { region: data.region, context: data.context, gets };
+  const { context, evaluations, refused, why } = evaluateFederatedTrust(
+    who,
+    role,
+    'sts:AssumeRoleWithWebIdentity',
+    'token',
+    keys,
+    trust,
+    world,
+  );
+  if (refused !== null) return denied(why, { context, evaluations });
   const evaluated = { context, evaluations, decision: 'Allow' as const };
 
   const duration = p.duration ?? 3600;
