@@ -21,7 +21,6 @@ import { runScenario } from './engine/run-scenario.js';
 import type { World } from './engine/world.js';
 import { ScenarioError, formatScenarioError } from './errors.js';
 import type { TraceModel } from './trace/model.js';
-import { project } from './trace/project.js';
 import { jsonWriter, renderJson } from './trace/render-json.js';
 import { renderText, textWriter } from './trace/render-text.js';
 import { traceStream, type TraceWriter } from './trace/stream.js';
@@ -71,9 +70,8 @@ export async function renderOutput(model: TraceModel, events: readonly LoggedEve
 }
 
 /**
- * The writer of a format that streams (text, explain, JSON, YAML); null for the formats that need the
- * whole run before their first line (the Markdown walkthrough and the Mermaid diagram open with what
- * the whole run shows; CloudTrail's records read facts of the whole log): renderOutput renders those.
+ * The writer of a format that streams in one run (text, explain, JSON, YAML); null for the formats
+ * that need the whole run before their first line (wholeRunWriter).
  */
 export async function traceWriter(options: RenderOptions): Promise<TraceWriter | null> {
   switch (options.format) {
@@ -87,6 +85,41 @@ export async function traceWriter(options: RenderOptions): Promise<TraceWriter |
     }
     default:
       return null;
+  }
+}
+
+/**
+ * The writer of a format whose first lines show the whole run, after the first runs that gather
+ * what it needs (writing nothing; a run is deterministic): the Markdown walkthrough (the summary,
+ * the facts of the whole log), CloudTrail (the facts its records read: sessions by access key,
+ * entities by ARN), the Mermaid diagram (its participants: two runs, the callers, then the
+ * services they reach in order).
+ */
+async function wholeRunWriter(
+  options: RenderOptions,
+  firstRun: (pass: TraceWriter, onEvent?: EventSink) => Promise<TraceModel>,
+): Promise<TraceWriter> {
+  const { factsFold } = await import('./trace/walkthrough/facts.js');
+  const facts = factsFold();
+  const silent: TraceWriter = { head: () => '', item: () => '', end: () => '' };
+  switch (options.format) {
+    case 'markdown': {
+      const [model, { markdownWriter }] = await Promise.all([firstRun(silent, facts.add), import('./trace/markdown/render-markdown.js')]);
+      return markdownWriter(facts.facts, model.summary);
+    }
+    case 'cloudtrail': {
+      const [, { cloudTrailWriter }] = await Promise.all([firstRun(silent, facts.add), import('./trace/cloudtrail/render-cloudtrail.js')]);
+      return cloudTrailWriter(facts.facts);
+    }
+    case 'mermaid': {
+      const { diagramPasses } = await import('./trace/mermaid/render-mermaid.js');
+      const passes = diagramPasses(facts.facts);
+      await firstRun(passes.callers, facts.add);
+      await firstRun(passes.services);
+      return passes.writer();
+    }
+    default:
+      throw new Error(`bug: ${options.format} has a writer`);
   }
 }
 
@@ -235,9 +268,9 @@ export interface WriteOptions extends ScenarioRunOptions {
 }
 
 /**
- * Runs a scenario and writes its output in a format to `write` as the run decides it (the formats
- * traceWriter streams), or once the run is over (the others). Throws the ScenarioError of a
- * scenario that cannot run, before writing anything.
+ * Runs a scenario and writes its output in a format to `write` as the run decides it (Markdown,
+ * Mermaid and CloudTrail after first runs that gather what their first lines show). Throws the
+ * ScenarioError of a scenario that cannot run, before writing anything.
  */
 export async function writeScenario(text: string, file: string, options: WriteOptions, write: (text: string) => void): Promise<WrittenRun> {
   const keep = options.keep === true;
@@ -248,14 +281,13 @@ export async function writeScenario(text: string, file: string, options: WriteOp
     ...(options.readFile ? { readFile: options.readFile } : {}),
     ...(options.mark ? { mark: options.mark } : {}),
   };
-  const writer = options.writer ?? (await traceWriter(options));
-  if (writer === null) {
-    const { events, world } = await runScenarioEvents(text, file, base);
-    if (options.onEvent) for (const event of events) options.onEvent(event);
-    const trace = project(events);
-    write(await renderOutput(trace, events, options));
-    return { trace, events, world };
-  }
+  /** A run that writes nothing: for what a format needs from the whole run before its first line. */
+  const firstRun = async (pass: TraceWriter, onEvent?: EventSink): Promise<TraceModel> => {
+    const stream = traceStream(pass, () => {});
+    await runScenarioEvents(text, file, { ...base, sink: onEvent ? (event) => (onEvent(event), stream.add(event)) : stream.add });
+    return stream.finish();
+  };
+  const writer = options.writer ?? (await traceWriter(options)) ?? (await wholeRunWriter(options, firstRun));
   // nothing is written before the run starts (a scenario's errors are all found before it)
   const stream = traceStream(writer, write, keep);
   const events: LoggedEvent[] = [];

@@ -1,6 +1,6 @@
-// A run streams (src/run-file.ts, src/trace/stream.ts): its output in every streamed format, and its
+// A run streams (src/run-file.ts, src/trace/stream.ts): its output in every format, and its
 // event log, are the bytes the whole-run renderers give (the projection of the whole log, then
-// JSON.stringify, the yaml library's stringify of the whole document, renderText), on every shipped
+// JSON.stringify, the yaml library's stringify of the whole document, renderText, renderOutput), on every shipped
 // scenario and on generated ones of 2,000 steps; a long file's error in its N-th step is the error
 // of the whole-file parse and resolution, and nothing is written before it.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -12,7 +12,7 @@ import { LOG_HEADER } from '../../src/cli/log-format.js';
 import { parseScenario } from '../../src/dsl/parse.js';
 import { resolveScenario } from '../../src/dsl/resolve/index.js';
 import { ScenarioError } from '../../src/errors.js';
-import { filesBeside, runScenarioText, writeScenario, type Format } from '../../src/run-file.js';
+import { filesBeside, renderOutput, runScenarioText, writeScenario, type Format } from '../../src/run-file.js';
 import { project } from '../../src/trace/project.js';
 import { traceJson } from '../../src/trace/render-json.js';
 import { renderText } from '../../src/trace/render-text.js';
@@ -26,11 +26,13 @@ const shipped = readdirSync(join(root, 'scenarios'))
   .map((f) => [f, join('scenarios', f)] as const);
 
 /** The whole-run renderings: the projection of the whole log, rendered at once. */
-function wholeRun(events: Parameters<typeof project>[0], format: Format, explain: boolean): string {
+async function wholeRun(events: Parameters<typeof project>[0], format: Format, explain: boolean): Promise<string> {
   const model = project(events);
   if (format === 'json') return JSON.stringify(traceJson(model), null, 2) + '\n';
   if (format === 'yaml') return stringify(traceJson(model), YAML);
-  return renderText(model, { style: PLAIN, explain });
+  if (format === 'text') return renderText(model, { style: PLAIN, explain });
+  // the formats written after first runs (src/run-file.ts, wholeRunWriter), against one model
+  return renderOutput(model, events, { format });
 }
 
 const cases: readonly [Format, boolean][] = [
@@ -38,6 +40,9 @@ const cases: readonly [Format, boolean][] = [
   ['text', true],
   ['json', false],
   ['yaml', false],
+  ['markdown', false],
+  ['mermaid', false],
+  ['cloudtrail', false],
 ];
 
 async function expectSameBytes(text: string, file: string): Promise<void> {
@@ -47,7 +52,7 @@ async function expectSameBytes(text: string, file: string): Promise<void> {
       chunks.push(c),
     );
     expect(chunks.length).toBeGreaterThan(0);
-    expect(chunks.join(''), `${file} ${format}${explain ? ' --explain' : ''}`).toBe(wholeRun(run.events, format, explain));
+    expect(chunks.join(''), `${file} ${format}${explain ? ' --explain' : ''}`).toBe(await wholeRun(run.events, format, explain));
   }
   const { events } = await runScenarioText(text, file, { format: 'text', detail: true });
   expect(await serialiseEvents(events, 'x.jsonl')).toBe([LOG_HEADER, ...events].map((e) => JSON.stringify(e)).join('\n') + '\n');
