@@ -1,14 +1,15 @@
 // `simulate`: arguments, files, console and exit codes. No logic of its own.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ScenarioError } from '../errors.js';
 import type { RunResult } from '../engine/run.js';
-import { describeScenarioError, runScenarioEvents } from '../run-file.js';
-import { project } from '../trace/project.js';
+import { describeScenarioError, runScenarioEvents, writeScenario } from '../run-file.js';
+import { project, type TraceItem } from '../trace/project.js';
+import type { TraceWriter } from '../trace/stream.js';
 import { PLAIN, COLOUR } from '../trace/style.js';
 import { HELP, parseArgs, UsageError, type Args } from './args.js';
 import type { Io } from './io.js';
-import { EventLogError, needsDetail, parseEvents, requireDetail, serialiseEvents } from './event-log.js';
+import { EventLogError, eventLogWriter, type EventLogWriter, needsDetail, parseEvents, requireDetail } from './event-log.js';
 import { failedExpectations, indent, runWhat, statusLine, tallyCode, tallyLine, type Tally } from './outcome.js';
 import { render, useColour, worldYaml } from './render.js';
 
@@ -123,33 +124,106 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
-/** Runs one scenario of a plain run and prints it: its trace (after a blank line when one was printed before), or with --summary its line. */
+/**
+ * Runs one scenario of a plain run and prints it as the run goes: its trace (after a blank line when
+ * one was printed before), or with --summary its line. --quiet prints a failed run's trace only: the
+ * run is made again to print it (a run is deterministic; its trace is not held meanwhile).
+ */
 async function runFile(file: string, args: Args, io: Io, after: boolean): Promise<number> {
   const clock = phaseClock(io);
   const style = useColour(args, io) ? COLOUR : PLAIN;
-  const result = await scenarioEvents(file, args.until, needsDetail(args), io, clock);
-  if (result === null) {
-    if (args.summary) io.stdout(statusLine('error', file, 'could not run', style));
-    return 2;
+  const source = readText(file);
+  clock.mark('read');
+  const failing: TraceItem[] = [];
+  const silent: TraceWriter = { head: () => '', item: () => '', end: () => '' };
+  // --summary lists the failed expectations: only the steps that have one are kept
+  const summary: TraceWriter = { ...silent, item: (item) => (hasFailed(item) && failing.push(item), '') };
+  const quiet = args.summary || args.quiet;
+  const log = args.events === null ? null : await eventLogWriter(args.events);
+  const run = (writer: TraceWriter | undefined, onEvent: EventLogWriter['write'] | undefined, out: Output) =>
+    writeScenario(
+      source,
+      file,
+      {
+        format: args.format,
+        explain: args.explain,
+        colour: useColour(args, io),
+        detail: needsDetail(args),
+        until: args.until,
+        mark: clock.mark,
+        ...(writer ? { writer } : {}),
+        ...(onEvent ? { onEvent } : {}),
+      },
+      out.write,
+    );
+  let result;
+  const out = output(io, after);
+  try {
+    result = await run(quiet ? (args.summary ? summary : silent) : undefined, log?.write, out);
+    out.end();
+  } catch (e) {
+    if (e instanceof ScenarioError) {
+      io.stderr(describeScenarioError(e, file, source) + '\n');
+      if (args.summary) io.stdout(statusLine('error', file, 'could not run', style));
+      return 2;
+    }
+    throw e;
+  } finally {
+    log?.close();
   }
-  const { events } = result;
-  if (args.events !== null) writeFileSync(args.events, await serialiseEvents(events, args.events));
-  const model = project(events);
-  clock.mark('project');
+  const model = result.trace;
   const code = model.summary.failed > 0 ? 1 : 0;
   if (args.summary) {
     if (!(args.quiet && code === 0))
-      io.stdout(statusLine(code === 0 ? 'pass' : 'fail', file, runWhat(model), style) + indent(failedExpectations(model).join('\n')));
+      io.stdout(
+        statusLine(code === 0 ? 'pass' : 'fail', file, runWhat(model), style) +
+          indent(failedExpectations({ ...model, items: failing }).join('\n')),
+      );
     return code;
   }
   if (args.quiet && code === 0) return code;
-  const output = await render(model, events, args, io);
-  clock.mark('render');
-  io.stdout((after ? '\n' : '') + output);
+  if (args.quiet) {
+    const again = output(io, after);
+    result = await run(undefined, undefined, again);
+    again.end();
+  }
   clock.mark('write');
   clock.report(file);
   if (args.until !== null) io.stdout(`\nWorld after step ${args.until}:\n${await worldYaml(result.world)}`);
   return code;
+}
+
+const hasFailed = (item: TraceItem): boolean => item.kind === 'step' && item.expectations.some((e) => !e.passed);
+
+interface Output {
+  readonly write: (text: string) => void;
+  /** writes what is buffered */
+  readonly end: () => void;
+}
+
+/** stdout in pieces of 64 KiB (a long run writes each step as it goes), after a blank line when a trace was printed before. */
+function output(io: Io, after: boolean): Output {
+  let buffer: string[] = [];
+  let size = 0;
+  let first = true;
+  const flush = (): void => {
+    io.stdout(buffer.join(''));
+    buffer = [];
+    size = 0;
+  };
+  return {
+    write(text) {
+      if (text === '') return;
+      if (first && after) buffer.push('\n');
+      first = false;
+      buffer.push(text);
+      size += text.length;
+      if (size >= 1 << 16) flush();
+    },
+    end: () => {
+      if (buffer.length > 0) flush();
+    },
+  };
 }
 
 /** Runs a scenario (up to step `until`); null when it cannot run (the located error is printed). */

@@ -10,7 +10,7 @@ import { type Pos, posAt, type Token } from './token.js';
 export type { Token, TokenType } from './token.js';
 
 /** what the grammar may name with `%`: token types, and the classes of token-classes.ts */
-const GRAMMAR_TYPES: ReadonlySet<string> = new Set(['word', 'string', 'tstring', 'key', 'jsontext', ...Object.keys(TOKEN_CLASSES)]);
+export const GRAMMAR_TYPES: ReadonlySet<string> = new Set(['word', 'string', 'tstring', 'key', 'jsontext', ...Object.keys(TOKEN_CLASSES)]);
 
 export interface ScenarioLexer {
   /** Starts over on `chunk` (parseScenario feeds the whole text at once). */

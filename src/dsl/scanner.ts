@@ -41,11 +41,22 @@ const UNTERMINATED_STRING = 'unterminated string: a quoted string must close on 
 const isSpace = (c: number): boolean => (c < 128 ? CLASS[c] === SPACE : c === BOM);
 const isWordChar = (c: number): boolean => (c < 128 && CLASS[c] === WORD) || c === DOLLAR;
 
-export function createScanner(source: string, file: string): Scanner {
+/** Where a scanner starts: the file's start, or a token's (a top-level item's first token, to scan that item again). */
+export interface ScanStart {
+  readonly offset: number;
+  readonly line: number;
+  /** the offset just after the last "\n" before `offset` */
+  readonly lineStart: number;
+}
+
+/** Where `token` starts, to scan from it again. */
+export const startOf = (token: Token): ScanStart => ({ offset: token.offset, line: token.line, lineStart: token.offset - token.col + 1 });
+
+export function createScanner(source: string, file: string, start?: ScanStart): Scanner {
   const len = source.length;
-  let pos = 0;
-  let line = 1;
-  let lineStart = 0; // the offset just after the last "\n"
+  let pos = start?.offset ?? 0;
+  let line = start?.line ?? 1;
+  let lineStart = start?.lineStart ?? 0; // the offset just after the last "\n"
   let queued: Token | undefined;
 
   const fail = (offset: number, message: string, length = 1, expected?: string): never => {

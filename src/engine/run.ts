@@ -14,9 +14,13 @@ import type { World } from './world.js';
 export { decide, evolve, initialWorld };
 
 export interface RunResult {
+  /** the events of the run (none when they went to a sink instead) */
   readonly events: LoggedEvent[];
   readonly world: World;
 }
+
+/** Where a run's events go as they are decided, instead of into RunResult.events (a long run streams them). */
+export type EventSink = (event: LoggedEvent) => void;
 
 /** What the loop asks of the token service: this call, prepared against this world. */
 export interface TokenRequest {
@@ -27,17 +31,24 @@ export interface TokenRequest {
 /**
  * The loop. It yields a request for each call that needs tokens and resumes with the call prepared.
  * It starts from `world` (a run's start, or where an earlier run of the same log left off: `simulate
- * serve` runs each request this way) and returns the events of these commands alone.
+ * serve` runs each request this way) and returns the events of these commands alone. The commands
+ * are taken one at a time (a long scenario resolves each step as the loop reaches it); with a sink,
+ * each event goes to it as it is decided and the result holds none.
  */
-export function* engine(commands: readonly CommandEnvelope[], from: World = initialWorld): Generator<TokenRequest, RunResult, CallCommand> {
+export function* engine(
+  commands: Iterable<CommandEnvelope>,
+  from: World = initialWorld,
+  sink?: EventSink,
+): Generator<TokenRequest, RunResult, CallCommand> {
   let world = from;
   const events: LoggedEvent[] = [];
+  const emit: EventSink = sink ?? ((event) => events.push(event));
   for (const { command, meta } of commands) {
     const step: EngineCommand = command.type === 'Call' && needsTokens(command) ? yield { command, world } : command;
     const handle = (next: EngineCommand, hop: boolean): void => {
       const batch = decide(next, hop ? recordingDetail(world) : world);
       for (const event of batch) {
-        events.push(withMeta(event, meta));
+        emit(withMeta(event, meta));
         world = evolve(world, event);
       }
       for (const event of batch) {

@@ -10,6 +10,29 @@ import { projectServices, serviceChangeText } from './project-services.js';
 import { projectSso } from './project-sso.js';
 
 export function project(events: readonly LoggedEvent[]): TraceModel {
+  const projection = createProjection();
+  for (const event of events) projection.add(event);
+  return projection.finish();
+}
+
+/** A step, a wait or a refused request of the trace. */
+export type TraceItem = TraceModel['items'][number];
+
+/** The projection folding one event at a time (project folds a whole log; a long run streams). */
+export interface Projection {
+  /** the model so far: its world is complete when the first item starts */
+  readonly model: TraceModel;
+  add(event: LoggedEvent): void;
+  /** the model with its summary */
+  finish(): TraceModel;
+}
+
+/**
+ * The trace's fold. Without `onItem`, the model keeps every item; with it, each item goes to
+ * `onItem` once complete (when the next one starts, or at finish) and the model keeps none: the
+ * summary is counted as they pass.
+ */
+export function createProjection(onItem?: (item: TraceItem, model: TraceModel) => void): Projection {
   const model: TraceModel = {
     title: '',
     description: null,
@@ -28,17 +51,35 @@ export function project(events: readonly LoggedEvent[]): TraceModel {
     entities.set(entity.arn, entity);
   };
   let step: TraceStep | null = null;
-  for (const event of events) {
+  // the last item: events may still add to it
+  let open: TraceItem | null = null;
+  const counts = { steps: 0, expectations: 0, passed: 0 };
+  const close = (item: TraceItem): void => {
+    if (item.kind === 'step') {
+      counts.steps++;
+      for (const passed of checksOf(item)) {
+        counts.expectations++;
+        if (passed) counts.passed++;
+      }
+    }
+    onItem?.(item, model);
+  };
+  const push = (item: TraceItem): void => {
+    if (open !== null) close(open);
+    open = item;
+    if (onItem === undefined) model.items.push(item);
+  };
+  const fold = (event: LoggedEvent): void => {
     if (step !== null && isIamChange(event)) {
       // a change a step's IAM call made: shown in the step, not in the declared world
       (step.changes ??= []).push(changeText(event));
-      continue;
+      return;
     }
     const serviceChange = step === null ? null : serviceChangeText(event);
     if (step !== null && serviceChange !== null) {
       // a function or instance a step's call made (services/)
       (step.changes ??= []).push(serviceChange);
-      continue;
+      return;
     }
     switch (event.type) {
       case 'ScenarioStarted':
@@ -172,15 +213,15 @@ export function project(events: readonly LoggedEvent[]): TraceModel {
           expectations: [],
           kept: [],
         };
-        model.items.push(step);
+        push(step);
         break;
       case 'ClockAdvanced':
-        model.items.push({ kind: 'wait', text: event.data.text, from: event.data.from, to: event.data.to });
+        push({ kind: 'wait', text: event.data.text, from: event.data.from, to: event.data.to });
         step = null;
         break;
       case 'RequestRefused': {
         const { at, ...refused } = event.data;
-        model.items.push({ kind: 'refused', ...refused, at });
+        push({ kind: 'refused', ...refused, at });
         step = null;
         break;
       }
@@ -290,14 +331,24 @@ export function project(events: readonly LoggedEvent[]): TraceModel {
         throw new Error(`bug: the trace does not know event ${JSON.stringify(unreachable)}`);
       }
     }
-  }
-  const steps = model.items.filter((i): i is TraceStep => i.kind === 'step');
-  const checks = steps.flatMap((s) => [
+  };
+  return {
+    model,
+    add: fold,
+    finish() {
+      if (open !== null) close(open);
+      open = null;
+      model.summary = { ...counts, failed: counts.expectations - counts.passed };
+      return model;
+    },
+  };
+}
+
+/** A step's checks, each passed or not: its expectations, the credentials and messages it keeps. */
+function checksOf(s: TraceStep): boolean[] {
+  return [
     ...s.expectations.map((e) => e.passed),
     ...s.kept.map((k) => k.accessKeyId !== null),
     ...(s.keptMessages ?? []).map((k) => k.message !== null),
-  ]);
-  const passed = checks.filter(Boolean).length;
-  model.summary = { steps: steps.length, expectations: checks.length, passed, failed: checks.length - passed };
-  return model;
+  ];
 }

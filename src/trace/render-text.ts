@@ -12,6 +12,7 @@ import { renderExplainedEvaluation } from './explain/render-explain.js';
 import { renderAfter, renderHops, renderIssuers } from './render-hops.js';
 import { renderOrganization } from './render-org.js';
 import type { Style } from './style.js';
+import type { TraceWriter } from './stream.js';
 
 export interface TextOptions {
   readonly style: Style;
@@ -24,6 +25,15 @@ export function renderText(model: TraceModel, options: TextOptions): string {
     ...model.items.map((item) => renderTextItem(item, options)),
     renderTextSummary(model, options),
   ].join('');
+}
+
+/** The text trace in parts (head, items, summary), as the run goes. */
+export function textWriter(options: TextOptions): TraceWriter {
+  return {
+    head: (model) => renderTextHead(model, options),
+    item: (item) => renderTextItem(item, options),
+    end: (model) => renderTextSummary(model, options),
+  };
 }
 
 /** The title and the world, before the first step (`simulate serve` prints the parts as they come). */

@@ -32,7 +32,31 @@ export interface ResolvedScenario {
   readonly commands: CommandEnvelope[];
 }
 
+/**
+ * A scenario's commands, resolved from its syntax tree: the world's first (every declaration, wherever
+ * it is), then each step and wait in order.
+ */
 export function resolveScenario(ast: ScenarioFile, options: ResolveOptions): ResolvedScenario {
+  const scenario = resolveDeclarations(ast, options);
+  const commands = [...scenario.world];
+  for (const item of ast.items) commands.push(...scenario.item(item));
+  return { title: scenario.title, commands };
+}
+
+/** A scenario's world, resolved; its steps and waits are resolved one at a time, in order (a long run streams them). */
+export interface ScenarioResolver {
+  readonly title: string;
+  /** the world's commands: the scenario's start and every declaration */
+  readonly world: CommandEnvelope[];
+  /** the commands of the next step or wait (none for a declaration: those are in `world`) */
+  item(item: WorldItem): CommandEnvelope[];
+}
+
+/**
+ * Resolves the declarations of `ast` (its steps and waits, if it has any, are left for
+ * ScenarioResolver.item). Throws the first located error of a declaration.
+ */
+export function resolveDeclarations(ast: ScenarioFile, options: ResolveOptions): ScenarioResolver {
   const at = located(ast.file);
   // the first two items of each kind, in one pass over thousands of steps
   const firstTwo = new Map<string, WorldItem[]>();
@@ -56,7 +80,7 @@ export function resolveScenario(ast: ScenarioFile, options: ResolveOptions): Res
   const title = titleItem?.title.text ?? defaultTitle(ast.file);
   const region = regionItem ? checkRegion(regionItem.name, at) : DEFAULT_REGION;
 
-  const commands: CommandEnvelope[] = [];
+  let commands: CommandEnvelope[] = [];
   let step: number | undefined;
   const emit = (command: CommandEnvelope['command'], loc: Loc) => commands.push({ command, meta: metaOf(step, loc) });
 
@@ -92,19 +116,25 @@ export function resolveScenario(ast: ScenarioFile, options: ResolveOptions): Res
   eksCommands(ctx, emit);
   const identityCenter = once('IdentityCenter');
   const sso = identityCenter ? identityCenterCommands(identityCenter, organization, title, region, ctx, emit) : undefined;
+  const world = commands;
 
   const scope: StepScope = { ctx: { ...ctx, here: null }, region, kept: new Set(), messages: new Set(), ...(sso ? { sso } : {}) };
   let index = 0;
-  for (const item of ast.items) {
-    if (item.kind === 'Step') {
-      index++;
-      step = index;
-      stepCommands(item, index, scope, emit);
-      step = undefined;
-    } else if (item.kind === 'Wait') {
-      const seconds = durationSeconds(item.duration, at);
-      emit({ type: 'AdvanceClock', data: { seconds, text: formatDuration(seconds) } }, item.loc);
-    }
-  }
-  return { title, commands };
+  return {
+    title,
+    world,
+    item(item) {
+      commands = [];
+      if (item.kind === 'Step') {
+        index++;
+        step = index;
+        stepCommands(item, index, scope, emit);
+        step = undefined;
+      } else if (item.kind === 'Wait') {
+        const seconds = durationSeconds(item.duration, at);
+        emit({ type: 'AdvanceClock', data: { seconds, text: formatDuration(seconds) } }, item.loc);
+      }
+      return commands;
+    },
+  };
 }

@@ -9,6 +9,7 @@ import { reachedAws, type CallRecord } from '../../engine/call-record.js';
 import type { LoggedEvent } from '../../engine/events.js';
 import { arnAccount } from '../../engine/resources/owner.js';
 import type { TraceModel } from '../model.js';
+import { indentLines, type TraceWriter } from '../stream.js';
 import { collectFacts, type Facts } from '../walkthrough/facts.js';
 import { stepCalls } from '../walkthrough/step-calls.js';
 import { requestParameters, resources, responseElements } from './elements.js';
@@ -19,18 +20,32 @@ export const USER_AGENT = 'aws-cli/2.27.0 iamsim/0.1.0';
 const DEFAULT_IP = '203.0.113.10';
 
 export function renderCloudTrail(model: TraceModel, events: readonly LoggedEvent[]): string {
-  const facts = collectFacts(events);
-  const records: unknown[] = [];
-  for (const item of model.items) {
-    if (item.kind !== 'step') continue;
-    const calls = stepCalls(item);
-    calls.forEach((call, i) => {
-      if (!reachedAws(call)) return; // the SDK found no credentials and sent nothing
-      const seed = `${model.file}|${model.title}|${item.index}${i === calls.length - 1 ? '' : `|hop ${i + 1}`}`;
-      records.push(...trailRecords(call, seed, facts));
-    });
-  }
-  return JSON.stringify({ Records: records }, null, 2) + '\n';
+  const writer = cloudTrailWriter(collectFacts(events));
+  return [writer.head(model), ...model.items.map((item) => writer.item(item, model)), writer.end(model)].join('');
+}
+
+/**
+ * The log file in parts, with JSON.stringify's indentation of two spaces (the records at depth 2);
+ * `facts` are the whole run's (a long run gathers them in a first run, src/run-file.ts).
+ */
+export function cloudTrailWriter(facts: Facts): TraceWriter {
+  let records = 0;
+  return {
+    head: () => '{\n  "Records": [',
+    item(item, model) {
+      if (item.kind !== 'step') return '';
+      const out: string[] = [];
+      const calls = stepCalls(item);
+      calls.forEach((call, i) => {
+        if (!reachedAws(call)) return; // the SDK found no credentials and sent nothing
+        const seed = `${model.file}|${model.title}|${item.index}${i === calls.length - 1 ? '' : `|hop ${i + 1}`}`;
+        for (const record of trailRecords(call, seed, facts))
+          out.push(`${records++ === 0 ? '\n' : ',\n'}${indentLines(JSON.stringify(record, null, 2), '    ')}`);
+      });
+      return out.join('');
+    },
+    end: () => (records === 0 ? ']\n}\n' : '\n  ]\n}\n'),
+  };
 }
 
 /**

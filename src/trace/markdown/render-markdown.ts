@@ -3,7 +3,8 @@
 // statements that decided, and the expectations. Renders on GitHub as it is.
 import { shortEncoded } from '../encoded-message.js';
 import type { LoggedEvent } from '../../engine/events.js';
-import type { TraceModel, TraceStep } from '../model.js';
+import type { TraceModel, TraceStep, TraceSummary } from '../model.js';
+import type { TraceWriter } from '../stream.js';
 import { stepDiagram } from '../mermaid/render-mermaid.js';
 import { collectFacts, type Facts } from '../walkthrough/facts.js';
 import { narrate } from '../walkthrough/narrative.js';
@@ -13,35 +14,46 @@ import { cell, code } from './escape.js';
 import { worldSection } from './world.js';
 
 export function renderMarkdown(model: TraceModel, events: readonly LoggedEvent[]): string {
-  const facts = collectFacts(events);
-  const out: string[] = [`# ${model.title}`, ''];
-  if (model.description) out.push(model.description.trim(), '');
-  const sum = model.summary;
-  out.push(
-    `${code(model.file)} · clock ${model.clock} · region ${model.region} · ${sum.steps} steps, ${sum.expectations} expectations: ${sum.passed} passed, ${sum.failed} failed`,
-    '',
-  );
-  out.push(...worldSection(model, facts));
-  for (const item of model.items) {
-    if (item.kind === 'wait') {
-      out.push(`> ⏱ **wait ${item.text}**: the clock moves from ${item.from} to ${item.to}.`, '');
-      continue;
-    }
-    if (item.kind === 'refused') {
+  const writer = markdownWriter(collectFacts(events), model.summary);
+  return [writer.head(model), ...model.items.map((item) => writer.item(item, model)), writer.end(model)].join('');
+}
+
+/**
+ * The walkthrough in parts. Its first lines show the whole run (the summary; the world's table reads
+ * the facts of the whole log): a long run gathers `facts` and `summary` in a first run (src/run-file.ts).
+ */
+export function markdownWriter(facts: Facts, summary: TraceSummary): TraceWriter {
+  const lines = (out: readonly string[]): string => out.map((line) => `${line}\n`).join('');
+  return {
+    head(model) {
+      const out: string[] = [`# ${model.title}`, ''];
+      if (model.description) out.push(model.description.trim(), '');
+      const sum = summary;
       out.push(
-        `> ⛔ **refused before the engine**: ${item.method} ${item.path} (${item.service}) from ${item.from}: \`${item.code}\` ${item.message}`,
+        `${code(model.file)} · clock ${model.clock} · region ${model.region} · ${sum.steps} steps, ${sum.expectations} expectations: ${sum.passed} passed, ${sum.failed} failed`,
         '',
       );
-      continue;
-    }
-    out.push(...stepSection(item, facts));
-  }
-  out.push(
-    '## Summary',
-    '',
-    `${sum.steps} steps, ${sum.expectations} expectations: ${sum.passed} passed, ${sum.failed} failed${sum.failed === 0 ? ' — all expectations held.' : '.'}`,
-  );
-  return out.join('\n') + '\n';
+      out.push(...worldSection(model, facts));
+      return lines(out);
+    },
+    item(item) {
+      if (item.kind === 'wait') return lines([`> ⏱ **wait ${item.text}**: the clock moves from ${item.from} to ${item.to}.`, '']);
+      if (item.kind === 'refused')
+        return lines([
+          `> ⛔ **refused before the engine**: ${item.method} ${item.path} (${item.service}) from ${item.from}: \`${item.code}\` ${item.message}`,
+          '',
+        ]);
+      return lines(stepSection(item, facts));
+    },
+    end(model) {
+      const sum = model.summary;
+      return lines([
+        '## Summary',
+        '',
+        `${sum.steps} steps, ${sum.expectations} expectations: ${sum.passed} passed, ${sum.failed} failed${sum.failed === 0 ? ' — all expectations held.' : '.'}`,
+      ]);
+    },
+  };
 }
 
 function stepSection(step: TraceStep, facts: Facts): string[] {

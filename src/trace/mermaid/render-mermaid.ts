@@ -5,6 +5,7 @@ import type { TraceModel, TraceStep } from '../model.js';
 import type { Facts } from '../walkthrough/facts.js';
 import { stepCalls, stepNotes } from '../walkthrough/step-calls.js';
 import { callerId, callLines, newCast, type Cast, type Line } from './hops.js';
+import type { TraceWriter } from '../stream.js';
 
 export function escapeMermaid(text: string): string {
   return text
@@ -48,26 +49,74 @@ export function stepDiagram(step: TraceStep, facts: Facts): string | null {
 
 /** The whole scenario as one diagram: each step opens with a note, waits appear as notes too. */
 export function scenarioDiagram(model: TraceModel, facts: Facts): string {
-  const cast = newCast();
-  const body: string[] = [];
-  // callers appear in the order they first act, before the services they reach
-  for (const item of model.items) if (item.kind === 'step') for (const c of stepCalls(item)) callerId(cast, c.caller, facts);
-  for (const item of model.items) {
-    if (item.kind === 'wait') {
-      body.push(`  Note over ${cast.list[0]?.id ?? 'SDK'}: ${escapeMermaid(`wait ${item.text}: the clock moves to ${item.to}`)}`);
-      continue;
-    }
-    if (item.kind === 'refused') {
-      body.push(`  Note over ${cast.list[0]?.id ?? 'SDK'}: ${escapeMermaid(`refused ${item.method} ${item.path}: ${item.code}`)}`);
-      continue;
-    }
+  const passes = diagramPasses(facts);
+  for (const item of model.items) passes.callers.item(item, model);
+  for (const item of model.items) passes.services.item(item, model);
+  const writer = passes.writer();
+  return [writer.head(model), ...model.items.map((item) => writer.item(item, model)), writer.end(model)].join('');
+}
+
+/**
+ * The diagram in three passes over the items, each a TraceWriter (a long run makes each pass a run
+ * of its own, src/run-file.ts): the callers, in the order they first act; then the services their
+ * calls reach, in the order the body reaches them; then the diagram, its participants first and
+ * each item's lines as it comes.
+ */
+export function diagramPasses(facts: Facts): { callers: TraceWriter; services: TraceWriter; writer(): TraceWriter } {
+  const callers = newCast();
+  let all: Cast | null = null;
+  const copy = (cast: Cast): Cast => ({ list: [...cast.list], byKey: new Map(cast.byKey) });
+  const silent = { head: () => '', end: () => '' };
+  let body: ((item: TraceModel['items'][number]) => string[]) | null = null;
+  return {
+    callers: {
+      ...silent,
+      item(item) {
+        if (item.kind === 'step') for (const c of stepCalls(item)) callerId(callers, c.caller, facts);
+        return '';
+      },
+    },
+    services: {
+      ...silent,
+      item(item) {
+        if (all === null) {
+          all = copy(callers);
+          body = diagramBody(all, facts);
+        }
+        body!(item);
+        return '';
+      },
+    },
+    writer() {
+      const cast = all ?? copy(callers);
+      if (cast.list.length === 0) cast.list.push({ id: 'SDK', actor: false, label: 'AWS SDK' });
+      const lines = diagramBody(copy(callers), facts);
+      return {
+        head: () => diagram(cast, []),
+        item: (item) =>
+          lines(item)
+            .map((line) => `${line}\n`)
+            .join(''),
+        end: () => '',
+      };
+    },
+  };
+}
+
+/** An item's lines in the whole diagram (adding to `cast` the services it reaches). */
+function diagramBody(cast: Cast, facts: Facts): (item: TraceModel['items'][number]) => string[] {
+  return (item) => {
+    if (item.kind === 'wait')
+      return [`  Note over ${cast.list[0]?.id ?? 'SDK'}: ${escapeMermaid(`wait ${item.text}: the clock moves to ${item.to}`)}`];
+    if (item.kind === 'refused')
+      return [`  Note over ${cast.list[0]?.id ?? 'SDK'}: ${escapeMermaid(`refused ${item.method} ${item.path}: ${item.code}`)}`];
+    const body: string[] = [];
     const lines = stepLines(item, cast, facts);
     const first = stepCalls(item)[0];
     const anchor = first === undefined ? (cast.list[0]?.id ?? null) : callerId(cast, first.caller, facts);
     if (anchor !== null) body.push(`  Note over ${anchor}: ${escapeMermaid(`Step ${item.index} · ${item.title}`)}`);
     if (item.notMade !== null && anchor !== null) body.push(`  Note over ${anchor}: ${escapeMermaid(`not made: ${item.notMade}`)}`);
     body.push(...lines);
-  }
-  if (cast.list.length === 0) cast.list.push({ id: 'SDK', actor: false, label: 'AWS SDK' });
-  return diagram(cast, body);
+    return body;
+  };
 }
