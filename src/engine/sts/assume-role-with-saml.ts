@@ -5,7 +5,7 @@
 // its NotOnOrAfter with 5 minutes of clock skew; the Role attribute's pair for RoleArn and
 // PrincipalArn; RoleSessionName, SourceIdentity, PrincipalTag and TransitiveTagKeys attributes; then
 // the trust policy (Principal.Federated = the provider, with the saml: keys), the duration
-// (DurationSeconds and the SessionDuration attribute, within the role's maximum), session policies.
+// (DurationSeconds within the role's maximum; the SessionDuration attribute is the console's), session policies.
 import type { Caller } from '../call/caller.js';
 import type { CallData } from '../call/command.js';
 import { materialize, textParam } from '../call/params.js';
@@ -254,8 +254,11 @@ export function assumeRoleWithSaml(data: CallData, world: World): StsEvent[] {
       [...notes, `the role ${role.name} allows sessions of at most ${role.maxSessionDuration} seconds`],
       evaluated,
     );
-  const attributeSeconds = sessionDuration !== null && /^\d+$/.test(sessionDuration) ? Number(sessionDuration) : null;
-  const duration = attributeSeconds !== null ? Math.min(duration0, attributeSeconds) : duration0;
+  // STS API Reference, AssumeRoleWithSAML: the session lasts DurationSeconds (default 3600) within the
+  // role's maximum; the SessionDuration attribute bounds a console session that the sign-in endpoint
+  // starts with the assertion (IAM User Guide, "Configure SAML assertions for the authentication
+  // response"), not the session this call returns
+  const duration = duration0;
   const policies = checkSessionPolicies(policy, roleAccount, `role ${role.name}`, world);
   if (!policies.ok) return failed(policies.code, policies.message, [...notes, policies.note], evaluated);
   const size = hasSessionPolicies(policies.policies) || tags.length > 0 ? packedSize(policy.text, policy.arns, tags) : null;
@@ -276,12 +279,12 @@ export function assumeRoleWithSaml(data: CallData, world: World): StsEvent[] {
     ...lead,
     ...notes,
     `RoleSessionName ${sessionName} from the assertion's RoleSessionName attribute`,
-    durationNote(
-      requested,
-      duration,
-      minted.expiration,
-      `the role allows up to ${role.maxSessionDuration} seconds${attributeSeconds !== null ? `; the assertion's SessionDuration attribute asks for ${attributeSeconds}, and the shorter of it and DurationSeconds wins` : ''}`,
-    ),
+    durationNote(requested, duration, minted.expiration, `the role allows up to ${role.maxSessionDuration} seconds`),
+    ...(sessionDuration === null
+      ? []
+      : [
+          `the assertion's SessionDuration attribute (${sessionDuration} seconds) bounds a console session started with it, not this call's session: DurationSeconds decides`,
+        ]),
     ...policies.notes,
     `NameQualifier = BASE64(SHA1("${a.issuer}" + "${provider.account}/${provider.name}")) = ${qualifier}`,
   ];
