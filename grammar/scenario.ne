@@ -513,6 +513,16 @@ Expectation -> %outcome {% (d) => s.expectOutcome(d[0]) %}
   | "denied" "by" %denyKind {% (d) => s.expectDeniedBy(d[0], d[2], null) %}
   | "denied" "by" %denyKind DeniedByName {% (d) => s.expectDeniedBy(d[0], d[2], d[3]) %}
   | "response" Name "=" Value {% (d) => s.expectResponse(d[0], d[1], d[3]) %}
+  | "who-can" Name "on" RefOrText "=" "[" PrincipalRefs "]" {% (d) => s.expectWhoCan(d[0], d[1], d[3], d[6]) %}
+  | "path" "from" Ref "to" Ref {% (d) => s.expectPath(d[0], true, d[2], d[4]) %}
+  | "no" "path" "from" Ref "to" Ref {% (d) => s.expectPath(d[0], false, d[3], d[5]) %}
+
+# `expect who-can …` lists principals as references (`user Dev/alice`, `role Prod/App`); `[]` is no one.
+PrincipalRefs -> null {% b.nil %}
+  | PrincipalRefList {% id %}
+
+PrincipalRefList -> Ref {% (d) => b.snoc(null, d[0]) %}
+  | PrincipalRefList "," Ref {% (d) => b.snoc(d[0], d[2]) %}
 
 DeniedByName -> %name {% (d, _, reject) => b.unreserved(d[0], 'step', reject) %}
 

@@ -507,7 +507,17 @@ export type Expectation =
       readonly name: Text | null;
       readonly loc: Loc;
     }
-  | { readonly kind: 'ExpectResponse'; readonly path: Text; readonly value: Value; readonly loc: Loc };
+  | { readonly kind: 'ExpectResponse'; readonly path: Text; readonly value: Value; readonly loc: Loc }
+  /** `expect who-can ACTION on RESOURCE = [user A/N, role A/N, …]`: a question about the world, not the call */
+  | {
+      readonly kind: 'ExpectWhoCan';
+      readonly action: Text;
+      readonly resource: ResourceItem;
+      readonly principals: readonly Ref[];
+      readonly loc: Loc;
+    }
+  /** `expect path from P to role A/N`, `expect no path from P to role A/N` */
+  | { readonly kind: 'ExpectPath'; readonly exists: boolean; readonly from: Ref; readonly to: Ref; readonly loc: Loc };
 
 export interface CallDecl {
   readonly kind: 'Call';

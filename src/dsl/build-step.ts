@@ -1,6 +1,18 @@
 // Builders for steps: who acts (`as`), the call, and the expectations checked against its outcome.
 
-import type { CallDecl, Entry, Expectation, ExpectedMessage, ResourceItem, StepDecl, StepMember, Subject, Text, Value } from './ast.js';
+import type {
+  CallDecl,
+  Entry,
+  Expectation,
+  ExpectedMessage,
+  Ref,
+  ResourceItem,
+  StepDecl,
+  StepMember,
+  Subject,
+  Text,
+  Value,
+} from './ast.js';
 import { type Cons, loc, text, toArray, unreserved } from './build.js';
 import type { Token } from './token.js';
 
@@ -99,4 +111,14 @@ export function expectDeniedBy(keyword: Token, by: Token, name: Text | null): Ex
 
 export function expectResponse(keyword: Token, path: Text, value: Value): Expectation {
   return { kind: 'ExpectResponse', path, value, loc: loc(keyword) };
+}
+
+/** `expect who-can ACTION on RESOURCE = [REF, …]` */
+export function expectWhoCan(keyword: Token, action: Text, resource: ResourceItem, principals: Cons<Ref> | null): Expectation {
+  return { kind: 'ExpectWhoCan', action, resource, principals: toArray(principals), loc: loc(keyword) };
+}
+
+/** `expect path from REF to REF` (exists) or `expect no path from REF to REF` */
+export function expectPath(keyword: Token, exists: boolean, from: Ref, to: Ref): Expectation {
+  return { kind: 'ExpectPath', exists, from, to, loc: loc(keyword) };
 }

@@ -70,6 +70,8 @@ export interface TraceExpectation {
   readonly text: string;
   readonly passed: boolean;
   readonly actual: string;
+  /** a question about the world (`expect who-can`, `expect [no] path`): its answer is shown when it passes too */
+  readonly question?: true;
 }
 
 export interface TraceStep {

@@ -229,7 +229,12 @@ export function createProjection(onItem?: (item: TraceItem, model: TraceModel) =
         if (step) step.notMade = event.data.reason;
         break;
       case 'ExpectationChecked':
-        step?.expectations.push({ text: event.data.text, passed: event.data.passed, actual: event.data.actual });
+        step?.expectations.push({
+          text: event.data.text,
+          passed: event.data.passed,
+          actual: event.data.actual,
+          ...(event.data.spec.kind === 'who-can' || event.data.spec.kind === 'path' ? { question: true as const } : {}),
+        });
         break;
       case 'CredentialsKept':
         step?.kept.push({ name: event.data.name, accessKeyId: event.data.accessKeyId, reason: null });

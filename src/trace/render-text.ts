@@ -90,7 +90,11 @@ export function renderStep(step: TraceStep, out: string[], options: TextOptions)
   renderAfter(step, out, s, (hop) => renderCall(hop, out, options));
   for (const change of step.changes ?? []) out.push(`  ${s.cyan('change')}   ${change}`);
   for (const e of step.expectations) {
-    out.push(e.passed ? `  ${s.green('pass')}     ${e.text}` : `  ${s.red('FAIL')}     ${e.text} — actual: ${e.actual}`);
+    out.push(
+      e.passed
+        ? `  ${s.green('pass')}     ${e.text}${e.question === true ? ` — answer: ${e.actual}` : ''}`
+        : `  ${s.red('FAIL')}     ${e.text} — actual: ${e.actual}`,
+    );
   }
   for (const k of step.kept) {
     out.push(

@@ -142,7 +142,7 @@ describe('end of file', () => {
   it('reports an unclosed step', () => {
     const err = parseError('step "s" {\n  as user A/b\n  expect');
     expect(err.pos).toMatchObject({ line: 3, col: 9 });
-    expect(err.expected).toBe('"allowed", "denied", "error", "explicit-deny", "implicit-deny" or "response"');
+    expect(err.expected).toBe('"allowed", "denied", "error", "explicit-deny", "implicit-deny", "no", "path", "response" or "who-can"');
   });
 
   it('reports an empty file as fine and a lone keyword as incomplete', () => {

@@ -6,7 +6,7 @@ import type { CommandEnvelope } from '../../engine/events.js';
 import { KNOWN_ERROR_CODES } from '../../engine/error-codes.js';
 import type { ExpectationSpec } from '../../engine/scenario/index.js';
 import type { ContextValue } from '../../policy/types.js';
-import type { CallDecl, Entry, Expectation, Loc, StepDecl, Subject, Text, Value } from '../ast.js';
+import type { CallDecl, Entry, Expectation, Loc, Ref, StepDecl, Subject, Text, Value } from '../ast.js';
 import { checkRegion } from './values.js';
 import { checkCall } from './catalogue-check.js';
 import type { BodyContext } from './context.js';
@@ -45,6 +45,10 @@ export function stepCommands(step: StepDecl, index: number, scope: StepScope, em
   const at = scope.ctx.resolver.at;
   const as = step.members.filter((m) => m.kind === 'As');
   const calls = step.members.filter((m): m is CallDecl => m.kind === 'Call');
+  if (calls.length === 0 && step.members.some(isQuestion)) {
+    questionStep(step, index, scope, emit);
+    return;
+  }
   if (as.length !== 1) {
     const loc = as[1]?.loc ?? step.loc;
     throw at.error(loc, as.length === 0 ? `step "${step.title.text}" does not say who calls` : 'a step has one `as`', {
@@ -97,7 +101,14 @@ export function stepCommands(step: StepDecl, index: number, scope: StepScope, em
     emit({ type: 'Call', data }, call.loc);
   }
   for (const m of step.members) {
-    if (m.kind === 'ExpectOutcome' || m.kind === 'ExpectError' || m.kind === 'ExpectDeniedBy' || m.kind === 'ExpectResponse') {
+    if (
+      m.kind === 'ExpectOutcome' ||
+      m.kind === 'ExpectError' ||
+      m.kind === 'ExpectDeniedBy' ||
+      m.kind === 'ExpectResponse' ||
+      m.kind === 'ExpectWhoCan' ||
+      m.kind === 'ExpectPath'
+    ) {
       const { text, spec } = expectation(m, scope);
       emit({ type: 'CheckExpectation', data: { text, spec } }, m.loc);
     }
@@ -334,6 +345,18 @@ export function contextMap(entries: readonly Entry[], scope: StepScope): Record<
 function expectation(m: Expectation, scope: StepScope): { text: string; spec: ExpectationSpec } {
   const at = scope.ctx.resolver.at;
   switch (m.kind) {
+    case 'ExpectWhoCan': {
+      const resource = resourceArn(m.resource, scope.ctx);
+      const refs = m.principals.map((r) => principalArn(r, ['user', 'role'], scope));
+      const text = `expect who-can ${m.action.text} on ${resource} = [${m.principals.map(refText).join(', ')}]`;
+      return { text, spec: { kind: 'who-can', action: m.action.text, resource, principals: refs } };
+    }
+    case 'ExpectPath': {
+      const from = principalArn(m.from, ['user', 'role'], scope);
+      const to = principalArn(m.to, ['role'], scope);
+      const text = `expect ${m.exists ? '' : 'no '}path from ${refText(m.from)} to ${refText(m.to)}`;
+      return { text, spec: { kind: 'path', from, to, exists: m.exists } };
+    }
     case 'ExpectOutcome':
       return { text: `expect ${m.outcome}`, spec: { kind: 'outcome', outcome: m.outcome } };
     case 'ExpectError': {
@@ -394,3 +417,42 @@ function checkErrorCode(code: Text, scope: StepScope): void {
     ...(suggestion ? { suggestion } : {}),
   });
 }
+
+type QuestionMember = Extract<Expectation, { kind: 'ExpectWhoCan' | 'ExpectPath' }>;
+
+const isQuestion = (m: StepDecl['members'][number]): m is QuestionMember => m.kind === 'ExpectWhoCan' || m.kind === 'ExpectPath';
+
+/**
+ * A step that asks questions of the world instead of making a call: `expect who-can …` and
+ * `expect [no] path …` only, answered on the world as the steps before left it.
+ */
+function questionStep(step: StepDecl, index: number, scope: StepScope, emit: Emit): void {
+  const at = scope.ctx.resolver.at;
+  for (const m of step.members) {
+    if (isQuestion(m)) continue;
+    const what = m.kind === 'As' ? 'who calls' : m.kind === 'Region' || m.kind === 'Via' ? 'how a call is sent' : 'what a call did';
+    throw at.error(m.loc, `step "${step.title.text}" makes no call, so it cannot say ${what}`, {
+      length: m.kind === 'As' ? 2 : m.kind === 'Via' ? 3 : m.kind === 'Keep' ? 4 : 6,
+      expected: 'only `expect who-can …` and `expect [no] path from … to …` in a step without a call (or a `call …`)',
+    });
+  }
+  emit({ type: 'StartStep', data: { index, title: step.title.text } }, step.loc);
+  for (const m of step.members) {
+    if (!isQuestion(m)) continue;
+    const { text, spec } = expectation(m, scope);
+    emit({ type: 'CheckExpectation', data: { text, spec } }, m.loc);
+  }
+}
+
+/** A principal a question names: a reference to a user or a role of the world. */
+function principalArn(ref: Ref, kinds: readonly ('user' | 'role')[], scope: StepScope): string {
+  if (!(kinds as readonly string[]).includes(ref.entity)) {
+    throw scope.ctx.resolver.at.error(ref.loc, `a ${ref.entity} is not a principal a question can name here`, {
+      length: ref.entity.length,
+      expected: kinds.length === 1 ? 'a role: `role ACCOUNT/NAME`' : 'a user or a role: `user ACCOUNT/NAME`, `role ACCOUNT/NAME`',
+    });
+  }
+  return scope.ctx.resolver.refArn(ref.entity, ref.target, null);
+}
+
+const refText = (r: Ref): string => `${r.entity} ${r.target.text}`;

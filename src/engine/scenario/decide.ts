@@ -6,6 +6,7 @@ import { isoSeconds } from './state.js';
 import type { ScenarioCommand } from './commands.js';
 import type { ScenarioEvent } from './events.js';
 import { checkExpectation } from './expect.js';
+import { answerQuestion, isQuestion } from './question.js';
 import { encodedMessageOf } from '../call/authorization-message.js';
 
 export function decideScenario(command: ScenarioCommand | CallCommand, world: World): ScenarioEvent[] {
@@ -20,7 +21,8 @@ export function decideScenario(command: ScenarioCommand | CallCommand, world: Wo
     case 'StartStep':
       return [{ type: 'StepStarted', data: { index: command.data.index, title: command.data.title, at: world.scenario.clock } }];
     case 'CheckExpectation': {
-      const verdict = checkExpectation(command.data.spec, world.scenario.lastCall);
+      const spec = command.data.spec;
+      const verdict = isQuestion(spec) ? answerQuestion(spec, world) : checkExpectation(spec, world.scenario.lastCall);
       return [{ type: 'ExpectationChecked', data: { ...command.data, ...verdict } }];
     }
     case 'KeepCredentials': {

@@ -17,7 +17,7 @@ export function describeOutcome(call: LastCall): string {
   return `error ${call.error?.code ?? 'unknown'}`;
 }
 
-export function checkExpectation(spec: ExpectationSpec, call: LastCall | null): Verdict {
+export function checkExpectation(spec: Exclude<ExpectationSpec, { kind: 'who-can' | 'path' }>, call: LastCall | null): Verdict {
   if (call === null) return { passed: false, actual: 'the call was not made' };
   const actual = describeOutcome(call);
   switch (spec.kind) {

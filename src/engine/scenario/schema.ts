@@ -13,6 +13,10 @@ export const expectationSpecSchema = z.discriminatedUnion('kind', [
   }),
   z.strictObject({ kind: z.literal('denied-by'), by: z.string(), name: z.nullable(z.string()) }),
   z.strictObject({ kind: z.literal('response'), path: z.string(), value: z.string() }),
+  /** `expect who-can ACTION on RESOURCE = [PRINCIPAL, …]`: the principals (ARNs) allowed, answered on the world as it stands */
+  z.strictObject({ kind: z.literal('who-can'), action: z.string(), resource: z.string(), principals: z.array(z.string()) }),
+  /** `expect path from P to ROLE` (exists) or `expect no path from P to ROLE`, answered on the world as it stands */
+  z.strictObject({ kind: z.literal('path'), from: z.string(), to: z.string(), exists: z.boolean() }),
 ]);
 
 export const scenarioEvents = [

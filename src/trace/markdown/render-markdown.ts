@@ -71,7 +71,12 @@ function stepSection(step: TraceStep, facts: Facts): string[] {
   }
   if (step.expectations.length > 0 || step.kept.length > 0 || (step.keptMessages?.length ?? 0) > 0) {
     out.push('**Expectations**', '');
-    for (const e of step.expectations) out.push(e.passed ? `- ✅ ${code(e.text)}` : `- ❌ ${code(e.text)} — actual: ${cell(e.actual)}`);
+    for (const e of step.expectations)
+      out.push(
+        e.passed
+          ? `- ✅ ${code(e.text)}${e.question === true ? ` — answer: ${cell(e.actual)}` : ''}`
+          : `- ❌ ${code(e.text)} — actual: ${cell(e.actual)}`,
+      );
     for (const k of step.kept) {
       out.push(
         k.accessKeyId !== null
