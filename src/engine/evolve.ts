@@ -76,6 +76,13 @@ export class Evolving {
   }
 }
 
+/** The world after `events`, from `from`: one draft for them all (no decider reads between them). */
+export function evolveAll(from: World, events: readonly AnyEvent[]): World {
+  const state = new Evolving(from);
+  for (const event of events) state.evolve(event, true);
+  return state.settled();
+}
+
 /**
  * A copy of an event's plain objects and arrays; a frozen value (a policy document) never changes,
  * and is shared, as is any other kind of object.

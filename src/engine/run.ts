@@ -6,12 +6,12 @@ import type { CallCommand } from './call/command.js';
 import { decide, initialWorld } from './deciders.js';
 import type { Meta } from './envelope.js';
 import type { AnyEvent, CommandEnvelope, EngineCommand, LoggedEvent } from './events.js';
-import { evolve, Evolving } from './evolve.js';
+import { evolve, evolveAll, Evolving } from './evolve.js';
 import { needsTokens } from './tokens/needs-tokens.js';
 import { workflows } from './workflows.js';
 import type { World } from './world.js';
 
-export { decide, evolve, initialWorld };
+export { decide, evolve, evolveAll, initialWorld };
 
 export interface RunResult {
   /** the events of the run (none when they went to a sink instead) */
@@ -75,7 +75,7 @@ export function run(commands: readonly CommandEnvelope[], from: World = initialW
 
 /** Rebuild the world from an event log alone. */
 export function replay(events: readonly AnyEvent[]): World {
-  return events.reduce<World>((world, event) => evolve(world, event), initialWorld);
+  return evolveAll(initialWorld, events);
 }
 
 /** A hop records every evaluation's full detail (workflow.ts), whatever the run records. */
