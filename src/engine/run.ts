@@ -6,12 +6,12 @@ import type { CallCommand } from './call/command.js';
 import { decide, initialWorld } from './deciders.js';
 import type { Meta } from './envelope.js';
 import type { AnyEvent, CommandEnvelope, EngineCommand, LoggedEvent } from './events.js';
-import { evolve } from './evolve.js';
+import { evolve, evolveAll, Evolving } from './evolve.js';
 import { needsTokens } from './tokens/needs-tokens.js';
 import { workflows } from './workflows.js';
 import type { World } from './world.js';
 
-export { decide, evolve, initialWorld };
+export { decide, evolve, evolveAll, initialWorld };
 
 export interface RunResult {
   /** the events of the run (none when they went to a sink instead) */
@@ -40,26 +40,29 @@ export function* engine(
   from: World = initialWorld,
   sink?: EventSink,
 ): Generator<TokenRequest, RunResult, CallCommand> {
-  let world = from;
+  const state = new Evolving(from);
   const events: LoggedEvent[] = [];
   const emit: EventSink = sink ?? ((event) => events.push(event));
   for (const { command, meta } of commands) {
-    const step: EngineCommand = command.type === 'Call' && needsTokens(command) ? yield { command, world } : command;
+    const step: EngineCommand = command.type === 'Call' && needsTokens(command) ? yield { command, world: state.settled() } : command;
     const handle = (next: EngineCommand, hop: boolean): void => {
+      // a call is decided against a finished world: what it reads is cached by identity (call/policies.ts)
+      const declaring = next.type !== 'Call';
+      const world = declaring ? state.current() : state.settled();
       const batch = decide(next, hop ? recordingDetail(world) : world);
       for (const event of batch) {
         emit(withMeta(event, meta));
-        world = evolve(world, event);
+        state.evolve(event, declaring);
       }
       for (const event of batch) {
         for (const workflow of workflows) {
-          for (const follow of workflow.react(event, world, step)) handle(follow.command, follow.hop);
+          for (const follow of workflow.react(event, state.current(), step)) handle(follow.command, follow.hop);
         }
       }
     };
     handle(step, false);
   }
-  return { events, world };
+  return { events, world: state.settled() };
 }
 
 /** Run commands that need no tokens (the token service is async: scenarios run with runScenario). */
@@ -72,7 +75,7 @@ export function run(commands: readonly CommandEnvelope[], from: World = initialW
 
 /** Rebuild the world from an event log alone. */
 export function replay(events: readonly AnyEvent[]): World {
-  return events.reduce<World>((world, event) => evolve(world, event), initialWorld);
+  return evolveAll(initialWorld, events);
 }
 
 /** A hop records every evaluation's full detail (workflow.ts), whatever the run records. */

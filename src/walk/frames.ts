@@ -2,7 +2,7 @@
 // its trace and what changed in the world. Pure: built from the event log alone (the world before
 // and after each step is the log replayed up to there).
 import type { LoggedEvent } from '../engine/events.js';
-import { evolve, initialWorld } from '../engine/run.js';
+import { evolveAll, initialWorld } from '../engine/run.js';
 import type { World } from '../engine/world.js';
 import type { TraceModel } from '../trace/model.js';
 import { project } from '../trace/project.js';
@@ -22,11 +22,11 @@ export function walkFrames(events: readonly LoggedEvent[], style: Style): Frame[
   const facts = collectFacts(events);
   const segments = split(events);
   const frames: Frame[] = [{ title: model.title, lines: intro(model, style) }];
-  let world = (segments[0] ?? []).reduce<World>((w, e) => evolve(w, e), initialWorld);
+  let world = evolveAll(initialWorld, segments[0] ?? []);
   const items = model.items;
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
-    const after = (segments[i + 1] ?? []).reduce<World>((w, e) => evolve(w, e), world);
+    const after = evolveAll(world, segments[i + 1] ?? []);
     const lines: string[] = [];
     if (item.kind === 'wait') {
       lines.push(style.cyan(`wait ${item.text}: the clock moves from ${item.from} to ${item.to}`));
