@@ -96,6 +96,9 @@ export async function serveText(text: string, file: string, closed: ReturnType<t
   return { server, loaded, dir, credentials, profile };
 }
 
+/** The same for a scenario file. */
+export const serveFile = (file: string, closed: ReturnType<typeof closedAfterEach>) => serveText(readFileSync(file, 'utf8'), file, closed);
+
 /** An S3 client of the server (path-style), signing with the credentials given. */
 export const s3Client = (server: RunningServer, credentials: ReturnType<typeof fromIni>) =>
   new S3Client({ ...BOUNDED, region: 'us-east-1', endpoint: server.url, forcePathStyle: true, credentials });

@@ -8,7 +8,7 @@
 import { GetSecretValueCommand, SecretsManagerClient, SecretsManagerServiceException } from '@aws-sdk/client-secrets-manager';
 import { AuthorizationErrorException, PublishCommand, SNSClient, SNSServiceException } from '@aws-sdk/client-sns';
 import { describe, expect, it } from 'vitest';
-import { BOUNDED, closedAfterEach } from './harness.js';
+import { BOUNDED, closedAfterEach, decidedCalls } from './harness.js';
 import type { RunningServer } from '../../src/server/serve.js';
 import { serveWorld } from './other-world.js';
 import { signedFetch } from './signed-fetch.js';
@@ -22,12 +22,7 @@ async function serve() {
 }
 
 const bounded = BOUNDED;
-const lastCall = (server: RunningServer) =>
-  server
-    .events()
-    .filter((e) => e.type === 'RequestAllowed' || e.type === 'RequestDenied')
-    .map((e) => (e.data as { call: { action: string; resource: string; outcome: string } }).call)
-    .at(-1);
+const lastCall = (server: RunningServer) => decidedCalls(server).at(-1);
 
 describe('simulate serve: services it does not carry out, through the AWS SDK for JavaScript v3', () => {
   it('given carol may read secrets, when she calls GetSecretValue (JSON 1.1), then the SDK gets NotImplemented (501) naming the Allow, and the step is in the log', async () => {

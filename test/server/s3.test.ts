@@ -33,12 +33,12 @@ import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { fromIni } from '@aws-sdk/credential-providers';
 import { describe, expect, it } from 'vitest';
-import { BOUNDED, closedAfterEach, loadFile, s3Client, serveText } from './harness.js';
+import { BOUNDED, closedAfterEach, decidedCalls, loadFile, s3Client, serveFile, serveText } from './harness.js';
 import { openServe } from '../../src/cli/serve.js';
 import { main } from '../../src/cli/main.js';
 import { s3Address } from '../../src/server/s3.js';
 import { decodeChunked } from '../../src/server/s3-chunks.js';
-import { startServer, type RunningServer } from '../../src/server/serve.js';
+import type { RunningServer } from '../../src/server/serve.js';
 
 const FILE = 'scenarios/cross-account.iam';
 const load = () => loadFile(FILE);
@@ -58,20 +58,12 @@ async function clients(url: string, credentials: string) {
   return { alice: s3(session), bob: s3(profile(credentials, 'Development/bob')) };
 }
 
-async function serve(): Promise<{ server: RunningServer; credentials: string }> {
-  const dir = mkdtempSync(join(tmpdir(), 'iamsim-s3-'));
-  const credentials = join(dir, 'credentials');
-  const server = await startServer(load(), { port: 0, credentials });
-  closed(server);
+async function serve() {
+  const { server, credentials } = await serveFile(FILE, closed);
   return { server, credentials };
 }
 
-const lastCall = (server: RunningServer) =>
-  server
-    .events()
-    .filter((e) => e.type === 'RequestAllowed' || e.type === 'RequestDenied')
-    .map((e) => (e.data as { call: { action: string; resource: string; outcome: string } }).call)
-    .at(-1);
+const lastCall = (server: RunningServer) => decidedCalls(server).at(-1);
 
 describe('simulate serve: S3 objects through the AWS SDK for JavaScript v3', () => {
   it('given alice’s UpdateApp session, when she puts an object then gets it, then S3 returns her bytes, each call authorized on the object’s ARN', async () => {

@@ -21,7 +21,7 @@ import {
 import { AssumeRoleCommand, AssumeRootCommand, GetCallerIdentityCommand, STSClient, STSServiceException } from '@aws-sdk/client-sts';
 import { fromIni } from '@aws-sdk/credential-providers';
 import { describe, expect, it } from 'vitest';
-import { BOUNDED, closedAfterEach, findAwsCliV2, loadFile, runCommand } from './harness.js';
+import { BOUNDED, closedAfterEach, findAwsCliV2, loadFile, runCommand, serveFile } from './harness.js';
 import { openServe } from '../../src/cli/serve.js';
 import { main } from '../../src/cli/main.js';
 import { secretAccessKey } from '../../src/engine/ids.js';
@@ -37,11 +37,8 @@ const bounded = { ...BOUNDED, region: 'us-east-1' } as const;
 
 const closed = closedAfterEach();
 
-async function serve(): Promise<{ server: RunningServer; credentials: string; dir: string }> {
-  const dir = mkdtempSync(join(tmpdir(), 'iamsim-serve-'));
-  const credentials = join(dir, 'credentials');
-  const server = await startServer(load(), { port: 0, credentials });
-  closed(server);
+async function serve() {
+  const { server, credentials, dir } = await serveFile(FILE, closed);
   return { server, credentials, dir };
 }
 
