@@ -53,6 +53,7 @@ WorldItem
   -> %setting Name {% (d) => w.setting(d[0], d[1]) %}
    | "description" Description {% (d) => w.setting(d[0], d[1]) %}
    | Account {% id %}
+   | AwsManagedPolicy {% id %}
    | Organization {% id %}
    | OidcProvider {% id %}
    | OidcIssuer {% id %}
@@ -253,6 +254,9 @@ Path -> "path" Name {% (d) => w.path(d[0], d[1]) %}
 
 ManagedPolicy -> "policy" Name PolicyBody {% (d) => w.managedPolicy(d[0], d[1], null, d[2]) %}
   | "policy" Name "path" Name PolicyBody {% (d) => w.managedPolicy(d[0], d[1], d[3], d[4]) %}
+
+AwsManagedPolicy -> "aws-managed-policy" Name PolicyBody {% (d) => w.awsManagedPolicy(d[0], d[1], null, d[2]) %}
+  | "aws-managed-policy" Name "path" Name PolicyBody {% (d) => w.awsManagedPolicy(d[0], d[1], d[3], d[4]) %}
 
 Bucket -> "bucket" Name ResourceBody:? {% (d) => w.bucket(d[0], d[1], d[2]) %}
 

@@ -274,6 +274,18 @@ export interface ManagedPolicyDecl {
   readonly loc: Loc;
 }
 
+/**
+ * `aws-managed-policy NAME [path /p/] { statements }` at the top level: an AWS managed policy
+ * (`arn:aws:iam::aws:policy/[PATH]NAME`) and the document AWS publishes for it.
+ */
+export interface AwsManagedPolicyDecl {
+  readonly kind: 'AwsManagedPolicy';
+  readonly name: Text;
+  readonly path: Text | null;
+  readonly body: PolicyBody;
+  readonly loc: Loc;
+}
+
 /** `policy { … }` inside a bucket or resource: its resource-based policy. */
 export interface ResourcePolicyDecl {
   readonly kind: 'ResourcePolicy';
@@ -551,6 +563,7 @@ export type WorldItem =
   | { readonly kind: 'Clock'; readonly time: Text; readonly loc: Loc }
   | { readonly kind: 'Region'; readonly name: Text; readonly loc: Loc }
   | AccountDecl
+  | AwsManagedPolicyDecl
   | OrganizationDecl
   | OidcIssuerDecl
   | OidcProviderDecl

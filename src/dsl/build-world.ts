@@ -4,6 +4,7 @@ import type {
   AccountDecl,
   AccountMember,
   AttachDecl,
+  AwsManagedPolicyDecl,
   BoundaryDecl,
   BucketDecl,
   KmsAliasDecl,
@@ -137,6 +138,10 @@ export function path(keyword: Token, value: Text): PathDecl {
 
 export function managedPolicy(keyword: Token, name: Text, policyPath: Text | null, body: PolicyBody): ManagedPolicyDecl {
   return { kind: 'ManagedPolicy', name, path: policyPath, body, loc: loc(keyword) };
+}
+
+export function awsManagedPolicy(keyword: Token, name: Text, policyPath: Text | null, body: PolicyBody): AwsManagedPolicyDecl {
+  return { kind: 'AwsManagedPolicy', name, path: policyPath, body, loc: loc(keyword) };
 }
 
 type ResourceMember = ResourcePolicyDecl | TagsDecl;

@@ -1,6 +1,7 @@
 // The input files of `simulate import`, read into one model: each account's users, groups, roles and
 // customer managed policies (from every page of its get-account-authorization-details output), the
 // AWS managed policies attached anywhere, the organization, and bucket and key policies.
+import { isAwsManagedPolicy } from '../engine/iam/aws-managed.js';
 import { isObject } from '../json/is-object.js';
 import { checkShape, readDocument, required, validateDocument, type InputDocument } from './check.js';
 import { at, importError, type SourceFile, type Where } from './source.js';
@@ -77,7 +78,6 @@ export interface ImportModel {
 }
 
 const IAM_ARN = /^arn:aws[\w-]*:iam::(\d{12}):/;
-export const AWS_MANAGED = /^arn:aws[\w-]*:iam::aws:policy\//;
 
 export function readModel(files: readonly SourceFile[]): ImportModel {
   const model: ImportModel = { accounts: new Map(), awsManaged: new Map(), organization: null, files };
@@ -178,7 +178,7 @@ function readPage(v: Record<string, unknown>, root: Where, model: ImportModel, p
         x.IsDefaultVersion === true ||
         (item.DefaultVersionId !== undefined && x.VersionId === item.DefaultVersionId && x.IsDefaultVersion !== false),
     );
-    const aws = AWS_MANAGED.test(arn);
+    const aws = isAwsManagedPolicy(arn);
     const label = `${aws ? 'AWS' : 'customer'} managed policy ${name}`;
     let doc: InputDocument | null = null;
     if (defaultIndex >= 0) {

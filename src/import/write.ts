@@ -5,20 +5,13 @@
 // a bare word are quoted.
 import type { PolicyDocument } from '../engine/iam/state.js';
 import { at, importError } from './source.js';
-import {
-  AWS_MANAGED,
-  type AccountData,
-  type ImportModel,
-  type ManagedPolicy,
-  type OrgNode,
-  type OrgPolicy,
-  type Principal,
-} from './read.js';
+import { isAwsManagedPolicy } from '../engine/iam/aws-managed.js';
+import { type AccountData, type ImportModel, type ManagedPolicy, type OrgNode, type OrgPolicy, type Principal } from './read.js';
 
 /** Every keyword of the language (grammar/scenario.ne's literals): as a name it is quoted. */
 const KEYWORDS = new Set(
   (
-    'access-key account alg alias allow annotation anonymous as attach boundary bucket by call client-ids cluster code contains context ' +
+    'access-key account alg alias allow annotation anonymous as attach aws-managed-policy boundary bucket by call client-ids cluster code contains context ' +
     'credentials denied deny description detach encoded-message error expect federated file for from function group groups id inline ' +
     'instance instance-profile issuer json keep key management max-session-duration message mfa-device namespace oauth oidc-issuer ' +
     'oidc-issuer-id oidc-provider organization ou path pod pod-identity policy rcp region resource response role root scp service ' +
@@ -32,6 +25,9 @@ const KEYWORDS = new Set(
 export function name(text: string): string {
   return /^[A-Za-z0-9_.@+=-]+$/.test(text) && !KEYWORDS.has(text) && !/^\d+$/.test(text) ? text : JSON.stringify(text);
 }
+
+/** A managed policy where it is attached: a customer managed policy's name, an AWS managed policy's ARN. */
+const policyRef = (nameOrArn: string): string => (isAwsManagedPolicy(nameOrArn) ? nameOrArn : name(nameOrArn));
 
 /** A tag key or value, or a path: bare when it is a plain word (a key also may not hold `:`). */
 const word = (text: string): string => (/^[A-Za-z0-9_./@+=-]+$/.test(text) && !KEYWORDS.has(text) ? text : JSON.stringify(text));
@@ -67,11 +63,16 @@ export function writeWorld(model: ImportModel, sources: readonly string[]): { te
   out.push(
     `# Imported by \`simulate import\` from ${shown}.`,
     '# Policy documents are json blocks holding what IAM returned (URL-decoded); managed policies carry their',
-    '# default version. AWS managed policies, which the language cannot reference by their arn:aws:iam::aws:policy/',
-    '# ARNs, are copied into each account that uses them under the path /aws-managed/ (docs/cli.md "simulate import").',
+    '# default version. AWS managed policies are declared once, first, with the documents the input holds, and',
+    '# attached by their arn:aws:iam::aws:policy/ ARNs (docs/cli.md "simulate import").',
     `scenario ${JSON.stringify(`Imported world: ${ids.length} account${ids.length === 1 ? '' : 's'}${model.organization ? ` in ${model.organization.id}` : ''}`)}`,
     '',
   );
+  for (const p of model.awsManaged.values()) {
+    if (p.doc === null) continue;
+    out.push(`aws-managed-policy ${name(p.name)}${p.path !== '/' ? ` path ${word(p.path)}` : ''} ${jsonBlock(p.doc.document, '')}`, '');
+    summary.policies++;
+  }
   for (const id of ids) {
     const acc = model.accounts.get(id);
     summary.accounts++;
@@ -129,24 +130,15 @@ function writeAccount(
   summary: { users: number; groups: number; roles: number; policies: number; skippedAwsManaged: string[] },
 ): void {
   const I = '  ';
-  // AWS managed policies used here, copied as customer managed policies of the account
-  const policyNames = new Set([...acc.policies.values()].map((p) => p.name.toLowerCase()));
-  const copies = new Map<string, string>(); // AWS ARN → the copy's name in this account
+  // AWS managed policies are declared at the top when the input holds their documents
   const skipped = new Set<string>();
   const ref = (arn: string, where: import('./source.js').Where): string | null => {
-    if (AWS_MANAGED.test(arn)) {
-      const known = copies.get(arn);
-      if (known !== undefined) return known;
-      const p = model.awsManaged.get(arn);
-      if (!p || p.doc === null) {
+    if (isAwsManagedPolicy(arn)) {
+      if (model.awsManaged.get(arn)?.doc == null) {
         skipped.add(arn);
         return null;
       }
-      let n = p.name;
-      for (let i = 2; policyNames.has(n.toLowerCase()); i++) n = `${p.name}-aws-managed${i > 2 ? `-${i - 1}` : ''}`;
-      policyNames.add(n.toLowerCase());
-      copies.set(arn, n);
-      return n;
+      return arn; // an ARN is written as it is
     }
     const p = acc.policies.get(arn);
     if (!p) {
@@ -164,10 +156,10 @@ function writeAccount(
     extra(lines);
     for (const i of p.inline) lines.push(`inline ${name(i.name)} ${jsonBlock(i.doc.document, I + I)}`);
     const attached = p.attached.map((a) => ref(a.arn, a.where)).filter((x): x is string => x !== null);
-    if (attached.length > 0) lines.push(`attach ${attached.map(name).join(', ')}`);
+    if (attached.length > 0) lines.push(`attach ${attached.map(policyRef).join(', ')}`);
     if (p.boundary) {
       const b = ref(p.boundary.arn, p.boundary.where);
-      if (b !== null) lines.push(`boundary ${name(b)}`);
+      if (b !== null) lines.push(`boundary ${policyRef(b)}`);
     }
     const tags = Object.entries(p.tags);
     if (tags.length > 0) lines.push(`tags { ${tags.map(([k, v]) => `${JSON.stringify(k)}: ${word(v)}`).join(', ')} }`);
@@ -212,11 +204,6 @@ function writeAccount(
   for (const p of acc.policies.values()) {
     if (p.doc === null) continue;
     policy(p.name, p, p.path);
-  }
-  for (const [arn, n] of copies) {
-    const p = model.awsManaged.get(arn)!;
-    head.push(`# ${arn}, copied`);
-    policy(n, p, `/aws-managed${p.path}`);
   }
   for (const arn of skipped) {
     head.push(`# ${arn} is attached in this account, but its document is not in the import: left out`);

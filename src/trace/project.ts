@@ -1,6 +1,7 @@
 // The trace is a pure projection of the event log: fold every event into the trace model.
 import type { CallRecord } from '../engine/call-record.js';
 import type { LoggedEvent } from '../engine/events.js';
+import { AWS_POLICY_ACCOUNT } from '../engine/iam/aws-managed.js';
 import type { TraceModel, TraceStep, WorldEntity } from './model.js';
 import { formatSeconds } from './format.js';
 import { projectEks, projectOidc, setCall, stackNote } from './project-eks.js';
@@ -110,6 +111,9 @@ export function createProjection(onItem?: (item: TraceItem, model: TraceModel) =
         });
         break;
       case 'PolicyCreated':
+        // AWS managed policies (account `aws`) are listed as if in an account of their own, first
+        if (event.data.account === AWS_POLICY_ACCOUNT && !model.accounts.some((a) => a.id === AWS_POLICY_ACCOUNT))
+          model.accounts.unshift({ id: AWS_POLICY_ACCOUNT, name: 'AWS', entities: [] });
         add(event.data.account, { kind: 'policy', name: event.data.name, arn: event.data.arn, id: event.data.id, details: [] });
         break;
       case 'BucketCreated':

@@ -3,6 +3,7 @@
 import { decodedMessageLines, shortEncoded, shortenEncodedIn, shownParam } from './encoded-message.js';
 import type { CallRecord, EvaluationRecord } from '../engine/call-record.js';
 import { DEFAULT_REGION } from '../engine/scenario/state.js';
+import { AWS_POLICY_ACCOUNT } from '../engine/iam/aws-managed.js';
 import { isObject } from '../json/is-object.js';
 import { howWords } from '../policy/index.js';
 import type { PolicyVerdict } from '../policy/types.js';
@@ -46,7 +47,7 @@ export function renderTextHead(model: TraceModel, options: TextOptions): string 
   out.push('');
   out.push(s.bold('World'));
   for (const account of model.accounts) {
-    out.push(`  account ${account.name} ${account.id}`);
+    out.push(account.id === AWS_POLICY_ACCOUNT ? '  AWS managed policies' : `  account ${account.name} ${account.id}`);
     for (const e of account.entities) {
       const head = `    ${padEnd(e.kind, 8)} ${padEnd(e.name, 14)} ${e.arn}${e.id ? `  ${e.id}` : ''}`;
       out.push(head);

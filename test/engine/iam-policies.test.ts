@@ -241,7 +241,7 @@ describe('attachments', () => {
     ]);
   });
 
-  it('answers NoSuchEntity for a policy that does not exist, of another account, or an AWS managed one', () => {
+  it('answers NoSuchEntity for a policy that does not exist, of another account, or an AWS managed one the world does not hold', () => {
     const w = world(...policies);
     for (const arn of [policyArn('nope'), 'arn:aws:iam::222222222222:policy/p0', 'arn:aws:iam::aws:policy/AdministratorAccess']) {
       expect(error(w, iam('AttachUserPolicy', { UserName: 'bob', PolicyArn: arn }))).toEqual({

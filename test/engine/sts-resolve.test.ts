@@ -70,10 +70,6 @@ describe('what the resolver refuses', () => {
       'call sts:AssumeRole { RoleArn: role A/R, RoleSessionName: s1, PolicyArns: json [{"name": "x"}] }',
       'PolicyArns: a policy ARN is text or {"arn": "…"}',
     ],
-    [
-      'call sts:AssumeRole { RoleArn: role A/R, RoleSessionName: s1, PolicyArns: [arn:aws:iam::aws:policy/ReadOnlyAccess] }',
-      'the AWS managed policy arn:aws:iam::aws:policy/ReadOnlyAccess as a session policy is not supported yet',
-    ],
     ['call sts:AssumeRole { RoleArn: role A/R, RoleSessionName: [a, b] }', 'RoleSessionName is a single value'],
     [
       'call sts:AssumeRole { RoleArn: role A/R, RoleSessionName: s1, DurationSeconds: 1h }',

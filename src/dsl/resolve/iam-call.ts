@@ -18,14 +18,7 @@ export function checkIamCall(call: CallDecl, at: Located): void {
   }
   for (const entry of call.params ?? []) {
     const key = entry.key.text;
-    if (params.includes(key)) {
-      // iamsim does not carry the documents of AWS managed policies (docs/language.md, "Not yet supported")
-      const v = entry.value;
-      if ((key === 'PolicyArn' || key === 'PermissionsBoundary') && v.kind === 'Text' && /^arn:aws[\w-]*:iam::aws:policy\//.test(v.text)) {
-        throw at.unsupported(v.loc, `the AWS managed policy ${v.text}`, v.text.length);
-      }
-      continue;
-    }
+    if (params.includes(key)) continue;
     const suggestion = nearest(key, params);
     throw at.error(entry.key.loc, `${action} has no parameter ${key}`, {
       length: key.length,

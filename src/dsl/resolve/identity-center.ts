@@ -16,6 +16,7 @@ import type { Loc } from '../ast.js';
 import type { AccountSym } from './account-sym.js';
 import type { BodyContext } from './context.js';
 import { policyDocument } from './policy-body.js';
+import { awsPolicyRef } from './world.js';
 import { checkRegion, durationSeconds } from './values.js';
 
 type Emit = (command: CommandEnvelope['command'], loc: Loc) => void;
@@ -169,6 +170,7 @@ function permissionSetSpec(
   let inline: PermissionSetSpec['inline'] = null;
   let boundary: PermissionSetSpec['boundary'] = null;
   const customerManaged: { name: string; path: string }[] = [];
+  const managed: string[] = [];
   /** a customer managed policy reference, `NAME` or `/PATH/NAME`, that each assigned account must have */
   const reference = (text: Text): { name: string; path: string } => {
     const slash = text.text.lastIndexOf('/');
@@ -187,13 +189,10 @@ function permissionSetSpec(
     }
     return ref;
   };
-  const awsManaged = (text: Text): never => {
-    throw at.unsupported(text.loc, `the AWS managed policy ${text.text}`, text.text.length);
-  };
   for (const m of members) {
     switch (m.kind) {
       case 'PsManaged':
-        for (const arn of m.arns) awsManaged(arn);
+        for (const arn of m.arns) managed.push(awsPolicyRef(arn, ctx));
         break;
       case 'PsCustomerManaged':
         for (const n of m.names) customerManaged.push(reference(n));
@@ -202,8 +201,7 @@ function permissionSetSpec(
         inline = policyDocument(m.body, 'identity', `inline policy of permission set ${name}`, { ...ctx, here: null });
         break;
       case 'PsBoundary':
-        if (m.policy.text.startsWith('arn:')) awsManaged(m.policy);
-        boundary = { reference: reference(m.policy) };
+        boundary = m.policy.text.startsWith('arn:') ? { managed: awsPolicyRef(m.policy, ctx) } : { reference: reference(m.policy) };
         break;
       case 'PsSessionDuration': {
         const seconds = durationSeconds(m.duration, at);
@@ -221,7 +219,7 @@ function permissionSetSpec(
       }
     }
   }
-  return { name, managed: [], customerManaged, inline, boundary, sessionDuration };
+  return { name, managed, customerManaged, inline, boundary, sessionDuration };
 }
 
 /** Every account the organization places (at the root, in OUs, or in an account block). */

@@ -13,7 +13,7 @@ import { organizationCommands } from './organization.js';
 import { stepCommands, type StepScope } from './steps.js';
 import { collectSymbols, makeResolver } from './symbols.js';
 import { checkRegion, durationSeconds, formatDuration, instant } from './values.js';
-import { accountCommands } from './world.js';
+import { accountCommands, awsPolicyCommands } from './world.js';
 import { vpcEndpointCommands } from './vpc-endpoint.js';
 import { workloadCommands } from './workloads.js';
 
@@ -104,6 +104,7 @@ export function resolveDeclarations(ast: ScenarioFile, options: ResolveOptions):
   const resolver = makeResolver(symbols, at);
   const ctx = { resolver, readFile: options.readFile };
   for (const sym of symbols.accounts) emit({ type: 'CreateAccount', data: { id: sym.id, name: sym.name } }, sym.decl.loc);
+  awsPolicyCommands(ctx, emit);
   for (const sym of symbols.accounts) accountCommands(sym, ctx, emit);
   for (const sym of symbols.accounts) {
     for (const m of sym.decl.members) if (m.kind === 'VpcEndpoint') vpcEndpointCommands(sym, m, region, { ...ctx, here: sym }, emit);

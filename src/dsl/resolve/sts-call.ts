@@ -79,10 +79,6 @@ export function checkStsCall(
     const shape = SHAPES[key];
     const problem = shape ? shape(plain(value)) : null;
     if (typeof problem === 'string') throw at.error(loc, `${key}: ${problem}`, { expected: expectedShape(key, known) });
-    if (key === 'PolicyArns' && Array.isArray(problem)) {
-      const aws = problem.find((arn) => typeof arn === 'string' && arn.startsWith('arn:aws:iam::aws:policy/'));
-      if (typeof aws === 'string') throw at.unsupported(loc, `the AWS managed policy ${aws} as a session policy`, 1);
-    }
     if (!MULTI.has(key) && single === null && written) {
       throw at.error(loc, `${key} is a single value`, { expected: 'a word, a quoted string or a reference' });
     }

@@ -3,8 +3,9 @@
 // else the only account that has one; an ARN is taken as written.
 import { nearest } from '../../errors.js';
 import { kmsKeyId } from '../../engine/ids.js';
+import { awsPolicyArn } from '../../engine/iam/aws-managed.js';
 import { DEFAULT_REGION, defaultTitle } from '../../engine/scenario/state.js';
-import type { RefEntity, ScenarioFile, Text, SamlIdpDecl } from '../ast.js';
+import type { AwsManagedPolicyDecl, RefEntity, ScenarioFile, Text, SamlIdpDecl } from '../ast.js';
 import type { AccountSym, EntityKind, EntitySym } from './account-sym.js';
 import { collectEks, findCluster, type EksSymbols } from './eks-symbols.js';
 import type { Located } from './located.js';
@@ -16,6 +17,8 @@ export interface Symbols {
   readonly eks: EksSymbols;
   /** `saml-idp` declarations by name (src/dsl/resolve/saml.ts) */
   readonly samlIdps: ReadonlyMap<string, SamlIdpDecl>;
+  /** `aws-managed-policy` declarations by ARN (`arn:aws:iam::aws:policy/[PATH]NAME`) */
+  readonly awsPolicies: ReadonlyMap<string, AwsManagedPolicyDecl>;
 }
 
 export function arnOf(kind: EntityKind, account: string, name: string, path = '/'): string {
@@ -102,7 +105,26 @@ export function collectSymbols(ast: ScenarioFile, at: Located): Symbols {
     byId.set(sym.id, sym);
   }
   const samlIdps = new Map(ast.items.flatMap((i) => (i.kind === 'SamlIdp' ? [[i.name.text, i] as const] : [])));
-  return { accounts, byName, byId, eks: collectEks(ast, at, accounts), samlIdps };
+  return { accounts, byName, byId, eks: collectEks(ast, at, accounts), samlIdps, awsPolicies: collectAwsPolicies(ast, at) };
+}
+
+/** AWS managed policy names are unique in the `aws` namespace, whatever their paths, as in any account. */
+function collectAwsPolicies(ast: ScenarioFile, at: Located): Map<string, AwsManagedPolicyDecl> {
+  const byArn = new Map<string, AwsManagedPolicyDecl>();
+  const names = new Map<string, AwsManagedPolicyDecl>();
+  for (const item of ast.items) {
+    if (item.kind !== 'AwsManagedPolicy') continue;
+    const earlier = names.get(item.name.text.toLowerCase());
+    if (earlier) {
+      throw at.error(item.name.loc, `aws-managed-policy ${item.name.text} is declared twice`, {
+        length: item.name.text.length,
+        expected: `one declaration of each AWS managed policy (the first is at line ${earlier.name.loc.line})`,
+      });
+    }
+    names.set(item.name.text.toLowerCase(), item);
+    byArn.set(awsPolicyArn(item.name.text, item.path ? checkPath(item.path, at) : '/'), item);
+  }
+  return byArn;
 }
 
 function pathOf(members: readonly { kind: string }[], at: Located): string {

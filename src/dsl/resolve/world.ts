@@ -9,23 +9,40 @@ import type { BodyContext } from './context.js';
 import { policySize } from '../../policy/index.js';
 import { policyDocument } from './policy-body.js';
 import { durationSeconds } from './values.js';
+import { AWS_POLICY_ACCOUNT, isAwsManagedPolicy } from '../../engine/iam/aws-managed.js';
+import { nearest } from '../../errors.js';
 
 type Emit = (command: CommandEnvelope['command'], loc: Loc) => void;
 
 const NAME = /^[\w+=,.@-]+$/;
 
+function checkIamName(name: Text, what: string, max: number, ctx: Omit<BodyContext, 'here'>): void {
+  if (!NAME.test(name.text) || name.text.length > max) {
+    throw ctx.resolver.at.error(name.loc, `${what} name "${name.text}" is not valid in IAM`, {
+      length: name.text.length,
+      expected: `1 to ${max} letters, digits or + = , . @ _ -`,
+    });
+  }
+}
+
+/**
+ * The AWS managed policies a scenario declares: created in IAM's state under the account `aws`,
+ * before any account's declarations, which may attach them.
+ */
+export function awsPolicyCommands(ctx: Omit<BodyContext, 'here'>, emit: Emit): void {
+  for (const [arn, m] of ctx.resolver.symbols.awsPolicies) {
+    checkIamName(m.name, 'policy', 128, ctx);
+    const document = policyDocument(m.body, 'managed', `AWS managed policy ${m.name.text}`, { ...ctx, here: null });
+    const path = m.path?.text ?? '/'; // checked when the symbols were collected
+    emit({ type: 'CreatePolicy', data: { arn, name: m.name.text, path, account: AWS_POLICY_ACCOUNT, document } }, m.loc);
+  }
+}
+
 export function accountCommands(sym: AccountSym, ctx0: Omit<BodyContext, 'here'>, emit: Emit): void {
   const ctx: BodyContext = { ...ctx0, here: sym };
   const at = ctx.resolver.at;
   const decl: AccountDecl = sym.decl;
-  const checkName = (name: Text, what: string, max: number) => {
-    if (!NAME.test(name.text) || name.text.length > max) {
-      throw at.error(name.loc, `${what} name "${name.text}" is not valid in IAM`, {
-        length: name.text.length,
-        expected: `1 to ${max} letters, digits or + = , . @ _ -`,
-      });
-    }
-  };
+  const checkName = (name: Text, what: string, max: number) => checkIamName(name, what, max, ctx);
   // The inline policies of a user, group or role share one size quota (IAM and AWS STS quotas: the
   // aggregate of all inline policies of the entity, in non-white-space characters): each policy is
   // checked with the size its owner's other inline policies already use. A policy put again under
@@ -49,9 +66,7 @@ export function accountCommands(sym: AccountSym, ctx0: Omit<BodyContext, 'here'>
   const managedArn = (p: ResourceItem): string => {
     const text = p.kind === 'Text' ? p : p.target;
     const raw = text.text;
-    if (raw.startsWith('arn:aws:iam::aws:policy/')) {
-      throw at.unsupported(text.loc, `the AWS managed policy ${raw}`, raw.length);
-    }
+    if (isAwsManagedPolicy(raw)) return awsPolicyRef(text, ctx);
     if (raw.startsWith('arn:')) {
       const found = ctx.resolver.symbols.accounts
         .flatMap((a) => [...a.entities.values()])
@@ -342,3 +357,22 @@ function pathFromArn(arn: string, kind: string, name: string): string {
 }
 
 export { metaOf };
+
+/**
+ * An AWS managed policy named by its ARN where the world must hold it (attach, boundary, a session
+ * policy, a permission set): one the scenario declares with `aws-managed-policy`, as iamsim carries
+ * only the documents a scenario gives.
+ */
+export function awsPolicyRef(text: Text, ctx: Pick<BodyContext, 'resolver'>): string {
+  const declared = ctx.resolver.symbols.awsPolicies;
+  if (declared.has(text.text)) return text.text;
+  const rest = text.text.slice(text.text.indexOf(':policy/') + ':policy'.length);
+  const name = rest.slice(rest.lastIndexOf('/') + 1);
+  const path = rest.slice(0, rest.length - name.length);
+  const suggestion = nearest(text.text, declared.keys());
+  throw ctx.resolver.at.error(text.loc, `AWS managed policy ${text.text} is not declared in the scenario`, {
+    length: text.text.length,
+    expected: `\`aws-managed-policy ${name}${path === '/' ? '' : ` path ${path}`} { … }\` at the top level, with the document AWS publishes (aws iam get-policy-version)`,
+    ...(suggestion ? { suggestion } : {}),
+  });
+}

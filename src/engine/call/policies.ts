@@ -5,6 +5,7 @@ import type { CompiledPolicy, PolicyKind } from '../../policy/types.js';
 import type { InlinePolicy, PolicyDocument } from '../iam/state.js';
 import type { World } from '../world.js';
 import type { Caller } from './caller.js';
+import { managedPolicyLabel } from '../iam/aws-managed.js';
 
 const cache = new WeakMap<object, Map<string, CompiledPolicy>>();
 
@@ -59,7 +60,7 @@ function collect(caller: Caller, world: World): CallerPolicies {
     for (const arn of arns) {
       const policy = world.iam.policies[arn];
       if (!policy) throw new Error(`bug: unknown managed policy ${arn}`);
-      const name = `managed ${policy.name}`;
+      const name = managedPolicyLabel(policy);
       documents.set(name, policy.document);
       identity.push(compiled(policy.document, name, 'managed', arn));
     }

@@ -7,6 +7,7 @@ import type { PolicyDocument } from '../iam/state.js';
 import type { World } from '../world.js';
 import type { Caller } from './caller.js';
 import { compiled } from './policies.js';
+import { managedPolicyLabel } from '../iam/aws-managed.js';
 
 /** Adds each policy to `documents` by the name the evaluation reports, for quoting statements. */
 export function sessionPolicies(caller: Caller, world: World, documents: Map<string, PolicyDocument>): CompiledPolicy[] | undefined {
@@ -21,7 +22,7 @@ export function sessionPolicies(caller: Caller, world: World, documents: Map<str
   for (const arn of s.policies.managed) {
     const policy = world.iam.policies[arn];
     if (!policy) throw new Error(`bug: session policy ${arn} vanished`);
-    const name = `managed ${policy.name} (session policy)`;
+    const name = `${managedPolicyLabel(policy)} (session policy)`;
     documents.set(name, policy.document);
     out.push(compiled(policy.document, name, 'session', arn));
   }

@@ -5,6 +5,7 @@ import { validatePolicy } from '../../policy/index.js';
 import type { PolicyDocument } from '../iam/state.js';
 import type { World } from '../world.js';
 import type { SessionPolicies } from './state.js';
+import { AWS_POLICY_ACCOUNT, isAwsManagedPolicy, managedKind } from '../iam/aws-managed.js';
 import { checkCount, checkLength, type Constraint } from '../call/validation.js';
 import type { ErrorCode } from '../error-codes.js';
 
@@ -68,7 +69,8 @@ export type PolicyCheck =
 /**
  * The grammar of the inline policy (validated as a session policy: no Principal, …) and the managed
  * policies, which must be customer managed policies of `account` (the role's account, or the
- * calling user's for GetFederationToken). `owner` names whose policies the session is cut from.
+ * calling user's for GetFederationToken) or AWS managed policies (AWS CLI Command Reference,
+ * `aws sts get-federation-token`: its example passes arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess). `owner` names whose policies the session is cut from.
  */
 export function checkSessionPolicies(input: SessionPolicyInput, account: string, owner: string, world: World): PolicyCheck {
   let inline: PolicyDocument | null = null;
@@ -85,15 +87,17 @@ export function checkSessionPolicies(input: SessionPolicyInput, account: string,
   }
   for (const arn of input.arns) {
     const policy = world.iam.policies[arn];
-    if (!policy || policy.account !== account) {
+    if (!policy || (policy.account !== account && policy.account !== AWS_POLICY_ACCOUNT)) {
       const why = policy
         ? `it belongs to account ${policy.account}, and managed session policies must be in account ${account}`
-        : 'no such managed policy exists';
+        : isAwsManagedPolicy(arn)
+          ? 'the scenario declares no such AWS managed policy (`aws-managed-policy`)'
+          : 'no such managed policy exists';
       // wording observed from STS for an ARN that matches no managed policy (not in the API reference)
       const message = 'At least one Policy ARN in the PolicyArns parameter does not match an existing IAM Managed Policy ARN.';
       return { ok: false, code: 'InvalidParameterValue', message, note: `${arn}: ${why}` };
     }
-    notes.push(`managed session policy ${policy.name}: the session may do only what both ${owner} and ${policy.name} allow`);
+    notes.push(`${managedKind(policy)} session policy ${policy.name}: the session may do only what both ${owner} and ${policy.name} allow`);
   }
   return { ok: true, policies: { inline, managed: [...input.arns] }, notes };
 }

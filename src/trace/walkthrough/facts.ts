@@ -1,6 +1,7 @@
 // What the walkthrough renderers need to know about the world beyond the trace model, read from the
 // event log alone: names of accounts and entities, the sessions STS issued (by access key), and the
 // policy documents that were declared, for the world table and the CloudTrail identities.
+import { managedKind } from '../../engine/iam/aws-managed.js';
 import type { LoggedEvent } from '../../engine/events.js';
 
 export interface SessionFact {
@@ -75,7 +76,11 @@ export function factsFold(): { add(event: LoggedEvent): void; readonly facts: Fa
         if (event.type === 'RoleCreated')
           policies.push({ owner: `role ${event.data.name}`, name: 'trust policy', document: event.data.trust });
         if (event.type === 'PolicyCreated')
-          policies.push({ owner: `managed policy ${event.data.name}`, name: event.data.arn, document: event.data.document });
+          policies.push({
+            owner: `${managedKind(event.data)} policy ${event.data.name}`,
+            name: event.data.arn,
+            document: event.data.document,
+          });
         break;
       }
       case 'BucketCreated':

@@ -10,7 +10,7 @@ import type { World } from '../../world.js';
 import type { ManagedPolicy, PolicyVersion } from '../state.js';
 import { documentParam, encodedDocument, readDocument } from './documents.js';
 import { entityArn, nameParam, text } from './names.js';
-import { arnParam, findPolicy, isFailure } from './policy-refs.js';
+import { arnParam, findPolicy, isFailure, policyToChange } from './policy-refs.js';
 import { pageParams } from './paging.js';
 import { conflict } from './names.js';
 import { tagListParam } from './tags.js';
@@ -152,14 +152,15 @@ const getPolicy: IamApi = {
   apply({ params, account, world }) {
     const policy = findPolicy(world, text(params, 'PolicyArn')!, account, false);
     if (isFailure(policy)) return policy;
-    return { ok: true, events: [], response: { Policy: policyShape(policy, world) } };
+    return { ok: true, events: [], response: { Policy: policyShape(policy, world, account) } };
   },
 };
 
 const deletePolicy: IamApi = {
   ...byArn([]),
-  apply({ params, account, world }) {
-    const policy = findPolicy(world, text(params, 'PolicyArn')!, account, false);
+  apply(request) {
+    const { world } = request;
+    const policy = policyToChange(request, 'DeletePolicy');
     if (isFailure(policy)) return policy;
     // IAM API Reference, DeletePolicy: detach it from every user, group and role, delete its other versions first
     const use = policyUse(policy, world);
@@ -184,8 +185,9 @@ const createPolicyVersion: IamApi = {
     documentParam(params, 'PolicyDocument', out);
     booleanParam(params, 'SetAsDefault', out);
   }),
-  apply({ params, account, world }) {
-    const policy = findPolicy(world, text(params, 'PolicyArn')!, account, false);
+  apply(request) {
+    const { params, world } = request;
+    const policy = policyToChange(request, 'CreatePolicyVersion');
     if (isFailure(policy)) return policy;
     if (policy.versions.length >= MAX_VERSIONS) {
       return {
@@ -218,8 +220,9 @@ const createPolicyVersion: IamApi = {
 
 const setDefaultPolicyVersion: IamApi = {
   ...byArn(['VersionId'], (params, out) => versionParam(params, out)),
-  apply({ params, account, world }) {
-    const policy = findPolicy(world, text(params, 'PolicyArn')!, account, false);
+  apply(request) {
+    const { params, world } = request;
+    const policy = policyToChange(request, 'SetDefaultPolicyVersion');
     if (isFailure(policy)) return policy;
     const versionId = text(params, 'VersionId')!;
     if (!policy.versions.some((v) => v.id === versionId)) return noSuchVersion(policy, versionId);
@@ -236,8 +239,9 @@ const setDefaultPolicyVersion: IamApi = {
 
 const deletePolicyVersion: IamApi = {
   ...byArn(['VersionId'], (params, out) => versionParam(params, out)),
-  apply({ params, account, world }) {
-    const policy = findPolicy(world, text(params, 'PolicyArn')!, account, false);
+  apply(request) {
+    const { params } = request;
+    const policy = policyToChange(request, 'DeletePolicyVersion');
     if (isFailure(policy)) return policy;
     const versionId = text(params, 'VersionId')!;
     if (!policy.versions.some((v) => v.id === versionId)) return noSuchVersion(policy, versionId);

@@ -6,8 +6,10 @@
 import { checkLength, checkRequired, type Constraint } from '../../call/validation.js';
 import type { World } from '../../world.js';
 import type { IamGroup, IamRole, IamUser, ManagedPolicy } from '../state.js';
+import { AWS_POLICY_ACCOUNT, isAwsManagedPolicy } from '../aws-managed.js';
 import { findByName, noSuchEntity, resourceOf, text, unmodifiableRole } from './names.js';
-import type { IamAddress, IamOutcome } from './types.js';
+import type { IamAddress, IamOutcome, IamRequest } from './types.js';
+import { accessDeniedMessage } from '../../call/record.js';
 
 export type PrincipalKind = 'user' | 'group' | 'role';
 export type PrincipalEntity = IamUser | IamGroup | IamRole;
@@ -21,31 +23,24 @@ export function arnParam(params: Readonly<Record<string, unknown>>, param: strin
   return value ?? '';
 }
 
-/** An AWS managed policy (arn:aws:iam::aws:policy/…): iamsim does not carry their documents. */
-export function isAwsManaged(arn: string): boolean {
-  return /^arn:aws[\w-]*:iam::aws:policy\//.test(arn);
-}
-
 type Failure = Extract<IamOutcome, { ok: false }>;
 
 /**
- * The customer managed policy a request names, or IAM's NoSuchEntity. `verb` words the message:
- * Attach*Policy and the boundary APIs answer `Policy ARN does not exist or is not attachable.`
- * (AWS-observed, getmoto/moto PR #6482), the others `Policy ARN was not found.`
+ * The managed policy a request names, or IAM's NoSuchEntity: a customer managed policy of the
+ * caller's account, or an AWS managed policy the world holds (usable from every account). `attaching`
+ * words the message: Attach*Policy and the boundary APIs answer `Policy ARN does not exist or is not
+ * attachable.` (AWS-observed, getmoto/moto PR #6482), the others `Policy ARN was not found.`
  */
 export function findPolicy(world: World, arn: string, account: string, attaching: boolean): ManagedPolicy | Failure {
   const policy = world.iam.policies[arn];
   const message = attaching ? `Policy ${arn} does not exist or is not attachable.` : `Policy ${arn} was not found.`;
-  if (isAwsManaged(arn)) {
-    return {
-      ok: false,
-      code: 'NoSuchEntity',
-      message,
-      note: `${arn} is an AWS managed policy: AWS has it, but iamsim does not carry the documents of AWS managed policies (docs/language.md, "Not yet supported"), so it answers as for a policy that does not exist`,
-    };
+  if (policy === undefined) {
+    const note = isAwsManagedPolicy(arn)
+      ? `the scenario declares no AWS managed policy ${arn}: iamsim holds only the AWS managed policies a scenario declares (\`aws-managed-policy\`), so it answers as for a policy that does not exist`
+      : `no managed policy ${arn} exists`;
+    return { ok: false, code: 'NoSuchEntity', message, note };
   }
-  if (policy === undefined) return { ok: false, code: 'NoSuchEntity', message, note: `no managed policy ${arn} exists` };
-  if (policy.account !== account) {
+  if (policy.account !== account && policy.account !== AWS_POLICY_ACCOUNT) {
     return {
       ok: false,
       code: 'NoSuchEntity',
@@ -54,6 +49,32 @@ export function findPolicy(world: World, arn: string, account: string, attaching
     };
   }
   return policy;
+}
+
+/**
+ * The managed policy a request would change (DeletePolicy, CreatePolicyVersion, SetDefaultPolicyVersion,
+ * DeletePolicyVersion), as findPolicy finds it; an AWS managed policy is refused: "You cannot change
+ * the permissions defined in AWS managed policies" (IAM User Guide "AWS managed policies"). AWS does
+ * not document the answer: iamsim denies the request as no policy of the caller's could allow it,
+ * with AWS's access-denied wording and no reason.
+ */
+export function policyToChange(request: IamRequest, action: string): ManagedPolicy | Failure {
+  const policy = findPolicy(request.world, text(request.params, 'PolicyArn')!, request.account, false);
+  if (isFailure(policy) || policy.account !== AWS_POLICY_ACCOUNT) return policy;
+  return {
+    ok: false,
+    code: 'AccessDenied',
+    message: accessDeniedMessage(request.who.record.arn ?? request.account, `iam:${action}`, policy.arn, 'ImplicitDeny', null),
+    note: `${policy.name} is an AWS managed policy: AWS alone changes it (IAM User Guide "AWS managed policies"), so iam:${action} on it is denied whatever the caller's policies allow; AWS does not document the error`,
+    decision: 'ImplicitDeny',
+  };
+}
+
+/** A boundary named by ARN (CreateUser, CreateRole): a managed policy the account may use, or IAM's NoSuchEntity. */
+export function missingBoundary(world: World, arn: string | null, account: string): Failure | null {
+  if (arn === null) return null;
+  const policy = findPolicy(world, arn, account, true);
+  return isFailure(policy) ? policy : null;
 }
 
 /** The user, group or role of that name in the account, or IAM's NoSuchEntity. */

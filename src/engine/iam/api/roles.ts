@@ -6,7 +6,7 @@ import { documentParam, readDocument } from './documents.js';
 import { entityArn, findByName, nameParam, noSuchEntity, pathParam, resourceOf, text } from './names.js';
 import { orphanPrincipal } from './orphans.js';
 import { conflict, unmodifiableRole } from './names.js';
-import { onPrincipal } from './policy-refs.js';
+import { missingBoundary, onPrincipal } from './policy-refs.js';
 import { roleShape } from './shapes.js';
 import { tagListParam } from './tags.js';
 import type { IamApi, IamOutcome, IamRequest } from './types.js';
@@ -40,14 +40,8 @@ const createRole: IamApi = {
     const trust = readDocument(text(params, 'AssumeRolePolicyDocument')!, 'trust', 'the trust policy (AssumeRolePolicyDocument)');
     if (!trust.ok) return trust;
     const boundaryArn = text(params, 'PermissionsBoundary');
-    if (boundaryArn !== null && world.iam.policies[boundaryArn] === undefined) {
-      return {
-        ok: false,
-        code: 'NoSuchEntity',
-        message: `Policy ${boundaryArn} does not exist or is not attachable.`,
-        note: 'no such managed policy',
-      };
-    }
+    const noBoundary = missingBoundary(world, boundaryArn, account);
+    if (noBoundary !== null) return noBoundary;
     const arn = entityArn('role', account, path, name);
     const id = uniqueId('AROA', world.scenario.seed, arn, world.iam.generations[arn] ?? 0);
     const maxSession = text(params, 'MaxSessionDuration');

@@ -49,12 +49,17 @@ export function roleShape(role: IamRole, world: World): Record<string, unknown> 
   };
 }
 
-/** How many users, groups and roles a managed policy is attached to, and is the boundary of. */
-export function policyUse(policy: ManagedPolicy, world: World): { attachments: number; boundaries: number } {
+/**
+ * How many users, groups and roles a managed policy is attached to, and is the boundary of: those of
+ * `account`, the caller's, for an AWS managed policy, which every account may attach: a caller sees
+ * its own account's entities, never other customers' (IAM API Reference, Policy: AttachmentCount).
+ */
+export function policyUse(policy: ManagedPolicy, world: World, account = policy.account): { attachments: number; boundaries: number } {
   let attachments = 0;
   let boundaries = 0;
   for (const table of [world.iam.users, world.iam.groups, world.iam.roles]) {
     for (const entity of Object.values(table)) {
+      if (entity.account !== account) continue;
       if (entity.attached.includes(policy.arn)) attachments++;
       if ('boundary' in entity && entity.boundary === policy.arn) boundaries++;
     }
@@ -62,8 +67,8 @@ export function policyUse(policy: ManagedPolicy, world: World): { attachments: n
   return { attachments, boundaries };
 }
 
-export function policyShape(policy: ManagedPolicy, world: World): Record<string, unknown> {
-  const use = policyUse(policy, world);
+export function policyShape(policy: ManagedPolicy, world: World, account = policy.account): Record<string, unknown> {
+  const use = policyUse(policy, world, account);
   const versions = policy.versions;
   const updated = versions.find((v) => v.id === policy.defaultVersion)?.created ?? createDate(policy, world);
   return {

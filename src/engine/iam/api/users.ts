@@ -12,16 +12,11 @@ import { conflict } from './names.js';
 import { createDate, userShape } from './shapes.js';
 import { tagListParam } from './tags.js';
 import { orphanPrincipal } from './orphans.js';
+import { missingBoundary } from './policy-refs.js';
 import type { IamApi, IamOutcome } from './types.js';
 
 /** existingUserNameType: the user name of the calls on an existing user (1–128, not 64). */
 export const EXISTING_USER_MAX = 128;
-
-/** A boundary named by ARN: a managed policy of the world, or IAM's NoSuchEntity. */
-export function missingBoundary(world: World, arn: string | null): IamOutcome | null {
-  if (arn === null || world.iam.policies[arn] !== undefined) return null;
-  return { ok: false, code: 'NoSuchEntity', message: `Policy ${arn} does not exist or is not attachable.`, note: 'no such managed policy' };
-}
 
 /**
  * The user a call on a user without UserName acts on: the IAM user whose access key signed it (IAM
@@ -63,7 +58,7 @@ const createUser: IamApi = {
     const tags = tagListParam(params, [], false);
     if (!tags.ok) return tags;
     const boundaryArn = text(params, 'PermissionsBoundary');
-    const noBoundary = missingBoundary(world, boundaryArn);
+    const noBoundary = missingBoundary(world, boundaryArn, account);
     if (noBoundary !== null) return noBoundary;
     const arn = entityArn('user', account, path, name);
     const generation = world.iam.generations[arn] ?? 0;
