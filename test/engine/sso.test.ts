@@ -93,6 +93,42 @@ describe('provisioning', () => {
   });
 });
 
+// AWS re:Post Knowledge Center "iam-identity-center-federation": the provisioned roles' trust policy
+// "only trusts the SAML provider that IAM Identity Center creates automatically" in the account,
+// AWSSSO_<id>_DO_NOT_DELETE (its IAM identity provider, shown by the IAM console's Identity providers)
+describe("Identity Center's SAML provider", () => {
+  it('given an assignment, then the account has the IAM SAML provider the role trusts, holding the metadata of Identity Center', () => {
+    const w = world();
+    const instance = w.sso.instance!;
+    const arn = `arn:aws:iam::${PROD}:saml-provider/${instance.samlProvider}`;
+    const provider = w.saml.providers[arn]!;
+    expect(provider).toMatchObject({ account: PROD, name: instance.samlProvider, idp: 'IAM Identity Center' });
+    expect(provider.entityId).toMatch(/^https:\/\/portal\.sso\.eu-west-1\.amazonaws\.com\/saml\/assertion\/[A-Za-z0-9+/=]+$/);
+    expect(w.saml.idps['IAM Identity Center']!.entityId).toBe(provider.entityId);
+    const role = Object.values(w.iam.roles).find((r) => r.account === PROD)!;
+    expect(JSON.stringify(role.trust)).toContain(arn);
+    // not in an account nothing was provisioned to
+    expect(Object.values(w.saml.providers).map((p) => p.account)).toEqual([PROD]);
+  });
+
+  it('given a second permission set provisioned to the same account, then the account keeps its one provider', () => {
+    const second = enable();
+    if (second.type !== 'EnableIdentityCenter') throw new Error('unreachable');
+    const sets = [...second.data.permissionSets, { ...second.data.permissionSets[0]!, name: 'Auditor', customerManaged: [] }];
+    const w = given([
+      start(),
+      account(MGMT, 'Management'),
+      account(PROD, 'Production'),
+      managedPolicy(PROD, 'ReadReports', [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }]),
+      { ...second, data: { ...second.data, permissionSets: sets } },
+      assign('GROUP', 'Analysts', PROD),
+      { type: 'CreateAccountAssignment', data: { principalType: 'USER', principal: 'omar', permissionSet: 'Auditor', account: PROD } },
+    ]);
+    expect(Object.values(w.iam.roles).filter((r) => r.account === PROD)).toHaveLength(2);
+    expect(Object.keys(w.saml.providers)).toEqual([`arn:aws:iam::${PROD}:saml-provider/${w.sso.instance!.samlProvider}`]);
+  });
+});
+
 describe('GetRoleCredentials', () => {
   it('given a user assigned through a group, then a session of the role named after the user, with the configured attributes as tags', () => {
     const w = world();
