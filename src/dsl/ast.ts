@@ -13,17 +13,7 @@ export interface Text {
 }
 
 export type RefEntity =
-  | 'account'
-  | 'user'
-  | 'group'
-  | 'role'
-  | 'policy'
-  | 'bucket'
-  | 'key'
-  | 'mfa'
-  | 'cluster'
-  | 'oidc-provider'
-  | 'saml-provider';
+  'account' | 'user' | 'group' | 'role' | 'policy' | 'bucket' | 'key' | 'mfa' | 'cluster' | 'oidc-provider' | 'saml-provider';
 
 /** `role Production/UpdateApp`, `account Development`, `mfa Development/alice-phone` … */
 export interface Ref {

@@ -53,7 +53,11 @@ step "alice" {
   expect allowed
 }`,
       'test.iam',
-      {},
+      {
+        readFile: (path) => {
+          throw new Error(`no file ${path}`);
+        },
+      },
     );
     const step = trace.items[0];
     expect(step?.kind === 'step' && step.call?.params.PrincipalArn).toBe(PROD);

@@ -240,7 +240,9 @@ export function makeResolver(symbols: Symbols, at: Located): Resolver {
 
   function notDefined(kind: EntityKind, text: Text) {
     const declared = symbols.accounts.flatMap((a) =>
-      [...a.entities.values()].filter((e) => e.kind === kind).map((e) => ({ name: e.name, full: kind === 'bucket' ? e.name : `${a.name}/${e.name}` })),
+      [...a.entities.values()]
+        .filter((e) => e.kind === kind)
+        .map((e) => ({ name: e.name, full: kind === 'bucket' ? e.name : `${a.name}/${e.name}` })),
     );
     const candidates = declared.map((d) => d.full);
     // a bare name is compared with the declared names, and the suggestion is written in full
