@@ -78,7 +78,8 @@ export function requestContext(
       if (s.webIdentity) Object.assign(ctx, webIdentityKeys(s.webIdentity));
       // IAM User Guide "IAM and AWS STS condition context keys", "SAML role permissions policies":
       // a SAML session's requests carry saml:namequalifier, saml:sub and saml:sub_type
-      if (s.saml) Object.assign(ctx, { 'saml:namequalifier': s.saml.nameQualifier, 'saml:sub': s.saml.sub, 'saml:sub_type': s.saml.subType });
+      if (s.saml)
+        Object.assign(ctx, { 'saml:namequalifier': s.saml.nameQualifier, 'saml:sub': s.saml.sub, 'saml:sub_type': s.saml.subType });
       // session tags (incl. inherited transitive ones) win over the role's tags (IAM User Guide
       // "Pass session tags in AWS STS")
       principalTags(ctx, overlayTags(caller.role?.tags ?? {}, s.tags));
