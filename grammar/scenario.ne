@@ -176,9 +176,11 @@ Principals -> Principal {% (d) => b.snoc(null, d[0]) %}
   | Principals "," Principal {% (d) => b.snoc(d[0], d[2]) %}
 
 # `principal federated` takes a provider's ARN or a built-in provider's name (a word), or
-# `oidc-provider HOST/PATH` / `oidc-provider for cluster NAME`, which expand to the provider's ARN.
+# `oidc-provider HOST/PATH` / `oidc-provider for cluster NAME` / `saml-provider [ACCOUNT/]NAME`,
+# which expand to the provider's ARN.
 Federated -> ForCluster {% id %}
   | "oidc-provider" SName {% (d, _, reject) => b.ref(d[0], d[1], reject) %}
+  | "saml-provider" SName {% (d, _, reject) => b.ref(d[0], d[1], reject) %}
   | %name {% (d, _, reject) => b.unreserved(d[0], 'federated', reject) %}
 
 # ---- accounts ---------------------------------------------------------------------------------

@@ -78,7 +78,7 @@ export async function openServe(loaded: RunResult, args: ServeArgs, io: Io): Pro
   if (args.samlAssertion && args.samlFile) {
     const { writeSamlAssertion, SamlFileError } = await import('../server/saml-file.js');
     try {
-      await writeSamlAssertion(server.world(), { user: args.samlAssertion, file: args.samlFile }, new Date());
+      await writeSamlAssertion(server.world(), { user: args.samlAssertion, file: args.samlFile }, new Date(), server.keys);
     } catch (e) {
       await server.close();
       if (!(e instanceof SamlFileError)) throw e;
@@ -90,7 +90,7 @@ export async function openServe(loaded: RunResult, args: ServeArgs, io: Io): Pro
   }
   if (args.pod && args.podDir) {
     try {
-      const pod = await writePodFiles(server.world(), args.pod, args.podDir, server.url, new Date());
+      const pod = await writePodFiles(server.world(), args.pod, args.podDir, server.url, new Date(), server.keys);
       const envFile = join(args.podDir, 'env');
       writeFileSync(envFile, shellExports(pod.env), { mode: 0o600 });
       io.stderr(

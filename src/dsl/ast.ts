@@ -12,7 +12,8 @@ export interface Text {
   readonly loc: Loc;
 }
 
-export type RefEntity = 'account' | 'user' | 'group' | 'role' | 'policy' | 'bucket' | 'key' | 'mfa' | 'cluster' | 'oidc-provider';
+export type RefEntity =
+  'account' | 'user' | 'group' | 'role' | 'policy' | 'bucket' | 'key' | 'mfa' | 'cluster' | 'oidc-provider' | 'saml-provider';
 
 /** `role Production/UpdateApp`, `account Development`, `mfa Development/alice-phone` … */
 export interface Ref {

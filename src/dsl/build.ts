@@ -55,7 +55,19 @@ export function text(t: Token): Text {
 // Keywords that may follow a free name in some context. There the name rule rejects them, so the
 // grammar stays unambiguous; a name that is one of them must be quoted.
 const STATEMENT = ['allow', 'deny', 'sid', 'principal', 'not-principal', 'action', 'not-action', 'resource', 'not-resource', 'when'];
-export const REF_WORDS = ['account', 'user', 'group', 'role', 'policy', 'bucket', 'key', 'mfa', 'cluster', 'oidc-provider'];
+export const REF_WORDS = [
+  'account',
+  'user',
+  'group',
+  'role',
+  'policy',
+  'bucket',
+  'key',
+  'mfa',
+  'cluster',
+  'oidc-provider',
+  'saml-provider',
+];
 const RESERVED = {
   /** sids, actions, operators and condition keys inside a statement */
   statement: new Set(STATEMENT),
@@ -63,7 +75,7 @@ const RESERVED = {
   'statement-value': new Set([...STATEMENT, ...REF_WORDS]),
   /** a principal given as an ARN */
   principal: new Set([...STATEMENT, 'account', 'user', 'role', 'service', 'federated', '*']),
-  federated: new Set([...STATEMENT, 'oidc-provider']),
+  federated: new Set([...STATEMENT, 'oidc-provider', 'saml-provider']),
   /** a reference position outside statements (attach, boundary, groups, call … resource) */
   ref: new Set(REF_WORDS),
   /** the URL of `oidc-provider URL` (vs `oidc-provider for cluster NAME`) */

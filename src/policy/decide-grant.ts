@@ -37,6 +37,14 @@ const UNSIGNED = {
   webIdentity: 'web-identity caller',
 } as const;
 
+/** How a decision's reason names the caller of AssumeRoleWithSAML (an IAM SAML provider's federated user). */
+const SAML_CALLER = 'SAML-federated caller';
+
+/** arn:aws:iam::ACCOUNT:saml-provider/NAME (AssumeRoleWithSAML's PrincipalArn), not an OIDC provider or a built-in one. */
+function isSamlProvider(provider: string | undefined): boolean {
+  return provider !== undefined && /^arn:[\w-]+:iam::\d{12}:saml-provider\//.test(provider);
+}
+
 const grant = (decision: Decision, decidedBy: DecidedBy, reason: string): Grant => ({
   decision,
   decidedBy,
@@ -51,7 +59,8 @@ export function decideGrant(g: GrantInput): Grant {
   // unsigned and service callers are decided by the resource side alone (IAM User Guide "Policy
   // evaluation logic")
   if (p.kind === 'anonymous' || p.kind === 'servicePrincipal' || p.kind === 'webIdentity') {
-    const who = UNSIGNED[p.kind];
+    // the caller of AssumeRoleWithSAML is matched as web identity callers are (Federated), but is named as what it is
+    const who = p.kind === 'webIdentity' && isSamlProvider(p.federatedProvider) ? SAML_CALLER : UNSIGNED[p.kind];
     return probe.rpDirect
       ? grant('Allow', rBy, `${who}: the ${label(rBy.type)} allows ${callerText(p)}`)
       : grant('ImplicitDeny', rBy, `${who}: ${noResourceAllow(g)}`);

@@ -27,7 +27,19 @@ export async function loadWorld(text: string, file: string, readFile: ResolveOpt
 }
 
 /** The reference kinds a question accepts for a principal or a resource. */
-const KINDS: readonly RefEntity[] = ['account', 'user', 'group', 'role', 'policy', 'bucket', 'key', 'mfa', 'cluster', 'oidc-provider'];
+const KINDS: readonly RefEntity[] = [
+  'account',
+  'user',
+  'group',
+  'role',
+  'policy',
+  'bucket',
+  'key',
+  'mfa',
+  'cluster',
+  'oidc-provider',
+  'saml-provider',
+];
 
 /**
  * An argument (`user Development/alice`, `role Production/Admin`, `bucket productionapp`, or an ARN)

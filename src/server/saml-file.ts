@@ -2,14 +2,20 @@
 // provider issues for one of its users at the wall clock, written as the base64 text the browser
 // posts to the sign-in endpoint and `aws sts assume-role-with-saml --saml-assertion file://FILE`
 // sends. It is minted by the same SAML service and keys that check it when the request comes
-// (src/engine/tokens/saml.ts): valid for five minutes, as IdPs issue them.
+// (src/engine/tokens/saml.ts), with the server's keys (RunningServer.keys), which check it when the
+// request comes: valid for five minutes, as IdPs issue them.
 import { writeFileSync } from 'node:fs';
-import { createKeyring } from '../engine/tokens/keyring.js';
+import type { Keyring } from '../engine/tokens/keyring.js';
 import type { World } from '../engine/world.js';
 
 export class SamlFileError extends Error {}
 
-export async function writeSamlAssertion(world: World, asked: { readonly user: string; readonly file: string }, at: Date): Promise<void> {
+export async function writeSamlAssertion(
+  world: World,
+  asked: { readonly user: string; readonly file: string },
+  at: Date,
+  keys: Keyring,
+): Promise<void> {
   const [idp, user, extra] = asked.user.split('/');
   const declared = world.saml.idps[idp ?? ''];
   if (!declared || user === undefined || extra !== undefined)
@@ -23,6 +29,6 @@ export async function writeSamlAssertion(world: World, asked: { readonly user: s
   const { mintAssertion } = await import('../engine/tokens/saml.js');
   const now: World = { ...world, scenario: { ...world.scenario, clock: at.toISOString().replace(/\.\d{3}Z$/, 'Z') } };
   const spec = { idp: idp!, user, attributes: {}, fields: {}, times: {}, signedBy: null, unsigned: false, tampered: false };
-  const minted = await mintAssertion(spec, now, createKeyring());
+  const minted = await mintAssertion(spec, now, keys);
   writeFileSync(asked.file, minted.base64, { mode: 0o600 });
 }

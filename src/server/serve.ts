@@ -11,7 +11,8 @@ import type { CallerRef } from '../engine/call/command.js';
 import type { CallRecord } from '../engine/call-record.js';
 import type { CommandEnvelope, LoggedEvent } from '../engine/events.js';
 import { secretAccessKey, sessionToken } from '../engine/ids.js';
-import { runScenario } from '../engine/run-scenario.js';
+import { runScenario, type TokenSource } from '../engine/run-scenario.js';
+import { createKeyring, type Keyring } from '../engine/tokens/keyring.js';
 import type { RunResult } from '../engine/run.js';
 import type { World } from '../engine/world.js';
 import {
@@ -68,6 +69,12 @@ export interface RunningServer {
   readonly events: () => readonly LoggedEvent[];
   /** the world as the last request left it */
   readonly world: () => World;
+  /**
+   * the keys of the world's token issuers and SAML identity providers, made once for the server:
+   * every request is checked with them, and the token and assertion files it writes are signed
+   * with them (keyring.ts gives each issuer a pair of its own)
+   */
+  readonly keys: Keyring;
   /** stops listening, lets the requests already received finish, and ends */
   readonly close: () => Promise<void>;
 }
@@ -88,9 +95,15 @@ export async function startServer(loaded: RunResult, options: ServeOptions): Pro
   const notice = options.onNotice ?? (() => {});
   const seed = world.scenario.seed;
   let credentialsReady = false;
+  // one keyring for the server's life: a keyring hands out its pairs in the order issuers ask, so a
+  // keyring per request could give IdP B the pair IdP A signed with in another (and jose's keys
+  // would be made again for each request)
+  const keys = createKeyring();
+  let tokenService: ReturnType<TokenSource> | undefined;
+  const tokens: TokenSource = () => (tokenService ??= import('../engine/tokens/prepare.js').then((m) => m.createTokenService(keys)));
 
   const append = async (commands: CommandEnvelope[]): Promise<readonly LoggedEvent[]> => {
-    const result = await runScenario(commands, world);
+    const result = await runScenario(commands, world, undefined, tokens);
     const keysChanged = result.world.iam.accessKeys !== world.iam.accessKeys;
     world = result.world;
     // a key created, deleted, activated or deactivated by a request: the credentials file follows it
@@ -133,7 +146,14 @@ export async function startServer(loaded: RunResult, options: ServeOptions): Pro
     notice(`${r.method} ${r.path} from ${r.from}: ${code}: ${message}`);
     await append(refusalCommands(world.scenario.clock, now(), { method: r.method, path: r.path, service, code, message, from: r.from }));
   };
-  const workloads = workloadEndpoints(options.instance ?? null, { world: () => world, now, runStep, notice, refused: refuseRequest });
+  const workloads = workloadEndpoints(options.instance ?? null, {
+    world: () => world,
+    now,
+    runStep,
+    notice,
+    refused: refuseRequest,
+    keys,
+  });
 
   const objects = objectStore();
   let answered = 0;
@@ -274,6 +294,7 @@ export async function startServer(loaded: RunResult, options: ServeOptions): Pro
     url,
     events: () => log,
     world: () => world,
+    keys,
     close: () =>
       (closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -20,7 +20,7 @@ import type { PreparedToken } from '../engine/oidc/token.js';
 import { isoSeconds } from '../engine/scenario/state.js';
 import { EC2_PRINCIPAL, type Ec2Instance } from '../engine/services/state.js';
 import { findInstance } from '../engine/services/workload.js';
-import { createKeyring } from '../engine/tokens/keyring.js';
+import type { Keyring } from '../engine/tokens/keyring.js';
 import { mintProjected } from '../engine/tokens/mint.js';
 import { inspect } from '../engine/tokens/verify.js';
 import type { World } from '../engine/world.js';
@@ -42,9 +42,10 @@ export class WorkloadError extends Error {}
  * into `dir` and answers the environment that points its SDK at `url`. The tokens are those the
  * kubelet would hold at `now`: the world's clock moved to the wall clock, so they live the
  * lifetime the webhook gave them (eks.amazonaws.com/token-expiration, 86400 seconds by default) on
- * the wall clock.
+ * the wall clock. They are signed with `keys`, the server's (RunningServer.keys), which check them
+ * when the pod's SDK sends them.
  */
-export async function writePodFiles(world: World, key: string, dir: string, url: string, now: Date): Promise<PodFiles> {
+export async function writePodFiles(world: World, key: string, dir: string, url: string, now: Date, keys: Keyring): Promise<PodFiles> {
   const pod = world.eks.pods[key];
   if (pod === undefined) {
     const known = Object.keys(world.eks.pods);
@@ -66,13 +67,13 @@ export async function writePodFiles(world: World, key: string, dir: string, url:
   // the variables the webhook injects, pointed at the server; with both, the SDK's chain takes IRSA first
   if (irsa !== undefined && pod.env['AWS_ROLE_ARN'] !== undefined) {
     const file = join(dir, 'token');
-    writeSecret(file, (await mintProjected(pod, irsa, at, createKeyring())).compact);
+    writeSecret(file, (await mintProjected(pod, irsa, at, keys)).compact);
     files.push(file);
     env.push(['AWS_ROLE_ARN', pod.env['AWS_ROLE_ARN']], ['AWS_WEB_IDENTITY_TOKEN_FILE', file], ['AWS_ROLE_SESSION_NAME', sessionName(pod)]);
   }
   if (podIdentity !== undefined) {
     const file = join(dir, 'eks-pod-identity-token');
-    writeSecret(file, (await mintProjected(pod, podIdentity, at, createKeyring())).compact);
+    writeSecret(file, (await mintProjected(pod, podIdentity, at, keys)).compact);
     files.push(file);
     env.push(['AWS_CONTAINER_CREDENTIALS_FULL_URI', `${url}${AGENT_PATH}`], ['AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE', file]);
   }
@@ -122,6 +123,8 @@ export interface WorkloadHost {
    * the server records the requests it refuses; without it, only said (notice)
    */
   refused?(req: WorkloadRequest, service: string, code: string, message: string): Promise<void>;
+  /** the server's keys (RunningServer.keys), with which the pods' token files were signed */
+  readonly keys: Keyring;
 }
 
 export interface WorkloadRequest {
@@ -262,7 +265,7 @@ export function podIdentityAgent(host: WorkloadHost): (req: WorkloadRequest) => 
       return refuse(400, 'InvalidTokenException', 'The request has no Authorization header: the pod sends its eks-pod-identity-token.');
     }
     const world = wallClockWorld(host.world(), host.now());
-    const token = await inspect(compact, 'the Authorization header of the request to the Pod Identity Agent', null, world, createKeyring());
+    const token = await inspect(compact, 'the Authorization header of the request to the Pod Identity Agent', null, world, host.keys);
     const pod = podOfToken(token.claims, world);
     if (pod === null) return refuse(400, 'InvalidTokenException', 'The token is not valid.');
     const exchange = exchangeToken(pod, token, world);

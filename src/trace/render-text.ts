@@ -8,6 +8,7 @@ import { isObject } from '../json/is-object.js';
 import { howWords } from '../policy/index.js';
 import type { PolicyVerdict } from '../policy/types.js';
 import { padEnd } from './format.js';
+import { requestScope } from './request-scope.js';
 import type { TraceModel, TraceRefused, TraceStep } from './model.js';
 import { renderExplainedEvaluation } from './explain/render-explain.js';
 import { renderAfter, renderHops, renderIssuers } from './render-hops.js';
@@ -144,8 +145,7 @@ function renderCall(call: CallRecord, out: string[], options: TextOptions): void
 export function renderEvaluation(ev: EvaluationRecord, call: Pick<CallRecord, 'context'>, out: string[], options: TextOptions): void {
   const s = options.style;
   const e = ev.evaluation;
-  // a web-identity caller has no account to compare (the reason names it)
-  const scope = e.reason.startsWith('web-identity caller:') ? 'web identity' : e.sameAccount ? 'same account' : 'cross-account';
+  const scope = requestScope(e);
   out.push(`  request  ${ev.action} on ${ev.resource} (${scope})`);
   if (options.explain) renderExplainedEvaluation(ev, call, out, s);
   else if (e.policies.length === 0) out.push(s.dim('    no policy applies'));

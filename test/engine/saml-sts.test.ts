@@ -12,6 +12,7 @@ import type { AssertionSpec } from '../../src/engine/saml/assertion.js';
 import { nameQualifier } from '../../src/engine/saml/state.js';
 import { createKeyring } from '../../src/engine/tokens/keyring.js';
 import { prepareCall } from '../../src/engine/tokens/prepare.js';
+import { evolve } from '../../src/engine/run.js';
 import { account, given, PROD, role, start, when } from './given.js';
 
 const IDP = 'http://www.okta.com/exk1fcia6d6EMsf331d8';
@@ -170,6 +171,36 @@ describe('sts:AssumeRoleWithSAML', () => {
     expect(outcome(await assume(w, spec())).type).toBe('RoleAssumedWithSAML');
     const other = world({ 'urn:oid:1.3.6.1.4.1.5923.1.1.1.3': ['o=Other'] }, trust(['sts:AssumeRoleWithSAML'], condition));
     expect(outcome(await assume(other, spec())).error?.code).toBe('AccessDenied');
+  });
+
+  // IAM User Guide "IAM and AWS STS condition context keys", "SAML role permissions policies": the
+  // permissions policies of a SAML role may test saml:namequalifier, saml:sub and saml:sub_type
+  // ("Uniquely identifying users in SAML-based federation"); the trust-only keys (saml:aud, saml:iss,
+  // the attributes) are not listed there
+  it("a SAML session's later requests carry saml:namequalifier, saml:sub and saml:sub_type, and no trust-only key", async () => {
+    const w = world({ 'urn:oid:1.3.6.1.4.1.5923.1.1.1.3': ['o=Example'] });
+    const assumed = await assume(w, spec());
+    let after = w;
+    for (const e of assumed) after = evolve(after, e);
+    const session = (assumed[0]!.data as { session: { accessKeyId: string } }).session;
+    const read = when(after, {
+      type: 'Call',
+      data: {
+        caller: { kind: 'key', accessKeyId: session.accessKeyId },
+        action: 's3:GetObject',
+        resource: 'arn:aws:s3:::reports/q1.csv',
+        params: {},
+        context: {},
+        region: 'us-east-1',
+      },
+    });
+    const context = (read[0]!.data as { call: { context: Record<string, unknown> } }).call.context;
+    expect(context).toMatchObject({
+      'saml:namequalifier': nameQualifier(IDP, PROD, 'Okta'),
+      'saml:sub': 'alice@example.com',
+      'saml:sub_type': 'persistent',
+    });
+    for (const key of ['saml:aud', 'saml:iss', 'saml:doc', 'saml:edupersonorgdn']) expect(context).not.toHaveProperty(key);
   });
 
   // STS API Reference, AssumeRoleWithSAML: the session lasts DurationSeconds within the role's maximum;

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { AnyCommand } from '../../src/engine/events.js';
 import { portalAccessToken } from '../../src/engine/sso/ids.js';
 import type { World } from '../../src/engine/world.js';
-import { account, call, DEV, given, PROD, start, when } from './given.js';
+import { account, call, DEV, given, inline, PROD, start, user, when } from './given.js';
 import { callOf, managedPolicy, run } from './sts-helpers.js';
 
 const MGMT = '999999999999';
@@ -90,6 +90,79 @@ describe('provisioning', () => {
   it('given a second assignment of the same permission set in the account, then nothing is provisioned again', () => {
     const events = when(world(), assign('USER', 'omar', PROD));
     expect(events.map((e) => e.type)).toEqual(['AccountAssignmentCreated']);
+  });
+});
+
+// AWS re:Post Knowledge Center "iam-identity-center-federation": the provisioned roles' trust policy
+// "only trusts the SAML provider that IAM Identity Center creates automatically" in the account,
+// AWSSSO_<id>_DO_NOT_DELETE (its IAM identity provider, shown by the IAM console's Identity providers)
+describe("Identity Center's SAML provider", () => {
+  it('given an assignment, then the account has the IAM SAML provider the role trusts, holding the metadata of Identity Center', () => {
+    const w = world();
+    const instance = w.sso.instance!;
+    const arn = `arn:aws:iam::${PROD}:saml-provider/${instance.samlProvider}`;
+    const provider = w.saml.providers[arn]!;
+    expect(provider).toMatchObject({ account: PROD, name: instance.samlProvider, idp: 'IAM Identity Center' });
+    expect(provider.entityId).toMatch(/^https:\/\/portal\.sso\.eu-west-1\.amazonaws\.com\/saml\/assertion\/[A-Za-z0-9+/=]+$/);
+    expect(w.saml.idps['IAM Identity Center']!.entityId).toBe(provider.entityId);
+    const role = Object.values(w.iam.roles).find((r) => r.account === PROD)!;
+    expect(JSON.stringify(role.trust)).toContain(arn);
+    // not in an account nothing was provisioned to
+    expect(Object.values(w.saml.providers).map((p) => p.account)).toEqual([PROD]);
+  });
+
+  it('given a second permission set provisioned to the same account, then the account keeps its one provider', () => {
+    const second = enable();
+    if (second.type !== 'EnableIdentityCenter') throw new Error('unreachable');
+    const sets = [...second.data.permissionSets, { ...second.data.permissionSets[0]!, name: 'Auditor', customerManaged: [] }];
+    const w = given([
+      start(),
+      account(MGMT, 'Management'),
+      account(PROD, 'Production'),
+      managedPolicy(PROD, 'ReadReports', [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }]),
+      { ...second, data: { ...second.data, permissionSets: sets } },
+      assign('GROUP', 'Analysts', PROD),
+      { type: 'CreateAccountAssignment', data: { principalType: 'USER', principal: 'omar', permissionSet: 'Auditor', account: PROD } },
+    ]);
+    expect(Object.values(w.iam.roles).filter((r) => r.account === PROD)).toHaveLength(2);
+    expect(Object.keys(w.saml.providers)).toEqual([`arn:aws:iam::${PROD}:saml-provider/${w.sso.instance!.samlProvider}`]);
+  });
+});
+
+// AWSReservedSSO_ roles trust only the account's AWSSSO_ SAML provider (re:Post
+// iam-identity-center-federation); iam:PassRole has no rule of its own for them (IAM User Guide
+// id_roles_use_passrole), so an administrator may pass one, and Lambda then refuses a role it cannot
+// assume ("The role defined for the function cannot be assumed by Lambda.", jarpy/lambkin#3)
+describe('using an AWSReservedSSO_ role outside Identity Center', () => {
+  const admin = (): World =>
+    given([
+      start(),
+      account(MGMT, 'Management'),
+      account(PROD, 'Production'),
+      managedPolicy(PROD, 'ReadReports', [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }]),
+      enable(),
+      assign('GROUP', 'Analysts', PROD),
+      user(PROD, 'priya'),
+      inline(`arn:aws:iam::${PROD}:user/priya`, 'Administrator', [{ Effect: 'Allow', Action: '*', Resource: '*' }]),
+    ]);
+  const priya = { kind: 'user' as const, arn: `arn:aws:iam::${PROD}:user/priya` };
+  const ssoRole = (w: World) => Object.values(w.iam.roles).find((r) => r.account === PROD)!.arn;
+
+  it('given an administrator of the account, when she calls sts:AssumeRole on it, then its trust policy refuses her', () => {
+    const w = admin();
+    const c = callOf(when(w, call(priya, 'sts:AssumeRole', { RoleArn: ssoRole(w), RoleSessionName: 'priya' })));
+    expect(c.outcome).toBe('denied');
+    expect(c.error?.code).toBe('AccessDenied');
+  });
+
+  it('given an administrator, when she passes it to a Lambda function, then iam:PassRole is allowed and Lambda cannot assume the role', () => {
+    const w = admin();
+    const c = callOf(when(w, call(priya, 'lambda:CreateFunction', { FunctionName: 'shadow', Role: ssoRole(w) })));
+    expect(c.error).toEqual({
+      code: 'InvalidParameterValueException',
+      message: 'The role defined for the function cannot be assumed by Lambda.',
+    });
+    expect(c.notes.some((n) => n.includes('iam:PassRole') && n.endsWith(': allowed'))).toBe(true);
   });
 });
 

@@ -201,6 +201,35 @@ describe('other callers', () => {
     expect(denied.decision).toBe('ImplicitDeny');
     expect(denied.decidedBy).toEqual({ type: 'trust', name: 'trust deploy' });
     expect(denied.sameAccount).toBe(false);
+    expect(denied.reason).toMatch(/^web-identity caller: /);
+  });
+  // AWS STS API Reference "AssumeRoleWithSAML": the caller is the IdP's user, named by the SAML
+  // provider in PrincipalArn and matched by the trust policy's Federated principal, as a web
+  // identity caller is; the reason names it as SAML federation
+  it('SAML federation: only the trust policy decides, by Federated principal, and the reason says SAML', () => {
+    const provider = `arn:aws:iam::${A}:saml-provider/Okta`;
+    const trust = policy(
+      'trust',
+      { Effect: 'Allow', Principal: { Federated: provider }, Action: 'sts:AssumeRoleWithSAML' },
+      { name: 'trust readers' },
+    );
+    const call = (federatedProvider: string) =>
+      decide(
+        {
+          principal: { kind: 'webIdentity', federatedProvider },
+          action: 'sts:AssumeRoleWithSAML',
+          resource: `arn:aws:iam::${A}:role/readers`,
+          resourceAccount: A,
+          context: {},
+        },
+        { resource: trust, resourceMustAllow: true },
+      );
+    const allowed = call(provider);
+    expect(allowed.decision).toBe('Allow');
+    expect(allowed.reason).toBe(`SAML-federated caller: the trust policy allows ${provider}`);
+    const other = call(`arn:aws:iam::${A}:saml-provider/Entra`);
+    expect(other.decision).toBe('ImplicitDeny');
+    expect(other.reason).toMatch(/^SAML-federated caller: /);
   });
   it('cross-account role assumption needs identity Allow and trust Allow', () => {
     const bob = user('bob', B);

@@ -91,7 +91,7 @@ describe('simulate serve with the AWS CLI v2', () => {
     async () => {
       const dir = mkdtempSync(join(tmpdir(), 'iamsim-cli-irsa-'));
       const server = closed(await startServer(await loadFileAsync('scenarios/irsa.iam'), { port: 0 }));
-      const pod = await writePodFiles(server.world(), 'Production/demo/shop/catalog', dir, server.url, new Date());
+      const pod = await writePodFiles(server.world(), 'Production/demo/shop/catalog', dir, server.url, new Date(), server.keys);
       const env = Object.fromEntries(pod.env);
       const answer = (await awsCli(server, dir, {})(
         'sts',

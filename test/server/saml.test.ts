@@ -21,7 +21,7 @@ async function served() {
   const server = closed(await startServer(await loadFileAsync('scenarios/saml-federation.iam'), { port: 0 }));
   const dir = mkdtempSync(join(tmpdir(), 'iamsim-saml-'));
   const file = join(dir, 'assertion');
-  await writeSamlAssertion(server.world(), { user: 'Okta/alice', file }, new Date());
+  await writeSamlAssertion(server.world(), { user: 'Okta/alice', file }, new Date(), server.keys);
   return { server, dir, file, sts: new STSClient({ ...BOUNDED, region: 'us-east-1', endpoint: server.url }) };
 }
 
@@ -55,12 +55,12 @@ describe('simulate serve: AssumeRoleWithSAML', () => {
 
   it('refuses an IdP or a user the world does not have', async () => {
     const { server, dir } = await served();
-    await expect(writeSamlAssertion(server.world(), { user: 'Okta/carol', file: join(dir, 'x') }, new Date())).rejects.toThrow(
+    await expect(writeSamlAssertion(server.world(), { user: 'Okta/carol', file: join(dir, 'x') }, new Date(), server.keys)).rejects.toThrow(
       SamlFileError,
     );
-    await expect(writeSamlAssertion(server.world(), { user: 'Entra/alice', file: join(dir, 'x') }, new Date())).rejects.toThrow(
-      /no saml-idp Entra/,
-    );
+    await expect(
+      writeSamlAssertion(server.world(), { user: 'Entra/alice', file: join(dir, 'x') }, new Date(), server.keys),
+    ).rejects.toThrow(/no saml-idp Entra/);
   });
 
   it.skipIf(!('path' in cli))(

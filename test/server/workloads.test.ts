@@ -55,7 +55,7 @@ const titles = (server: RunningServer) =>
 describe('simulate serve --pod: IRSA through the SDK’s fromTokenFile', () => {
   it('given the catalog pod’s token file and environment, when the SDK’s fromTokenFile gets credentials, then STS answers the role’s session and GetCallerIdentity its ARN', async () => {
     const { server, dir } = await serve();
-    const pod = await writePodFiles(server.world(), 'Production/demo/shop/catalog', dir, server.url, new Date());
+    const pod = await writePodFiles(server.world(), 'Production/demo/shop/catalog', dir, server.url, new Date(), server.keys);
     const env = Object.fromEntries(pod.env);
     expect(env).toEqual({
       AWS_ROLE_ARN: 'arn:aws:iam::111111111111:role/irsa-reader',
@@ -89,7 +89,7 @@ describe('simulate serve --pod: IRSA through the SDK’s fromTokenFile', () => {
 
   it('given a token file whose claims were changed after signing, then the SDK raises its InvalidIdentityTokenException (STS’s InvalidIdentityToken)', async () => {
     const { server, dir } = await serve();
-    const pod = await writePodFiles(server.world(), 'Production/demo/shop/catalog', dir, server.url, new Date());
+    const pod = await writePodFiles(server.world(), 'Production/demo/shop/catalog', dir, server.url, new Date(), server.keys);
     const file = join(dir, 'token');
     const [header, payload, signature] = readFileSync(file, 'utf8').split('.');
     const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString()) as Record<string, unknown>;
@@ -102,7 +102,7 @@ describe('simulate serve --pod: IRSA through the SDK’s fromTokenFile', () => {
 
   it('given a pod the world does not have, then WorkloadError says why', async () => {
     const { server, dir } = await serve();
-    await expect(writePodFiles(server.world(), 'Production/demo/shop/nope', dir, server.url, new Date())).rejects.toThrow(
+    await expect(writePodFiles(server.world(), 'Production/demo/shop/nope', dir, server.url, new Date(), server.keys)).rejects.toThrow(
       new WorkloadError(
         'the world has no pod Production/demo/shop/nope (its pods: Production/demo/shop/catalog, Production/demo/shop/reports, Production/demo/shop/audit): --pod takes ACCOUNT/CLUSTER/NAMESPACE/POD',
       ),
@@ -120,7 +120,7 @@ describe('simulate serve: the EKS Pod Identity Agent through the SDK’s contain
 
   it('given the reports pod’s token file and environment, when the SDK asks the agent, then EKS’s session of reports answers GetCallerIdentity, the request a step', async () => {
     const { server, dir } = await serve();
-    const pod = await writePodFiles(server.world(), 'Production/demo/shop/reports', dir, server.url, new Date());
+    const pod = await writePodFiles(server.world(), 'Production/demo/shop/reports', dir, server.url, new Date(), server.keys);
     expect(Object.fromEntries(pod.env)).toEqual({
       AWS_CONTAINER_CREDENTIALS_FULL_URI: `${server.url}/v1/credentials`,
       AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE: join(dir, 'eks-pod-identity-token'),
@@ -143,7 +143,7 @@ describe('simulate serve: the EKS Pod Identity Agent through the SDK’s contain
   // AWS_CONTAINER_AUTHORIZATION_TOKEN (not from a file) and takes a FULL_URI on a loopback host only
   it('given the reports pod’s token in AWS_CONTAINER_AUTHORIZATION_TOKEN, when the SDK’s fromContainerMetadata asks the agent, then EKS’s session of reports answers GetCallerIdentity', async () => {
     const { server, dir } = await serve();
-    const pod = await writePodFiles(server.world(), 'Production/demo/shop/reports', dir, server.url, new Date());
+    const pod = await writePodFiles(server.world(), 'Production/demo/shop/reports', dir, server.url, new Date(), server.keys);
     const token = readFileSync(join(dir, 'eks-pod-identity-token'), 'utf8');
     const env: [string, string][] = [
       ['AWS_CONTAINER_CREDENTIALS_FULL_URI', `${server.url}/v1/credentials`],
@@ -159,7 +159,7 @@ describe('simulate serve: the EKS Pod Identity Agent through the SDK’s contain
 
   it('given the audit pod, whose role’s trust policy lacks sts:TagSession, then EKS is refused and the SDK’s provider reports AccessDenied', async () => {
     const { server, dir } = await serve();
-    const pod = await writePodFiles(server.world(), 'Production/demo/shop/audit', dir, server.url, new Date());
+    const pod = await writePodFiles(server.world(), 'Production/demo/shop/audit', dir, server.url, new Date(), server.keys);
     const error = await agent(pod.env).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'CredentialsProviderError', Code: 'AccessDenied' });
     expect((error as { Message: string }).Message).toContain('is not authorized to perform: sts:TagSession');
@@ -171,7 +171,7 @@ describe('simulate serve: the EKS Pod Identity Agent through the SDK’s contain
     const server = await startServer(await load(), { port: 0, onNotice: (line) => notices.push(line) });
     closed(server);
     const dir = mkdtempSync(join(tmpdir(), 'iamsim-pod-'));
-    const pod = await writePodFiles(server.world(), 'Production/demo/shop/reports', dir, server.url, new Date());
+    const pod = await writePodFiles(server.world(), 'Production/demo/shop/reports', dir, server.url, new Date(), server.keys);
     const before = server.events().length;
     const file = join(dir, 'eks-pod-identity-token');
     const [header, payload, signature] = readFileSync(file, 'utf8').split('.');
@@ -183,7 +183,7 @@ describe('simulate serve: the EKS Pod Identity Agent through the SDK’s contain
     const error = await agent(pod.env).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'CredentialsProviderError', Code: 'InvalidTokenException', Message: 'The token is not valid.' });
     // the catalog pod's IRSA token is the cluster's, for audience sts.amazonaws.com
-    await writePodFiles(server.world(), 'Production/demo/shop/catalog', dir, server.url, new Date());
+    await writePodFiles(server.world(), 'Production/demo/shop/catalog', dir, server.url, new Date(), server.keys);
     writeFileSync(file, readFileSync(join(dir, 'token')));
     await expect(agent(pod.env)).rejects.toMatchObject({ Code: 'InvalidTokenException' });
     const bare = await fetch(`${server.url}/v1/credentials`, { signal: AbortSignal.timeout(5000) });
@@ -204,7 +204,7 @@ describe('simulate serve: the EKS Pod Identity Agent through the SDK’s contain
       'GET /v1/credentials from 127.0.0.1: InvalidTokenException: The request has no Authorization header: the pod sends its eks-pod-identity-token.',
     ]);
     // the agent's answer, as the SDK reads it: AccessKeyId, SecretAccessKey, Token, AccountId, Expiration
-    await writePodFiles(server.world(), 'Production/demo/shop/reports', dir, server.url, new Date());
+    await writePodFiles(server.world(), 'Production/demo/shop/reports', dir, server.url, new Date(), server.keys);
     const ok = await fetch(`${server.url}/v1/credentials`, {
       headers: { authorization: readFileSync(file, 'utf8') },
       signal: AbortSignal.timeout(5000),

@@ -1,7 +1,7 @@
 // The symbols pass 1 collects for a declared account: its name, ID and the entities it declares.
 import type { AccountDecl, Text } from '../ast.js';
 
-export type EntityKind = 'user' | 'group' | 'role' | 'policy' | 'mfa' | 'bucket' | 'key';
+export type EntityKind = 'user' | 'group' | 'role' | 'policy' | 'mfa' | 'bucket' | 'key' | 'saml-provider';
 
 export interface EntitySym {
   readonly kind: EntityKind;

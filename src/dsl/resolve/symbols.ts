@@ -96,6 +96,10 @@ export function collectSymbols(ast: ScenarioFile, at: Located): Symbols {
         case 'KmsKey':
           add('key', m.name);
           break;
+        case 'SamlProvider':
+          // a second declaration of the name is IAM's EntityAlreadyExists, said by saml.ts
+          if (!sym.entities.has(`saml-provider:${m.name.text}`)) add('saml-provider', m.name);
+          break;
         default:
           break;
       }
@@ -224,6 +228,7 @@ export function makeResolver(symbols: Symbols, at: Located): Resolver {
       case 'mfa':
       case 'bucket':
       case 'key':
+      case 'saml-provider':
         return entity(kind, text, here).arn;
       case 'cluster':
         return findCluster(symbols.eks, text, here, at).arn;
@@ -256,10 +261,16 @@ export function makeResolver(symbols: Symbols, at: Located): Resolver {
   }
 
   function notDefined(kind: EntityKind, text: Text) {
-    const candidates = symbols.accounts.flatMap((a) =>
-      [...a.entities.values()].filter((e) => e.kind === kind).map((e) => (kind === 'bucket' ? e.name : `${a.name}/${e.name}`)),
+    const declared = symbols.accounts.flatMap((a) =>
+      [...a.entities.values()]
+        .filter((e) => e.kind === kind)
+        .map((e) => ({ name: e.name, full: kind === 'bucket' ? e.name : `${a.name}/${e.name}` })),
     );
-    const suggestion = nearest(text.text, candidates);
+    const candidates = declared.map((d) => d.full);
+    // a bare name is compared with the declared names, and the suggestion is written in full
+    const bare = kind !== 'bucket' && !text.text.includes('/');
+    const near = nearest(text.text, bare ? declared.map((d) => d.name) : candidates);
+    const suggestion = bare ? declared.find((d) => d.name === near)?.full : near;
     return at.error(text.loc, `${kind} ${text.text} is not defined`, {
       length: text.text.length,
       expected: candidates.length ? `a declared ${kind}: ${candidates.slice(0, 8).join(', ')}` : `a ${kind} declared in an account`,

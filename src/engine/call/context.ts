@@ -76,6 +76,10 @@ export function requestContext(
       temporaryKeys(ctx, s, clock);
       if (s.sourceIdentity !== null) ctx['aws:SourceIdentity'] = s.sourceIdentity;
       if (s.webIdentity) Object.assign(ctx, webIdentityKeys(s.webIdentity));
+      // IAM User Guide "IAM and AWS STS condition context keys", "SAML role permissions policies":
+      // a SAML session's requests carry saml:namequalifier, saml:sub and saml:sub_type
+      if (s.saml)
+        Object.assign(ctx, { 'saml:namequalifier': s.saml.nameQualifier, 'saml:sub': s.saml.sub, 'saml:sub_type': s.saml.subType });
       // session tags (incl. inherited transitive ones) win over the role's tags (IAM User Guide
       // "Pass session tags in AWS STS")
       principalTags(ctx, overlayTags(caller.role?.tags ?? {}, s.tags));

@@ -19,6 +19,17 @@ export function samlProviderName(seed: string, instance: string): string {
   return `AWSSSO_${hexId(seed, `saml-provider|${instance}`, 16)}_DO_NOT_DELETE`;
 }
 
+/**
+ * The issuer of the assertions IAM Identity Center signs for AWS account access, which the metadata
+ * of its SAML provider names as entity ID: https://portal.sso.REGION.amazonaws.com/saml/assertion/ID,
+ * the form of the Issuer of Identity Center's sign-ins in CloudTrail's AssumeRoleWithSAML records;
+ * iamsim's ID is the base64 of the management account and the instance's ID.
+ */
+export function assertionIssuer(account: string, instanceArn: string, region: string): string {
+  const id = Buffer.from(`${account}_${instanceArn.slice(instanceArn.lastIndexOf('/') + 1).replace(/^sso/, '')}`).toString('base64');
+  return `https://portal.sso.${region}.amazonaws.com/saml/assertion/${id}`;
+}
+
 export function principalId(seed: string, kind: 'user' | 'group', name: string): string {
   const h = hexId(seed, `identity-store-${kind}|${name}`, 32);
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;

@@ -274,6 +274,7 @@ export function assumeRoleWithSaml(data: CallData, world: World): StsEvent[] {
     transitiveTagKeys: [...transitive],
     sourceIdentity,
     policies: policies.policies,
+    saml: { sub: a.nameId ?? '', subType: subjectType(a.nameIdFormat), nameQualifier: qualifier },
   });
   const all = [
     ...lead,

@@ -45,6 +45,8 @@ export const roleSessionSchema = z.strictObject({
   policies: sessionPoliciesSchema,
   /** AssumeRoleWithWebIdentity sessions: the IAM OIDC provider's ARN (or a built-in provider's name) and the token's subject and audience */
   webIdentity: z.optional(z.strictObject({ provider: z.string(), subject: z.string(), audience: z.string() })),
+  /** AssumeRoleWithSAML sessions: the keys a SAML role's permissions policies may test (saml:sub, saml:sub_type, saml:namequalifier) */
+  saml: z.optional(z.strictObject({ sub: z.string(), subType: z.string(), nameQualifier: z.string() })),
 });
 
 export const federatedSessionSchema = z.strictObject({

@@ -19,8 +19,8 @@ export interface TokenService {
   prepare(command: CallCommand, world: World): Promise<CallCommand>;
 }
 
-export function createTokenService(): TokenService {
-  const keys = createKeyring();
+/** A run's token service; `keys` when the keys outlive the run (a server's, made once: src/server/serve.ts). */
+export function createTokenService(keys: Keyring = createKeyring()): TokenService {
   return { prepare: (command, world) => prepareCall(command, world, keys) };
 }
 

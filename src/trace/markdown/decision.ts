@@ -5,13 +5,13 @@ import type { CallRecord } from '../../engine/call-record.js';
 import { explainedPolicies, renderExplainedEvaluation } from '../explain/render-explain.js';
 import { PLAIN } from '../style.js';
 import { cell, code } from './escape.js';
+import { requestScope } from '../request-scope.js';
 
 export function decisionBlock(call: CallRecord): string[] {
   const out: string[] = [];
   for (const ev of call.evaluations) {
     const e = ev.evaluation;
-    // a web-identity caller has no account to compare (as in the text trace)
-    const scope = e.reason.startsWith('web-identity caller:') ? 'web identity' : e.sameAccount ? 'same account' : 'cross-account';
+    const scope = requestScope(e);
     out.push(`**${e.decision}** for ${code(ev.action)} on ${code(ev.resource)} (${scope}): ${e.reason}.`, '');
     const policies = explainedPolicies(ev);
     if (policies.length === 0) continue;
