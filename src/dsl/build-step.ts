@@ -7,6 +7,8 @@ import type {
   ExpectedMessage,
   Ref,
   ResourceItem,
+  SamlAssertionValue,
+  SignInDecl,
   StepDecl,
   StepMember,
   Subject,
@@ -34,6 +36,11 @@ export function via(keyword: Token, endpoint: Text, sourceIp: Text): StepMember 
 
 export function keep(keyword: Token, what: Token, name: Text): StepMember {
   return { kind: 'Keep', what: what.text === 'encoded-message' ? 'encoded-message' : 'credentials', name, loc: loc(keyword) };
+}
+
+/** `sign-in saml-assertion IDP/USER … [to ROLE]` */
+export function signIn(keyword: Token, assertion: SamlAssertionValue, role: Ref | Text | null): SignInDecl {
+  return { kind: 'SignIn', assertion, role, loc: loc(keyword) };
 }
 
 type NamedSubject = 'UserSubject' | 'RootSubject' | 'PodSubject';
