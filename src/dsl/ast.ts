@@ -537,7 +537,17 @@ export type StepMember =
   | Expectation
   /** `keep credentials as NAME`, `keep encoded-message as NAME` */
   | { readonly kind: 'Keep'; readonly what: 'credentials' | 'encoded-message'; readonly name: Text; readonly loc: Loc }
-  | SignInDecl;
+  | SignInDecl
+  | PortalSignInDecl;
+
+/** `sign-in access-portal USER to PERMISSION-SET in account A`: the console, opened from the AWS access portal. */
+export interface PortalSignInDecl {
+  readonly kind: 'PortalSignIn';
+  readonly user: Text;
+  readonly permissionSet: Text;
+  readonly account: Text;
+  readonly loc: Loc;
+}
 
 /** `sign-in saml-assertion IDP/USER … [to ROLE]`: a console sign-in through AWS's SAML endpoint. */
 export interface SignInDecl {

@@ -8,6 +8,7 @@ import type {
   Ref,
   ResourceItem,
   SamlAssertionValue,
+  PortalSignInDecl,
   SignInDecl,
   StepDecl,
   StepMember,
@@ -41,6 +42,11 @@ export function keep(keyword: Token, what: Token, name: Text): StepMember {
 /** `sign-in saml-assertion IDP/USER … [to ROLE]` */
 export function signIn(keyword: Token, assertion: SamlAssertionValue, role: Ref | Text | null): SignInDecl {
   return { kind: 'SignIn', assertion, role, loc: loc(keyword) };
+}
+
+/** `sign-in access-portal USER to PERMISSION-SET in account A` */
+export function portalSignIn(keyword: Token, user: Text, permissionSet: Text, account: Text): PortalSignInDecl {
+  return { kind: 'PortalSignIn', user, permissionSet, account, loc: loc(keyword) };
 }
 
 type NamedSubject = 'UserSubject' | 'RootSubject' | 'PodSubject';

@@ -314,6 +314,15 @@ export function createProjection(onItem?: (item: TraceItem, model: TraceModel) =
             by: 'sign-in',
           });
         break;
+      case 'PortalSignInStarted':
+        if (step)
+          (step.hops ??= []).push({
+            kind: 'note',
+            label: `${event.data.user} opens the console from the AWS access portal ${event.data.url}`,
+            lines: event.data.lines,
+            by: 'sign-in',
+          });
+        break;
       case 'ConsoleSignInAnswered':
       case 'ConsoleSignInRefused':
         if (step) setCall(step, event.data.call);

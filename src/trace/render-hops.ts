@@ -31,7 +31,7 @@ export function renderHops(step: TraceStep, out: string[], s: Style, renderCall:
     renderCall(hop.call);
   }
   if (n > 0 && step.call !== null && signsIn(step)) {
-    out.push(`  ${s.cyan('then')}     ${step.call.action}, the sign-in endpoint's answer to the browser after hop ${n}`);
+    out.push(`  ${s.cyan('then')}     ${step.call.action}, ${signInBy(step)}'s answer to the browser after hop ${n}`);
   } else if (n > 0 && step.call !== null) {
     const got = step.call.caller.credentials === 'none' ? `which got no credentials from hop ${n}` : `with the credentials of hop ${n}`;
     out.push(`  ${s.cyan('then')}     ${step.call.action}, ${got}`);
@@ -43,9 +43,15 @@ function signsIn(step: TraceStep): boolean {
   return step.hops?.some((h) => h.kind === 'note' && h.by === 'sign-in') ?? false;
 }
 
+/** Who makes a sign-in's hop: the access portal (sso/portal-sign-in.ts) or AWS's SAML sign-in endpoint. */
+function signInBy(step: TraceStep): string {
+  const first = step.hops?.find((h) => h.kind === 'call');
+  return first?.kind === 'call' && first.call.action.startsWith('sso:') ? 'the access portal' : 'the sign-in endpoint';
+}
+
 /** Whom the hops get credentials for: a Lambda function, an EC2 instance, an ECS task (services/), or a pod. */
 function madeFor(step: TraceStep): string {
-  if (signsIn(step)) return "user's browser by the sign-in endpoint";
+  if (signsIn(step)) return `user's browser by ${signInBy(step)}`;
   const label = step.call?.caller.label ?? '';
   const kind = label.slice(0, label.indexOf(' '));
   return kind === 'function' || kind === 'instance' || kind === 'task' ? kind : 'pod';

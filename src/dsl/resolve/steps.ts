@@ -6,7 +6,7 @@ import type { CommandEnvelope } from '../../engine/events.js';
 import { KNOWN_ERROR_CODES } from '../../engine/error-codes.js';
 import type { ExpectationSpec } from '../../engine/scenario/index.js';
 import type { ContextValue } from '../../policy/types.js';
-import type { CallDecl, Entry, Expectation, Loc, Ref, SignInDecl, StepDecl, Subject, Text, Value } from '../ast.js';
+import type { CallDecl, Entry, Expectation, Loc, PortalSignInDecl, Ref, SignInDecl, StepDecl, Subject, Text, Value } from '../ast.js';
 import { checkRegion } from './values.js';
 import { checkCall } from './catalogue-check.js';
 import type { BodyContext } from './context.js';
@@ -45,7 +45,7 @@ export function stepCommands(step: StepDecl, index: number, scope: StepScope, em
   const at = scope.ctx.resolver.at;
   const as = step.members.filter((m) => m.kind === 'As');
   const calls = step.members.filter((m): m is CallDecl => m.kind === 'Call');
-  const signIns = step.members.filter((m): m is SignInDecl => m.kind === 'SignIn');
+  const signIns = step.members.filter((m): m is SignInDecl | PortalSignInDecl => m.kind === 'SignIn' || m.kind === 'PortalSignIn');
   if (signIns.length > 0) {
     signInStep(step, index, signIns, scope, emit);
     return;
@@ -113,7 +113,13 @@ export function stepCommands(step: StepDecl, index: number, scope: StepScope, em
  * sign-in endpoint (src/engine/saml/sign-in.ts). The browser is the caller, so the step has no `as`,
  * and the sign-in endpoint makes the step's call, so it has no `call`.
  */
-function signInStep(step: StepDecl, index: number, signIns: readonly SignInDecl[], scope: StepScope, emit: Emit): void {
+function signInStep(
+  step: StepDecl,
+  index: number,
+  signIns: readonly (SignInDecl | PortalSignInDecl)[],
+  scope: StepScope,
+  emit: Emit,
+): void {
   const at = scope.ctx.resolver.at;
   if (signIns.length > 1)
     throw at.error(signIns[1]!.loc, 'a step signs in once', {
@@ -131,8 +137,15 @@ function signInStep(step: StepDecl, index: number, signIns: readonly SignInDecl[
   }
   const signIn = signIns[0]!;
   emit({ type: 'StartStep', data: { index, title: step.title.text } }, step.loc);
-  const assertion: ParamValue = { t: 'assertion', spec: samlAssertionSpec(signIn.assertion, scope.ctx) };
-  emit({ type: 'SignInWithSaml', data: { assertion, role: signInRole(signIn.role, scope) } }, signIn.loc);
+  if (signIn.kind === 'PortalSignIn') {
+    const user = signIn.user.text;
+    const accessToken = accessTokenOf(signIn.user, scope);
+    const account = scope.ctx.resolver.account(signIn.account).id;
+    emit({ type: 'SignInToPortal', data: { user, accessToken, account, permissionSet: signIn.permissionSet.text } }, signIn.loc);
+  } else {
+    const assertion: ParamValue = { t: 'assertion', spec: samlAssertionSpec(signIn.assertion, scope.ctx) };
+    emit({ type: 'SignInWithSaml', data: { assertion, role: signInRole(signIn.role, scope) } }, signIn.loc);
+  }
   expectationsAndKeeps(step, scope, emit);
 }
 
@@ -154,6 +167,26 @@ function signInRole(role: SignInDecl['role'], scope: StepScope): string | null {
       expected: '`to role ACCOUNT/NAME` or a role ARN, arn:aws:iam::ACCOUNT:role/NAME',
     });
   return role.text;
+}
+
+/** The access token of an Identity Center user's sign-in to the access portal (`access-token USER`, `sign-in access-portal USER`). */
+function accessTokenOf(name: Text, scope: StepScope): string {
+  const sso = scope.sso;
+  if (sso === undefined || !sso.users.has(name.text)) {
+    const suggestion = sso ? nearest(name.text, sso.users) : undefined;
+    throw scope.ctx.resolver.at.error(
+      name.loc,
+      sso ? `identity-center declares no user ${name.text}` : 'the scenario has no identity-center',
+      {
+        length: name.text.length,
+        expected: sso
+          ? `one of its users: ${[...sso.users].join(', ')}`
+          : 'an `identity-center { user NAME … }` whose user signs in to the access portal',
+        ...(suggestion ? { suggestion } : {}),
+      },
+    );
+  }
+  return sso.token(name.text);
 }
 
 function expectationsAndKeeps(step: StepDecl, scope: StepScope, emit: Emit): void {
@@ -325,25 +358,9 @@ function paramValue(v: Value, scope: StepScope): ParamValue {
         });
       }
       return { t: 'credentials', name: v.name.text };
-    case 'AccessToken': {
-      const sso = scope.sso;
-      if (sso === undefined || !sso.users.has(v.name.text)) {
-        const suggestion = sso ? nearest(v.name.text, sso.users) : undefined;
-        throw resolver.at.error(
-          v.name.loc,
-          sso ? `identity-center declares no user ${v.name.text}` : 'the scenario has no identity-center',
-          {
-            length: v.name.text.length,
-            expected: sso
-              ? `one of its users: ${[...sso.users].join(', ')}`
-              : 'an `identity-center { user NAME … }` whose user signs in to the access portal',
-            ...(suggestion ? { suggestion } : {}),
-          },
-        );
-      }
+    case 'AccessToken':
       // the user signs in to the access portal: the token of that sign-in (src/engine/sso/ids.ts)
-      return { t: 'text', v: sso.token(v.name.text) };
-    }
+      return { t: 'text', v: accessTokenOf(v.name, scope) };
     case 'EncodedMessage':
       if (!scope.messages.has(v.name.text)) {
         const suggestion = nearest(v.name.text, scope.messages);

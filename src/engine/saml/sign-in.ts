@@ -239,47 +239,67 @@ export type Posted = LogType<typeof postedSchema>;
  */
 export function finishSignIn(posted: Posted, sts: LastCall | null, world: World): SamlEvent[] {
   if (sts === null) throw new Error('bug: a sign-in finishes before its AssumeRoleWithSAML');
-  const a = posted.assertion;
-  const params: Record<string, unknown> = { SAMLResponse: assertionText(a), RoleArn: posted.role };
-  const data: CallData = {
-    caller: ANONYMOUS,
-    action: 'signin:ConsoleLogin',
-    resource: null,
-    params: {},
-    context: {},
-    region: posted.region,
-  };
-  const base = { caller: BROWSER, params, resource: posted.role };
+  const params: Record<string, unknown> = { SAMLResponse: assertionText(posted.assertion), RoleArn: posted.role };
+  const at = { region: posted.region, params, resource: posted.role };
   if (sts.error !== null) {
     const issuer = sts.error.message === 'Issuer not present in specified provider';
     const code: ErrorCode = issuer ? PAGE_CODE : (sts.error.code as ErrorCode);
     const message = issuer
       ? 'Failed to assume role: Issuer not present in specified provider (service: AWSOpenIdDiscoveryService; status code: 400; error code: AuthSamlInvalidSamlResponseException)'
       : `${sts.error.message} (service: AWSSecurityTokenService; status code: ${sts.error.code === 'AccessDenied' ? 403 : 400}; error code: ${sts.error.code})`;
-    const notes = [
+    return consoleRefused(world, at, sts.decision, { code, message }, [
       `sts:AssumeRoleWithSAML refused the sign-in endpoint's call: the sign-in page shows its error as IAM User Guide "Troubleshoot SAML 2.0 federation with AWS" quotes it`,
-    ];
-    return [
-      {
-        type: 'ConsoleSignInRefused',
-        data: { call: callRecord(data, world, { ...base, decision: sts.decision, error: { code, message }, notes }) },
-      },
-    ];
+    ]);
   }
   const response = sts.response ?? {};
-  const credentials = response['Credentials'] as { Expiration?: string } | undefined;
-  const user = response['AssumedRoleUser'] as { Arn?: string } | undefined;
+  return consoleOpened(world, at, response['Credentials'], response['AssumedRoleUser'], 'the sign-in endpoint');
+}
+
+interface ConsoleAt {
+  readonly region: string;
+  readonly params: Record<string, unknown>;
+  readonly resource: string | null;
+}
+
+function consoleData(region: string): CallData {
+  return { caller: ANONYMOUS, action: 'signin:ConsoleLogin', resource: null, params: {}, context: {}, region };
+}
+
+/** The console opened with a session's credentials (a SAML sign-in's, or the access portal's). */
+export function consoleOpened(world: World, at: ConsoleAt, credentials: unknown, assumedRoleUser: unknown, by: string): SamlEvent[] {
+  const c = credentials as { Expiration?: string } | undefined;
+  const user = assumedRoleUser as { Arn?: string } | undefined;
   const notes = [
-    `the sign-in endpoint makes a console sign-in URL with the session's credentials and redirects the browser to ${CONSOLE_URL}`,
-    `the console acts as ${user?.Arn ?? 'the role session'} until ${credentials?.Expiration ?? '(no expiration)'}`,
+    `${by} makes a console sign-in URL with the session's credentials and redirects the browser to ${CONSOLE_URL}`,
+    `the console acts as ${user?.Arn ?? 'the role session'} until ${c?.Expiration ?? '(no expiration)'}`,
   ];
-  const answer = {
-    ConsoleLogin: 'Success',
-    Destination: CONSOLE_URL,
-    Credentials: response['Credentials'],
-    AssumedRoleUser: response['AssumedRoleUser'],
-  };
-  return [
-    { type: 'ConsoleSignInAnswered', data: { call: callRecord(data, world, { ...base, decision: 'Allow', notes, response: answer }) } },
-  ];
+  const response = { ConsoleLogin: 'Success', Destination: CONSOLE_URL, Credentials: credentials, AssumedRoleUser: assumedRoleUser };
+  const call = callRecord(consoleData(at.region), world, {
+    caller: BROWSER,
+    params: at.params,
+    resource: at.resource,
+    decision: 'Allow',
+    notes,
+    response,
+  });
+  return [{ type: 'ConsoleSignInAnswered', data: { call } }];
+}
+
+/** The console not opened: the page's error. */
+export function consoleRefused(
+  world: World,
+  at: ConsoleAt,
+  decision: LastCall['decision'],
+  error: { code: ErrorCode; message: string },
+  notes: string[],
+): SamlEvent[] {
+  const call = callRecord(consoleData(at.region), world, {
+    caller: BROWSER,
+    params: at.params,
+    resource: at.resource,
+    decision,
+    error,
+    notes,
+  });
+  return [{ type: 'ConsoleSignInRefused', data: { call } }];
 }
