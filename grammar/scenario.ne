@@ -481,6 +481,10 @@ StepMembers -> null {% b.nil %}
   | StepMembers StepMember ";" {% (d) => b.snoc(d[0], d[1]) %}
 
 # Expectations are factored after "expect", so a step member position predicts one rule, not eight.
+# `sign-in saml-assertion IDP/USER … [to ROLE]`: the browser posts the assertion to AWS's sign-in
+# endpoint, choosing ROLE when the Role attribute lists several (src/engine/saml/sign-in.ts);
+# `sign-in access-portal USER to PERMISSION-SET in account A`: an Identity Center user opens the
+# console from the AWS access portal (src/engine/sso/portal-sign-in.ts).
 StepMember -> "as" Subject {% (d) => s.as(d[0], d[1]) %}
   | "region" Name {% (d) => s.region(d[0], d[1]) %}
   | "via" "vpc-endpoint" Name "from" Name {% (d) => s.via(d[0], d[2], d[4]) %}
@@ -488,6 +492,9 @@ StepMember -> "as" Subject {% (d) => s.as(d[0], d[1]) %}
   | "expect" Expectation {% (d) => s.expectAt(d[0], d[1]) %}
   | "keep" "credentials" "as" Name {% (d) => s.keep(d[0], d[1], d[3]) %}
   | "keep" "encoded-message" "as" Name {% (d) => s.keep(d[0], d[1], d[3]) %}
+  | "sign-in" SamlAssertion {% (d) => s.signIn(d[0], d[1], null) %}
+  | "sign-in" SamlAssertion "to" RefOrText {% (d) => s.signIn(d[0], d[1], d[3]) %}
+  | "sign-in" "access-portal" Name "to" Name "in" "account" Name {% (d) => s.portalSignIn(d[0], d[2], d[4], d[7]) %}
 
 Subject -> "user" Name {% (d) => s.namedSubject(d[0], 'UserSubject', d[1]) %}
   | "root" Name {% (d) => s.namedSubject(d[0], 'RootSubject', d[1]) %}

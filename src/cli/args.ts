@@ -23,6 +23,9 @@ export interface Args {
   /** serve: an IdP's user (IDP/USER) whose SAMLAssertion to write into samlFile */
   readonly samlAssertion?: string | null;
   readonly samlFile?: string | null;
+  /** serve: an Identity Center user whose access portal token to write into ssoCache, as `aws sso login` caches it */
+  readonly ssoToken?: string | null;
+  readonly ssoCache?: string | null;
   /** eval: the scenario whose world PolicySourceArn is looked up in (simulate-principal-policy) */
   readonly world: string | null;
   /** run and test: one line per scenario instead of its trace (test always prints so) */
@@ -67,6 +70,8 @@ export function parseArgs(argv: readonly string[]): Args {
   let instance: string | null = null;
   let samlAssertion: string | null = null;
   let samlFile: string | null = null;
+  let ssoToken: string | null = null;
+  let ssoCache: string | null = null;
   let world: string | null = null;
   let summary = false;
   let quiet = false;
@@ -145,6 +150,12 @@ export function parseArgs(argv: readonly string[]): Args {
       case '--saml-file':
         samlFile = take();
         break;
+      case '--sso-token':
+        ssoToken = take();
+        break;
+      case '--sso-cache':
+        ssoCache = take();
+        break;
       case '--world':
         world = take();
         break;
@@ -192,6 +203,8 @@ export function parseArgs(argv: readonly string[]): Args {
       throw new UsageError('--pod and --pod-dir go together: the pod, and where to write its files');
     if ((samlAssertion === null) !== (samlFile === null))
       throw new UsageError('--saml-assertion and --saml-file go together: the IdP user, and where to write the assertion');
+    if ((ssoToken === null) !== (ssoCache === null))
+      throw new UsageError('--sso-token and --sso-cache go together: the Identity Center user, and the token cache directory');
   } else {
     refuseFlags(
       [
@@ -203,6 +216,8 @@ export function parseArgs(argv: readonly string[]): Args {
         instance !== null && '--instance',
         samlAssertion !== null && '--saml-assertion',
         samlFile !== null && '--saml-file',
+        ssoToken !== null && '--sso-token',
+        ssoCache !== null && '--sso-cache',
       ],
       'to serve only',
     );
@@ -261,6 +276,8 @@ export function parseArgs(argv: readonly string[]): Args {
     podDir,
     samlAssertion,
     samlFile,
+    ssoToken,
+    ssoCache,
     instance,
     world,
     summary,
@@ -309,7 +326,7 @@ usage:
                                             looked up in the world WORLD.iam's run leaves
   simulate serve WORLD.iam [--port N] [--host H] [--credentials FILE] [--events FILE.jsonl]
                  [--pod ACCOUNT/CLUSTER/NAMESPACE/POD --pod-dir DIR] [--instance ACCOUNT/NAME]
-                 [--saml-assertion IDP/USER --saml-file FILE]
+                 [--saml-assertion IDP/USER --saml-file FILE] [--sso-token USER --sso-cache DIR]
                                             run the world's steps, then answer the AWS SDKs and CLI
                                             as its STS and IAM endpoints (127.0.0.1, port 7100; 0:
                                             any free port), printing each request's trace
@@ -350,6 +367,10 @@ options:
   --saml-assertion IDP/USER --saml-file FILE
                              serve: write the SAMLAssertion (base64) the world's saml-idp IDP issues
                              now for USER, for aws sts assume-role-with-saml --saml-assertion file://FILE
+  --sso-token USER --sso-cache DIR
+                             serve: write the access portal token of the Identity Center user USER
+                             into DIR (~/.aws/sso/cache) as aws sso login caches it, for fromSSO
+                             and aws sso get-role-credentials against serve
 
 exit codes: 0 every expectation held · 1 an expectation failed · 2 the scenario could not run
             (test: 0 all passed · 1 an expectation failed or a golden differs · 2 one could not run)

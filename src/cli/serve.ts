@@ -21,7 +21,7 @@ export interface Serving {
 }
 
 type ServeArgs = Pick<Args, 'port' | 'host' | 'credentials' | 'events' | 'color'> &
-  Partial<Pick<Args, 'pod' | 'podDir' | 'instance' | 'samlAssertion' | 'samlFile'>>;
+  Partial<Pick<Args, 'pod' | 'podDir' | 'instance' | 'samlAssertion' | 'samlFile' | 'ssoToken' | 'ssoCache'>>;
 
 export async function openServe(loaded: RunResult, args: ServeArgs, io: Io): Promise<Serving> {
   const colour = args.color ?? (io.isTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb');
@@ -87,6 +87,19 @@ export async function openServe(loaded: RunResult, args: ServeArgs, io: Io): Pro
     io.stderr(
       `simulate serve: the SAMLAssertion ${args.samlAssertion.split('/')[0]} issued for ${args.samlAssertion.split('/')[1]} written to ${args.samlFile} (valid for 5 minutes)\n`,
     );
+  }
+  if (args.ssoToken && args.ssoCache) {
+    const { writeSsoToken, SsoTokenError } = await import('../server/sso-token-file.js');
+    try {
+      const t = writeSsoToken(server.world(), { user: args.ssoToken, dir: args.ssoCache }, new Date());
+      io.stderr(
+        `simulate serve: ${args.ssoToken}'s access portal token written to ${t.file} (until ${t.expiresAt}); a profile for it: sso_start_url = ${t.startUrl}, sso_region = ${t.region}, sso_account_id, sso_role_name; the SDK's portal client needs this server as its endpoint\n`,
+      );
+    } catch (e) {
+      await server.close();
+      if (!(e instanceof SsoTokenError)) throw e;
+      throw new ServeError(`simulate serve: ${e.message}`);
+    }
   }
   if (args.pod && args.podDir) {
     try {

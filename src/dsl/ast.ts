@@ -549,7 +549,27 @@ export type StepMember =
   | CallDecl
   | Expectation
   /** `keep credentials as NAME`, `keep encoded-message as NAME` */
-  | { readonly kind: 'Keep'; readonly what: 'credentials' | 'encoded-message'; readonly name: Text; readonly loc: Loc };
+  | { readonly kind: 'Keep'; readonly what: 'credentials' | 'encoded-message'; readonly name: Text; readonly loc: Loc }
+  | SignInDecl
+  | PortalSignInDecl;
+
+/** `sign-in access-portal USER to PERMISSION-SET in account A`: the console, opened from the AWS access portal. */
+export interface PortalSignInDecl {
+  readonly kind: 'PortalSignIn';
+  readonly user: Text;
+  readonly permissionSet: Text;
+  readonly account: Text;
+  readonly loc: Loc;
+}
+
+/** `sign-in saml-assertion IDP/USER … [to ROLE]`: a console sign-in through AWS's SAML endpoint. */
+export interface SignInDecl {
+  readonly kind: 'SignIn';
+  readonly assertion: SamlAssertionValue;
+  /** the role the user picks on the role selection page (a reference or an ARN), or null */
+  readonly role: Ref | Text | null;
+  readonly loc: Loc;
+}
 
 export interface StepDecl {
   readonly kind: 'Step';

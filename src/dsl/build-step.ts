@@ -7,6 +7,9 @@ import type {
   ExpectedMessage,
   Ref,
   ResourceItem,
+  SamlAssertionValue,
+  PortalSignInDecl,
+  SignInDecl,
   StepDecl,
   StepMember,
   Subject,
@@ -34,6 +37,16 @@ export function via(keyword: Token, endpoint: Text, sourceIp: Text): StepMember 
 
 export function keep(keyword: Token, what: Token, name: Text): StepMember {
   return { kind: 'Keep', what: what.text === 'encoded-message' ? 'encoded-message' : 'credentials', name, loc: loc(keyword) };
+}
+
+/** `sign-in saml-assertion IDP/USER … [to ROLE]` */
+export function signIn(keyword: Token, assertion: SamlAssertionValue, role: Ref | Text | null): SignInDecl {
+  return { kind: 'SignIn', assertion, role, loc: loc(keyword) };
+}
+
+/** `sign-in access-portal USER to PERMISSION-SET in account A` */
+export function portalSignIn(keyword: Token, user: Text, permissionSet: Text, account: Text): PortalSignInDecl {
+  return { kind: 'PortalSignIn', user, permissionSet, account, loc: loc(keyword) };
 }
 
 type NamedSubject = 'UserSubject' | 'RootSubject' | 'PodSubject';

@@ -85,7 +85,7 @@ const RESERVED = {
   /** a kept credentials name after `as` */
   subject: new Set(['user', 'root', 'pod', 'service', 'anonymous', 'function', 'instance', 'task']),
   /** the optional policy name after `expect denied by KIND` */
-  step: new Set(['as', 'region', 'via', 'call', 'expect', 'keep']),
+  step: new Set(['as', 'region', 'via', 'call', 'expect', 'keep', 'sign-in']),
   /** the exact message after `expect error CODE message` (vs `message contains TEXT`) */
   message: new Set(['contains']),
 } satisfies Record<string, ReadonlySet<string>>;

@@ -73,6 +73,10 @@ export const EMITTED_ERROR_CODES = [
   'UnauthorizedException',
   'ForbiddenException',
   'InvalidRequestException',
+  // the AWS sign-in page refusing a SAML response (IAM User Guide "Troubleshoot SAML 2.0 federation
+  // with AWS": "Failed to assume role: Issuer not present in specified provider (service:
+  // AWSOpenIdDiscoveryService; status code: 400; error code: AuthSamlInvalidSamlResponseException)")
+  'AuthSamlInvalidSamlResponseException',
 ] as const;
 
 export type ErrorCode = (typeof EMITTED_ERROR_CODES)[number];

@@ -22,9 +22,12 @@ export interface RunResult {
 /** Where a run's events go as they are decided, instead of into RunResult.events (a long run streams them). */
 export type EventSink = (event: LoggedEvent) => void;
 
-/** What the loop asks of the token service: this call, prepared against this world. */
+/** A command the token service prepares: a call, or a console sign-in's SAML assertion (saml/sign-in.ts). */
+export type TokenCommand = CallCommand | Extract<EngineCommand, { type: 'SignInWithSaml' }>;
+
+/** What the loop asks of the token service: this command, prepared against this world. */
 export interface TokenRequest {
-  readonly command: CallCommand;
+  readonly command: TokenCommand;
   readonly world: World;
 }
 
@@ -39,12 +42,13 @@ export function* engine(
   commands: Iterable<CommandEnvelope>,
   from: World = initialWorld,
   sink?: EventSink,
-): Generator<TokenRequest, RunResult, CallCommand> {
+): Generator<TokenRequest, RunResult, TokenCommand> {
   const state = new Evolving(from);
   const events: LoggedEvent[] = [];
   const emit: EventSink = sink ?? ((event) => events.push(event));
   for (const { command, meta } of commands) {
-    const step: EngineCommand = command.type === 'Call' && needsTokens(command) ? yield { command, world: state.settled() } : command;
+    const prepare = (command.type === 'Call' && needsTokens(command)) || command.type === 'SignInWithSaml';
+    const step: EngineCommand = prepare ? yield { command, world: state.settled() } : command;
     const handle = (next: EngineCommand, hop: boolean): void => {
       // a call is decided against a finished world: what it reads is cached by identity (call/policies.ts)
       const declaring = next.type !== 'Call';
@@ -69,7 +73,7 @@ export function* engine(
 export function run(commands: readonly CommandEnvelope[], from: World = initialWorld): RunResult {
   const next = engine(commands, from).next();
   if (!next.done)
-    throw new Error(`bug: ${next.value.command.data.action} needs tokens, which were not prepared: run the scenario with runScenario`);
+    throw new Error(`bug: ${next.value.command.type} needs tokens, which were not prepared: run the scenario with runScenario`);
   return next.value;
 }
 

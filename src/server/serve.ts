@@ -5,6 +5,7 @@
 // signed by the request's access key. The step's call record is the answer (renderQueryAnswer).
 // There is one engine loop: each request's commands are run from the world the last one left.
 // A request signed for S3 is read by its REST protocol and carried out on objects in memory (s3.ts).
+// The access portal's API (sso:GetRoleCredentials and its lists) is answered by sso-portal.ts.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { CallerRef } from '../engine/call/command.js';
@@ -44,6 +45,7 @@ import { verifySigV4, type KeyRecord } from './sigv4.js';
 import { workloadEndpoints } from './workloads.js';
 import { answerS3, isS3Request, MAX_OBJECT_BYTES, objectStore, type S3HttpResponse } from './s3.js';
 import { writeCredentials } from './credentials-file.js';
+import { isPortalRequest, portalCall, portalError, renderPortalAnswer } from './sso-portal.js';
 
 export interface ServeOptions {
   /** 0: the system picks a free port */
@@ -173,6 +175,14 @@ export async function startServer(loaded: RunResult, options: ServeOptions): Pro
       const answer = renderQueryError(service, { code, message }, id);
       return status === undefined ? answer : { ...answer, status };
     };
+    // the AWS access portal's API, which a bearer token authorizes, not SigV4 (sso-portal.ts)
+    const portal = { method: req.method ?? 'GET', path, query, headers: pairs(req.rawHeaders) };
+    if (isPortalRequest(portal)) {
+      const call = portalCall(portal, world.sso.instance?.region ?? world.scenario.region);
+      const made = await runStep(`GET ${call.action} from ${from}`, call);
+      if (made === null) return { ...portalError('InternalFailure', `iamsim made no call for ${call.action}`, id), status: 500 };
+      return renderPortalAnswer(made, id);
+    }
     // S3: objects kept in memory beside the world (s3.ts); an unsigned request in S3's shape is anonymous
     const s3Request = { method: req.method ?? 'GET', path, query, host: req.headers.host ?? '', headers: pairs(req.rawHeaders) };
     if (isS3Request(signedService(req.headers.authorization, query), s3Request)) {

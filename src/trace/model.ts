@@ -63,7 +63,8 @@ export interface TraceIssuer {
 
 /** What happened in a step before its call: the SDK's credential chain, calls made on its behalf. */
 export type TraceHop =
-  | { readonly kind: 'note'; readonly label: string; readonly lines: readonly string[] }
+  /** `by`: who noted it, when not the SDK (`sign-in`: the browser's POST to AWS's sign-in endpoint) */
+  | { readonly kind: 'note'; readonly label: string; readonly lines: readonly string[]; readonly by?: 'sign-in' }
   | { readonly kind: 'call'; readonly call: CallRecord };
 
 export interface TraceExpectation {

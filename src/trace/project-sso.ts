@@ -52,6 +52,7 @@ export function projectSso(event: SsoEvent, add: Add, entities: ReadonlyMap<stri
     }
     case 'PortalCallFailed':
     case 'PortalCallAnswered':
+    case 'PortalSignInStarted': // a step's hop: project.ts
       return;
     default: {
       const unreachable: never = event;

@@ -309,6 +309,28 @@ export function createProjection(onItem?: (item: TraceItem, model: TraceModel) =
         break;
       case 'SamlIdentityProviderRegistered':
         break; // outside AWS: its assertions show where they are presented
+      case 'SamlResponsePosted':
+        if (step)
+          (step.hops ??= []).push({
+            kind: 'note',
+            label: `the browser posts the IdP's SAML response to ${event.data.endpoint}`,
+            lines: event.data.lines,
+            by: 'sign-in',
+          });
+        break;
+      case 'PortalSignInStarted':
+        if (step)
+          (step.hops ??= []).push({
+            kind: 'note',
+            label: `${event.data.user} opens the console from the AWS access portal ${event.data.url}`,
+            lines: event.data.lines,
+            by: 'sign-in',
+          });
+        break;
+      case 'ConsoleSignInAnswered':
+      case 'ConsoleSignInRefused':
+        if (step) setCall(step, event.data.call);
+        break;
       case 'SAMLProviderCreated': {
         const p = event.data.provider;
         add(p.account, {

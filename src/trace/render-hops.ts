@@ -22,7 +22,7 @@ export function renderHops(step: TraceStep, out: string[], s: Style, renderCall:
   let n = 0;
   for (const hop of step.hops ?? []) {
     if (hop.kind === 'note') {
-      out.push(`  ${s.cyan('sdk')}      ${hop.label}`);
+      out.push(`  ${s.cyan(hop.by ?? 'sdk')}${' '.repeat(9 - (hop.by ?? 'sdk').length)}${hop.label}`);
       for (const line of hop.lines) out.push(s.dim(`             ${line}`));
       continue;
     }
@@ -30,14 +30,28 @@ export function renderHops(step: TraceStep, out: string[], s: Style, renderCall:
     out.push(`  ${s.cyan(`hop ${n}`)}    ${hop.call.action}, made for the ${madeFor(step)}`);
     renderCall(hop.call);
   }
-  if (n > 0 && step.call !== null) {
+  if (n > 0 && step.call !== null && signsIn(step)) {
+    out.push(`  ${s.cyan('then')}     ${step.call.action}, ${signInBy(step)}'s answer to the browser after hop ${n}`);
+  } else if (n > 0 && step.call !== null) {
     const got = step.call.caller.credentials === 'none' ? `which got no credentials from hop ${n}` : `with the credentials of hop ${n}`;
     out.push(`  ${s.cyan('then')}     ${step.call.action}, ${got}`);
   }
 }
 
+/** A console sign-in's step (src/engine/saml/sign-in.ts): the browser's POST is noted first. */
+function signsIn(step: TraceStep): boolean {
+  return step.hops?.some((h) => h.kind === 'note' && h.by === 'sign-in') ?? false;
+}
+
+/** Who makes a sign-in's hop: the access portal (sso/portal-sign-in.ts) or AWS's SAML sign-in endpoint. */
+function signInBy(step: TraceStep): string {
+  const first = step.hops?.find((h) => h.kind === 'call');
+  return first?.kind === 'call' && first.call.action.startsWith('sso:') ? 'the access portal' : 'the sign-in endpoint';
+}
+
 /** Whom the hops get credentials for: a Lambda function, an EC2 instance, an ECS task (services/), or a pod. */
 function madeFor(step: TraceStep): string {
+  if (signsIn(step)) return `user's browser by ${signInBy(step)}`;
   const label = step.call?.caller.label ?? '';
   const kind = label.slice(0, label.indexOf(' '));
   return kind === 'function' || kind === 'instance' || kind === 'task' ? kind : 'pod';

@@ -6,7 +6,7 @@ import type { CommandEnvelope } from '../../engine/events.js';
 import { KNOWN_ERROR_CODES } from '../../engine/error-codes.js';
 import type { ExpectationSpec } from '../../engine/scenario/index.js';
 import type { ContextValue } from '../../policy/types.js';
-import type { CallDecl, Entry, Expectation, Loc, Ref, StepDecl, Subject, Text, Value } from '../ast.js';
+import type { CallDecl, Entry, Expectation, Loc, PortalSignInDecl, Ref, SignInDecl, StepDecl, Subject, Text, Value } from '../ast.js';
 import { checkRegion } from './values.js';
 import { checkCall } from './catalogue-check.js';
 import type { BodyContext } from './context.js';
@@ -45,6 +45,11 @@ export function stepCommands(step: StepDecl, index: number, scope: StepScope, em
   const at = scope.ctx.resolver.at;
   const as = step.members.filter((m) => m.kind === 'As');
   const calls = step.members.filter((m): m is CallDecl => m.kind === 'Call');
+  const signIns = step.members.filter((m): m is SignInDecl | PortalSignInDecl => m.kind === 'SignIn' || m.kind === 'PortalSignIn');
+  if (signIns.length > 0) {
+    signInStep(step, index, signIns, scope, emit);
+    return;
+  }
   if (calls.length === 0 && step.members.some(isQuestion)) {
     questionStep(step, index, scope, emit);
     return;
@@ -100,6 +105,91 @@ export function stepCommands(step: StepDecl, index: number, scope: StepScope, em
   } else {
     emit({ type: 'Call', data }, call.loc);
   }
+  expectationsAndKeeps(step, scope, emit);
+}
+
+/**
+ * `sign-in saml-assertion IDP/USER … [to ROLE]`: the user's browser posts the assertion to AWS's
+ * sign-in endpoint (src/engine/saml/sign-in.ts). The browser is the caller, so the step has no `as`,
+ * and the sign-in endpoint makes the step's call, so it has no `call`.
+ */
+function signInStep(
+  step: StepDecl,
+  index: number,
+  signIns: readonly (SignInDecl | PortalSignInDecl)[],
+  scope: StepScope,
+  emit: Emit,
+): void {
+  const at = scope.ctx.resolver.at;
+  if (signIns.length > 1)
+    throw at.error(signIns[1]!.loc, 'a step signs in once', {
+      length: 'sign-in'.length,
+      expected: 'one `sign-in` a step: a second sign-in is a step of its own',
+    });
+  const other = step.members.find((m) => m.kind === 'As' || m.kind === 'Call' || m.kind === 'Via' || m.kind === 'Region');
+  if (other !== undefined) {
+    const word = other.kind === 'As' ? 'as' : other.kind === 'Call' ? 'call' : other.kind === 'Via' ? 'via' : 'region';
+    throw at.error(other.loc, `a sign-in step has no \`${word}\``, {
+      length: word.length,
+      expected:
+        "`sign-in`, `expect` and `keep`: the user's browser posts the assertion (no `as`), to the sign-in endpoint its Recipient names (no `region`), which makes the call (no `call`)",
+    });
+  }
+  const signIn = signIns[0]!;
+  emit({ type: 'StartStep', data: { index, title: step.title.text } }, step.loc);
+  if (signIn.kind === 'PortalSignIn') {
+    const user = signIn.user.text;
+    const accessToken = accessTokenOf(signIn.user, scope);
+    const account = scope.ctx.resolver.account(signIn.account).id;
+    emit({ type: 'SignInToPortal', data: { user, accessToken, account, permissionSet: signIn.permissionSet.text } }, signIn.loc);
+  } else {
+    const assertion: ParamValue = { t: 'assertion', spec: samlAssertionSpec(signIn.assertion, scope.ctx) };
+    emit({ type: 'SignInWithSaml', data: { assertion, role: signInRole(signIn.role, scope) } }, signIn.loc);
+  }
+  expectationsAndKeeps(step, scope, emit);
+}
+
+/** `to role A/N` or `to ARN`: the role the user picks on the role selection page. */
+function signInRole(role: SignInDecl['role'], scope: StepScope): string | null {
+  if (role === null) return null;
+  const at = scope.ctx.resolver.at;
+  if (role.kind === 'Ref') {
+    if (role.entity !== 'role')
+      throw at.error(role.loc, `a sign-in picks a role, not ${role.entity} ${role.target.text}`, {
+        length: role.entity.length,
+        expected: '`to role ACCOUNT/NAME` or a role ARN',
+      });
+    return scope.ctx.resolver.refArn(role.entity, role.target, null);
+  }
+  if (!/^arn:aws:iam::\d{12}:role\/.+/.test(role.text))
+    throw at.error(role.loc, `${role.text} is not a role ARN`, {
+      length: role.text.length,
+      expected: '`to role ACCOUNT/NAME` or a role ARN, arn:aws:iam::ACCOUNT:role/NAME',
+    });
+  return role.text;
+}
+
+/** The access token of an Identity Center user's sign-in to the access portal (`access-token USER`, `sign-in access-portal USER`). */
+function accessTokenOf(name: Text, scope: StepScope): string {
+  const sso = scope.sso;
+  if (sso === undefined || !sso.users.has(name.text)) {
+    const suggestion = sso ? nearest(name.text, sso.users) : undefined;
+    throw scope.ctx.resolver.at.error(
+      name.loc,
+      sso ? `identity-center declares no user ${name.text}` : 'the scenario has no identity-center',
+      {
+        length: name.text.length,
+        expected: sso
+          ? `one of its users: ${[...sso.users].join(', ')}`
+          : 'an `identity-center { user NAME … }` whose user signs in to the access portal',
+        ...(suggestion ? { suggestion } : {}),
+      },
+    );
+  }
+  return sso.token(name.text);
+}
+
+function expectationsAndKeeps(step: StepDecl, scope: StepScope, emit: Emit): void {
   for (const m of step.members) {
     if (
       m.kind === 'ExpectOutcome' ||
@@ -268,25 +358,9 @@ function paramValue(v: Value, scope: StepScope): ParamValue {
         });
       }
       return { t: 'credentials', name: v.name.text };
-    case 'AccessToken': {
-      const sso = scope.sso;
-      if (sso === undefined || !sso.users.has(v.name.text)) {
-        const suggestion = sso ? nearest(v.name.text, sso.users) : undefined;
-        throw resolver.at.error(
-          v.name.loc,
-          sso ? `identity-center declares no user ${v.name.text}` : 'the scenario has no identity-center',
-          {
-            length: v.name.text.length,
-            expected: sso
-              ? `one of its users: ${[...sso.users].join(', ')}`
-              : 'an `identity-center { user NAME … }` whose user signs in to the access portal',
-            ...(suggestion ? { suggestion } : {}),
-          },
-        );
-      }
+    case 'AccessToken':
       // the user signs in to the access portal: the token of that sign-in (src/engine/sso/ids.ts)
-      return { t: 'text', v: sso.token(v.name.text) };
-    }
+      return { t: 'text', v: accessTokenOf(v.name, scope) };
     case 'EncodedMessage':
       if (!scope.messages.has(v.name.text)) {
         const suggestion = nearest(v.name.text, scope.messages);

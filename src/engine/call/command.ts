@@ -96,6 +96,11 @@ export interface CallData {
   readonly via?: { readonly endpoint: string; readonly sourceIp: string };
   /** a request a service makes for the step's request; absent for the step's own request */
   readonly onBehalf?: OnBehalf;
+  /**
+   * sts:AssumeRoleWithSAML made by AWS's sign-in endpoint for a console session (saml/sign-in.ts):
+   * the session lasts `seconds` (from `source`), not DurationSeconds; absent for any other call
+   */
+  readonly console?: { readonly endpoint: string; readonly seconds: number; readonly source: string };
 }
 
 export interface CallCommand {

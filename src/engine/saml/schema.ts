@@ -3,6 +3,7 @@
 // them), the IAM SAML providers that accounts register with their metadata, and the facts of a
 // prepared SAML assertion (assertion.ts).
 import * as z from 'zod/mini';
+import { callRecordSchema } from '../call-record-schema.js';
 import { event } from '../event-schema.js';
 
 const attributes = z.record(z.string(), z.array(z.string()));
@@ -64,7 +65,26 @@ export const preparedAssertionSchema = z.strictObject({
   forgery: z.nullable(z.string()),
 });
 
+/** The browser's POST of a SAML response to AWS's sign-in endpoint (sign-in.ts): where, and the role chosen. */
+const posted = {
+  /** https://signin.aws.amazon.com/saml or a regional sign-in endpoint */
+  endpoint: z.string(),
+  region: z.string(),
+  assertion: preparedAssertionSchema,
+  /** the role/provider pair the sign-in endpoint assumes; null when it stops before STS */
+  role: z.nullable(z.string()),
+  provider: z.nullable(z.string()),
+  /** what the trace shows of the POST */
+  lines: z.array(z.string()),
+};
+export const postedSchema = z.strictObject(posted);
+
 export const samlEvents = [
   event('SamlIdentityProviderRegistered', { idp: samlIdpSchema }),
   event('SAMLProviderCreated', { provider: samlProviderSchema }),
+  event('SamlResponsePosted', posted),
+  /** the sign-in endpoint's answer: the console (signin:ConsoleLogin Success) or the role selection page */
+  event('ConsoleSignInAnswered', { call: callRecordSchema }),
+  /** the sign-in page's error */
+  event('ConsoleSignInRefused', { call: callRecordSchema }),
 ] as const;

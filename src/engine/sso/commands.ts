@@ -2,6 +2,8 @@
 // has checked the names (users, groups, permission sets, accounts, customer managed policies); the
 // decider mints the IDs.
 import type { PolicyDocument } from '../iam/state.js';
+import type { LogType } from '../log-type.js';
+import type { portalSignInSchema } from './schema.js';
 
 export interface PermissionSetSpec {
   readonly name: string;
@@ -36,4 +38,11 @@ export type SsoCommand =
         readonly permissionSet: string;
         readonly account: string;
       };
-    };
+    }
+  /** `sign-in access-portal USER to PERMISSION-SET in account A` (portal-sign-in.ts) */
+  | {
+      readonly type: 'SignInToPortal';
+      readonly data: { readonly user: string; readonly accessToken: string; readonly account: string; readonly permissionSet: string };
+    }
+  /** after the portal's sso:GetRoleCredentials: the console, or no access */
+  | { readonly type: 'FinishPortalSignIn'; readonly data: { readonly signIn: LogType<typeof portalSignInSchema> } };

@@ -10,7 +10,7 @@ import type { SsoEvent } from './events.js';
 import { identityStoreId, instanceId, permissionSetArn, principalId, reservedRoleName, reservedRolePath, samlProviderName } from './ids.js';
 import { roleKey, type PermissionSet, type ProvisionedRole, type SsoInstance } from './state.js';
 
-export function decideSso(command: SsoCommand, world: World): SsoEvent[] {
+export function decideSso(command: Exclude<SsoCommand, { type: 'SignInToPortal' | 'FinishPortalSignIn' }>, world: World): SsoEvent[] {
   const seed = world.scenario.seed;
   switch (command.type) {
     case 'EnableIdentityCenter': {

@@ -9,12 +9,16 @@ import { decideSso } from './decide.js';
 import type { SsoEvent } from './events.js';
 import { evolveSso } from './evolve.js';
 import { decidePortalCall, isPortalAction } from './portal.js';
+import { decidePortalSignIn, finishPortalSignIn } from './portal-sign-in.js';
+import type { SamlEvent } from '../saml/events.js';
 import { initialSsoState, type SsoState } from './state.js';
 
-export const sso: Decider<SsoCommand | CallCommand, SsoEvent, SsoState, SsoEvent | StsEvent> = {
+export const sso: Decider<SsoCommand | CallCommand, SsoEvent, SsoState, SsoEvent | StsEvent | SamlEvent> = {
   commands: {
     EnableIdentityCenter: true,
     CreateAccountAssignment: true,
+    SignInToPortal: true,
+    FinishPortalSignIn: true,
     Call: true,
   },
   events: {
@@ -23,9 +27,15 @@ export const sso: Decider<SsoCommand | CallCommand, SsoEvent, SsoState, SsoEvent
     PermissionSetProvisioned: true,
     PortalCallFailed: true,
     PortalCallAnswered: true,
+    PortalSignInStarted: true,
   },
   initialState: initialSsoState,
   takes: (command, world) => command.type !== 'Call' || (isPortalAction(command.data.action) && callStage(command, world) === 'request'),
-  decide: (command, world) => (command.type === 'Call' ? decidePortalCall(command.data, world) : decideSso(command, world)),
+  decide: (command, world) => {
+    if (command.type === 'Call') return decidePortalCall(command.data, world);
+    if (command.type === 'SignInToPortal') return decidePortalSignIn(command.data, world);
+    if (command.type === 'FinishPortalSignIn') return finishPortalSignIn(command.data.signIn, world.scenario.lastCall, world);
+    return decideSso(command, world);
+  },
   evolve: evolveSso,
 };

@@ -19,6 +19,7 @@ export function evolveSso(draft: Draft<SsoState>, event: SsoEvent): void {
       return;
     case 'PortalCallFailed':
     case 'PortalCallAnswered':
+    case 'PortalSignInStarted':
       return;
     default: {
       const unreachable: never = event;

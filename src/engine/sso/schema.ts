@@ -69,6 +69,22 @@ export const provisionedRoleSchema = z.strictObject({
   boundary: z.nullable(z.string()),
 });
 
+/** A user's sign-in to the access portal to open the console (portal-sign-in.ts). */
+const portalSignIn = {
+  user: z.string(),
+  /** the access token of the sign-in, as the portal sends it (x-amz-sso_bearer_token) */
+  accessToken: z.string(),
+  account: z.string(),
+  permissionSet: z.string(),
+  /** the access portal's URL, https://d-….awsapps.com/start */
+  url: z.string(),
+  /** the instance's Region, where the portal's API answers */
+  region: z.string(),
+  /** what the trace shows */
+  lines: z.array(z.string()),
+};
+export const portalSignInSchema = z.strictObject(portalSignIn);
+
 export const ssoEvents = [
   event('IdentityCenterEnabled', {
     instance: instanceSchema,
@@ -82,4 +98,6 @@ export const ssoEvents = [
   event('PortalCallFailed', { call: callRecordSchema }),
   /** ListAccounts, ListAccountRoles: the response lists what the user is assigned */
   event('PortalCallAnswered', { call: callRecordSchema }),
+  /** a user signs in to the access portal and opens an account's permission set in the console */
+  event('PortalSignInStarted', portalSignIn),
 ] as const;

@@ -246,8 +246,12 @@ export function assumeRoleWithSaml(data: CallData, world: World): StsEvent[] {
   );
   if (refused !== null) return denied(why, { context, evaluations });
   const evaluated = { context, evaluations, decision: 'Allow' as const };
-  const duration0 = requested ?? 3600;
-  if (duration0 > role.maxSessionDuration)
+  // made by the sign-in endpoint for a console session (saml/sign-in.ts): the SessionDuration
+  // attribute decides (15 min–12 h, default 1 h), and the role's maximum CLI/API session duration
+  // does not apply (IAM User Guide "Use IAM roles", the console URL made with AssumeRoleWithSAML)
+  const signIn = data.console;
+  const duration0 = signIn?.seconds ?? requested ?? 3600;
+  if (signIn === undefined && duration0 > role.maxSessionDuration)
     return failed(
       'ValidationError',
       'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.',
@@ -280,8 +284,10 @@ export function assumeRoleWithSaml(data: CallData, world: World): StsEvent[] {
     ...lead,
     ...notes,
     `RoleSessionName ${sessionName} from the assertion's RoleSessionName attribute`,
-    durationNote(requested, duration, minted.expiration, `the role allows up to ${role.maxSessionDuration} seconds`),
-    ...(sessionDuration === null
+    signIn === undefined
+      ? durationNote(requested, duration, minted.expiration, `the role allows up to ${role.maxSessionDuration} seconds`)
+      : `a console session for ${signIn.endpoint}: it lasts ${duration} seconds (${signIn.source}), until ${minted.expiration}; the role's maximum CLI/API session duration (${role.maxSessionDuration} seconds) bounds API calls, not a console session`,
+    ...(sessionDuration === null || signIn !== undefined
       ? []
       : [
           `the assertion's SessionDuration attribute (${sessionDuration} seconds) bounds a console session started with it, not this call's session: DurationSeconds decides`,

@@ -6,7 +6,11 @@ import type { CallCommand, ParamValue } from '../call/command.js';
 import { isUnsigned } from '../call/stage.js';
 import { tokenFile, type Pod } from '../eks/state.js';
 import type { PreparedToken } from '../oidc/token.js';
+import type { TokenCommand } from '../run.js';
+import { chooseRole } from '../saml/sign-in.js';
 import type { World } from '../world.js';
+
+type SignInCommand = Extract<TokenCommand, { type: 'SignInWithSaml' }>;
 import { createKeyring, type Keyring } from './keyring.js';
 import { mintProjected, mintSpec } from './mint.js';
 import { inspect } from './verify.js';
@@ -16,12 +20,34 @@ const SAML = 'sts:assumerolewithsaml';
 
 /** The token service of one run: its keys, and the calls it prepares (needs-tokens.ts says which). */
 export interface TokenService {
-  prepare(command: CallCommand, world: World): Promise<CallCommand>;
+  prepare<C extends TokenCommand>(command: C, world: World): Promise<C>;
 }
 
 /** A run's token service; `keys` when the keys outlive the run (a server's, made once: src/server/serve.ts). */
 export function createTokenService(keys: Keyring = createKeyring()): TokenService {
-  return { prepare: (command, world) => prepareCall(command, world, keys) };
+  return {
+    prepare: <C extends TokenCommand>(command: C, world: World) =>
+      (command.type === 'Call' ? prepareCall(command, world, keys) : prepareSignIn(command, world, keys)) as Promise<C>,
+  };
+}
+
+/**
+ * A console sign-in's assertion, minted by its IdP and checked against the certificate of the
+ * provider of the role the browser signs in to (saml/sign-in.ts chooses it from the Role attribute),
+ * as STS checks it when the sign-in endpoint calls AssumeRoleWithSAML.
+ */
+async function prepareSignIn(command: SignInCommand, world: World, keys: Keyring): Promise<SignInCommand> {
+  const value = command.data.assertion;
+  if (value.t !== 'assertion') return command;
+  const { mintAssertion, inspectAssertion } = await import('./saml.js');
+  const minted = await mintAssertion(value.spec, world, keys);
+  const read = await inspectAssertion(minted.base64, minted.origin, minted.forgery, null, world, keys);
+  const choice = chooseRole(read, command.data.role);
+  const assertion =
+    choice.kind === 'chosen'
+      ? await inspectAssertion(minted.base64, minted.origin, minted.forgery, choice.pair.provider, world, keys)
+      : read;
+  return { type: 'SignInWithSaml', data: { ...command.data, assertion: { t: 'saml', assertion } } };
 }
 
 export async function prepareCall(command: CallCommand, world: World, keys: Keyring): Promise<CallCommand> {

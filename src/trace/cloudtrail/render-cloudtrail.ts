@@ -18,6 +18,8 @@ import { userIdentity } from './user-identity.js';
 export const EVENT_VERSION = '1.08'; // the version whose fields cover everything written here
 export const USER_AGENT = 'aws-cli/2.27.0 iamsim/0.1.0';
 const DEFAULT_IP = '203.0.113.10';
+/** A console sign-in (src/engine/saml/sign-in.ts), which CloudTrail logs as a sign-in event, not an API call. */
+const CONSOLE_LOGIN = 'signin:ConsoleLogin';
 
 export function renderCloudTrail(model: TraceModel, events: readonly LoggedEvent[]): string {
   const writer = cloudTrailWriter(collectFacts(events));
@@ -38,6 +40,7 @@ export function cloudTrailWriter(facts: Facts): TraceWriter {
       const calls = stepCalls(item);
       calls.forEach((call, i) => {
         if (!reachedAws(call)) return; // the SDK found no credentials and sent nothing
+        if (call.action === CONSOLE_LOGIN && call.outcome === 'allowed' && call.response?.['ConsoleLogin'] === undefined) return; // the role selection page: no sign-in yet
         const seed = `${model.file}|${model.title}|${item.index}${i === calls.length - 1 ? '' : `|hop ${i + 1}`}`;
         for (const record of trailRecords(call, seed, facts))
           out.push(`${records++ === 0 ? '\n' : ',\n'}${indentLines(JSON.stringify(record, null, 2), '    ')}`);
@@ -56,6 +59,7 @@ export function cloudTrailWriter(facts: Facts): TraceWriter {
  * caller's account.
  */
 function trailRecords(call: CallRecord, seed: string, facts: Facts): Record<string, unknown>[] {
+  if (call.action === CONSOLE_LOGIN) return [consoleSignIn(trailRecord(call, seed, facts), call)];
   const rec = trailRecord(call, seed, facts);
   const caller = call.caller.account;
   const owner = resourceAccount(call);
@@ -145,4 +149,27 @@ function uuid(text: string): string {
   const h = createHash('sha256').update(text).digest('hex');
   const variant = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/**
+ * A console sign-in as CloudTrail logs it (CloudTrail User Guide "AWS Management Console sign-in
+ * events": eventType AwsConsoleSignIn, responseElements {"ConsoleLogin": "Success" | "Failure"}, no
+ * request parameters or resources; a federated user's sign-in is the role session's, userIdentity
+ * AssumedRole). The role selection page is no sign-in yet: it has no record.
+ */
+function consoleSignIn(rec: Record<string, unknown>, call: CallRecord): Record<string, unknown> {
+  const user = call.response?.['AssumedRoleUser'] as { AssumedRoleId?: string; Arn?: string } | undefined;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(rec)) {
+    if (k === 'userIdentity' && user?.Arn !== undefined)
+      out[k] = { type: 'AssumedRole', principalId: user.AssumedRoleId ?? '', arn: user.Arn, accountId: arnAccount(user.Arn) ?? '' };
+    else if (k === 'requestParameters') out[k] = null;
+    else if (k === 'responseElements') out[k] = { ConsoleLogin: call.outcome === 'allowed' ? 'Success' : 'Failure' };
+    else if (k === 'eventType') out[k] = 'AwsConsoleSignIn';
+    else if (k === 'readOnly') out[k] = false;
+    else if (k === 'resources')
+      continue; // a sign-in event names no resources
+    else out[k] = v;
+  }
+  return out;
 }

@@ -36,7 +36,7 @@ function stepLines(step: TraceStep, cast: Cast, facts: Facts): string[] {
   const notes =
     first === undefined
       ? []
-      : stepNotes(step).map((n) => `  Note over ${callerId(cast, first.caller, facts)}: ${escapeMermaid(`SDK: ${n.label}`)}`);
+      : stepNotes(step).map((n) => `  Note over ${callerId(cast, first.caller, facts)}: ${escapeMermaid(`${n.by}: ${n.label}`)}`);
   return [...notes, ...calls.flatMap((c) => callLines(c, cast, facts).map(lineText))];
 }
 

@@ -211,7 +211,9 @@ function responseSentence(call: CallRecord, code: Code): string | null {
   if (creds !== undefined) {
     const who = (r['AssumedRoleUser'] ?? r['FederatedUser']) as Record<string, unknown> | undefined;
     const arn = typeof who?.['Arn'] === 'string' ? `, for ${code(who['Arn'])}` : '';
-    return `STS returns temporary credentials ${code(String(creds['AccessKeyId']))}${arn}, valid until ${String(creds['Expiration'])}.`;
+    // a console sign-in's answer (saml/sign-in.ts): the console opens with the session it got
+    const returns = call.action === 'signin:ConsoleLogin' ? 'The console opens with' : 'STS returns';
+    return `${returns} temporary credentials ${code(String(creds['AccessKeyId']))}${arn}, valid until ${String(creds['Expiration'])}.`;
   }
   if (typeof r['DecodedMessage'] === 'string') {
     // the decoded JSON is long; the call's note says what it means, the JSON trace has it whole

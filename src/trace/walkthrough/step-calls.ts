@@ -10,6 +10,6 @@ export function stepCalls(step: TraceStep): CallRecord[] {
 }
 
 /** The SDK's notes of a step (its credential chain), as label: lines. */
-export function stepNotes(step: TraceStep): { readonly label: string; readonly lines: readonly string[] }[] {
-  return (step.hops ?? []).flatMap((h) => (h.kind === 'note' ? [{ label: h.label, lines: h.lines }] : []));
+export function stepNotes(step: TraceStep): { readonly label: string; readonly lines: readonly string[]; readonly by: string }[] {
+  return (step.hops ?? []).flatMap((h) => (h.kind === 'note' ? [{ label: h.label, lines: h.lines, by: h.by ?? 'SDK' }] : []));
 }
