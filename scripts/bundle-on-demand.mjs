@@ -30,6 +30,8 @@ export const ON_DEMAND = {
 };
 
 const NODE_BUILTIN = /^node:/;
+/** the namespace of scripts/bundle.mjs's vendor plugin */
+const VENDOR = 'vendor';
 
 /**
  * The esbuild builds of the command (entry) and of each on-demand bundle, with `options` (esbuild's,
@@ -39,10 +41,14 @@ const NODE_BUILTIN = /^node:/;
  */
 export async function onDemandBundles({ root, options, entry, dist }) {
   const rel = (path) => relative(root, path);
-  /** A module's path as the bundles name it, or null for one that is not bundled (node:, external). */
+  /**
+   * A module's path as the bundles name it (`vendor:NAME` for a dependency bundled apart, whose
+   * stand-in module the vendor plugin writes), or null for one that is not bundled (node:, external).
+   */
   const resolved = async (b, a) => {
     const r = await b.resolve(a.path, { resolveDir: a.resolveDir, kind: a.kind, importer: a.importer, pluginData: { inner: true } });
-    return r.errors.length > 0 || r.external || r.namespace !== 'file' ? null : rel(r.path);
+    if (r.errors.length > 0 || r.external) return null;
+    return r.namespace === 'file' ? rel(r.path) : r.namespace === VENDOR ? `${VENDOR}:${r.path}` : null;
   };
   /** The plugin that turns an import of an on-demand module into a require of its bundle; `fromCommand(path)` may take a module from the command's bundle. */
   const plugin = (self, fromCommand) => ({
@@ -77,14 +83,15 @@ export async function onDemandBundles({ root, options, entry, dist }) {
       b.onResolve({ filter: /^\.\/simulate\.cjs$/, namespace: 'command' }, (a) => ({ path: a.path, external: true }));
     },
   });
-  const withPlugin = (p) => ({ ...options, plugins: [...(options.plugins ?? []), p] });
+  // first: a vendor package the command's bundle holds is taken from it like any module
+  const withPlugin = (p) => ({ ...options, plugins: [p, ...(options.plugins ?? [])] });
 
   /** The command, with `__module` giving the modules listed; written when `write`. */
   const commandBuild = (listed, write) => {
     const list = [...listed].sort();
     const contents = [
       `export * from ${JSON.stringify('./' + rel(entry))};`,
-      `const modules = {${list.map((p) => `${JSON.stringify(p)}: () => require(${JSON.stringify('./' + p)})`).join(',')}};`,
+      `const modules = {${list.map((p) => `${JSON.stringify(p)}: () => require(${JSON.stringify(requirePath(p))})`).join(',')}};`,
       `export function __module(path) { const m = modules[path]; if (m === undefined) throw new Error('bug: the command does not give ' + path); return m(); }`,
     ].join('\n');
     return build({
@@ -95,7 +102,9 @@ export async function onDemandBundles({ root, options, entry, dist }) {
       write,
     });
   };
-  const modulesOf = (r) => Object.keys(r.metafile.inputs).filter((p) => !p.includes(':') && p !== 'command.js');
+  const requirePath = (p) => (p.startsWith(`${VENDOR}:`) ? p.slice(VENDOR.length + 1) : `./${p}`);
+  const modulesOf = (r) =>
+    Object.keys(r.metafile.inputs).filter((p) => (!p.includes(':') || p.startsWith(`${VENDOR}:`)) && p !== 'command.js');
 
   // The command holds what a plain run uses, and each module that two on-demand bundles would both
   // hold (not initialised until one of them asks for it); each on-demand bundle takes from it every
