@@ -17,9 +17,9 @@
 // before the cache is written, because V8 accepts a cache only under the flags it was written with.
 //
 // The bundles the command loads on demand (dist/simulate-NAME.cjs: the other commands; bin/load.cjs)
-// get a cache each, dist/simulate-NAME.cache, written the same way after the command's own cache:
-// the commands below run once (output discarded), so that the command's cache holds only what a plain
-// run compiles. `serve` waits for a signal and `import` needs an account's files: their bundles are
+// get a cache each, dist/simulate-NAME.cache, written the same way after the command's own cache is
+// taken: the commands below run once (output discarded), so that the command's cache holds only what
+// a plain run compiles. `serve` waits for a signal and `import` needs an account's files: their bundles are
 // only loaded, and their caches hold what loading compiles (the modules' top-level code); the rest
 // of their code compiles on first use, as it would without a cache.
 'use strict';
@@ -64,9 +64,8 @@ async function train() {
     }
   }
   setFlagsFromString('--sparkplug');
+  // taken now (what a plain run compiled), written last (scripts/build-if-stale.mjs reads its time as the build's)
   const data = script.createCachedData();
-  writeFileSync(CACHE, data);
-  console.log(`code cache: ${Math.round(data.length / 1024)} KiB from ${scenarios.length} scenarios → ${relative(root, CACHE)}`);
 
   setFlagsFromString('--no-sparkplug');
   for (const args of ON_DEMAND) {
@@ -83,6 +82,8 @@ async function train() {
     sizes.push(`${name} ${Math.round(d.length / 1024)} KiB`);
   }
   console.log(`code caches of the on-demand bundles: ${sizes.join(', ')}`);
+  writeFileSync(CACHE, data);
+  console.log(`code cache: ${Math.round(data.length / 1024)} KiB from ${scenarios.length} scenarios → ${relative(root, CACHE)}`);
 }
 
 train().catch((e) => {
