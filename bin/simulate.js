@@ -10,7 +10,11 @@ const { load } = require('./load.cjs');
 
 let loaded;
 try {
-  loaded = load({ useCache: true });
+  loaded = load({
+    useCache: true,
+    // a command a plain run does not use is a bundle of its own, loaded with its own code cache
+    onBundle: (name, cache) => process.env.IAMSIM_DEBUG && process.stderr.write(`simulate: code cache of ${name}.cjs ${cache}\n`),
+  });
 } catch (e) {
   process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
   process.exit(2);

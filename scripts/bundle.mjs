@@ -1,5 +1,6 @@
 // Bundles the command into dist/simulate.cjs: one CommonJS file that bin/load.cjs loads with a V8
-// code cache. The package's version is written in as a constant (IAMSIM_VERSION), so that
+// code cache, and the commands a plain run never uses into dist/simulate-NAME.cjs, which it loads on
+// demand and which take the engine from it (scripts/bundle-on-demand.mjs). The package's version is written in as a constant (IAMSIM_VERSION), so that
 // `simulate --version` reads no file. Whitespace is minified (names are kept, so stack traces under
 // IAMSIM_DEBUG still read): a smaller file is read and checked against its code cache faster.
 //
@@ -10,6 +11,7 @@
 // bundle's top level), and the code cache carries them.
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
+import { onDemandBundles } from './bundle-on-demand.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const root = new URL('..', import.meta.url).pathname;
@@ -99,16 +101,17 @@ const vendor = {
   },
 };
 
+// The command (dist/simulate.cjs) and what it loads on demand (dist/simulate-NAME.cjs: the commands
+// and formats a plain run never uses), sharing one copy of the engine: scripts/bundle-on-demand.mjs.
+const command = {
+  ...common,
+  metafile: true,
+  plugins: [vendor],
+  define: { 'import.meta.dirname': '__dirname', IAMSIM_VERSION: JSON.stringify(version) },
+  logOverride: { 'import-is-undefined': 'error' },
+};
 const results = await Promise.all([
-  build({
-    ...common,
-    metafile: true,
-    entryPoints: [`${root}src/cli/main.ts`],
-    outfile: `${root}dist/simulate.cjs`,
-    plugins: [vendor],
-    define: { 'import.meta.dirname': '__dirname', IAMSIM_VERSION: JSON.stringify(version) },
-    logOverride: { 'import-is-undefined': 'error' },
-  }),
+  ...(await onDemandBundles({ root, options: command, entry: `${root}src/cli/main.ts`, dist: `${root}dist` })),
   // The library API (`import … from 'iamsim'`, src/api/): an ES module of its own, so that the
   // command's bundle and its start stay as they are; it shares the vendor files and the data files
   // (catalogue, token keys) beside it in dist/.

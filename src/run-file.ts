@@ -8,7 +8,8 @@
 // the whole run is held. Every error a scenario can have is found before the run starts (its
 // output is all or nothing, as before): a first pass parses every item (and resolves the steps
 // when every declaration comes before them, the usual layout); otherwise a second pass resolves
-// the steps. The run's pass parses and resolves them again, one at a time.
+// the steps. The run's pass parses and resolves them again, one at a time (a small file's steps are
+// kept from the first pass instead of parsed again: KEEP_ITEMS).
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import type { WorldItem } from './dsl/ast.js';
@@ -197,6 +198,9 @@ function* upTo(commands: Iterable<CommandEnvelope>, until: number): Generator<Co
 function scenarioCommands(text: string, file: string, options: ResolveOptions, mark: (phase: string) => void): Iterable<CommandEnvelope> {
   const declarations: WorldItem[] = [];
   const sequence: ScanStart[] = []; // where each step and wait starts
+  // a small file's steps as the first pass parsed them (KEEP_ITEMS), parsed again otherwise
+  const kept: WorldItem[] | null = text.length <= KEEP_ITEMS ? [] : null;
+  const steps = (): Iterable<WorldItem> => kept ?? itemsAt(text, file, sequence);
   const declared = () => ({ kind: 'ScenarioFile' as const, file, items: declarations });
   // Resolving the steps while parsing them holds when no declaration follows the first step.
   let early: Attempt<ScenarioResolver> | null = null;
@@ -208,6 +212,7 @@ function scenarioCommands(text: string, file: string, options: ResolveOptions, m
       continue;
     }
     sequence.push(start);
+    kept?.push(item);
     if (!checked) continue;
     early ??= attempt(() => resolveDeclarations(declared(), options));
     const resolver: ScenarioResolver | null = early.value;
@@ -220,15 +225,23 @@ function scenarioCommands(text: string, file: string, options: ResolveOptions, m
     if (early.error !== null) throw early.error;
   } else {
     const resolver = resolveDeclarations(declared(), options);
-    for (const item of itemsAt(text, file, sequence)) resolver.item(item);
+    for (const item of steps()) resolver.item(item);
   }
   mark('resolve');
   return (function* () {
     const resolver = resolveDeclarations(declared(), options);
     yield* resolver.world;
-    for (const item of itemsAt(text, file, sequence)) yield* resolver.item(item);
+    for (const item of steps()) yield* resolver.item(item);
   })();
 }
+
+/**
+ * The size (in characters) up to which a file's steps are kept as the first pass parsed them rather
+ * than parsed again for the run. Parsing a step again is code running cold: for a shipped scenario
+ * it was about 30 % of the whole process's instructions (docs/performance.md, start-up); a file
+ * this small has a small syntax tree, and a long run, which streams, still holds none.
+ */
+const KEEP_ITEMS = 1 << 16;
 
 /** The items that start at `starts`, parsed again one at a time. */
 function* itemsAt(text: string, file: string, starts: readonly ScanStart[]): Generator<WorldItem> {

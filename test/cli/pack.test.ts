@@ -1,12 +1,15 @@
 // The package as a user gets it: `npm pack` of the built tree, installed into an empty folder
 // without the network (the command is bundled, with the licences of what it bundles, so there is
 // nothing else to install), with no build step at install; `npx simulate` then prints the golden trace.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { installPacked, npx, packTarball, root } from './packed.js';
+
+/** the bundles the command loads on demand (scripts/bundle-on-demand.mjs) */
+const ON_DEMAND = ['eval', 'import', 'questions', 'serve', 'test', 'walk'];
 
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
   version: string;
@@ -39,6 +42,7 @@ describe('npm pack', () => {
         'dist/index.js',
         'dist/simulate.cache',
         'dist/simulate.cjs',
+        ...ON_DEMAND.flatMap((name) => [`dist/simulate-${name}.cjs`, `dist/simulate-${name}.cache`]),
         'dist/THIRD-PARTY-NOTICES.txt',
         'dist/token-keys.json',
         'dist/vendor/aws-sdk-checksums-crc.cjs',
@@ -61,7 +65,7 @@ describe('npm pack', () => {
     );
   });
 
-  it('installs offline into an empty folder with nothing beside it, and `npx simulate` runs a scenario', () => {
+  it('installs offline into an empty folder with nothing beside it, and `npx simulate` runs a scenario and every other command', async () => {
     const app = join(dir, 'app');
     mkdirSync(join(app, 'scenarios'), { recursive: true });
     cpSync(join(root, 'scenarios', 'cross-account.iam'), join(app, 'scenarios', 'cross-account.iam'));
@@ -85,5 +89,42 @@ describe('npm pack', () => {
     const version = npx(app, ['simulate', '--version'], { IAMSIM_DEBUG: '1' });
     expect(version.stdout).toBe(`simulate (iamsim) ${pkg.version}\n`);
     expect(version.stderr).toBe('simulate: code cache accepted\n');
-  }, 120_000);
+
+    // the other commands, each a bundle of its own loaded on demand with its own code cache
+    cpSync(join(root, 'scenarios', 'cross-account.trace'), join(app, 'scenarios', 'cross-account.trace'));
+    cpSync(join(root, 'examples', 'eval', 'cross-account.json'), join(app, 'eval.json'));
+    const debug = { IAMSIM_DEBUG: '1', NO_COLOR: '1' };
+    const loaded = (name: string) => `simulate: code cache accepted\nsimulate: code cache of simulate-${name}.cjs accepted\n`;
+    const role = 'arn:aws:iam::111111111111:role/UpdateApp';
+    for (const [name, args, status, out] of [
+      ['test', ['test', 'scenarios/cross-account.iam'], 0, /PASS {2}scenarios\/cross-account\.iam/],
+      ['walk', ['walk', 'scenarios/cross-account.iam'], 0, /The world/],
+      ['questions', ['who-can', 'scenarios/cross-account.iam', 'sts:AssumeRole', role], 0, /^who can sts:AssumeRole on /],
+      ['eval', ['eval', 'eval.json'], 0, /"EvalDecision"/],
+      ['import', ['import', 'no-such-folder'], 2, /^$/],
+    ] as const) {
+      const r = npx(app, ['simulate', ...args], debug);
+      expect(r.stdout, args.join(' ')).toMatch(out);
+      expect(r.stderr.startsWith(loaded(name)), `${args.join(' ')}: ${r.stderr}`).toBe(true);
+      expect(r.status).toBe(status);
+    }
+    // serve answers until it is stopped (started by the installed launcher, which execs Node: the signal reaches it)
+    const serve = spawn(join(app, 'node_modules', '.bin', 'simulate'), ['serve', 'scenarios/cross-account.iam', '--port', '0'], {
+      cwd: app,
+      env: { ...process.env, ...debug },
+    });
+    let stderr = '';
+    let stopped = false;
+    const stopOnceListening = (all: string) => {
+      if (stopped || !all.includes('http://127.0.0.1:')) return;
+      stopped = true;
+      setTimeout(() => serve.kill('SIGTERM'), 500); // once its signal handlers are set
+    };
+    let stdout = '';
+    serve.stderr.setEncoding('utf8').on('data', (s: string) => stopOnceListening((stderr += s)));
+    serve.stdout.setEncoding('utf8').on('data', (s: string) => stopOnceListening((stdout += s)));
+    const code = await new Promise((resolve) => serve.on('exit', (c, signal) => resolve(c ?? signal)));
+    expect(stderr).toContain(loaded('serve'));
+    expect(code).toBe(0);
+  }, 180_000);
 });

@@ -14,7 +14,7 @@
 // the same message. Decoding is authenticated decryption: a message the world did not issue, or one
 // changed or cut short, does not decode.
 import { createCipheriv, createDecipheriv, createHmac } from 'node:crypto';
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import type * as Zlib from 'node:zlib';
 import type { ContextValue } from '../../policy/types.js';
 import type { CallRecord, EvaluationRecord } from '../call-record.js';
 import { authorizationMessageKeys } from '../ids.js';
@@ -125,13 +125,20 @@ function denyStatement(text: string, principalId: string | null) {
   ];
 }
 
+/**
+ * node:zlib, loaded on first use: only a denial that carries an encoded message (EC2's) and its
+ * decoding need it, and loading it at start cost every run about 6 M instructions (docs/performance.md).
+ */
+let zlibModule: typeof Zlib | undefined;
+const zlib = (): typeof Zlib => (zlibModule ??= process.getBuiltinModule('node:zlib'));
+
 const NONCE = 12;
 const TAG = 16;
 
 /** The JSON text, deflated and encrypted under the world's key, as base64url. */
 export function encodeAuthorizationMessage(seed: string, json: string): string {
   const keys = authorizationMessageKeys(seed);
-  const plain = deflateRawSync(Buffer.from(json, 'utf8'));
+  const plain = zlib().deflateRawSync(Buffer.from(json, 'utf8'));
   const nonce = createHmac('sha256', keys.nonce).update(plain).digest().subarray(0, NONCE);
   const cipher = createCipheriv('aes-256-gcm', keys.encryption, nonce);
   const body = Buffer.concat([cipher.update(plain), cipher.final()]);
@@ -147,7 +154,7 @@ export function decodeAuthorizationMessage(seed: string, encoded: string): strin
     const decipher = createDecipheriv('aes-256-gcm', authorizationMessageKeys(seed).encryption, bytes.subarray(0, NONCE));
     decipher.setAuthTag(bytes.subarray(bytes.length - TAG));
     const plain = Buffer.concat([decipher.update(bytes.subarray(NONCE, bytes.length - TAG)), decipher.final()]);
-    return inflateRawSync(plain).toString('utf8');
+    return zlib().inflateRawSync(plain).toString('utf8');
   } catch {
     return null;
   }
