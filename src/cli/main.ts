@@ -55,6 +55,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (args.command === 'serve') {
       const loaded = await scenarioEvents(args.files[0]!, null, true, io);
       if (loaded === null) return 2;
+      // Ctrl-C or SIGTERM: stop listening, finish the requests received, print the summary. The
+      // handlers are set before the server starts, so a signal sent as soon as it prints its URL
+      // still ends it with the summary.
+      const stopped = new Promise<void>((resolve) => {
+        process.once('SIGINT', () => resolve());
+        process.once('SIGTERM', () => resolve());
+      });
       const { openServe, ServeError } = await import('./serve.js');
       let serving;
       try {
@@ -64,11 +71,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         io.stderr(`${e.message}\n`);
         return 2;
       }
-      // Ctrl-C or SIGTERM: stop listening, finish the requests received, print the summary
-      await new Promise<void>((resolve) => {
-        process.once('SIGINT', () => resolve());
-        process.once('SIGTERM', () => resolve());
-      });
+      await stopped;
       await serving.close();
       return 0;
     }

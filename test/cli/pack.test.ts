@@ -118,7 +118,7 @@ describe('npm pack', () => {
     const stopOnceListening = (all: string) => {
       if (stopped || !all.includes('http://127.0.0.1:')) return;
       stopped = true;
-      setTimeout(() => serve.kill('SIGTERM'), 500); // once its signal handlers are set
+      serve.kill('SIGTERM'); // its signal handlers are set before it listens
     };
     let stdout = '';
     serve.stderr.setEncoding('utf8').on('data', (s: string) => stopOnceListening((stderr += s)));
