@@ -68,7 +68,7 @@ export function policyParts({ name, nameExcept, sname, commas, atLeastOne }: Voc
     fc.constant('*'),
     seq(fc.constantFrom('account', 'user', 'role'), sname),
     seq('service', sname),
-    seq('federated', fc.oneof(forCluster, nameExcept(...STATEMENT, 'oidc-provider'))),
+    seq('federated', fc.oneof(forCluster, seq('saml-provider', sname), nameExcept(...STATEMENT, 'oidc-provider', 'saml-provider'))),
     nameExcept(...STATEMENT, 'account', 'user', 'role', 'service', 'federated', '*'),
   );
   const clause = fc.oneof(

@@ -54,6 +54,7 @@ export function scenarioArb(loose: boolean): Arb {
     ),
   );
   const managedPolicy = seq('policy', name, opt(seq('path', name)), policyBody);
+  const awsManagedPolicy = seq('aws-managed-policy', name, opt(seq('path', name)), policyBody);
   const resourceBody = opt(braces(fc.oneof(seq('policy', policyBody), tags)));
   const pod = seq('pod', name, fc.constantFrom('', '{}', '{ service-account sa }', '{ service-account "sa"; }'));
   const namespace = seq(
@@ -141,7 +142,7 @@ export function scenarioArb(loose: boolean): Arb {
     seq(
       'denied by',
       fc.constantFrom('scp', 'rcp', 'vpc-endpoint', 'boundary', 'session-policy', 'identity', 'resource', 'trust'),
-      opt(nameExcept('as', 'region', 'via', 'call', 'expect', 'keep')),
+      opt(nameExcept('as', 'region', 'via', 'call', 'expect', 'keep', 'sign-in')),
     ),
     seq('response', name, '=', stepEndValue),
   );
@@ -165,6 +166,7 @@ export function scenarioArb(loose: boolean): Arb {
     seq(fc.constantFrom('scenario', 'clock', 'region', 'wait'), name),
     seq('description', description),
     account,
+    awsManagedPolicy,
     organization,
     oidcProvider,
     oidcIssuer,

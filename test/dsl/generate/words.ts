@@ -27,7 +27,19 @@ const PLAIN = [
 const QUOTED = ['"two words"', '"allow"', '"a\\"b"', '"caf\\u00e9"', '""', '"json"', '"for"'];
 
 export const STATEMENT = ['allow', 'deny', 'sid', 'principal', 'not-principal', 'action', 'not-action', 'resource', 'not-resource', 'when'];
-export const REF_WORDS = ['account', 'user', 'group', 'role', 'policy', 'bucket', 'key', 'mfa', 'cluster', 'oidc-provider'];
+export const REF_WORDS = [
+  'account',
+  'user',
+  'group',
+  'role',
+  'policy',
+  'bucket',
+  'key',
+  'mfa',
+  'cluster',
+  'oidc-provider',
+  'saml-provider',
+];
 
 export interface Vocabulary {
   /** a word or a quoted string, no word of `reserved` (unless loose) */
