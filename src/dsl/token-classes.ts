@@ -56,3 +56,15 @@ export function withTokenClasses(grammar: nearley.CompiledRules): nearley.Compil
     })),
   };
 }
+
+/** Every literal a compiled grammar matches (keywords and punctuation), those of token classes included. */
+export function grammarLiterals(grammar: nearley.CompiledRules): string[] {
+  const out = new Set<string>();
+  for (const rule of grammar.ParserRules) {
+    for (const s of rule.symbols as unknown[]) {
+      if (typeof s === 'object' && s !== null && 'literal' in s && typeof s.literal === 'string') out.add(s.literal);
+      else for (const l of tokenClass(s)?.literals ?? []) out.add(l);
+    }
+  }
+  return [...out];
+}

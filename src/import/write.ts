@@ -5,21 +5,13 @@
 // a bare word are quoted.
 import type { PolicyDocument } from '../engine/iam/state.js';
 import { at, importError } from './source.js';
+import grammar from '../dsl/grammar.generated.js';
+import { grammarLiterals } from '../dsl/token-classes.js';
 import { isAwsManagedPolicy } from '../engine/iam/aws-managed.js';
 import { type AccountData, type ImportModel, type ManagedPolicy, type OrgNode, type OrgPolicy, type Principal } from './read.js';
 
-/** Every keyword of the language (grammar/scenario.ne's literals): as a name it is quoted. */
-const KEYWORDS = new Set(
-  (
-    'access-key account alg alias allow annotation anonymous as attach aws-managed-policy boundary bucket by call client-ids cluster code contains context ' +
-    'credentials denied deny description detach encoded-message error expect federated file for from function group groups id inline ' +
-    'instance instance-profile issuer json keep key management max-session-duration message mfa-device namespace oauth oidc-issuer ' +
-    'oidc-issuer-id oidc-provider organization ou path pod pod-identity policy rcp region resource response role root scp service ' +
-    'service-account sid signed-by source-account source-arn step tags tampered task thumbprints token trust user via vpc vpc-endpoint ' +
-    'when scenario clock wait seed env allowed explicit-deny implicit-deny identity session-policy principal not-principal action ' +
-    'not-action not-resource mfa'
-  ).split(' '),
-);
+/** Every keyword of the language (grammar/scenario.ne's literals that are words): as a name it is quoted. */
+const KEYWORDS = new Set(grammarLiterals(grammar).filter((l) => /^[a-z]/.test(l)));
 
 /** A name as the language writes it: a bare word when it is one and no keyword, else a JSON string. */
 export function name(text: string): string {

@@ -4,17 +4,11 @@ import { expect } from 'vitest';
 import type { ScenarioFile, StepDecl, Text, WorldItem } from '../../src/dsl/ast.js';
 import grammar from '../../src/dsl/grammar.generated.js';
 import { parseScenario } from '../../src/dsl/parse.js';
-import { tokenClass } from '../../src/dsl/token-classes.js';
+import { grammarLiterals as literalsOf } from '../../src/dsl/token-classes.js';
 import { ScenarioError } from '../../src/errors.js';
 
 /** Every literal the grammar matches (keywords and punctuation), those of token classes included. */
-export const grammarLiterals: readonly string[] = [
-  ...new Set(
-    grammar.ParserRules.flatMap((r) => r.symbols).flatMap((s) =>
-      typeof s === 'object' && 'literal' in s && typeof s.literal === 'string' ? [s.literal] : (tokenClass(s)?.literals ?? []),
-    ),
-  ),
-];
+export const grammarLiterals: readonly string[] = literalsOf(grammar);
 
 export const fixturesDir = fileURLToPath(new URL('./fixtures/', import.meta.url));
 
