@@ -24,6 +24,7 @@ import { ScenarioError, formatScenarioError } from './errors.js';
 import type { TraceModel } from './trace/model.js';
 import { jsonWriter, renderJson } from './trace/render-json.js';
 import { renderText, textWriter } from './trace/render-text.js';
+import { project } from './trace/project.js';
 import { traceStream, type TraceWriter } from './trace/stream.js';
 import { COLOUR, PLAIN } from './trace/style.js';
 
@@ -311,6 +312,37 @@ export async function writeScenario(text: string, file: string, options: WriteOp
   };
   const { world } = await runScenarioEvents(text, file, { ...base, sink });
   return { trace: stream.finish(), events, world };
+}
+
+/**
+ * Writes a run's output in a format from its event log (`simulate replay`), as writeScenario writes
+ * a run's: streamed, and for Markdown, Mermaid and CloudTrail after first passes over the log.
+ * `events` gives the log's events again at each call (a long log is read again from its file).
+ */
+export async function writeEvents(
+  events: () => Iterable<LoggedEvent>,
+  options: RenderOptions,
+  write: (text: string) => void,
+  /** whether the log's world is complete when its first item starts (worldSettles); else it is rendered whole */
+  settled = true,
+): Promise<TraceModel> {
+  if (!settled) {
+    const all = [...events()];
+    const model = project(all);
+    write(await renderOutput(model, all, options));
+    return model;
+  }
+  const pass = (writer: TraceWriter, to: (text: string) => void, onEvent?: EventSink): TraceModel => {
+    const stream = traceStream(writer, to);
+    for (const event of events()) {
+      onEvent?.(event);
+      stream.add(event);
+    }
+    return stream.finish();
+  };
+  const writer =
+    (await traceWriter(options)) ?? (await wholeRunWriter(options, async (silent, onEvent) => pass(silent, () => {}, onEvent)));
+  return pass(writer, write);
 }
 
 export interface ScenarioRunOptions extends RenderOptions {

@@ -211,7 +211,7 @@ export async function replayEventLog(log: string, file: string, options: OutputO
   let events: EngineEvent[];
   try {
     events = await parseEvents(log, file);
-    requireDetail(events, file, output);
+    requireDetail(events[0], file, output);
   } catch (e) {
     if (!(e instanceof EventLogError)) throw e;
     return failed([logDiagnostic(e, file)]);

@@ -3,6 +3,7 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import type { LoggedEvent } from '../engine/events.js';
 import { EventLogError, LOG_HEADER } from './log-format.js';
+import type { CheckedLog } from './read-log.js';
 
 export { EventLogError };
 
@@ -83,6 +84,15 @@ export async function parseEvents(text: string, file: string): Promise<LoggedEve
 }
 
 /**
+ * A log file checked whole, whose events are then read again one at a time (a JSON Lines log is
+ * read a line at a time and never held: `simulate replay` and `simulate walk` of a long run).
+ */
+export async function checkedLog(file: string, observe?: (event: LoggedEvent) => void): Promise<CheckedLog> {
+  const { checkLogFile } = await import('./read-log.js');
+  return checkLogFile(file, () => kind(file), observe);
+}
+
+/**
  * Whether a run records every evaluation's full detail: `--explain` and the Markdown walkthrough
  * show it, and an event log is written complete, so that replay can show it too. Other runs leave
  * it out (it costs about half of a run); the choice is recorded in ScenarioStarted.
@@ -93,11 +103,10 @@ export function needsDetail(args: { readonly explain: boolean; readonly format: 
 
 /** Replay cannot show detail that the run did not record, and says so rather than omit it. */
 export function requireDetail(
-  events: readonly LoggedEvent[],
+  first: LoggedEvent | undefined,
   file: string,
   args: { readonly explain: boolean; readonly format: string },
 ): void {
-  const first = events[0];
   if (first?.type !== 'ScenarioStarted' || first.data.detail !== false || !(args.explain || args.format === 'markdown')) return;
   const what = args.format === 'markdown' ? 'the Markdown walkthrough' : '--explain';
   throw new EventLogError(

@@ -172,47 +172,60 @@ const ORG_EVENTS = new Set([
 ]);
 
 export function checkConsistency(events: readonly LoggedEvent[]): Inconsistency | null {
-  const known = new Map<Kind, Set<string>>();
-  const has = (kind: Kind, name: string) => known.get(kind)?.has(name) === true;
+  const checker = consistencyChecker();
   for (const [index, e] of events.entries()) {
-    if (index > 0 && e.type === 'ScenarioStarted') return { index, path: ['type'], text: 'a log has one ScenarioStarted, its first event' };
-    if (ORG_EVENTS.has(e.type) && (known.get('organization')?.size ?? 0) === 0) {
-      return { index, path: ['type'], text: 'no organization exists yet (an OrganizationCreated event comes first)' };
-    }
-    if (SSO_EVENTS.has(e.type) && (known.get('identity center')?.size ?? 0) === 0) {
-      return { index, path: ['type'], text: 'no IAM Identity Center instance exists yet (an IdentityCenterEnabled event comes first)' };
-    }
-    if (e.type === 'IdentityCenterEnabled' && (known.get('identity center')?.size ?? 0) > 0) {
-      return { index, path: ['type'], text: 'a second IAM Identity Center instance (a scenario has one, enabled once)' };
-    }
-    if (e.type === 'OrganizationCreated' && (known.get('organization')?.size ?? 0) > 0) {
-      return { index, path: ['type'], text: 'a second organization (a scenario has one, created once)' };
-    }
-    for (const [path, kinds] of REFERS[e.type] ?? []) {
-      const name = valueAt(e.data, path).value as string;
-      if (!kinds.some((k) => has(k, name))) {
-        return {
-          index,
-          path: ['data', ...path],
-          text: `data.${path.join('.')} names ${JSON.stringify(name)}, and no event before it created that ${joinOr(kinds)}`,
-        };
-      }
-    }
-    // the version a policy's default becomes must exist (PolicyVersionCreated names its own)
-    if (e.type === 'DefaultPolicyVersionSet' && !has('policy version', `${e.data.policy} ${e.data.versionId}`)) {
-      return {
-        index,
-        path: ['data', 'versionId'],
-        text: `data.versionId names ${JSON.stringify(e.data.versionId)}, and no event before it created that version of ${e.data.policy}`,
-      };
-    }
-    if (e.type === 'AccountJoinedOrganization') add(known, 'account', e.data.account);
-    const deletes = DELETES[e.type] as ((d: unknown) => [Kind, string][]) | undefined;
-    for (const [kind, name] of deletes?.(e.data) ?? []) known.get(kind)?.delete(name);
-    const declares = DECLARES[e.type] as ((d: unknown) => [Kind, string][]) | undefined;
-    for (const [kind, name] of declares?.(e.data) ?? []) add(known, kind, name);
+    const found = checker.add(e, index);
+    if (found !== null) return found;
   }
   return null;
+}
+
+/** The check of checkConsistency, one event at a time (a log read line by line): what each event adds, and its first problem. */
+export function consistencyChecker(): { add(e: LoggedEvent, index: number): Inconsistency | null } {
+  const known = new Map<Kind, Set<string>>();
+  const has = (kind: Kind, name: string) => known.get(kind)?.has(name) === true;
+  return {
+    add(e, index) {
+      if (index > 0 && e.type === 'ScenarioStarted')
+        return { index, path: ['type'], text: 'a log has one ScenarioStarted, its first event' };
+      if (ORG_EVENTS.has(e.type) && (known.get('organization')?.size ?? 0) === 0) {
+        return { index, path: ['type'], text: 'no organization exists yet (an OrganizationCreated event comes first)' };
+      }
+      if (SSO_EVENTS.has(e.type) && (known.get('identity center')?.size ?? 0) === 0) {
+        return { index, path: ['type'], text: 'no IAM Identity Center instance exists yet (an IdentityCenterEnabled event comes first)' };
+      }
+      if (e.type === 'IdentityCenterEnabled' && (known.get('identity center')?.size ?? 0) > 0) {
+        return { index, path: ['type'], text: 'a second IAM Identity Center instance (a scenario has one, enabled once)' };
+      }
+      if (e.type === 'OrganizationCreated' && (known.get('organization')?.size ?? 0) > 0) {
+        return { index, path: ['type'], text: 'a second organization (a scenario has one, created once)' };
+      }
+      for (const [path, kinds] of REFERS[e.type] ?? []) {
+        const name = valueAt(e.data, path).value as string;
+        if (!kinds.some((k) => has(k, name))) {
+          return {
+            index,
+            path: ['data', ...path],
+            text: `data.${path.join('.')} names ${JSON.stringify(name)}, and no event before it created that ${joinOr(kinds)}`,
+          };
+        }
+      }
+      // the version a policy's default becomes must exist (PolicyVersionCreated names its own)
+      if (e.type === 'DefaultPolicyVersionSet' && !has('policy version', `${e.data.policy} ${e.data.versionId}`)) {
+        return {
+          index,
+          path: ['data', 'versionId'],
+          text: `data.versionId names ${JSON.stringify(e.data.versionId)}, and no event before it created that version of ${e.data.policy}`,
+        };
+      }
+      if (e.type === 'AccountJoinedOrganization') add(known, 'account', e.data.account);
+      const deletes = DELETES[e.type] as ((d: unknown) => [Kind, string][]) | undefined;
+      for (const [kind, name] of deletes?.(e.data) ?? []) known.get(kind)?.delete(name);
+      const declares = DECLARES[e.type] as ((d: unknown) => [Kind, string][]) | undefined;
+      for (const [kind, name] of declares?.(e.data) ?? []) add(known, kind, name);
+      return null;
+    },
+  };
 }
 
 function add(known: Map<Kind, Set<string>>, kind: Kind, name: string): void {

@@ -3,15 +3,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ScenarioError } from '../errors.js';
 import type { RunResult } from '../engine/run.js';
-import { describeScenarioError, runScenarioEvents, writeScenario } from '../run-file.js';
-import { project, type TraceItem } from '../trace/project.js';
-import type { TraceWriter } from '../trace/stream.js';
+import { describeScenarioError, runScenarioEvents, writeEvents, writeScenario } from '../run-file.js';
+import type { LoggedEvent } from '../engine/events.js';
+import type { TraceItem } from '../trace/project.js';
+import { worldSettles, type TraceWriter } from '../trace/stream.js';
 import { PLAIN, COLOUR } from '../trace/style.js';
 import { HELP, parseArgs, UsageError, type Args } from './args.js';
 import type { Io } from './io.js';
-import { EventLogError, eventLogWriter, type EventLogWriter, needsDetail, parseEvents, requireDetail } from './event-log.js';
+import { checkedLog, EventLogError, eventLogWriter, type EventLogWriter, needsDetail, requireDetail } from './event-log.js';
 import { failedExpectations, indent, runWhat, statusLine, tallyCode, tallyLine, type Tally } from './outcome.js';
-import { render, useColour, worldYaml } from './render.js';
+import { useColour, worldYaml } from './render.js';
 
 /** The package's version: written into the bundle by the build (esbuild --define), read from package.json when run from the sources. */
 declare const IAMSIM_VERSION: string | undefined;
@@ -47,10 +48,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (args.command === 'walk') {
       const { walk } = await import('./walk.js');
       const file = args.files[0]!;
-      const loaded = /\.(jsonl|ya?ml)$/i.test(file)
-        ? { events: await parseEvents(readText(file), file) }
-        : await scenarioEvents(file, null, true, io);
-      return loaded === null ? 2 : await walk(loaded.events, io);
+      if (/\.(jsonl|ya?ml)$/i.test(file)) {
+        const log = await readable(file, () => checkedLog(file));
+        return await readable(file, () => walk(log.events, io));
+      }
+      const loaded = await scenarioEvents(file, null, true, io);
+      return loaded === null ? 2 : await walk(() => loaded.events, io);
     }
     if (args.command === 'serve') {
       const loaded = await scenarioEvents(args.files[0]!, null, true, io);
@@ -76,11 +79,16 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return 0;
     }
     if (args.command === 'replay') {
+      // read one event at a time (a long run's log is never held): checked whole first, then written as it is read again
       const file = args.files[0]!;
-      const events = await parseEvents(readText(file), file);
-      requireDetail(events, file, args);
-      io.stdout(await render(project(events), events, args, io));
-      return project(events).summary.failed > 0 ? 1 : 0;
+      const world = worldSettles();
+      const log = await readable(file, () => checkedLog(file, world.add));
+      requireDetail(first(log.events()), file, args);
+      const out = output(io, false);
+      const options = { format: args.format, explain: args.explain, colour: useColour(args, io) };
+      const model = await readable(file, () => writeEvents(log.events, options, out.write, world.settled()));
+      out.end();
+      return model.summary.failed > 0 ? 1 : 0;
     }
     if (args.command === 'who-can' || args.command === 'paths') {
       const { runQuestion } = await import('./questions.js');
@@ -282,10 +290,35 @@ class ReadError extends Error {
 }
 
 function readText(file: string): string {
+  return readableSync(file, () => readFileSync(file, 'utf8'));
+}
+
+/** What `read` gives; a file it cannot read is a ReadError, as readText's. */
+function readableSync<T>(file: string, read: () => T): T {
   try {
-    return readFileSync(file, 'utf8');
+    return read();
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new ReadError(file, code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : String((e as Error).message));
+    throw readError(file, e);
   }
+}
+
+async function readable<T>(file: string, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (e) {
+    throw readError(file, e);
+  }
+}
+
+function readError(file: string, e: unknown): unknown {
+  // an error of the file system (it names its system call), not one of reading the log
+  const code = (e as NodeJS.ErrnoException).code;
+  if (typeof code !== 'string' || !(e instanceof Error) || !('syscall' in e)) return e;
+  return new ReadError(file, code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : String(e.message));
+}
+
+/** The first of a log's events (reading no further). */
+function first(events: Iterable<LoggedEvent>): LoggedEvent | undefined {
+  for (const e of events) return e;
+  return undefined;
 }

@@ -1,11 +1,12 @@
 // Reading an event log: its items (one per JSON line or YAML list item), its header, and every event
 // checked against the log's schema. A broken log gets one located message: the file, the line (and
 // for YAML the column), the event's number and type, the field and what it should hold.
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import type { LoggedEvent } from '../engine/events.js';
 import { EVENT_TYPES, loggedEventSchemas } from '../engine/log-schema.js';
 import { nearest } from '../errors.js';
 import { isObject } from '../json/is-object.js';
-import { checkConsistency } from './log-consistency.js';
+import { consistencyChecker } from './log-consistency.js';
 import { EventLogError, LOG_FORMAT, LOG_VERSION } from './log-format.js';
 import { describeFound, describeSchema, fieldPath, fieldsOf, schemaAt, valueAt } from './log-words.js';
 
@@ -15,53 +16,159 @@ interface Item {
   readonly line: number | null;
 }
 
+/** Where a problem is: `file:line:col`, or the file. */
+type Where = (item: Item | null, index: number, path: readonly (string | number)[]) => Promise<string>;
+
+/** The events of a log's text, checked (the library API; a YAML log, which is read whole). */
 export async function readLog(text: string, file: string): Promise<LoggedEvent[]> {
   const yaml = !/\.jsonl$/i.test(file);
-  const items = yaml ? await yamlItems(text, file) : jsonItems(text, file);
-  const where = async (index: number, path: readonly (string | number)[]): Promise<string> => {
-    const line = items[index]?.line ?? null;
-    if (line !== null) return `${file}:${line}:1`;
+  const items = yaml ? await yamlItems(text, file) : jsonItems(text.split('\n'), file);
+  const where: Where = async (item, index, path) => {
+    if (item?.line != null) return `${file}:${item.line}:1`;
     if (!yaml) return file;
     const at = await yamlPosition(text, [index, ...path]);
     return at === null ? file : `${file}:${at.line}:${at.col}`;
   };
-  const headed = header(items[0]?.value);
-  if (headed !== null) {
-    const problem = headerProblem(headed);
-    if (problem !== null) throw new EventLogError(`${await where(0, [])}: error: ${problem}`);
-  }
-  const first = headed === null ? 0 : 1;
-  const events: LoggedEvent[] = [];
-  for (let i = first; i < items.length; i++) {
-    const n = i - first + 1;
-    const problem = eventProblem(items[i]!.value, i === first);
-    if (problem !== null) throw new EventLogError(`${await where(i, problem.path)}: error: event ${n}${problem.text}`);
-    events.push(items[i]!.value as LoggedEvent);
-  }
-  if (events.length === 0) throw new EventLogError(`${file}: error: an event log starts with ScenarioStarted`);
-  const broken = checkConsistency(events);
-  if (broken !== null) {
-    const i = broken.index + first;
-    const e = events[broken.index]!;
-    throw new EventLogError(`${await where(i, broken.path)}: error: event ${broken.index + 1} (${e.type}): ${broken.text}`);
-  }
-  return events;
+  return (await checkItems(items, file, where, true)).events;
 }
 
-function jsonItems(text: string, file: string): Item[] {
-  const items: Item[] = [];
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!.trim();
-    if (line === '') continue;
-    try {
-      items.push({ value: JSON.parse(line), line: i + 1 });
-    } catch (e) {
-      throw new EventLogError(`${file}:${i + 1}:1: error: not a JSON event (${(e as Error).message})`);
-    }
-  }
-  return items;
+/** A log checked whole, whose events can be read again one at a time (a JSON Lines log is never held whole). */
+export interface CheckedLog {
+  events(): Iterable<LoggedEvent>;
 }
+
+/**
+ * A log file, checked as readLog checks it (the same messages, the first problem the same one)
+ * while it is read one line at a time, when it is JSON Lines; then `events()` reads it again, one
+ * event at a time: replaying a long run's log holds one event, not the log. A YAML log is read whole.
+ * `observe` sees each event of the first reading (the log is sound up to it).
+ */
+export async function checkLogFile(file: string, checkName: () => void, observe?: (event: LoggedEvent) => void): Promise<CheckedLog> {
+  if (!/\.jsonl$/i.test(file)) {
+    const text = readFileSync(file, 'utf8');
+    checkName();
+    const events = await readLog(text, file);
+    if (observe) for (const e of events) observe(e);
+    return { events: () => events };
+  }
+  const where: Where = async (item) => (item?.line != null ? `${file}:${item.line}:1` : file);
+  const { headed } = await checkItems(jsonItems(fileLines(file), file), file, where, false, observe);
+  return {
+    *events() {
+      let first = headed;
+      for (const item of jsonItems(fileLines(file), file)) {
+        if (first) first = false;
+        else yield item.value as LoggedEvent;
+      }
+    },
+  };
+}
+
+interface Found {
+  readonly item: Item | null;
+  readonly index: number;
+  readonly path: readonly (string | number)[];
+  readonly text: string;
+}
+
+/**
+ * Checks a log's items in one pass. Its first problem is found in this order, as when every step
+ * was a pass over the whole log: a line that is not JSON (thrown as it is read), then the header,
+ * then the first event that breaks the schema, then the first that breaks the log's consistency.
+ */
+async function checkItems(
+  items: Iterable<Item>,
+  file: string,
+  where: Where,
+  keep: boolean,
+  /** each event, while the log is sound so far */
+  observe?: (event: LoggedEvent) => void,
+): Promise<{ events: LoggedEvent[]; headed: boolean }> {
+  const events: LoggedEvent[] = [];
+  const consistency = consistencyChecker();
+  let headed = false;
+  let index = 0;
+  let n = 0; // events
+  let shape: Found | null = null; // the first header or schema problem
+  let broken: Found | null = null; // the first inconsistency
+  for (const item of items) {
+    const i = index++;
+    if (shape !== null) continue; // every line is still read as JSON
+    if (i === 0) {
+      const h = header(item.value);
+      if (h !== null) {
+        headed = true;
+        const problem = headerProblem(h);
+        if (problem !== null) shape = { item, index: i, path: [], text: problem };
+        continue;
+      }
+    }
+    n++;
+    const problem = eventProblem(item.value, n === 1);
+    if (problem !== null) {
+      shape = { item, index: i, path: problem.path, text: `event ${n}${problem.text}` };
+      continue;
+    }
+    const event = item.value as LoggedEvent;
+    if (broken === null) {
+      const found = consistency.add(event, n - 1);
+      if (found !== null) broken = { item, index: i, path: found.path, text: `event ${n} (${event.type}): ${found.text}` };
+    }
+    if (keep) events.push(event);
+    if (broken === null) observe?.(event);
+  }
+  if (shape !== null) throw new EventLogError(`${await where(shape.item, shape.index, shape.path)}: error: ${shape.text}`);
+  if (n === 0) throw new EventLogError(`${file}: error: an event log starts with ScenarioStarted`);
+  if (broken !== null) throw new EventLogError(`${await where(broken.item, broken.index, broken.path)}: error: ${broken.text}`);
+  return { events, headed };
+}
+
+/** The JSON values of non-empty lines, numbered from 1; a line that is not JSON is a located error. */
+function* jsonItems(lines: Iterable<string>, file: string): Generator<Item> {
+  let i = 0;
+  for (const raw of lines) {
+    i++;
+    const line = raw.trim();
+    if (line === '') continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch (e) {
+      throw new EventLogError(`${file}:${i}:1: error: not a JSON event (${(e as Error).message})`);
+    }
+    yield { value, line: i };
+  }
+}
+
+/** A file's lines, as its text split at "\n" gives them, read a megabyte at a time. */
+export function* fileLines(file: string): Generator<string> {
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(1 << 20);
+    let pieces: Buffer[] = []; // of the line being read
+    for (;;) {
+      const size = readSync(fd, buffer, 0, buffer.length, null);
+      if (size === 0) break;
+      const read = buffer.subarray(0, size);
+      let start = 0;
+      for (let nl = read.indexOf(10); nl !== -1; nl = read.indexOf(10, start)) {
+        pieces.push(read.subarray(start, nl));
+        yield text(pieces);
+        pieces = [];
+        start = nl + 1;
+      }
+      // the buffer is read into again: the rest of the line is copied
+      if (start < size) pieces.push(Buffer.from(read.subarray(start)));
+    }
+    yield text(pieces);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** UTF-8 decoded by line is the file decoded whole: a newline byte is never part of a longer character. */
+const text = (pieces: readonly Buffer[]): string =>
+  pieces.length === 1 ? pieces[0]!.toString('utf8') : Buffer.concat(pieces).toString('utf8');
 
 async function yamlItems(text: string, file: string): Promise<Item[]> {
   const { parse } = await import('yaml');

@@ -2,23 +2,28 @@
 // sides it prints every frame and exits. Keys: n, space, enter, → next · b, p, ← back · g first ·
 // G last · q, Ctrl-C quit.
 import type { LoggedEvent } from '../engine/events.js';
-import { project } from '../trace/project.js';
 import { COLOUR, PLAIN } from '../trace/style.js';
-import { walkFrames, type Frame } from '../walk/frames.js';
+import { walkFrameStream, type Frame } from '../walk/frames.js';
 import type { Io } from './io.js';
 
 const CLEAR = '\u001b[2J\u001b[H';
 
-export async function walk(events: readonly LoggedEvent[], io: Io): Promise<number> {
-  const code = project(events).summary.failed > 0 ? 1 : 0;
+/** `events` gives the log again at each call: without a terminal, each frame is printed as it is made (a long log is never held). */
+export async function walk(events: () => Iterable<LoggedEvent>, io: Io): Promise<number> {
   const stdin = process.stdin;
   const interactive = io.isTTY && stdin.isTTY === true;
   const colour = interactive && !io.env.NO_COLOR && io.env.TERM !== 'dumb';
-  const frames = walkFrames(events, colour ? COLOUR : PLAIN);
+  const stream = walkFrameStream(events, colour ? COLOUR : PLAIN);
+  const code = stream.failed ? 1 : 0;
   if (!interactive) {
-    io.stdout(frames.map((f, i) => `${header(i, frames.length, f)}\n\n${f.lines.join('\n')}\n`).join('\n'));
+    let i = 0;
+    for (const f of stream.frames) {
+      io.stdout(`${i === 0 ? '' : '\n'}${header(i, stream.count, f)}\n\n${f.lines.join('\n')}\n`);
+      i++;
+    }
     return code;
   }
+  const frames = [...stream.frames];
   let at = 0;
   const show = () =>
     io.stdout(`${CLEAR}${header(at, frames.length, frames[at]!)}\n\n${frames[at]!.lines.join('\n')}\n\n${prompt(at, frames.length)}`);

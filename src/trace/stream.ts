@@ -48,6 +48,24 @@ export function traceStream(writer: TraceWriter, write: (text: string) => void, 
   };
 }
 
+/**
+ * Whether the world a trace shows is complete when its first item starts, as in every log a run
+ * writes (declarations come first): then the trace streams. A log edited by hand may declare
+ * something after a step; its trace shows the world of the whole log, so it is rendered whole.
+ */
+export function worldSettles(): { add(event: LoggedEvent): void; settled(): boolean } {
+  const world = (model: TraceModel): string => JSON.stringify({ ...model, items: [], summary: null });
+  let first: string | null = null;
+  const projection = createProjection((_, model) => (first ??= world(model)));
+  return {
+    add: (event) => projection.add(event),
+    settled() {
+      const model = projection.finish();
+      return first === null || first === world(model);
+    },
+  };
+}
+
 /** Indents every line of `text` but empty ones, and the first line unless `first` is false. */
 export function indentLines(text: string, by: string, first = true): string {
   return text

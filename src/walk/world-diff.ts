@@ -20,8 +20,9 @@ export function worldDiff(before: unknown, after: unknown): Change[] {
     if (old === undefined) out.push({ op: '+', path, after: value });
     else if (old !== value) out.push({ op: '~', path, before: old, after: value });
   }
+  const inB = parents(b.keys());
   for (const [path, value] of a) {
-    const filled = (value === '{}' || value === '[]') && [...b.keys()].some((k) => k.startsWith(`${path}.`) || k.startsWith(`${path}[`));
+    const filled = (value === '{}' || value === '[]') && inB.has(path);
     if (!b.has(path) && !filled) out.push({ op: '-', path, before: value });
   }
   return out;
@@ -29,7 +30,8 @@ export function worldDiff(before: unknown, after: unknown): Change[] {
 
 /** Lines for the changes, a new subtree (a new session, a new key) shown once with its fields. */
 export function changeLines(changes: readonly Change[], before: unknown): string[] {
-  const old = [...leaves(before, '').keys()];
+  const keys = [...leaves(before, '').keys()];
+  const old = new Set([...keys, ...parents(keys)]);
   const out: string[] = [];
   let group: string | null = null;
   for (const c of changes) {
@@ -46,14 +48,24 @@ export function changeLines(changes: readonly Change[], before: unknown): string
   return out;
 }
 
-/** The shortest ancestor of `path` that did not exist before. */
-function newRoot(path: string, old: readonly string[]): string {
+/** The shortest ancestor of `path` that did not exist before (`old`: the keys before, and their parents). */
+function newRoot(path: string, old: ReadonlySet<string>): string {
   const parts = path.split('.');
   for (let i = 1; i < parts.length; i++) {
     const prefix = parts.slice(0, i).join('.');
-    if (!old.some((k) => k === prefix || k.startsWith(`${prefix}.`) || k.startsWith(`${prefix}[`))) return prefix;
+    if (!old.has(prefix)) return prefix;
   }
   return path;
+}
+
+/**
+ * Every p such that some key starts with `p.` or `p[`: each key cut before each "." and "[" in it
+ * (a set, so that a walk's frame costs the world's size, not its square).
+ */
+function parents(keys: Iterable<string>): Set<string> {
+  const out = new Set<string>();
+  for (const k of keys) for (let i = 0; i < k.length; i++) if (k[i] === '.' || k[i] === '[') out.add(k.slice(0, i));
+  return out;
 }
 
 export function changeText(c: Change): string {

@@ -25,20 +25,6 @@ export function largeWorld(size: LargeWorldSize = ISSUE_15): string {
   return out.join('\n') + '\n';
 }
 
-/**
- * The same organization as scenario texts a run can load in linear time: one per account, and the
- * organization with every account declared empty. (A run of the whole text evolves every
- * declaration into a copy of the records before it — immer — which is quadratic in the principals:
- * docs/performance.md.) Their worlds merged are the world of largeWorld's text.
- */
-export function largeWorldParts(size: LargeWorldSize = ISSUE_15): string[] {
-  const parts: string[] = [];
-  for (let a = 0; a < size.accounts; a++) parts.push([...HEADER, ...accountBlock(a, size)].join('\n') + '\n');
-  const empty = Array.from({ length: size.accounts }, (_, a) => `account a${a} ${accountId(a)} {}`);
-  parts.push([...HEADER, ...empty, ...organizationBlock(size)].join('\n') + '\n');
-  return parts;
-}
-
 function accountBlock(a: number, size: LargeWorldSize): string[] {
   const usersPer = Math.max(1, Math.floor(size.users / size.accounts));
   const rolesPer = Math.max(5, Math.floor(size.roles / size.accounts));

@@ -4,7 +4,8 @@
 // event log, beside `simulate --version` and a run of scenarios/cross-account.iam in the same run.
 // Prints each run's peak RSS (read in the child at exit: peak-rss.cjs) and wall time; the goal is
 // 256 MB. Markdown and CloudTrail make two runs of the scenario, Mermaid three (the first ones
-// gather what their first lines show: docs/architecture.md). Asserts nothing.
+// gather what their first lines show: docs/architecture.md). Then `simulate replay` of the JSON
+// Lines log the run wrote (765 MB at 200,000 steps), as text and as JSON. Asserts nothing.
 // Run: npm run build && npx vitest bench --run test/bench/memory.bench.ts
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -50,6 +51,9 @@ const runs: [string, string[]][] = [
   ['markdown (two runs)', ['--format', 'markdown', file]],
   ['mermaid (three runs)', ['--format', 'mermaid', file]],
   ['cloudtrail (two runs)', ['--format', 'cloudtrail', file]],
+  // the log the run above wrote, read one line at a time (checked, then read again as it is written)
+  ['replay x.jsonl, text', ['replay', join(dir, 'x.jsonl')]],
+  ['replay x.jsonl, json', ['replay', '--format', 'json', join(dir, 'x.jsonl')]],
 ];
 const lines = [`peak memory, ${steps.toLocaleString('en-US')} steps (goal: 256 MB):`];
 for (const [name, args] of runs) {

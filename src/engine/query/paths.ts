@@ -8,7 +8,7 @@ import type { World } from '../world.js';
 import { assumeRoleHop, passRoleHop, PASS_TO, webIdentityHop, type HopKind } from './edges.js';
 import { allPrincipals, callerOf, identityMayAllow, type QueryPrincipal } from './principals.js';
 import { trustIndex } from './trust-index.js';
-import type { Decided, Verdict } from './verdict.js';
+import { keptDecision, type Decided, type Verdict } from './verdict.js';
 
 /** Where a path starts or passes: a user, a role, or the web identities of a federated provider. */
 export type PathNode =
@@ -20,6 +20,7 @@ export interface Hop {
   readonly kind: HopKind;
   /** iam:PassRole: the service the role is handed to */
   readonly service: string | null;
+  /** kept without its evaluations, which are decided again when read (keptDecision) */
   readonly decided: Decided;
 }
 
@@ -95,7 +96,8 @@ export function hopsInto(role: IamRole, world: World): { hops: Hop[]; decided: n
     if (who === null) continue;
     decided++;
     const d = assumeRoleHop(who, role, world);
-    if (d.verdict !== 'denied') hops.push({ from: p, to, kind: 'sts:AssumeRole', service: null, decided: d });
+    const again = () => assumeRoleHop(who, role, world);
+    if (d.verdict !== 'denied') hops.push({ from: p, to, kind: 'sts:AssumeRole', service: null, decided: keptDecision(d, again) });
   }
   for (const service of names?.services ?? []) {
     const to2 = PASS_TO.find((s) => s.service === service);
@@ -107,14 +109,17 @@ export function hopsInto(role: IamRole, world: World): { hops: Hop[]; decided: n
       if (who === null) continue;
       decided++;
       const d = passRoleHop(who, role, to2, world);
-      if (d.verdict !== 'denied') hops.push({ from: p, to, kind: 'iam:PassRole', service, decided: d });
+      const again = () => passRoleHop(who, role, to2, world);
+      if (d.verdict !== 'denied') hops.push({ from: p, to, kind: 'iam:PassRole', service, decided: keptDecision(d, again) });
     }
   }
   for (const provider of names?.federated ?? []) {
     decided++;
     const d = webIdentityHop(provider, role, world);
     const from: PathNode = { kind: 'federated', arn: provider, account: null, label: `federated ${provider}` };
-    if (d.verdict !== 'denied') hops.push({ from, to, kind: 'sts:AssumeRoleWithWebIdentity', service: null, decided: d });
+    const again = () => webIdentityHop(provider, role, world);
+    if (d.verdict !== 'denied')
+      hops.push({ from, to, kind: 'sts:AssumeRoleWithWebIdentity', service: null, decided: keptDecision(d, again) });
   }
   return { hops, decided };
 }

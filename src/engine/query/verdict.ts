@@ -33,6 +33,35 @@ const allow = (a: Attempt) =>
   a.refused !== true && a.evaluations.length > 0 && a.evaluations.every((e) => e.evaluation.decision === 'Allow');
 
 /**
+ * A decision that keeps its verdict and what it assumed, and decides again (`again`, deterministic)
+ * when its evaluations or context are read: a search over a large world keeps every hop it finds,
+ * and their evaluation records were most of its memory (docs/performance.md, "Questions"). The
+ * last decision made again is remembered, so reading a hop's evaluations and then its context
+ * decides it once more, not twice.
+ */
+export function keptDecision(d: Decided, again: () => Decided): Decided {
+  const kept = {
+    verdict: d.verdict,
+    unknown: d.unknown,
+    assumed: d.assumed,
+    get evaluations(): readonly EvaluationRecord[] {
+      return explained(kept, again).evaluations;
+    },
+    get context(): Readonly<Record<string, ContextValue>> {
+      return explained(kept, again).context;
+    },
+  };
+  return kept;
+}
+
+let last: { readonly of: Decided; readonly decided: Decided } | null = null;
+
+function explained(of: Decided, again: () => Decided): Decided {
+  if (last?.of !== of) last = { of, decided: again() };
+  return last.decided;
+}
+
+/**
  * Decides a request (`attempt` with the keys to add to its context), and again with assumed values
  * for the keys it missed, taken from the documents that could decide it.
  */
