@@ -44,13 +44,17 @@ export async function runQuestion(args: Args, text: string, io: Io): Promise<num
     const toLabel = principalByArn(w.world, to)!.label;
     if (args.allTo !== null) {
       const paths = shortestPaths(found);
-      io.stdout(args.format === 'json' ? pathsJson(null, toLabel, found, paths) : pathsText(null, toLabel, found, paths, file, o));
+      for (const part of args.format === 'json' ? pathsJson(null, toLabel, found, paths) : pathsText(null, toLabel, found, paths, file, o))
+        io.stdout(part);
       return 0;
     }
     const from = argumentArn(w, args.files[1]!, 'FROM');
     const fromLabel = principalByArn(w.world, from)?.label ?? `federated ${from}`;
     const paths = pathsFrom(found, from);
-    io.stdout(args.format === 'json' ? pathsJson(fromLabel, toLabel, found, paths) : pathsText(fromLabel, toLabel, found, paths, file, o));
+    for (const part of args.format === 'json'
+      ? pathsJson(fromLabel, toLabel, found, paths)
+      : pathsText(fromLabel, toLabel, found, paths, file, o))
+      io.stdout(part);
     return 0;
   } catch (e) {
     if (!(e instanceof ScenarioError)) throw e;

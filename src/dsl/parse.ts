@@ -20,7 +20,7 @@ import grammar from './grammar.generated.js';
 import { createLexer, GRAMMAR_TYPES, type ScenarioLexer } from './lexer.js';
 import { type Chart, endOfFileError, unexpectedTokenError } from './parse-errors.js';
 import { createScanner, type ScanStart, startOf } from './scanner.js';
-import { withTokenClasses } from './token-classes.js';
+import { grammarLiterals, withTokenClasses } from './token-classes.js';
 import { posAt, type Token } from './token.js';
 
 const compiled = nearley.Grammar.fromCompiled(withTokenClasses(grammar as unknown as nearley.CompiledRules));
@@ -194,4 +194,9 @@ function asScenarioError(e: unknown, lexer: ScenarioLexer, chart: Chart['table']
   // nearley pushed an empty column for that token; the one before holds the states that were
   // waiting for it.
   return unexpectedTokenError(file, token, chart[chart.length - 2]);
+}
+
+/** The language's keywords: the grammar's literals that are words (a name spelled as one is quoted). */
+export function languageKeywords(): string[] {
+  return grammarLiterals(grammar).filter((l) => /^[a-z]/.test(l));
 }

@@ -5,13 +5,12 @@
 // a bare word are quoted.
 import type { PolicyDocument } from '../engine/iam/state.js';
 import { at, importError } from './source.js';
-import grammar from '../dsl/grammar.generated.js';
-import { grammarLiterals } from '../dsl/token-classes.js';
+import { languageKeywords } from '../dsl/parse.js';
 import { isAwsManagedPolicy } from '../engine/iam/aws-managed.js';
 import { type AccountData, type ImportModel, type ManagedPolicy, type OrgNode, type OrgPolicy, type Principal } from './read.js';
 
 /** Every keyword of the language (grammar/scenario.ne's literals that are words): as a name it is quoted. */
-const KEYWORDS = new Set(grammarLiterals(grammar).filter((l) => /^[a-z]/.test(l)));
+const KEYWORDS = new Set(languageKeywords());
 
 /** A name as the language writes it: a bare word when it is one and no keyword, else a JSON string. */
 export function name(text: string): string {

@@ -72,38 +72,48 @@ function hopVerb(h: Hop): string {
   return h.kind === 'iam:PassRole' ? `(PassRole to ${h.service})` : `(${h.kind.slice(4)})`;
 }
 
-export function pathsText(
+/**
+ * The paths answer as text, in parts written one after the other (the head, then a path at a time):
+ * `--all-to` on a large world has more paths than one string may hold. A hop shared by many paths
+ * is rendered once.
+ */
+export function* pathsText(
   from: string | null,
   to: string,
   reach: Reach,
-  paths: readonly Path[],
+  paths: Iterable<Path>,
   world: string,
   o: QueryTextOptions,
-): string {
+): Generator<string> {
   const s = o.style;
-  const out = [from === null ? `paths to ${to}` : `paths from ${from} to ${to}`];
-  out.push(
+  const head = [from === null ? `paths to ${to}` : `paths from ${from} to ${to}`];
+  head.push(
     s.dim(
       `  world    ${world}: ${counted(reach.decided, 'candidate hop')} decided, ${counted(reach.distance.size - 1, 'principal')} ${reach.distance.size - 1 === 1 ? 'reaches' : 'reach'} ${to}`,
     ),
   );
-  if (paths.length === 0) {
-    out.push('');
-    out.push(from === null ? `no principal reaches ${to}` : `no path from ${from} to ${to}`);
-    return out.join('\n') + '\n';
-  }
-  paths.forEach((p, i) => {
-    out.push('');
-    out.push(`${i + 1}. ${p.verdict === 'conditional' ? s.bold('conditional') : s.green('allowed')}  ${chainWords(p)}`);
-    p.hops.forEach((h, j) => {
-      out.push(
-        `  hop ${j + 1}  ${h.kind}${h.service === null ? '' : ` to ${h.service}`}  ${h.from.label} → ${h.to.label}  ${verdictLabel(h.decided.verdict, s)}`,
-      );
+  yield head.join('\n') + '\n';
+  const rendered = new WeakMap<Hop, string>();
+  const hopText = (h: Hop, j: number): string => {
+    let body = rendered.get(h);
+    if (body === undefined) {
+      const out: string[] = [];
       if (h.decided.verdict === 'conditional') out.push(`  unknown  ${unknownWords(h.decided.assumed)}`);
       hopLines(h.decided, out, o);
-    });
-  });
-  return out.join('\n') + '\n';
+      body = out.map((l) => l + '\n').join('');
+      rendered.set(h, body);
+    }
+    return `  hop ${j + 1}  ${h.kind}${h.service === null ? '' : ` to ${h.service}`}  ${h.from.label} → ${h.to.label}  ${verdictLabel(h.decided.verdict, s)}\n${body}`;
+  };
+  let i = 0;
+  for (const p of paths) {
+    i++;
+    yield (
+      `\n${i}. ${p.verdict === 'conditional' ? s.bold('conditional') : s.green('allowed')}  ${chainWords(p)}\n` +
+      p.hops.map(hopText).join('')
+    );
+  }
+  if (i === 0) yield `\n${from === null ? `no principal reaches ${to}` : `no path from ${from} to ${to}`}\n`;
 }
 
 function hopLines(d: Decided, out: string[], o: QueryTextOptions): void {
@@ -135,8 +145,20 @@ export function whoCanJson(answer: WhoCanAnswer, sessions: SessionChains | null)
   );
 }
 
-export function pathsJson(from: string | null, to: string, reach: Reach, paths: readonly Path[]): string {
-  return JSON.stringify({ from, to, decidedHops: reach.decided, paths: paths.map(pathJson) }, null, 2) + '\n';
+/**
+ * The paths answer as JSON, in parts (the document JSON.stringify(…, null, 2) would write, a path at
+ * a time): `--all-to` on a large world has more paths than one string may hold.
+ */
+export function* pathsJson(from: string | null, to: string, reach: Reach, paths: Iterable<Path>): Generator<string> {
+  const head = JSON.stringify({ from, to, decidedHops: reach.decided, paths: [] }, null, 2);
+  const open = head.slice(0, head.lastIndexOf('[]'));
+  let first = true;
+  for (const p of paths) {
+    const item = JSON.stringify(pathJson(p), null, 2).replace(/\n/g, '\n    ');
+    yield `${first ? `${open}[\n` : ',\n'}    ${item}`;
+    first = false;
+  }
+  yield first ? `${head}\n` : '\n  ]\n}\n';
 }
 
 function pathJson(p: Path) {
