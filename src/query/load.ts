@@ -1,6 +1,7 @@
 // The world a question is asked of: a scenario's text parsed, resolved and run (its declarations, and
 // its steps if it has any), and the names it declares, so that principals and resources can be named
 // as the language names them (`user Development/alice`) — resolved by the DSL's own resolver.
+import { REF_WORDS } from '../dsl/build.js';
 import { parseScenario } from '../dsl/parse.js';
 import { resolveScenario, type ResolveOptions } from '../dsl/resolve/index.js';
 import { located } from '../dsl/resolve/located.js';
@@ -26,20 +27,8 @@ export async function loadWorld(text: string, file: string, readFile: ResolveOpt
   return { world, resolver: makeResolver(symbols, located(file)), file };
 }
 
-/** The reference kinds a question accepts for a principal or a resource. */
-const KINDS: readonly RefEntity[] = [
-  'account',
-  'user',
-  'group',
-  'role',
-  'policy',
-  'bucket',
-  'key',
-  'mfa',
-  'cluster',
-  'oidc-provider',
-  'saml-provider',
-];
+/** The reference kinds a question accepts for a principal or a resource: the language's reference words. */
+const KINDS = REF_WORDS as readonly RefEntity[];
 
 /**
  * An argument (`user Development/alice`, `role Production/Admin`, `bucket productionapp`, or an ARN)

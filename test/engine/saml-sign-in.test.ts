@@ -11,14 +11,10 @@ import { describe, expect, it } from 'vitest';
 import type { AnyCommand, AnyEvent } from '../../src/engine/events.js';
 import { runScenario } from '../../src/engine/run-scenario.js';
 import type { AssertionSpec } from '../../src/engine/saml/assertion.js';
-import { account, PROD, role, start } from './given.js';
+import { PROD, role } from './given.js';
+import { ATTR, oktaWorld, PROVIDER, ROLE } from './saml-given.js';
 
-const IDP = 'http://www.okta.com/exk1fcia6d6EMsf331d8';
-const PROVIDER = `arn:aws:iam::${PROD}:saml-provider/Okta`;
-const ROLE = `arn:aws:iam::${PROD}:role/Dev`;
 const OTHER = `arn:aws:iam::${PROD}:role/Ops`;
-const ATTR = 'https://aws.amazon.com/SAML/Attributes/';
-const CLOCK = '2026-03-02T08:30:00Z';
 
 const trust = {
   Version: '2012-10-17',
@@ -26,27 +22,7 @@ const trust = {
 };
 
 function world(attrs: Record<string, string[]>): AnyCommand[] {
-  return [
-    start(CLOCK),
-    account(PROD, 'Production'),
-    {
-      type: 'RegisterSamlIdentityProvider',
-      data: {
-        name: 'Okta',
-        entityId: IDP,
-        users: {
-          alice: {
-            nameId: 'alice@example.com',
-            nameIdFormat: 'urn:oasis:names:tc:SAML:2.0:nameid-format:persistent',
-            attributes: { [`${ATTR}RoleSessionName`]: ['alice'], [`${ATTR}Role`]: [`${ROLE},${PROVIDER}`], ...attrs },
-          },
-        },
-      },
-    },
-    { type: 'CreateSAMLProvider', data: { account: PROD, name: 'Okta', idp: 'Okta' } },
-    role(PROD, 'Dev', trust, 3600),
-    role(PROD, 'Ops', { ...trust, Statement: [] }, 3600),
-  ];
+  return [...oktaWorld(attrs), role(PROD, 'Dev', trust, 3600), role(PROD, 'Ops', { ...trust, Statement: [] }, 3600)];
 }
 
 const spec = (more: Partial<AssertionSpec> = {}): AssertionSpec => ({

@@ -13,12 +13,8 @@ import { nameQualifier } from '../../src/engine/saml/state.js';
 import { createKeyring } from '../../src/engine/tokens/keyring.js';
 import { prepareCall } from '../../src/engine/tokens/prepare.js';
 import { evolve } from '../../src/engine/run.js';
-import { account, given, PROD, role, start, when } from './given.js';
-
-const IDP = 'http://www.okta.com/exk1fcia6d6EMsf331d8';
-const PROVIDER = `arn:aws:iam::${PROD}:saml-provider/Okta`;
-const ROLE = `arn:aws:iam::${PROD}:role/Dev`;
-const ATTR = 'https://aws.amazon.com/SAML/Attributes/';
+import { given, PROD, role, when } from './given.js';
+import { ATTR, IDP, oktaWorld, PROVIDER, ROLE } from './saml-given.js';
 
 const trust = (actions: string[] = ['sts:AssumeRoleWithSAML'], condition: object = {}) => ({
   Version: '2012-10-17',
@@ -26,26 +22,7 @@ const trust = (actions: string[] = ['sts:AssumeRoleWithSAML'], condition: object
 });
 
 function world(attrs: Record<string, string[]> = {}, trustPolicy: object = trust(), maxSession = 3600) {
-  const commands: AnyCommand[] = [
-    start('2026-03-02T08:30:00Z'),
-    account(PROD, 'Production'),
-    {
-      type: 'RegisterSamlIdentityProvider',
-      data: {
-        name: 'Okta',
-        entityId: IDP,
-        users: {
-          alice: {
-            nameId: 'alice@example.com',
-            nameIdFormat: 'urn:oasis:names:tc:SAML:2.0:nameid-format:persistent',
-            attributes: { [`${ATTR}RoleSessionName`]: ['alice'], [`${ATTR}Role`]: [`${ROLE},${PROVIDER}`], ...attrs },
-          },
-        },
-      },
-    },
-    { type: 'CreateSAMLProvider', data: { account: PROD, name: 'Okta', idp: 'Okta' } },
-    role(PROD, 'Dev', trustPolicy, maxSession),
-  ];
+  const commands: AnyCommand[] = [...oktaWorld(attrs), role(PROD, 'Dev', trustPolicy, maxSession)];
   return given(commands);
 }
 

@@ -3,6 +3,7 @@
 // them (the sets of RESERVED in src/dsl/build.ts) and `json`, which before a bracket lexes as JSON.
 // A loose vocabulary ignores those exceptions and lets lists be empty: almost-valid scenarios.
 import fc from 'fast-check';
+import { REF_WORDS } from '../../../src/dsl/build.js';
 import { grammarLiterals } from '../helpers.js';
 
 export type Arb = fc.Arbitrary<string>;
@@ -27,19 +28,7 @@ const PLAIN = [
 const QUOTED = ['"two words"', '"allow"', '"a\\"b"', '"caf\\u00e9"', '""', '"json"', '"for"'];
 
 export const STATEMENT = ['allow', 'deny', 'sid', 'principal', 'not-principal', 'action', 'not-action', 'resource', 'not-resource', 'when'];
-export const REF_WORDS = [
-  'account',
-  'user',
-  'group',
-  'role',
-  'policy',
-  'bucket',
-  'key',
-  'mfa',
-  'cluster',
-  'oidc-provider',
-  'saml-provider',
-];
+export { REF_WORDS };
 
 export interface Vocabulary {
   /** a word or a quoted string, no word of `reserved` (unless loose) */
