@@ -254,11 +254,15 @@ Tags -> "tags" EntryBlock {% (d) => w.tags(d[0], d[1]) %}
 
 Path -> "path" Name {% (d) => w.path(d[0], d[1]) %}
 
-ManagedPolicy -> "policy" Name PolicyBody {% (d) => w.managedPolicy(d[0], d[1], null, d[2]) %}
-  | "policy" Name "path" Name PolicyBody {% (d) => w.managedPolicy(d[0], d[1], d[3], d[4]) %}
+ManagedPolicy -> "policy" Name PolicyPlace PolicyBody {% (d) => w.managedPolicy(d[0], d[1], d[2], d[3]) %}
 
-AwsManagedPolicy -> "aws-managed-policy" Name PolicyBody {% (d) => w.awsManagedPolicy(d[0], d[1], null, d[2]) %}
-  | "aws-managed-policy" Name "path" Name PolicyBody {% (d) => w.awsManagedPolicy(d[0], d[1], d[3], d[4]) %}
+# `[path /p/] [version vN]` of a managed policy (each null when absent)
+PolicyPlace -> null {% () => [null, null] %}
+  | "path" Name {% (d) => [d[1], null] %}
+  | "version" Name {% (d) => [null, d[1]] %}
+  | "path" Name "version" Name {% (d) => [d[1], d[3]] %}
+
+AwsManagedPolicy -> "aws-managed-policy" Name PolicyPlace PolicyBody {% (d) => w.awsManagedPolicy(d[0], d[1], d[2], d[3]) %}
 
 Bucket -> "bucket" Name ResourceBody:? {% (d) => w.bucket(d[0], d[1], d[2]) %}
 

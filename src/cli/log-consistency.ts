@@ -39,9 +39,9 @@ const DECLARES: Partial<Record<LoggedEvent['type'], (d: never) => [Kind, string]
   UserCreated: (d: { arn: string }) => [['user', d.arn]],
   GroupCreated: (d: { arn: string }) => [['group', d.arn]],
   RoleCreated: (d: { arn: string }) => [['role', d.arn]],
-  PolicyCreated: (d: { arn: string }) => [
+  PolicyCreated: (d: { arn: string; version?: string }) => [
     ['policy', d.arn],
-    ['policy version', `${d.arn} v1`],
+    ['policy version', `${d.arn} ${d.version ?? 'v1'}`],
   ],
   PolicyVersionCreated: (d: { policy: string; versionId: string }) => [['policy version', `${d.policy} ${d.versionId}`]],
   InstanceProfileCreated: (d: { arn: string }) => [['instance profile', d.arn]],

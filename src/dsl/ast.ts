@@ -266,23 +266,27 @@ export interface RoleDecl {
   readonly loc: Loc;
 }
 
-/** `policy NAME { statements }` — a customer managed policy. */
+/** `policy NAME [path /p/] [version vN] { statements }` — a customer managed policy. */
 export interface ManagedPolicyDecl {
   readonly kind: 'ManagedPolicy';
   readonly name: Text;
   readonly path: Text | null;
+  /** the id of its (default) version, `v1` when absent */
+  readonly version: Text | null;
   readonly body: PolicyBody;
   readonly loc: Loc;
 }
 
 /**
- * `aws-managed-policy NAME [path /p/] { statements }` at the top level: an AWS managed policy
+ * `aws-managed-policy NAME [path /p/] [version vN] { statements }` at the top level: an AWS managed policy
  * (`arn:aws:iam::aws:policy/[PATH]NAME`) and the document AWS publishes for it.
  */
 export interface AwsManagedPolicyDecl {
   readonly kind: 'AwsManagedPolicy';
   readonly name: Text;
   readonly path: Text | null;
+  /** the id of the version AWS publishes as the default, `v1` when absent */
+  readonly version: Text | null;
   readonly body: PolicyBody;
   readonly loc: Loc;
 }

@@ -136,12 +136,15 @@ export function path(keyword: Token, value: Text): PathDecl {
   return { kind: 'Path', path: value, loc: loc(keyword) };
 }
 
-export function managedPolicy(keyword: Token, name: Text, policyPath: Text | null, body: PolicyBody): ManagedPolicyDecl {
-  return { kind: 'ManagedPolicy', name, path: policyPath, body, loc: loc(keyword) };
+/** A managed policy's `path` and `version`, each null when absent. */
+type PolicyPlace = readonly [Text | null, Text | null];
+
+export function managedPolicy(keyword: Token, name: Text, place: PolicyPlace, body: PolicyBody): ManagedPolicyDecl {
+  return { kind: 'ManagedPolicy', name, path: place[0], version: place[1], body, loc: loc(keyword) };
 }
 
-export function awsManagedPolicy(keyword: Token, name: Text, policyPath: Text | null, body: PolicyBody): AwsManagedPolicyDecl {
-  return { kind: 'AwsManagedPolicy', name, path: policyPath, body, loc: loc(keyword) };
+export function awsManagedPolicy(keyword: Token, name: Text, place: PolicyPlace, body: PolicyBody): AwsManagedPolicyDecl {
+  return { kind: 'AwsManagedPolicy', name, path: place[0], version: place[1], body, loc: loc(keyword) };
 }
 
 type ResourceMember = ResourcePolicyDecl | TagsDecl;

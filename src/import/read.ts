@@ -34,6 +34,8 @@ export interface ManagedPolicy extends Named {
   readonly path: string;
   /** the default version's document */
   readonly doc: InputDocument | null;
+  /** the default version's id (VersionId), when the input gives it */
+  readonly version: string | null;
 }
 export interface AccountData {
   readonly id: string;
@@ -193,7 +195,9 @@ function readPage(v: Record<string, unknown>, root: Where, model: ImportModel, p
     const m = IAM_ARN.exec(arn);
     if (!aws && m && m[1] !== id) throw importError(at(where, 'Arn'), `policy ${arn} is not of account ${id}, whose page this is`);
     const path = typeof item.Path === 'string' ? item.Path : '/';
-    const policy: ManagedPolicy = { name, arn, path, doc, where };
+    const versionId = defaultIndex >= 0 ? versions[defaultIndex]!.VersionId : undefined;
+    const version = typeof versionId === 'string' && /^v[1-9][0-9]{0,8}$/.test(versionId) ? versionId : null;
+    const policy: ManagedPolicy = { name, arn, path, doc, version, where };
     if (aws) {
       if (!model.awsManaged.has(arn) || doc !== null) model.awsManaged.set(arn, policy);
     } else acc.policies.set(arn, policy);

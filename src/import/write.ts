@@ -7,7 +7,7 @@ import type { PolicyDocument } from '../engine/iam/state.js';
 import { at, importError } from './source.js';
 import { languageKeywords } from '../dsl/parse.js';
 import { isAwsManagedPolicy } from '../engine/iam/aws-managed.js';
-import { type AccountData, type ImportModel, type ManagedPolicy, type OrgNode, type OrgPolicy, type Principal } from './read.js';
+import { type AccountData, type ImportModel, type OrgNode, type OrgPolicy, type Principal } from './read.js';
 
 /** Every keyword of the language (grammar/scenario.ne's literals that are words): as a name it is quoted. */
 const KEYWORDS = new Set(languageKeywords());
@@ -19,6 +19,10 @@ export function name(text: string): string {
 
 /** A managed policy where it is attached: a customer managed policy's name, an AWS managed policy's ARN. */
 const policyRef = (nameOrArn: string): string => (isAwsManagedPolicy(nameOrArn) ? nameOrArn : name(nameOrArn));
+
+/** A managed policy's ` path /p/` and ` version vN`, each when it is not the default (/ and v1). */
+const place = (p: { readonly path: string; readonly version: string | null }): string =>
+  `${p.path !== '/' ? ` path ${word(p.path)}` : ''}${p.version !== null && p.version !== 'v1' ? ` version ${p.version}` : ''}`;
 
 /** A tag key or value, or a path: bare when it is a plain word (a key also may not hold `:`). */
 const word = (text: string): string => (/^[A-Za-z0-9_./@+=-]+$/.test(text) && !KEYWORDS.has(text) ? text : JSON.stringify(text));
@@ -61,7 +65,7 @@ export function writeWorld(model: ImportModel, sources: readonly string[]): { te
   );
   for (const p of model.awsManaged.values()) {
     if (p.doc === null) continue;
-    out.push(`aws-managed-policy ${name(p.name)}${p.path !== '/' ? ` path ${word(p.path)}` : ''} ${jsonBlock(p.doc.document, '')}`, '');
+    out.push(`aws-managed-policy ${name(p.name)}${place(p)} ${jsonBlock(p.doc.document, '')}`, '');
     summary.policies++;
   }
   for (const id of ids) {
@@ -188,13 +192,10 @@ function writeAccount(
 
   // managed policies first: they are declared before what attaches them, for the reader
   const head: string[] = [];
-  const policy = (n: string, p: ManagedPolicy, path: string) => {
-    head.push(`policy ${name(n)}${path !== '/' ? ` path ${word(path)}` : ''} ${jsonBlock(p.doc!.document, I)}`);
-    summary.policies++;
-  };
   for (const p of acc.policies.values()) {
     if (p.doc === null) continue;
-    policy(p.name, p, p.path);
+    head.push(`policy ${name(p.name)}${place(p)} ${jsonBlock(p.doc.document, I)}`);
+    summary.policies++;
   }
   for (const arn of skipped) {
     head.push(`# ${arn} is attached in this account, but its document is not in the import: left out`);

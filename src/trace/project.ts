@@ -114,7 +114,13 @@ export function createProjection(onItem?: (item: TraceItem, model: TraceModel) =
         // AWS managed policies (account `aws`) are listed as if in an account of their own, first
         if (event.data.account === AWS_POLICY_ACCOUNT && !model.accounts.some((a) => a.id === AWS_POLICY_ACCOUNT))
           model.accounts.unshift({ id: AWS_POLICY_ACCOUNT, name: 'AWS', entities: [] });
-        add(event.data.account, { kind: 'policy', name: event.data.name, arn: event.data.arn, id: event.data.id, details: [] });
+        add(event.data.account, {
+          kind: 'policy',
+          name: event.data.name,
+          arn: event.data.arn,
+          id: event.data.id,
+          details: event.data.version === undefined ? [] : [`default version ${event.data.version}`],
+        });
         break;
       case 'BucketCreated':
         add(event.data.account, { kind: 'bucket', name: event.data.name, arn: event.data.arn, id: null, details: [] });

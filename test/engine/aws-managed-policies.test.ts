@@ -163,3 +163,27 @@ describe('an AWS managed policy in an Identity Center permission set', () => {
     expect(provisioned[0]!.attached).toEqual([READ_ONLY]);
   });
 });
+
+describe('a declared default version (`version vN`)', () => {
+  // IAM API Reference, GetPolicy (DefaultVersionId) and CreatePolicyVersion: the next version's id
+  // follows the highest so far
+  it('given a policy declared at v3, then GetPolicy says v3 and the next version is v4', () => {
+    const declared: AnyCommand = {
+      type: 'CreatePolicy',
+      data: {
+        arn: `arn:aws:iam::${PROD}:policy/Reports`,
+        name: 'Reports',
+        path: '/',
+        account: PROD,
+        version: 'v3',
+        document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] },
+      },
+    };
+    const w = world(declared);
+    const arn = `arn:aws:iam::${PROD}:policy/Reports`;
+    expect(outcome(w, iam('GetPolicy', { PolicyArn: arn })).response).toMatchObject({ Policy: { DefaultVersionId: 'v3' } });
+    const document = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:ListBucket', Resource: '*' }] });
+    const created = outcome(w, iam('CreatePolicyVersion', { PolicyArn: arn, PolicyDocument: document }));
+    expect(created.response).toMatchObject({ PolicyVersion: { VersionId: 'v4', IsDefaultVersion: false } });
+  });
+});

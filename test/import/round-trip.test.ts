@@ -78,6 +78,8 @@ describe('simulate import: the round trip', () => {
         const arn = String(p.Arn);
         // an AWS managed policy is held once, under its own ARN, in the account `aws`
         expect(world.iam.policies[arn]?.document).toEqual(decode(def.Document));
+        // with the id of its default version (GetPolicy's DefaultVersionId)
+        expect(world.iam.policies[arn]?.defaultVersion).toBe(def.VersionId);
         if (arn.startsWith('arn:aws:iam::aws:')) expect(world.iam.policies[arn]?.account).toBe('aws');
         documents++;
       }

@@ -26,6 +26,23 @@ function checkIamName(name: Text, what: string, max: number, ctx: Omit<BodyConte
 }
 
 /**
+ * A declared managed policy's `version vN`: the id IAM gives its default version (GetPolicy's
+ * DefaultVersionId), as an account's or AWS's policy has after its edits; absent, v1. IAM's version
+ * ids are `v` and a number (IAM API Reference, PolicyVersion: VersionId, pattern v[1-9][0-9]*(\.[A-Za-z0-9-]*)?;
+ * iamsim takes the numbered form).
+ */
+function policyVersion(version: Text | null, ctx: Omit<BodyContext, 'here'>): { version?: string } {
+  if (version === null) return {};
+  if (!/^v[1-9][0-9]{0,8}$/.test(version.text)) {
+    throw ctx.resolver.at.error(version.loc, `"${version.text}" is not a policy version id`, {
+      length: version.text.length,
+      expected: 'v and a number, such as v1 or v12: the id of the default version',
+    });
+  }
+  return { version: version.text };
+}
+
+/**
  * The AWS managed policies a scenario declares: created in IAM's state under the account `aws`,
  * before any account's declarations, which may attach them.
  */
@@ -34,7 +51,8 @@ export function awsPolicyCommands(ctx: Omit<BodyContext, 'here'>, emit: Emit): v
     checkIamName(m.name, 'policy', 128, ctx);
     const document = policyDocument(m.body, 'managed', `AWS managed policy ${m.name.text}`, { ...ctx, here: null });
     const path = m.path?.text ?? '/'; // checked when the symbols were collected
-    emit({ type: 'CreatePolicy', data: { arn, name: m.name.text, path, account: AWS_POLICY_ACCOUNT, document } }, m.loc);
+    const data = { arn, name: m.name.text, path, account: AWS_POLICY_ACCOUNT, document, ...policyVersion(m.version, ctx) };
+    emit({ type: 'CreatePolicy', data }, m.loc);
   }
 }
 
@@ -92,7 +110,7 @@ export function accountCommands(sym: AccountSym, ctx0: Omit<BodyContext, 'here'>
     if (m.kind !== 'ManagedPolicy') continue;
     const e = entity('policy', m.name, 128);
     const document = policyDocument(m.body, 'managed', `managed policy ${m.name.text}`, ctx);
-    emit({ type: 'CreatePolicy', data: { ...e, document } }, m.loc);
+    emit({ type: 'CreatePolicy', data: { ...e, document, ...policyVersion(m.version, ctx) } }, m.loc);
   }
   for (const m of decl.members) {
     if (m.kind !== 'Group') continue;

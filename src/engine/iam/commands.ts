@@ -16,7 +16,7 @@ export type IamCommand =
         readonly description: string | null;
       };
     }
-  | { readonly type: 'CreatePolicy'; readonly data: EntitySpec & { readonly document: PolicyDocument } }
+  | { readonly type: 'CreatePolicy'; readonly data: EntitySpec & { readonly document: PolicyDocument; readonly version?: string } }
   | {
       readonly type: 'PutInlinePolicy';
       readonly data: { readonly entity: string; readonly name: string; readonly document: PolicyDocument };

@@ -33,8 +33,14 @@ export function evolveIam(draft: Draft<IamState>, event: IamEvent): void {
       return;
     case 'PolicyCreated': {
       created(draft, event.data.arn);
-      const v1 = { id: 'v1', document: event.data.document, ...(event.data.created === undefined ? {} : { created: event.data.created }) };
-      draft.policies[event.data.arn] = { ...event.data, versions: [v1], defaultVersion: 'v1', nextVersion: 2, tags: {} };
+      const { version = 'v1', ...policy } = event.data;
+      const first = {
+        id: version,
+        document: event.data.document,
+        ...(event.data.created === undefined ? {} : { created: event.data.created }),
+      };
+      const next = Number(version.slice(1)) + 1;
+      draft.policies[event.data.arn] = { ...policy, versions: [first], defaultVersion: version, nextVersion: next, tags: {} };
       return;
     }
     case 'InlinePolicyPut': {

@@ -17,7 +17,13 @@ export const iamEvents = [
   event('UserCreated', withId),
   event('GroupCreated', withId),
   event('RoleCreated', { ...withId, maxSessionDuration: z.number(), trust: policyDocumentSchema, description: z.nullable(z.string()) }),
-  event('PolicyCreated', { ...withId, document: policyDocumentSchema, description: z.optional(z.string()) }),
+  // version: the id of its first (default) version when a declaration gives one (`version v12`), else v1
+  event('PolicyCreated', {
+    ...withId,
+    document: policyDocumentSchema,
+    description: z.optional(z.string()),
+    version: z.optional(z.string()),
+  }),
   event('InlinePolicyPut', { entity: z.string(), name: z.string(), document: policyDocumentSchema }),
   event('PolicyAttached', { entity: z.string(), policy: z.string() }),
   event('PermissionsBoundarySet', { entity: z.string(), policy: z.string() }),

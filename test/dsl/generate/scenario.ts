@@ -53,8 +53,8 @@ export function scenarioArb(loose: boolean): Arb {
       ),
     ),
   );
-  const managedPolicy = seq('policy', name, opt(seq('path', name)), policyBody);
-  const awsManagedPolicy = seq('aws-managed-policy', name, opt(seq('path', name)), policyBody);
+  const managedPolicy = seq('policy', name, opt(seq('path', name)), opt(seq('version', name)), policyBody);
+  const awsManagedPolicy = seq('aws-managed-policy', name, opt(seq('path', name)), opt(seq('version', name)), policyBody);
   const resourceBody = opt(braces(fc.oneof(seq('policy', policyBody), tags)));
   const pod = seq('pod', name, fc.constantFrom('', '{}', '{ service-account sa }', '{ service-account "sa"; }'));
   const namespace = seq(
