@@ -1,6 +1,7 @@
 // What the SAML tests share: an Okta-style IdP with one user, alice, and Production's IAM SAML
 // provider for it (test/engine/saml-sts.test.ts, saml-sign-in.test.ts).
 import type { AnyCommand } from '../../src/engine/events.js';
+import type { AssertionSpec } from '../../src/engine/saml/assertion.js';
 import { account, PROD, start } from './given.js';
 
 export const IDP = 'http://www.okta.com/exk1fcia6d6EMsf331d8';
@@ -31,3 +32,16 @@ export function oktaWorld(attrs: Record<string, string[]>): AnyCommand[] {
     { type: 'CreateSAMLProvider', data: { account: PROD, name: 'Okta', idp: 'Okta' } },
   ];
 }
+
+/** What a step writes for alice's assertion (`saml-assertion Okta/alice`), with `more` changed. */
+export const spec = (more: Partial<AssertionSpec> = {}): AssertionSpec => ({
+  idp: 'Okta',
+  user: 'alice',
+  attributes: {},
+  fields: {},
+  times: {},
+  signedBy: null,
+  unsigned: false,
+  tampered: false,
+  ...more,
+});

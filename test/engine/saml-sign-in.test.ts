@@ -12,7 +12,7 @@ import type { AnyCommand, AnyEvent } from '../../src/engine/events.js';
 import { runScenario } from '../../src/engine/run-scenario.js';
 import type { AssertionSpec } from '../../src/engine/saml/assertion.js';
 import { PROD, role } from './given.js';
-import { ATTR, oktaWorld, PROVIDER, ROLE } from './saml-given.js';
+import { spec, ATTR, oktaWorld, PROVIDER, ROLE } from './saml-given.js';
 
 const OTHER = `arn:aws:iam::${PROD}:role/Ops`;
 
@@ -24,18 +24,6 @@ const trust = {
 function world(attrs: Record<string, string[]>): AnyCommand[] {
   return [...oktaWorld(attrs), role(PROD, 'Dev', trust, 3600), role(PROD, 'Ops', { ...trust, Statement: [] }, 3600)];
 }
-
-const spec = (more: Partial<AssertionSpec> = {}): AssertionSpec => ({
-  idp: 'Okta',
-  user: 'alice',
-  attributes: {},
-  fields: {},
-  times: {},
-  signedBy: null,
-  unsigned: false,
-  tampered: false,
-  ...more,
-});
 
 /** When the browser posts alice's assertion (choosing `role`): the events of the sign-in, after the world's. */
 async function signIn(attrs: Record<string, string[]>, s: AssertionSpec = spec(), role: string | null = null): Promise<AnyEvent[]> {

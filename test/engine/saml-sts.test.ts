@@ -14,7 +14,7 @@ import { createKeyring } from '../../src/engine/tokens/keyring.js';
 import { prepareCall } from '../../src/engine/tokens/prepare.js';
 import { evolve } from '../../src/engine/run.js';
 import { given, PROD, role, when } from './given.js';
-import { ATTR, IDP, oktaWorld, PROVIDER, ROLE } from './saml-given.js';
+import { spec, ATTR, IDP, oktaWorld, PROVIDER, ROLE } from './saml-given.js';
 
 const trust = (actions: string[] = ['sts:AssumeRoleWithSAML'], condition: object = {}) => ({
   Version: '2012-10-17',
@@ -25,18 +25,6 @@ function world(attrs: Record<string, string[]> = {}, trustPolicy: object = trust
   const commands: AnyCommand[] = [...oktaWorld(attrs), role(PROD, 'Dev', trustPolicy, maxSession)];
   return given(commands);
 }
-
-const spec = (more: Partial<AssertionSpec> = {}): AssertionSpec => ({
-  idp: 'Okta',
-  user: 'alice',
-  attributes: {},
-  fields: {},
-  times: {},
-  signedBy: null,
-  unsigned: false,
-  tampered: false,
-  ...more,
-});
 
 async function assume(w: ReturnType<typeof world>, s: AssertionSpec | string, params: Record<string, string> = {}): Promise<AnyEvent[]> {
   const p: Record<string, ParamValue> = { RoleArn: { t: 'text', v: ROLE }, PrincipalArn: { t: 'text', v: PROVIDER } };
