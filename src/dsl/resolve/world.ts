@@ -377,9 +377,10 @@ function pathFromArn(arn: string, kind: string, name: string): string {
 export { metaOf };
 
 /**
- * An AWS managed policy named by its ARN where the world must hold it (attach, boundary, a session
- * policy, a permission set): one the scenario declares with `aws-managed-policy`, as iamsim carries
- * only the documents a scenario gives.
+ * An AWS managed policy named by its ARN where the world must hold it (attach, boundary, a
+ * permission set's managed policies and boundary): one the scenario declares with
+ * `aws-managed-policy`, as iamsim carries only the documents a scenario gives. A call's parameters
+ * (PolicyArns, PolicyArn) take an ARN as written: the engine answers for an undeclared one.
  */
 export function awsPolicyRef(text: Text, ctx: Pick<BodyContext, 'resolver'>): string {
   const declared = ctx.resolver.symbols.awsPolicies;
