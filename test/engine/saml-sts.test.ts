@@ -26,15 +26,23 @@ function world(attrs: Record<string, string[]> = {}, trustPolicy: object = trust
   return given(commands);
 }
 
-async function assume(w: ReturnType<typeof world>, s: AssertionSpec | string, params: Record<string, string> = {}): Promise<AnyEvent[]> {
-  const p: Record<string, ParamValue> = { RoleArn: { t: 'text', v: ROLE }, PrincipalArn: { t: 'text', v: PROVIDER } };
-  for (const [k, v] of Object.entries(params)) p[k] = { t: 'text', v };
-  p['SAMLAssertion'] = typeof s === 'string' ? { t: 'text', v: s } : { t: 'assertion', spec: s };
+/** The role and provider every request here names. */
+const target = (): Record<string, ParamValue> => ({ RoleArn: { t: 'text', v: ROLE }, PrincipalArn: { t: 'text', v: PROVIDER } });
+
+/** An unsigned AssumeRoleWithSAML with these parameters, prepared by the token service and decided. */
+async function decideSaml(w: ReturnType<typeof world>, params: Record<string, ParamValue>): Promise<AnyEvent[]> {
   const command: CallCommand = {
     type: 'Call',
-    data: { caller: { kind: 'anonymous' }, action: 'sts:AssumeRoleWithSAML', resource: null, params: p, context: {}, region: 'us-east-1' },
+    data: { caller: { kind: 'anonymous' }, action: 'sts:AssumeRoleWithSAML', resource: null, params, context: {}, region: 'us-east-1' },
   };
   return when(w, await prepareCall(command, w, createKeyring()));
+}
+
+async function assume(w: ReturnType<typeof world>, s: AssertionSpec | string, params: Record<string, string> = {}): Promise<AnyEvent[]> {
+  const p = target();
+  for (const [k, v] of Object.entries(params)) p[k] = { t: 'text', v };
+  p['SAMLAssertion'] = typeof s === 'string' ? { t: 'text', v: s } : { t: 'assertion', spec: s };
+  return decideSaml(w, p);
 }
 
 const outcome = (events: AnyEvent[]) => {
@@ -181,40 +189,13 @@ describe('sts:AssumeRoleWithSAML', () => {
 
   it('text that is not a SAML response, and a missing assertion, are refused without a crash', async () => {
     expect(outcome(await assume(world(), 'bm90IGFuIGFzc2VydGlvbg==')).error?.code).toBe('InvalidIdentityToken');
-    const w = world();
-    const command: CallCommand = {
-      type: 'Call',
-      data: {
-        caller: { kind: 'anonymous' },
-        action: 'sts:AssumeRoleWithSAML',
-        resource: null,
-        params: { RoleArn: { t: 'text', v: ROLE }, PrincipalArn: { t: 'text', v: PROVIDER } },
-        context: {},
-        region: 'us-east-1',
-      },
-    };
-    expect(outcome(when(w, await prepareCall(command, w, createKeyring()))).error?.code).toBe('ValidationError');
+    expect(outcome(await decideSaml(world(), target())).error?.code).toBe('ValidationError');
   });
 });
 
 describe('sts:AssumeRoleWithSAML given an assertion inside a list', () => {
   it('is a ValidationError, never a crash', async () => {
-    const w = world();
-    const command: CallCommand = {
-      type: 'Call',
-      data: {
-        caller: { kind: 'anonymous' },
-        action: 'sts:AssumeRoleWithSAML',
-        resource: null,
-        params: {
-          RoleArn: { t: 'text', v: ROLE },
-          PrincipalArn: { t: 'text', v: PROVIDER },
-          SAMLAssertion: { t: 'list', items: [{ t: 'assertion', spec: spec() }] },
-        },
-        context: {},
-        region: 'us-east-1',
-      },
-    };
-    expect(outcome(when(w, await prepareCall(command, w, createKeyring()))).error?.code).toBe('ValidationError');
+    const params = { ...target(), SAMLAssertion: { t: 'list', items: [{ t: 'assertion', spec: spec() }] } } as const;
+    expect(outcome(await decideSaml(world(), params)).error?.code).toBe('ValidationError');
   });
 });
